@@ -1,0 +1,5 @@
+"""``python -m coprod``."""
+
+from coprod.cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""``coprod assess``: the self-assessment, interactive or from an answers file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.commands._common import JsonOption, content_for
+from coprod.commands._interactive import DraftWriter, check_save_target, new_answers, run_safely
+from coprod.console import out, print_json, warn
+from coprod.core.answers import load_answers
+from coprod.core.assessment import Assessment, assess
+from coprod.core.models import Content
+from coprod.errors import CoprodError
+
+HELP = """Walk through a self-assessment against the seven practices of co-production
+and the "when to co-produce" criteria, and get a report.
+
+Answers are saved after every question (default: coprod-PROJECT-DATE.yaml in the
+current folder); Ctrl-C is safe: carry on later with --resume FILE.
+
+[bold]How scores work[/bold] (prompts for reflection and conversation, not grades):
+each statement is rated 0 Not at all, 1 A little, 2 Partly, 3 Mostly, 4 Fully,
+or Don't know / Not applicable. A practice's score is round(100 × mean of its
+rated statements / 4), rounded half up; Don't know and Not applicable are left out
+of the mean and counted separately; a practice with nothing rated is not scored
+(never shown as 0). Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.
+Overall is the mean of the scored practices and is always shown beside the
+profile. With --quick each practice gets one overall rating, which is its mean.
+
+[bold]Verdict[/bold]: any warning sign answered yes → caution; otherwise two or
+more favourable conditions answered yes → favourable; otherwise unclear.
+
+Examples: [bold]coprod assess[/bold], [bold]coprod assess --quick[/bold],
+[bold]coprod assess --resume coprod-my-project-2026-11-22.yaml[/bold],
+[bold]coprod assess --answers answers.yaml --json[/bold]
+"""
+
+
+def assess_command(
+    ctx: typer.Context,
+    quick: Annotated[bool, typer.Option("--quick", help="One overall rating per practice: a first pass in a few minutes.")] = False,
+    save: Annotated[Path | None, typer.Option("--save", metavar="PATH", help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).")] = None,
+    resume: Annotated[Path | None, typer.Option("--resume", metavar="FILE", help="Carry on with a draft answers file where it stopped.")] = None,
+    answers_file: Annotated[Path | None, typer.Option("--answers", metavar="FILE", help="No prompts: check and score a saved or hand-written answers file.")] = None,
+    export: Annotated[Path | None, typer.Option("--export", metavar="OUT", help="Also write the report to OUT (.md, .html or .json).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing answers or export file.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    content = content_for(ctx)
+    if answers_file is not None:
+        if resume is not None or quick:
+            raise CoprodError("--answers reads a finished file; it does not go with --resume or --quick")
+        loaded = load_answers(answers_file, content)
+        result = assess(loaded.answers, content, loaded.warnings)
+        _show(result, as_json)
+        _export(result, export, force)
+        return
+    if as_json:
+        raise CoprodError("--json goes with --answers FILE (the interactive assessment prints a report)")
+
+    from coprod import interview
+
+    if not interview.stdin_is_terminal():
+        raise CoprodError(
+            "coprod assess asks questions, but standard input is not a terminal.",
+            hint="To score answers without prompts: coprod assess --answers FILE "
+            "(see README for the file's shape).",
+        )
+    check_save_target(save, force=force, resuming=resume)
+    if export is not None:
+        check_save_target(export, force=force, resuming=None)
+    warnings: list[str] = []
+    if resume is not None:
+        loaded = load_answers(resume, content)
+        answers = loaded.answers
+        warnings = [w for w in loaded.warnings if "draft" not in w]
+        if quick and answers.mode != "quick":
+            raise CoprodError(f"{resume} is a full assessment; leave out --quick to resume it")
+        answers.complete = False
+        writer = DraftWriter(save or resume, overwrite_first=True)
+    else:
+        answers = new_answers("quick" if quick else "full", content.version)
+        writer = DraftWriter(save, overwrite_first=force)
+
+    console = out()
+    _framing(console, content, answers.mode, resumed=resume is not None)
+    runner = interview.Interview(content, answers, writer, console.print)
+    answers = run_safely(runner.run, writer)
+    answers.complete = True
+    writer(answers)
+    result = assess(answers, content, warnings)
+    _show(result, as_json=False)
+    console.print(f"\nAnswers saved to [bold]{writer.path}[/bold]")
+    console.print(
+        f"Share it: [bold]coprod report {writer.path} --format html -o report.html[/bold]; "
+        "a group: [bold]coprod team FILE…[/bold]"
+    )
+    _export(result, export, force)
+
+
+assess_command.__doc__ = HELP
+
+
+def _framing(console: object, content: Content, mode: str, *, resumed: bool) -> None:
+    from rich.panel import Panel
+
+    statements = sum(len(p.statements) for p in content.practices)
+    if mode == "quick":
+        length = f"{len(content.all_criteria())} questions on when to co-produce, then one rating for each of the seven practices: about 5 minutes."
+    else:
+        length = (
+            f"{len(content.all_criteria())} questions on when to co-produce, then {statements} "
+            "statements across the seven practices: about 20 minutes."
+        )
+    text = (
+        "This is for reflection and conversation, not a grade: there are no right answers, "
+        "and “Don't know” is a useful answer.\n"
+        f"{length}\n"
+        "Your answers are saved after each question. Ctrl-C is safe: carry on later with --resume.\n"
+        "Use the arrow keys or the number shown, then Enter; choose “Back” to change the last answer."
+    )
+    title = "Resuming your self-assessment" if resumed else "coprod self-assessment"
+    console.print(Panel(text, title=title, title_align="left"))  # type: ignore[attr-defined]
+
+
+def _show(result: Assessment, as_json: bool) -> None:
+    if as_json:
+        for message in result.warnings:
+            warn(message)
+        print_json(result.to_json())
+        return
+    from coprod.render import terminal
+
+    terminal.render(result, out())
+
+
+def _export(result: Assessment, target: Path | None, force: bool) -> None:
+    if target is None:
+        return
+    from coprod.files import write_atomic
+    from coprod.render.formats import format_from_suffix, render_assessment
+
+    fmt = format_from_suffix(target)
+    write_atomic(target, render_assessment(result, fmt), overwrite=force)
+    out().print(f"Report written to [bold]{target}[/bold]")

@@ -1,0 +1,151 @@
+"""``coprod cases``: search the ten action research projects; ``cases show ID`` for one."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from coprod.commands._common import JsonOption, content_for
+from coprod.console import err, out, print_json
+from coprod.core.models import Case, Content
+from coprod.core.search import find_case, search_cases
+from coprod.errors import CoprodError
+from coprod.render.text import source_lines
+
+JSON_VERSION = 1
+
+
+def case_json(case: Case, practices: list[str], *, full: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": case.id,
+        "name": case.name,
+        "methods": list(case.methods),
+        "themes": list(case.themes),
+        "strategy": case.strategy,
+        "practices": practices,
+        "partners": list(case.partners),
+        "started": case.started.isoformat() if case.started else None,
+        "questions": list(case.questions),
+        "summary": case.summary,
+    }
+    if full:
+        data |= {
+            "figures": [f.model_dump(mode="json", exclude_none=True) for f in case.figures],
+            "outputs": list(case.outputs),
+            "impacts": list(case.impacts),
+            "lessons": list(case.lessons),
+            "source": [s.model_dump(exclude_none=True) for s in case.source],
+        }
+    return data
+
+
+def cases_command(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[QUERY]... | show ID",
+            help="Words to search for (all must match), or `show ID` for one case in full.",
+            show_default=False,
+        ),
+    ] = None,
+    practice: Annotated[str | None, typer.Option("--practice", "-p", help="Only cases that illustrate this practice (id or name).")] = None,
+    method: Annotated[str | None, typer.Option("--method", "-m", help="Only cases that used this method, e.g. photovoice.")] = None,
+    theme: Annotated[str | None, typer.Option("--theme", "-t", help="Only cases with this website theme, e.g. planning-and-environment.")] = None,
+    strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="Only cases with this social innovation strategy, e.g. borrowing.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find the Jam and Justice action research projects that fit your situation.
+
+    The query matches names, questions, methods, partners, themes and summaries,
+    ignoring case, accents and curly quotes; filters combine.
+
+    Examples: [bold]coprod cases photovoice[/bold], [bold]coprod cases --strategy borrowing[/bold],
+    [bold]coprod cases --practice holding --json[/bold], [bold]coprod cases show care-at-home[/bold]
+    """
+    content = content_for(ctx)
+    words = list(words or [])
+    if words and words[0] == "show":
+        if len(words) != 2:
+            raise CoprodError("usage: coprod cases show ID", hint=_valid_ids(content))
+        case = find_case(content, words[1])
+        if as_json:
+            print_json({"version": JSON_VERSION, "case": case_json(case, content.practices_of(case.id), full=True)})
+        else:
+            _print_case(case, content)
+        return
+    query = " ".join(words) or None
+    found = search_cases(content, query, practice=practice, method=method, theme=theme, strategy=strategy)
+    if as_json:
+        print_json({"version": JSON_VERSION, "count": len(found), "cases": [case_json(c, content.practices_of(c.id)) for c in found]})
+        return
+    if not found:
+        err().print("No case matches. Try fewer words, or [bold]coprod cases[/bold] to list all ten.")
+        return
+    _print_table(found, content)
+
+
+def _valid_ids(content: Content) -> str:
+    return "Case ids: " + ", ".join(c.id for c in content.cases)
+
+
+def _print_table(found: list[Case], content: Content) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    strategies = {s.id: s.name for s in content.strategies}
+    table = Table(title=f"{len(found)} of {len(content.cases)} case studies", title_justify="left")
+    table.add_column("Case", ratio=3, min_width=18, overflow="fold")
+    table.add_column("Started", no_wrap=True)
+    table.add_column("Strategy", no_wrap=True)
+    table.add_column("Methods", ratio=2, min_width=12, overflow="fold")
+    for case in found:
+        table.add_row(
+            f"{escape(case.name)}\n[dim cyan]{case.id}[/dim cyan]",
+            case.started.strftime("%b %Y") if case.started else "–",
+            strategies.get(case.strategy or "", "–"),
+            ", ".join(case.methods) or "–",
+        )
+    console = out()
+    console.print(table)
+    console.print("One case in full: [bold]coprod cases show ID[/bold]")
+
+
+def _print_case(case: Case, content: Content) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    console = out()
+    practices = {p.id: p.name for p in content.practices}
+    strategies = {s.id: s for s in content.strategies}
+    console.print(Panel(escape(case.summary), title=f"{escape(case.name)}  [dim]({case.id})[/dim]", title_align="left"))
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            console.print(f"\n[bold]{title}[/bold]")
+            for item in items:
+                console.print(f"  • {escape(item)}")
+
+    section("Questions it asked", case.questions)
+    if case.started:
+        console.print(f"\n[bold]Started:[/bold] {case.started:%d %B %Y}")
+    section("Partners", case.partners)
+    section("Methods", case.methods)
+    section("Themes", case.themes)
+    figures = []
+    for fig in case.figures:
+        text = f"{fig.label}: {fig.value}"
+        for other in fig.other_figures:
+            note = f" – {other.note}" if other.note else ""
+            text += f" (elsewhere given as {other.value}{note})"
+        figures.append(text)
+    section("Numbers", figures)
+    section("Outputs", case.outputs)
+    section("Impacts", case.impacts)
+    if case.strategy:
+        s = strategies[case.strategy]
+        console.print(f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}")
+    section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
+    section("Lessons for a practitioner", case.lessons)
+    section("Sources", source_lines(case.source, content))

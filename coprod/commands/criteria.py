@@ -1,0 +1,65 @@
+"""``coprod criteria``: when co-production helps, and when it is unlikely to deliver."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from coprod.commands._common import JsonOption, content_for
+from coprod.console import out, print_json
+from coprod.core.models import Content, Criterion, Note
+
+JSON_VERSION = 1
+
+
+def _criterion(c: Criterion) -> dict[str, Any]:
+    return {"id": c.id, "text": c.text, "question": c.question, "why": c.why}
+
+
+def _note(n: Note) -> dict[str, Any]:
+    return {"id": n.id, "text": n.text}
+
+
+def criteria_json(content: Content) -> dict[str, Any]:
+    crit = content.criteria
+    return {
+        "version": JSON_VERSION,
+        "content_version": content.version,
+        "favourable": [_criterion(c) for c in crit.favourable],
+        "warning": [_criterion(c) for c in crit.warning],
+        "starting_point": _note(crit.starting_point),
+        "caveats": [_note(n) for n in crit.caveats],
+    }
+
+
+def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Show the "when to co-produce" criteria and their caveats.
+
+    To answer them for your project, run [bold]coprod check[/bold].
+    """
+    content = content_for(ctx)
+    if as_json:
+        print_json(criteria_json(content))
+        return
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    crit = content.criteria
+    console = out()
+    console.print("[bold]When to co-produce?[/bold]\n")
+    console.print("[bold green]Co-production is especially helpful when…[/bold green]")
+    for c in crit.favourable:
+        console.print(f"  [green]+[/green] {escape(c.text)}  [dim]({c.id})[/dim]")
+    console.print("\n[bold yellow]Its promises are unlikely to be realised when…[/bold yellow]")
+    for c in crit.warning:
+        console.print(f"  [yellow]![/yellow] {escape(c.text)}  [dim]({c.id})[/dim]")
+    console.print(f"\n[bold]A fertile place to start:[/bold] {escape(crit.starting_point.text)}\n")
+    console.print(
+        Panel(
+            "\n".join(f"• {escape(n.text)}" for n in crit.caveats),
+            title="Before you decide",
+            title_align="left",
+        )
+    )
+    console.print("Answer these for your project: [bold]coprod check[/bold]")

@@ -1,0 +1,59 @@
+"""``coprod data``: check or copy a content folder an organisation can adapt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.console import out
+from coprod.core.loader import FILES, bundled_data_dir, load_content_uncached, resolve_data_dir
+from coprod.errors import CoprodError, Problem
+
+app = typer.Typer(
+    help="Check or copy the content (practices, criteria, cases) so you can adapt it.",
+    no_args_is_help=True,
+)
+
+
+@app.command("validate")
+def validate_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(metavar="[DIR]", help="The content folder to check (default: the one in use)."),
+    ] = None,
+) -> None:
+    """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    state = ctx.find_root().obj
+    chosen = folder or resolve_data_dir(getattr(state, "data_dir", None))
+    content = load_content_uncached(chosen)
+    statements = sum(len(p.statements) for p in content.practices)
+    out().print(
+        f"[green]✓[/green] {chosen} is valid: content version {content.version}, "
+        f"{len(content.practices)} practices, {statements} statements, "
+        f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
+    )
+
+
+@app.command("copy")
+def copy_command(
+    target: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
+) -> None:
+    """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    source = bundled_data_dir()
+    existing = [target / name for name in FILES if (target / name).exists()]
+    if existing and not force:
+        raise CoprodError(
+            Problem("already holds content files; use --force to overwrite them", target)
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        shutil.copyfile(source / name, target / name)
+    out().print(
+        f"Copied the content to {target}. Edit it, check it with "
+        f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"
+    )

@@ -1,0 +1,108 @@
+"""``coprod practices [ID]``: the seven practices, or one in full."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from coprod.commands._common import JsonOption, content_for
+from coprod.console import out, print_json
+from coprod.core.models import Content, Practice
+from coprod.core.search import resolve_choice
+from coprod.render.text import source_lines
+
+JSON_VERSION = 1
+
+
+def practice_json(practice: Practice, content: Content) -> dict[str, Any]:
+    return {
+        "id": practice.id,
+        "number": practice.number,
+        "name": practice.name,
+        "summary": practice.summary,
+        "key_points": [{"id": k.id, "text": k.text} for k in practice.key_points],
+        "statements": [
+            {"id": s.id, "text": s.text, "key_point": s.key_point, "next_step": s.next_step}
+            for s in practice.statements
+        ],
+        "cases": [link.case for link in practice.cases],
+        "case_links": [link.model_dump() for link in practice.cases],
+        "source": [source.model_dump(exclude_none=True) for source in practice.source],
+    }
+
+
+def practices_command(
+    ctx: typer.Context,
+    practice_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="A practice id or name, to show it in full.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the seven practices of co-production, or show one with its statements.
+
+    Examples: [bold]coprod practices[/bold], [bold]coprod practices openness[/bold],
+    [bold]coprod practices --json[/bold]
+    """
+    content = content_for(ctx)
+    chosen = content.practices
+    if practice_id is not None:
+        wanted = resolve_choice("practice", practice_id, {p.id: p.name for p in content.practices})
+        chosen = [content.practice(wanted)]
+    if as_json:
+        print_json(
+            {
+                "version": JSON_VERSION,
+                "content_version": content.version,
+                "practices": [practice_json(p, content) for p in chosen],
+            }
+        )
+    elif practice_id is None:
+        _print_table(content)
+    else:
+        _print_one(chosen[0], content)
+
+
+def _print_table(content: Content) -> None:
+    from rich.table import Table
+
+    table = Table(title="The seven practices of co-production", title_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", ratio=2, min_width=16)
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column("What it is about", ratio=3, min_width=20)
+    for p in content.practices:
+        table.add_row(str(p.number), p.name, p.id, p.summary)
+    console = out()
+    console.print(table)
+    total = sum(len(p.statements) for p in content.practices)
+    console.print(
+        f"{total} self-assessment statements in all. "
+        "Show one practice in full: [bold]coprod practices ID[/bold]"
+    )
+
+
+def _print_one(practice: Practice, content: Content) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    console = out()
+    console.print(
+        Panel(
+            escape(practice.summary),
+            title=f"{practice.number}. {escape(practice.name)}  [dim]({practice.id})[/dim]",
+            title_align="left",
+        )
+    )
+    for kp in practice.key_points:
+        console.print(f"\n[bold]Key point:[/bold] {escape(kp.text)}")
+        for s in (s for s in practice.statements if s.key_point == kp.id):
+            console.print(f"  [cyan]{s.id}[/cyan]  {escape(s.text)}")
+    if practice.cases:
+        console.print("\n[bold]Case studies that show this practice[/bold]")
+        for link in practice.cases:
+            case = content.case(link.case)
+            role = "example" if link.role == "example" else "[yellow]caution[/yellow]"
+            console.print(f"  • {escape(case.name)} ({role}): {escape(link.why)}")
+        console.print("  [dim]More: coprod cases show ID[/dim]")
+    console.print("\n[dim]Source: " + escape("; ".join(source_lines(practice.source, content))) + "[/dim]")

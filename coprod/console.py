@@ -1,0 +1,50 @@
+"""Rich consoles for stdout and stderr, created on first use.
+
+Rich already honours ``NO_COLOR``, ``TERM=dumb`` and the terminal's width
+(``COLUMNS`` when set); coprod adds nothing on top, so tests and pipes get
+plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@lru_cache(maxsize=1)
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+
+
+def out() -> Console:
+    """The console for normal output (stdout)."""
+    return _console(False)
+
+
+def err() -> Console:
+    """The console for messages (stderr)."""
+    return _console(True)
+
+
+def reset() -> None:
+    """Forget the consoles (tests change the environment between runs)."""
+    _console.cache_clear()
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: JSON on stdout, UTF-8, one document."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr that never stops the command."""
+    from rich.markup import escape
+
+    err().print(f"[yellow]warning:[/yellow] {escape(message)}")

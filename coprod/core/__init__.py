@@ -1,0 +1,1 @@
+"""The domain core: models, loading, scoring. No terminal I/O, no typer or rich."""

@@ -1,0 +1,277 @@
+"""The answers file: its model, and checking it against the content it answered.
+
+An answers file is plain YAML that a person may write or edit by hand, so the
+values are forgiving where YAML is surprising (``yes`` reads as a boolean) and
+strict where a typo would silently change a score (unknown ids, 0-4 scale).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coprod.core.models import Content
+from coprod.core.scoring import CriterionAnswer, Rating
+from coprod.core.validation import validate
+from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
+from coprod.errors import CoprodError, Problem
+
+ANSWERS_VERSION = 1
+MAX_ANSWERS_BYTES = 1_000_000
+STAGES = ("agenda-setting", "design", "delivery", "review", "other")
+ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
+
+_CRITERION_WORDS: dict[str, CriterionAnswer] = {
+    "yes": "yes",
+    "y": "yes",
+    "no": "no",
+    "n": "no",
+    "unsure": "unsure",
+    "not sure": "unsure",
+    "not-sure": "unsure",
+    "not_sure": "unsure",
+}
+_RATING_WORDS: dict[str, Rating] = {
+    "dont_know": "dont_know",
+    "dont-know": "dont_know",
+    "don't know": "dont_know",
+    "dont know": "dont_know",
+    "na": "na",
+    "n/a": "na",
+    "not applicable": "na",
+    "not_applicable": "na",
+}
+
+
+def parse_criterion_answer(value: Any) -> CriterionAnswer:
+    """``yes``/``no``/``unsure`` (YAML's booleans for yes and no are accepted)."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, str) and value.strip().lower() in _CRITERION_WORDS:
+        return _CRITERION_WORDS[value.strip().lower()]
+    raise ValueError(f"must be yes, no or unsure (got {value!r})")
+
+
+def parse_rating(value: Any) -> Rating:
+    """A 0-4 rating, ``dont_know`` or ``na``."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a whole number 0-4, dont_know or na (got {value!r})")
+    if isinstance(value, str):
+        word = value.strip().lower().replace("’", "'")
+        if word in _RATING_WORDS:
+            return _RATING_WORDS[word]
+        if word.isdigit():
+            value = int(word)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and 0 <= value <= 4:
+        return value
+    raise ValueError(f"must be a whole number 0-4, dont_know or na (got {value!r})")
+
+
+def _optional_text(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProjectInfo(_Model):
+    name: str = Field(min_length=1)
+    stage: str | None = None
+
+    _text = field_validator("name", "stage", mode="before")(_optional_text)
+
+
+class Respondent(_Model):
+    name: str | None = None
+    role: str | None = None
+
+    _text = field_validator("name", "role", mode="before")(_optional_text)
+
+
+class Reflections(_Model):
+    why: str | None = None
+    bring_and_take: str | None = None
+
+    _text = field_validator("why", "bring_and_take", mode="before")(_optional_text)
+
+
+class Answers(_Model):
+    """One respondent's answers for one project (a draft until ``complete``)."""
+
+    version: int
+    project: ProjectInfo
+    respondent: Respondent | None = None
+    content_version: int | None = None
+    mode: Literal["full", "quick"] = "full"
+    date: dt.date | None = None
+    complete: bool = True
+    criteria: dict[str, CriterionAnswer] = Field(default_factory=dict)
+    ratings: dict[str, Rating] = Field(default_factory=dict)
+    notes: dict[str, str] = Field(default_factory=dict)
+    reflections: Reflections = Field(default_factory=Reflections)
+
+    @field_validator("version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != ANSWERS_VERSION:
+            raise ValueError(
+                f"answers file version {value} is not supported (this coprod reads version "
+                f"{ANSWERS_VERSION})"
+            )
+        return value
+
+    @field_validator("criteria", mode="before")
+    @classmethod
+    def _criteria(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): parse_criterion_answer(v) for k, v in value.items()}
+        return value if value is not None else {}
+
+    @field_validator("ratings", mode="before")
+    @classmethod
+    def _ratings(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): parse_rating(v) for k, v in value.items()}
+        return value if value is not None else {}
+
+    @field_validator("notes", mode="before")
+    @classmethod
+    def _notes(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): _optional_text(v) for k, v in value.items() if v not in (None, "")}
+        return value if value is not None else {}
+
+    @field_validator("reflections", "respondent", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+    def to_yaml_data(self) -> dict[str, Any]:
+        """The answers as plain data, in the documented key order, empties dropped."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        for key in ("respondent", "reflections"):
+            if not data.get(key):
+                data.pop(key, None)
+        return data
+
+
+@dataclass
+class LoadedAnswers:
+    """Answers read from a file, checked against the content, with any warnings."""
+
+    answers: Answers
+    path: Path | str
+    warnings: list[str] = field(default_factory=list)
+    unknown_ids: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+
+
+def _closest(value: str, options: list[str]) -> str:
+    match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
+    """Check ids against the content; old content versions warn, typos are errors."""
+    current = content.version
+    answered_version = answers.content_version or current
+    if answered_version > current:
+        raise CoprodError(
+            Problem(
+                f"answers were given against content version {answered_version}, newer than "
+                f"this content (version {current}); update coprod or use that content with "
+                "--data-dir",
+                doc.path,
+                doc.line_of(("content_version",)),
+                "content_version",
+            )
+        )
+    criterion_ids = [c.id for c in content.all_criteria()]
+    practice_ids = [p.id for p in content.practices]
+    if answers.mode == "quick":
+        rating_ids, rating_kind = practice_ids, "practice"
+    else:
+        rating_ids, rating_kind = [s.id for _, s in content.statements()], "statement"
+
+    unknown: list[tuple[str, str, str, list[str]]] = []
+    for key in answers.criteria:
+        if key not in criterion_ids:
+            unknown.append(("criteria", key, "criterion", criterion_ids))
+    for key in answers.ratings:
+        if key not in rating_ids:
+            unknown.append(("ratings", key, rating_kind, rating_ids))
+    for key in answers.notes:
+        if key not in practice_ids:
+            unknown.append(("notes", key, "practice", practice_ids))
+
+    loaded = LoadedAnswers(answers, doc.path)
+    if unknown and answered_version == current:
+        problems = [
+            Problem(
+                f"unknown {kind} id {key!r}{_closest(key, options)}",
+                doc.path,
+                doc.line_of((section, key)),
+                f"{section}.{key}",
+            )
+            for section, key, kind, options in unknown
+        ]
+        raise CoprodError(problems, hint="Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.")
+    if unknown:
+        loaded.unknown_ids = [key for _, key, _, _ in unknown]
+        loaded.warnings.append(
+            f"answered against content version {answered_version} (now {current}); these ids no "
+            f"longer exist and were left out: {', '.join(loaded.unknown_ids)}"
+        )
+    missing = [i for i in rating_ids if i not in answers.ratings]
+    if answered_version < current and missing:
+        loaded.unanswered = missing
+        loaded.warnings.append(
+            f"content version {current} has {len(missing)} {rating_kind}(s) this file does not "
+            f"answer (scored on what matches): {', '.join(missing)}"
+        )
+    if not answers.complete:
+        loaded.warnings.append("this is a draft: the assessment was not finished (use --resume to carry on)")
+    return loaded
+
+
+def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
+    """Validate a parsed answers document and check it against the content."""
+    if not isinstance(doc.data, dict):
+        kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        raise CoprodError(
+            Problem(
+                f"is {kind}; expected an answers file (a mapping with version, project, "
+                "criteria and ratings)",
+                doc.path,
+                doc.line_of(()),
+            )
+        )
+    result = validate(Answers, doc)
+    if isinstance(result, list):
+        raise CoprodError(result)
+    return check_against_content(result, doc, content)
+
+
+def load_answers(path: Path, content: Content) -> LoadedAnswers:
+    """Read, validate and check an answers file."""
+    doc = load_yaml_file(path, what="a coprod answers file (YAML)", max_bytes=MAX_ANSWERS_BYTES)
+    return answers_from_document(doc, content)
+
+
+def parse_answers_text(text: str, content: Content, name: str = "<answers>") -> LoadedAnswers:
+    """Validate answers given as YAML text (used by tests and fuzzing)."""
+    return answers_from_document(parse_yaml(text, name), content)

@@ -1,0 +1,193 @@
+"""From answers to a scored assessment: the one structure every renderer reads.
+
+Building it is pure (no I/O): the terminal, markdown, HTML and JSON renderers
+only present what is decided here, so they cannot disagree with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coprod.core.answers import Answers
+from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement
+from coprod.core.scoring import (
+    PracticeScore,
+    Rating,
+    Verdict,
+    overall_score,
+    score_practice,
+    verdict_for,
+)
+
+JSON_VERSION = 1
+STRENGTH_FLOOR = 40  # a practice below "developing" is never called a strength
+MAX_PRIORITIES = 3
+MAX_NEXT_STEPS = 3
+MAX_CASES = 2
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    statement: Statement
+    rating: Rating | None  # None: not answered
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    practice: Practice
+    score: PracticeScore
+    statements: list[StatementResult]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CaseSuggestion:
+    case: Case
+    link: CaseLink
+
+
+@dataclass(frozen=True)
+class Priority:
+    result: PracticeResult
+    next_steps: list[StatementResult]
+    cases: list[CaseSuggestion]
+
+
+@dataclass
+class Assessment:
+    """A scored self-assessment, ready to render."""
+
+    answers: Answers
+    content: Content
+    practices: list[PracticeResult]
+    overall: int | None
+    verdict: Verdict
+    strengths: list[PracticeResult]
+    priorities: list[Priority]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def evidence_gaps(self) -> list[tuple[Practice, StatementResult]]:
+        """Statements answered "Don't know" (in quick mode, practices)."""
+        return [
+            (r.practice, s) for r in self.practices for s in r.statements if s.rating == "dont_know"
+        ]
+
+    @property
+    def dont_know_count(self) -> int:
+        return sum(r.score.dont_know for r in self.practices)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.content.all_criteria() if c.id == criterion_id)
+
+    def to_json(self, *, statements: bool = False) -> dict[str, Any]:
+        """The documented ``--json`` shape (``statements=True`` adds statement ratings)."""
+        data: dict[str, Any] = {
+            "version": JSON_VERSION,
+            "verdict": self.verdict.kind,
+            "overall": self.overall,
+            "practices": [
+                {
+                    "id": r.practice.id,
+                    "name": r.practice.name,
+                    "score": r.score.score,
+                    "band": r.score.band,
+                    "rated": r.score.rated,
+                    "dont_know": r.score.dont_know,
+                    "na": r.score.na,
+                }
+                for r in self.practices
+            ],
+            "warnings": list(self.verdict.warnings),
+            "favourable": list(self.verdict.favourable),
+            "unsure": list(self.verdict.unsure),
+            "project": self.answers.project.model_dump(mode="json"),
+            "mode": self.answers.mode,
+            "content_version": self.answers.content_version or self.content.version,
+            "strengths": [r.practice.id for r in self.strengths],
+            "priorities": [
+                {
+                    "id": p.result.practice.id,
+                    "next_steps": [s.statement.next_step for s in p.next_steps],
+                    "cases": [c.case.id for c in p.cases],
+                }
+                for p in self.priorities
+            ],
+            "messages": list(self.warnings),
+        }
+        if statements:
+            data["criteria"] = dict(self.answers.criteria)
+            data["ratings"] = dict(self.answers.ratings)
+            data["notes"] = dict(self.answers.notes)
+            data["reflections"] = self.answers.reflections.model_dump(exclude_none=True)
+            if self.answers.respondent:
+                data["respondent"] = self.answers.respondent.model_dump(exclude_none=True)
+            if self.answers.date:
+                data["date"] = self.answers.date.isoformat()
+        return data
+
+
+def practice_results(answers: Answers, content: Content) -> list[PracticeResult]:
+    """Each practice's statements with their ratings, and its score."""
+    results = []
+    for practice in content.practices:
+        if answers.mode == "quick":
+            rating = answers.ratings.get(practice.id)
+            ratings = [rating] if rating is not None else []
+            statements = [StatementResult(s, None) for s in practice.statements]
+        else:
+            statements = [StatementResult(s, answers.ratings.get(s.id)) for s in practice.statements]
+            ratings = [s.rating for s in statements if s.rating is not None]
+        results.append(
+            PracticeResult(
+                practice,
+                score_practice(practice.id, ratings),
+                statements,
+                answers.notes.get(practice.id),
+            )
+        )
+    return results
+
+
+def _next_steps(result: PracticeResult) -> list[StatementResult]:
+    rated = [s for s in result.statements if isinstance(s.rating, int)]
+    if not rated:  # quick mode or nothing rated: the practice's first steps
+        return result.statements[:2]
+    rated.sort(key=lambda s: s.rating)  # type: ignore[arg-type,return-value]
+    low = [s for s in rated if s.rating <= 2]  # type: ignore[operator]
+    return (low or rated[:2])[:MAX_NEXT_STEPS]
+
+
+def _cases(practice: Practice, content: Content) -> list[CaseSuggestion]:
+    links = sorted(practice.cases, key=lambda link: link.role != "example")
+    return [CaseSuggestion(content.case(link.case), link) for link in links[:MAX_CASES]]
+
+
+def assess(answers: Answers, content: Content, warnings: list[str] | None = None) -> Assessment:
+    """Score answers against the content: practice profile, verdict, strengths, priorities."""
+    results = practice_results(answers, content)
+    verdict = verdict_for(
+        answers.criteria,
+        [c.id for c in content.criteria.favourable],
+        [c.id for c in content.criteria.warning],
+    )
+    scored = [r for r in results if r.score.score is not None]
+    by_high = sorted(scored, key=lambda r: (-(r.score.score or 0), r.practice.number))
+    strengths = [r for r in by_high[:2] if (r.score.score or 0) >= STRENGTH_FLOOR]
+    rest = sorted(
+        (r for r in scored if r not in strengths),
+        key=lambda r: (r.score.score or 0, r.practice.number),
+    )
+    chosen = rest[:2] + [r for r in rest[2:MAX_PRIORITIES] if r.score.band != "strong"]
+    priorities = [Priority(r, _next_steps(r), _cases(r.practice, content)) for r in chosen]
+    return Assessment(
+        answers=answers,
+        content=content,
+        practices=results,
+        overall=overall_score(r.score for r in results),
+        verdict=verdict,
+        strengths=strengths,
+        priorities=priorities,
+        warnings=list(warnings or []),
+    )

@@ -1,0 +1,263 @@
+"""Pydantic models for the content under ``data/``.
+
+The models only describe and validate; reading files is the loader's job.
+Every model forbids unknown keys so that a typo in an organisation's adapted
+copy is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Publication(Strict):
+    """A publication that content items cite (declared once in meta.yaml)."""
+
+    id: Slug
+    citation: Text
+    url: str | None = None
+
+
+class SourceRef(Strict):
+    """Where a reader can check an item: a publication (by id) and its section."""
+
+    ref: Slug
+    section: Text
+    page: int | None = None
+
+
+def _as_list(value: object) -> object:
+    """Allow ``source:`` to be one reference or a list of them."""
+    if isinstance(value, dict):
+        return [value]
+    return value
+
+
+class Sourced(Strict):
+    """An item that carries at least one source reference."""
+
+    source: list[SourceRef] = Field(min_length=1)
+
+    _normalise_source = field_validator("source", mode="before")(_as_list)
+
+
+class Meta(Strict):
+    """data/meta.yaml: the content's own version and the publications it cites."""
+
+    content_version: int = Field(ge=1)
+    title: Text
+    description: Text
+    publications: list[Publication] = Field(min_length=1)
+
+
+class KeyPoint(Strict):
+    """One of the report's Key Points for a practice (quoted, it is short)."""
+
+    id: Slug
+    text: Text
+
+
+class Statement(Strict):
+    """A first-person self-assessment statement, rated 0-4."""
+
+    id: Slug
+    key_point: Slug
+    text: Text
+    next_step: Text
+
+
+class CaseLink(Strict):
+    """A case study that the report uses to illustrate a practice."""
+
+    case: Slug
+    role: Literal["example", "caution"]
+    why: Text
+
+
+class Practice(Sourced):
+    """One of the seven practices of co-production."""
+
+    id: Slug
+    number: int = Field(ge=1)
+    name: Text
+    summary: Text
+    key_points: list[KeyPoint] = Field(min_length=1)
+    statements: list[Statement] = Field(min_length=1)
+    cases: list[CaseLink] = Field(default_factory=list)
+
+
+class Criterion(Sourced):
+    """A condition from "When to co-produce?" asked as a yes / no / not sure question."""
+
+    id: Slug
+    text: Text
+    question: Text
+    why: Text
+
+
+class Note(Sourced):
+    """A short piece of guidance with a stable id (a caveat, the starting point)."""
+
+    id: Slug
+    text: Text
+
+
+class Criteria(Strict):
+    """data/criteria.yaml: when co-production helps, when it is unlikely to deliver."""
+
+    favourable: list[Criterion] = Field(min_length=1)
+    warning: list[Criterion] = Field(min_length=1)
+    starting_point: Note
+    caveats: list[Note] = Field(min_length=1)
+
+
+class Method(Strict):
+    """A method in the normalised vocabulary that cases use."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class OtherFigure(Strict):
+    """A figure for the same thing that another source gives differently."""
+
+    value: int | float | str
+    source: list[SourceRef] = Field(min_length=1)
+    note: str | None = None
+
+    _normalise_source = field_validator("source", mode="before")(_as_list)
+
+
+class Figure(Strict):
+    """A number a case reports, with where it comes from; other sources' figures kept."""
+
+    label: Text
+    value: int | float | str
+    source: list[SourceRef] = Field(min_length=1)
+    other_figures: list[OtherFigure] = Field(default_factory=list)
+
+    _normalise_source = field_validator("source", mode="before")(_as_list)
+
+
+class Case(Sourced):
+    """One of the ten Jam and Justice action research projects."""
+
+    id: Slug
+    name: Text
+    questions: list[Text] = Field(min_length=1)
+    summary: Text
+    partners: list[Text] = Field(default_factory=list)
+    methods: list[Slug] = Field(default_factory=list)
+    themes: list[Text] = Field(default_factory=list)
+    started: date | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    outputs: list[Text] = Field(default_factory=list)
+    impacts: list[Text] = Field(default_factory=list)
+    strategy: Slug | None = None
+    lessons: list[Text] = Field(default_factory=list)
+
+
+class Strategy(Sourced):
+    """A social innovation strategy the report assigns to ARC projects."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class Characteristic(Sourced):
+    """An Action Research Collective characteristic (Analysis, Vision, ...)."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class Tyranny(Sourced):
+    """A tyranny of participation the report names."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class Viewpoint(Sourced):
+    """One of the four viewpoints on good leadership in co-production."""
+
+    id: Slug
+    number: int = Field(ge=1)
+    description: Text
+
+
+class Challenge(Sourced):
+    """One of the three urban challenges (democratic, knowledge, justice)."""
+
+    id: Slug
+    name: Text
+    question: Text
+    description: Text
+
+
+class Background(Strict):
+    """data/background.yaml: the report's wider ideas, for reference."""
+
+    challenges: list[Challenge] = Field(min_length=1)
+    arc_characteristics: list[Characteristic] = Field(min_length=1)
+    tyrannies: list[Tyranny] = Field(min_length=1)
+    leadership_viewpoints: list[Viewpoint] = Field(min_length=1)
+
+
+class Content(Strict):
+    """Everything under data/, loaded and cross-checked."""
+
+    meta: Meta
+    practices: list[Practice]
+    criteria: Criteria
+    cases: list[Case]
+    methods: list[Method]
+    strategies: list[Strategy]
+    background: Background
+
+    @property
+    def version(self) -> int:
+        return self.meta.content_version
+
+    def practice(self, practice_id: str) -> Practice:
+        return next(p for p in self.practices if p.id == practice_id)
+
+    def case(self, case_id: str) -> Case:
+        return next(c for c in self.cases if c.id == case_id)
+
+    def practices_of(self, case_id: str) -> list[str]:
+        """Ids of the practices that use a case as an illustration (from practices.yaml)."""
+        return [p.id for p in self.practices if any(link.case == case_id for link in p.cases)]
+
+    def statements(self) -> list[tuple[Practice, Statement]]:
+        return [(p, s) for p in self.practices for s in p.statements]
+
+    def all_criteria(self) -> list[Criterion]:
+        return [*self.criteria.favourable, *self.criteria.warning]
+
+
+def slugify(text: str) -> str:
+    """A filename- and id-safe slug: ``"Space in Common!"`` -> ``"space-in-common"``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "project"

@@ -1,0 +1,113 @@
+"""Finding cases: accent-, case- and quote-insensitive text search plus filters."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from coprod.core.models import Case, Content, slugify
+from coprod.errors import CoprodError
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, plain quotes: ``"Children’s Café"`` -> ``"children's cafe"``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _haystack(case: Case, content: Content) -> str:
+    method_names = {m.id: m.name for m in content.methods}
+    strategy = next((s.name for s in content.strategies if s.id == case.strategy), "")
+    parts: list[str] = [
+        case.id,
+        case.name,
+        case.summary,
+        strategy,
+        *case.questions,
+        *case.partners,
+        *case.themes,
+        *case.outputs,
+        *case.methods,
+        *(method_names.get(m, m) for m in case.methods),
+    ]
+    return normalise("\n".join(parts))
+
+
+def suggest(value: str, valid: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest valid value, or ``""``."""
+    match = difflib.get_close_matches(value, list(valid), n=1, cutoff=0.5)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def resolve_choice(kind: str, value: str, options: dict[str, str]) -> str:
+    """Match ``value`` to an option id by id, name or slug of the name; else a clear error.
+
+    ``options`` maps id -> display name.
+    """
+    wanted = normalise(value).strip()
+    for option_id, name in options.items():
+        if wanted in (normalise(option_id), normalise(name), slugify(name)):
+            return option_id
+    partial = [i for i, name in options.items() if wanted and wanted in normalise(f"{i} {name}")]
+    if len(partial) == 1:
+        return partial[0]
+    valid = ", ".join(options)
+    raise CoprodError(
+        f"unknown {kind} {value!r}{suggest(wanted, options)}",
+        hint=f"Valid {kind} values: {valid}",
+    )
+
+
+def theme_options(content: Content) -> dict[str, str]:
+    """Every theme used by a case, as slug -> name, in first-seen order."""
+    themes: dict[str, str] = {}
+    for case in content.cases:
+        for theme in case.themes:
+            themes.setdefault(slugify(theme), theme)
+    return themes
+
+
+def search_cases(
+    content: Content,
+    query: str | None = None,
+    *,
+    practice: str | None = None,
+    method: str | None = None,
+    theme: str | None = None,
+    strategy: str | None = None,
+) -> list[Case]:
+    """Cases matching every word of ``query`` and every filter given (filters combine)."""
+    if practice is not None:
+        practice = resolve_choice("practice", practice, {p.id: p.name for p in content.practices})
+    if method is not None:
+        method = resolve_choice("method", method, {m.id: m.name for m in content.methods})
+    if theme is not None:
+        theme = resolve_choice("theme", theme, theme_options(content))
+    if strategy is not None:
+        strategy = resolve_choice("strategy", strategy, {s.id: s.name for s in content.strategies})
+    words = normalise(query).split() if query else []
+    found = []
+    for case in content.cases:
+        if practice and practice not in content.practices_of(case.id):
+            continue
+        if method and method not in case.methods:
+            continue
+        if theme and theme not in {slugify(t) for t in case.themes}:
+            continue
+        if strategy and case.strategy != strategy:
+            continue
+        if words:
+            haystack = _haystack(case, content)
+            if not all(w in haystack for w in words):
+                continue
+        found.append(case)
+    return found
+
+
+def find_case(content: Content, case_id: str) -> Case:
+    """A case by id (or exact name); an unknown one names the valid ids."""
+    resolved = resolve_choice("case", case_id, {c.id: c.name for c in content.cases})
+    return content.case(resolved)

@@ -1,0 +1,58 @@
+"""Turn pydantic validation errors into :class:`Problem` lists with lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from coprod.core.yamlio import Document
+from coprod.errors import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (check the spelling; see `coprod data validate`)",
+    "missing": "required field is missing",
+}
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """``("practices", 2, "statements", 0, "id")`` -> ``practices[2].statements[0].id``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _clean_loc(loc: Sequence[int | str]) -> list[int | str]:
+    # Drop pydantic's union/function tags such as "function-after[...]" or "literal['a']".
+    return [p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p)]
+
+
+def problems_from(
+    exc: ValidationError, doc: Document, prefix: Sequence[int | str] = ()
+) -> list[Problem]:
+    """One problem per pydantic error, with the file, line and dotted field."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = [*prefix, *_clean_loc(err["loc"])]
+        message = _MESSAGES.get(err["type"], err["msg"])
+        if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
+            shown = repr(err["input"])
+            if len(shown) <= 60:
+                message += f" (got {shown})"
+        problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc) or None))
+    return problems
+
+
+def validate(model: type[M], doc: Document, data: Any | None = None) -> M | list[Problem]:
+    """Validate ``doc.data`` (or ``data``) as ``model``; problems instead of an exception."""
+    try:
+        return model.model_validate(doc.data if data is None else data)
+    except ValidationError as exc:
+        return problems_from(exc, doc)

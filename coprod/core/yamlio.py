@@ -1,0 +1,139 @@
+"""Safe YAML reading that remembers where things are.
+
+Only the safe loader is used (``CSafeLoader`` when libyaml is available), so a
+``!!python/object`` tag is an error, never code. Duplicate mapping keys, which
+PyYAML silently accepts, are errors too: in a hand-edited answers file they are
+almost always a mistake. The composed node tree is kept so that a validation
+error can be reported with the line it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coprod.errors import CoprodError, Problem
+
+try:
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - libyaml missing
+    _BaseLoader = yaml.SafeLoader
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key {key!r} (first given on line {seen[key]})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+            except TypeError:
+                break  # unhashable key: let PyYAML report it
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+class Document:
+    """A parsed YAML document: its data and its node tree (for line numbers)."""
+
+    def __init__(self, data: Any, node: yaml.Node | None, path: Path | str) -> None:
+        self.data = data
+        self.node = node
+        self.path = path
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        """The line (1-based) of the value at ``loc``, or of its nearest parent."""
+        node = self.node
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for part in loc:
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if str(getattr(key_node, "value", None)) == str(part):
+                        line = key_node.start_mark.line + 1
+                        child = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    child = node.value[part]
+                    line = child.start_mark.line + 1
+            if child is None:
+                break
+            node = child
+        return line
+
+
+def parse_yaml(text: str, path: Path | str) -> Document:
+    """Parse one YAML document; a syntax error becomes a :class:`CoprodError`."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or "not valid YAML"
+        if exc.context and "duplicate" not in what:
+            what = f"{exc.context}, {what}"
+        raise CoprodError(Problem(f"not valid YAML: {what}", path, line)) from None
+    except yaml.YAMLError as exc:
+        raise CoprodError(Problem(f"not valid YAML: {exc}", path)) from None
+    finally:
+        loader.dispose()
+    return Document(data, node, path)
+
+
+def read_text(path: Path, *, what: str, max_bytes: int) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into one clear message."""
+    try:
+        if path.is_dir():
+            raise CoprodError(Problem(f"is a directory; expected {what}", path))
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise CoprodError(Problem(f"no such file (expected {what})", path)) from None
+    except PermissionError:
+        raise CoprodError(Problem("cannot be read: permission denied", path)) from None
+    except OSError as exc:
+        raise CoprodError(Problem(f"cannot be read: {exc.strerror or exc}", path)) from None
+    if len(raw) > max_bytes:
+        limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
+        raise CoprodError(Problem(f"is larger than {limit}; this does not look like {what}", path))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CoprodError(
+            Problem("is not UTF-8 text (save it as UTF-8 and try again)", path, line)
+        ) from None
+
+
+def load_yaml_file(path: Path, *, what: str, max_bytes: int = 5_000_000) -> Document:
+    """Read and parse a YAML file."""
+    return parse_yaml(read_text(path, what=what, max_bytes=max_bytes), path)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for data coprod writes (block style, keys in the given order)."""
+    try:
+        dumper: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
+    except AttributeError:  # pragma: no cover
+        dumper = yaml.SafeDumper
+    return yaml.dump(
+        data, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=88
+    )

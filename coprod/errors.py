@@ -1,0 +1,53 @@
+"""coprod's own error type: every expected failure becomes one of these.
+
+The CLI turns a :class:`CoprodError` into a short message on stderr and an exit
+code (2 for bad input or usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is (file, line, field) and what."""
+
+    message: str
+    path: Path | str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class CoprodError(Exception):
+    """An expected failure with a message meant for the user."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem] | Problem | str, hint: str | None = None) -> None:
+        if isinstance(problems, str):
+            problems = Problem(problems)
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        if len(lines) > 1:
+            text = f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        else:
+            text = lines[0] if lines else "unknown error"
+        if self.hint:
+            text += f"\n{self.hint}"
+        return text

@@ -1,0 +1,153 @@
+"""The assessment report in the terminal (rich): readable at 80 columns and without colour."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod.core.assessment import Assessment
+from coprod.render.text import bar, rating_label
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+BAND_STYLE = {"strong": "green", "developing": "yellow", "needs attention": "red"}
+VERDICT_TITLE = {
+    "favourable": "Conditions look favourable for co-production",
+    "caution": "Caution: some conditions work against co-production",
+    "unclear": "Unclear: the conditions do not yet point either way",
+}
+VERDICT_STYLE = {"favourable": "green", "caution": "yellow", "unclear": "blue"}
+SCORE_NOTE = (
+    "Scores are prompts for reflection and conversation, not grades: they show where "
+    "this group sees the project now, so you can decide together what to work on."
+)
+
+
+def verdict_lines(assessment: Assessment) -> list[str]:
+    """The verdict explained, as plain sentences (markup-free)."""
+    v = assessment.verdict
+    lines: list[str] = []
+    if v.kind == "caution":
+        lines.append("You answered yes to these warning signs:")
+        for cid in v.warnings:
+            c = assessment.criterion(cid)
+            lines.append(f"• {c.text}. {c.why}")
+        lines.append(
+            "Co-production may still be possible, but talk these through first; "
+            "another participatory approach may fit better."
+        )
+    elif v.kind == "favourable":
+        lines.append("You answered yes to these conditions, in which co-production is especially helpful:")
+        lines += [f"• {assessment.criterion(cid).text}" for cid in v.favourable]
+    else:
+        lines.append(
+            f"{len(v.favourable)} of {len(assessment.content.criteria.favourable)} favourable "
+            "conditions were answered yes (two or more would point towards co-production)."
+        )
+        lines.append(
+            "It would become clearer if you could say whether the problem still needs defining, "
+            "whether there is a shared solution, and whether past approaches have failed. "
+            "Consultation or another participatory approach may fit better than co-production."
+        )
+    if v.unsure:
+        lines.append("Things to find out (answered 'not sure'):")
+        lines += [f"• {assessment.criterion(cid).question}" for cid in v.unsure]
+    if v.unanswered:
+        lines.append(f"{len(v.unanswered)} criteria were not answered.")
+    return lines
+
+
+def render(assessment: Assessment, console: Console) -> None:
+    """Print the whole report."""
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
+    a = assessment.answers
+    who = ""
+    if a.respondent and (a.respondent.name or a.respondent.role):
+        who = " · " + ", ".join(x for x in (a.respondent.name, a.respondent.role) if x)
+    stage = f" · stage: {a.project.stage}" if a.project.stage else ""
+    mode = " · quick assessment" if a.mode == "quick" else ""
+    console.print(f"\n[bold]{escape(a.project.name)}[/bold]{escape(stage + who + mode)}")
+    for message in assessment.warnings:
+        console.print(f"[yellow]note:[/yellow] {escape(message)}")
+
+    kind = assessment.verdict.kind
+    console.print(
+        Panel(
+            escape("\n".join(verdict_lines(assessment))),
+            title=f"When to co-produce: {VERDICT_TITLE[kind]}",
+            title_align="left",
+            border_style=VERDICT_STYLE[kind],
+        )
+    )
+
+    table = Table(title="Practice profile", title_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Band", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("?/na", justify="right", no_wrap=True)
+    for r in assessment.practices:
+        s = r.score
+        band = s.band or "not scored"
+        style = BAND_STYLE.get(band, "dim")
+        table.add_row(
+            str(r.practice.number),
+            escape(r.practice.name),
+            "–" if s.score is None else str(s.score),
+            f"[{style}]{band}[/{style}]",
+            f"[{style}]{bar(s.score)}[/{style}]",
+            f"{s.dont_know}/{s.na}",
+        )
+    console.print(table)
+    if assessment.overall is not None:
+        console.print(
+            f"Overall {assessment.overall} (mean of the scored practices). Read it beside the "
+            "profile above, never on its own."
+        )
+    console.print(f"[dim]{SCORE_NOTE}[/dim]")
+
+    if assessment.strengths:
+        console.print("\n[bold]Strengths to build on[/bold]")
+        for r in assessment.strengths:
+            console.print(f"• {escape(r.practice.name)} ({r.score.score})")
+
+    if assessment.priorities:
+        console.print("\n[bold]Where to focus next[/bold]")
+        for p in assessment.priorities:
+            r = p.result
+            console.print(f"\n[bold]{escape(r.practice.name)}[/bold] ({r.score.score}, {r.score.band})")
+            for step in p.next_steps:
+                rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
+                console.print(f"  • {escape(step.statement.text)}[dim]{escape(rated)}[/dim]")
+                console.print(f"    → {escape(step.statement.next_step)}")
+            for c in p.cases:
+                label = "see" if c.link.role == "example" else "a caution from"
+                console.print(
+                    f"  Learn from ({label}): [cyan]{escape(c.case.name)}[/cyan] – {escape(c.link.why)}"
+                    f" [dim](coprod cases show {c.case.id})[/dim]"
+                )
+
+    not_scored = [r.practice.name for r in assessment.practices if r.score.score is None]
+    gaps = assessment.dont_know_count
+    if gaps or not_scored:
+        console.print("\n[bold]Evidence gaps[/bold]")
+        if gaps:
+            console.print(
+                f"{gaps} answer(s) were “Don't know”: worth finding out, or asking others involved "
+                "(coprod team reads several people's answers together)."
+            )
+        if not_scored:
+            console.print("Not scored (nothing rated): " + escape(", ".join(not_scored)))
+
+    caveats = assessment.content.criteria.caveats
+    console.print(
+        Panel(
+            escape("\n".join(f"• {c.text}" for c in caveats)),
+            title="Keep in mind",
+            title_align="left",
+        )
+    )

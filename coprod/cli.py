@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.commands import assess, cases, check, criteria, data, practices
+from coprod.commands import assess, cases, check, criteria, data, practices, report
 from coprod.errors import CoprodError
 
 
@@ -35,7 +35,8 @@ class CoprodGroup(TyperGroup):
         except CoprodError as exc:
             from rich.markup import escape
 
-            console.err().print(f"[bold red]error:[/bold red] {escape(str(exc))}")
+            label = f"[bold red]{exc.label}:[/bold red] " if exc.label else ""
+            console.err().print(f"{label}{escape(str(exc))}")
             raise SystemExit(exc.exit_code) from None
 
 
@@ -48,7 +49,7 @@ the seven practices of co-production and the "when to co-produce" criteria.
 app = typer.Typer(
     cls=CoprodGroup,
     help=HELP,
-    no_args_is_help=True,
+    invoke_without_command=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -81,12 +82,16 @@ def main_options(
 ) -> None:
     """Reflect on co-production practice with the findings of Jam and Justice."""
     ctx.obj = State(data_dir=data_dir)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
 app.command("assess")(assess.assess_command)
 app.command("check")(check.check_command)
 app.command("practices")(practices.practices_command)
 app.command("criteria")(criteria.criteria_command)
+app.command("report")(report.report_command)
 app.command(
     "cases", context_settings={"ignore_unknown_options": False}
 )(cases.cases_command)

@@ -34,6 +34,7 @@ class CoprodError(Exception):
     """An expected failure with a message meant for the user."""
 
     exit_code = 2
+    label: str | None = "error"
 
     def __init__(self, problems: list[Problem] | Problem | str, hint: str | None = None) -> None:
         if isinstance(problems, str):

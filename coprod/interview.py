@@ -60,14 +60,30 @@ def _select(message: str, choices: list[tuple[str, Any, str]], default: Any, bac
     if back:
         options.append(questionary.Choice("← Back to the previous question", value=BACK, shortcut_key="b"))
     chosen = next((o for o in options if o.value == default), None)
-    return questionary.select(
+    question = questionary.select(
         message,
         choices=options,
         default=chosen,
         use_shortcuts=True,
         use_arrow_keys=True,
         instruction=instruction,
-    ).unsafe_ask()
+    )
+    _end_of_input_stops(question)
+    return question.unsafe_ask()
+
+
+def _end_of_input_stops(question: Any) -> None:
+    """Ctrl-D in a list prompt stops the interview, as it does in a text prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
 
 
 def _text(message: str, default: Any, back: bool, *, required: bool = False) -> Any:

@@ -25,13 +25,14 @@ class Stopped(CoprodError):
 
     def __init__(self, path: Path | None, exit_code: int) -> None:
         if path is None:
-            message = "Stopped before anything was saved."
+            message = "Stopped; nothing was saved."
             hint = None
         else:
             message = f"Stopped. Your answers so far are saved in {path}"
             hint = f"Carry on where you left off with: coprod assess --resume {path}"
         super().__init__(message, hint=hint)
         self.exit_code = exit_code
+        self.label = None
 
 
 class _Terminated(BaseException):

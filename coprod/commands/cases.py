@@ -92,24 +92,19 @@ def _valid_ids(content: Content) -> str:
 
 def _print_table(found: list[Case], content: Content) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     strategies = {s.id: s.name for s in content.strategies}
-    table = Table(title=f"{len(found)} of {len(content.cases)} case studies", title_justify="left")
-    table.add_column("Case", ratio=3, min_width=18, overflow="fold")
-    table.add_column("Started", no_wrap=True)
-    table.add_column("Strategy", no_wrap=True)
-    table.add_column("Methods", ratio=2, min_width=12, overflow="fold")
-    for case in found:
-        table.add_row(
-            f"{escape(case.name)}\n[dim cyan]{case.id}[/dim cyan]",
-            case.started.strftime("%b %Y") if case.started else "–",
-            strategies.get(case.strategy or "", "–"),
-            ", ".join(case.methods) or "–",
-        )
     console = out()
-    console.print(table)
-    console.print("One case in full: [bold]coprod cases show ID[/bold]")
+    console.print(f"[bold]{len(found)} of {len(content.cases)} case studies[/bold]\n")
+    for case in found:
+        details = [
+            f"started {case.started:%b %Y}" if case.started else None,
+            f"strategy: {strategies[case.strategy]}" if case.strategy else None,
+            ", ".join(case.methods) or None,
+        ]
+        console.print(f"[bold]{escape(case.name)}[/bold]  [cyan]{case.id}[/cyan]")
+        console.print("  " + escape(" · ".join(d for d in details if d)), style="dim")
+    console.print("\nOne case in full: [bold]coprod cases show ID[/bold]")
 
 
 def _print_case(case: Case, content: Content) -> None:

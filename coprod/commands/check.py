@@ -9,7 +9,7 @@ import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.commands._interactive import DraftWriter, check_save_target, new_answers, run_safely
-from coprod.console import out, print_json, warn
+from coprod.console import err, out, print_json, warn
 from coprod.core.answers import load_answers
 from coprod.core.assessment import assess
 from coprod.errors import CoprodError
@@ -51,9 +51,10 @@ def check_command(
             def save_nothing(_: object) -> None:
                 return None
 
-            runner = interview.Interview(content, answers, save_nothing, out().print, ask_project=False, ask_practices=False)
+            say = err().print if as_json else out().print
+            runner = interview.Interview(content, answers, save_nothing, say, ask_project=False, ask_practices=False)
         else:
-            runner = interview.Interview(content, answers, writer, out().print, ask_practices=False)
+            runner = interview.Interview(content, answers, writer, err().print if as_json else out().print, ask_practices=False)
         answers = run_safely(runner.run, writer)
         warnings = []
     result = assess(answers, content, warnings)

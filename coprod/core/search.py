@@ -42,6 +42,16 @@ def suggest(value: str, valid: Iterable[str]) -> str:
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
+def _closest_option(wanted: str, options: dict[str, str]) -> str:
+    """A "did you mean" for the option whose id, name or any word of its name is closest."""
+    candidates: dict[str, str] = {}
+    for option_id, name in options.items():
+        for form in (option_id, normalise(name), *normalise(name).split()):
+            candidates.setdefault(form, option_id)
+    match = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean {candidates[match[0]]!r}?" if match else ""
+
+
 def resolve_choice(kind: str, value: str, options: dict[str, str]) -> str:
     """Match ``value`` to an option id by id, name or slug of the name; else a clear error.
 
@@ -56,7 +66,7 @@ def resolve_choice(kind: str, value: str, options: dict[str, str]) -> str:
         return partial[0]
     valid = ", ".join(options)
     raise CoprodError(
-        f"unknown {kind} {value!r}{suggest(wanted, options)}",
+        f"unknown {kind} {value!r}{_closest_option(wanted, options)}",
         hint=f"Valid {kind} values: {valid}",
     )
 

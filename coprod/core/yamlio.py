@@ -62,6 +62,8 @@ class Document:
         line = node.start_mark.line + 1
         for part in loc:
             child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode) and part == 0 and isinstance(part, int):
+                continue  # a single mapping given where a list is allowed (``source:``)
             if isinstance(node, yaml.MappingNode):
                 for key_node, value_node in node.value:
                     if str(getattr(key_node, "value", None)) == str(part):

@@ -11,7 +11,7 @@ from coprod.core.scoring import SCALE, NOT_RATED, Rating
 def source_line(source: SourceRef, content: Content) -> str:
     """``"Perry et al. (2019) …, section "1. Designing for openness""``."""
     publication = next((p for p in content.meta.publications if p.id == source.ref), None)
-    citation = publication.citation if publication else source.ref
+    citation = (publication.citation if publication else source.ref).rstrip(".")
     page = f", p. {source.page}" if source.page else ""
     return f"{citation}, section “{source.section}”{page}"
 

@@ -1,0 +1,67 @@
+"""Report formats for files: markdown, HTML and JSON, chosen by name or by suffix."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from coprod.core.assessment import JSON_VERSION, Assessment
+from coprod.errors import CoprodError, Problem
+
+Format = Literal["md", "html", "json"]
+FORMATS: tuple[Format, ...] = ("md", "html", "json")
+SUFFIXES: dict[str, Format] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def format_from_suffix(path: Path | str) -> Format:
+    """The format a file name asks for (``report.html`` -> ``"html"``); else an error."""
+    suffix = Path(path).suffix
+    fmt = SUFFIXES.get(suffix.lower())
+    if fmt is None:
+        what = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
+        raise CoprodError(
+            Problem(
+                f"cannot tell the report format from {what}; use one of " + ", ".join(SUFFIXES),
+                path,
+            )
+        )
+    return fmt
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_assessment(assessment: Assessment, fmt: Format) -> str:
+    """One assessment as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(assessment.to_json(statements=True))
+    if fmt == "html":
+        from coprod.render import html
+
+        return html.render(assessment)
+    from coprod.render import markdown
+
+    return markdown.render(assessment)
+
+
+def render_assessments(assessments: Sequence[Assessment], fmt: Format) -> str:
+    """Several assessments (one per answers file) as one document in ``fmt``."""
+    if fmt == "json":
+        reports = [a.to_json(statements=True) for a in assessments]
+        return _json({"version": JSON_VERSION, "reports": reports})
+    if fmt == "html":
+        from coprod.render import html
+
+        return html.render_many(assessments)
+    from coprod.render import markdown
+
+    return markdown.render_many(assessments)

@@ -1,0 +1,254 @@
+"""One self-contained HTML5 file: the markdown report converted, with an SVG chart.
+
+The markdown (where all user text is already escaped) is converted by
+markdown-it-py with raw HTML switched off, so nothing a user typed can become
+markup. The token stream is then adjusted: tables get ``<caption>`` and
+``<th scope>``, headings open ``<section>`` elements, and each mermaid block is
+replaced by an inline SVG chart. No JavaScript, nothing fetched, print-ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from coprod.core.assessment import Assessment
+from coprod.render import markdown
+from coprod.render.svg import bar_chart_svg
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+CHART_TITLE = "Practice scores (0-100)"
+
+STYLE = """
+:root { color-scheme: light; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; color: #1a1a1a; background: #fff; line-height: 1.5;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+main { max-width: 50rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
+h1 { font-size: 1.7rem; line-height: 1.2; margin: 0.5rem 0 0.75rem; }
+h2 {
+  font-size: 1.35rem; line-height: 1.25; margin: 2.25rem 0 0.75rem;
+  padding-top: 0.75rem; border-top: 2px solid #d0d7de;
+}
+h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.75rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
+h1, h2, h3, h4, p, li, th, td, caption { overflow-wrap: break-word; }
+p, ul, ol { margin: 0.6rem 0; }
+ul { padding-left: 1.4rem; }
+li + li { margin-top: 0.3rem; }
+.table-wrap { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+th, td {
+  border: 1px solid #c3cad2; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top;
+}
+thead th { background: #f2f4f6; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+code {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em;
+  background: #f2f4f6; padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere;
+}
+figure.chart { margin: 1rem 0; }
+figure.chart svg { display: block; width: 100%; max-width: 27rem; height: auto; }
+nav.reports { margin: 1rem 0 2rem; }
+article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-top: 1rem; }
+@media (max-width: 30rem) {
+  main { padding: 0.75rem 0.75rem 2rem; }
+  h1 { font-size: 1.45rem; }
+  h2 { font-size: 1.2rem; }
+  table { font-size: 0.85rem; }
+  th, td { padding: 0.25rem 0.3rem; }
+}
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { font-size: 10.5pt; color: #000; background: none; }
+  main { max-width: none; padding: 0; }
+  thead th, code { background: none; }
+  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  table, tr, figure, section.level-3 { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  article + article { break-before: page; border-top: none; }
+}
+""".strip()
+
+
+# --- building blocks ---------------------------------------------------------
+
+
+def _html_token(content: str) -> Token:
+    from markdown_it.token import Token
+
+    return Token("html_block", "", 0, content=content + "\n", block=True)
+
+
+def _caption_children(tokens: list[Token], i: int) -> list[Token] | None:
+    """The inline content of a bold-only paragraph ending at ``tokens[i - 1]``."""
+    if i < 3 or tokens[i - 3].type != "paragraph_open" or tokens[i - 1].type != "paragraph_close":
+        return None
+    children = [t for t in tokens[i - 2].children or [] if not (t.type == "text" and not t.content)]
+    inner = children[1:-1]
+    if (
+        len(children) < 3
+        or children[0].type != "strong_open"
+        or children[-1].type != "strong_close"
+        or any(t.type not in ("text", "softbreak") for t in inner)
+    ):
+        return None
+    return inner
+
+
+def _adjust(
+    tokens: list[Token],
+    render_inline: Callable[[list[Token]], str],
+    figures: Sequence[str],
+    offset: int,
+) -> list[Token]:
+    """Captions, scopes, sections, shifted headings and charts in the token stream."""
+    result: list[Token] = []
+    open_sections: list[int] = []
+    figure_iter = iter(figures)
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            while open_sections and open_sections[-1] >= level:
+                open_sections.pop()
+                result.append(_html_token("</section>"))
+            if level >= 2:
+                result.append(_html_token(f'<section class="level-{level}">'))
+                open_sections.append(level)
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + offset)}"
+        elif token.type == "table_open":
+            caption = _caption_children(tokens, i)
+            if caption is not None:
+                del result[-3:]
+            result.append(_html_token('<div class="table-wrap">'))
+            result.append(token)
+            if caption is not None:
+                text = render_inline(caption)
+                result.append(_html_token(f"<caption>{text}</caption>"))
+            continue
+        elif token.type == "table_close":
+            result += [token, _html_token("</div>")]
+            continue
+        elif token.type in ("th_open", "td_open"):
+            if token.attrGet("style") == "text-align:right":
+                token.attrs.pop("style")
+                token.attrSet("class", "num")
+            if token.type == "th_open":
+                token.attrSet("scope", "col")
+        elif token.type == "fence" and token.info.strip() == "mermaid":
+            svg = next(figure_iter, None)
+            if svg is not None:
+                result.append(_html_token(f'<figure class="chart">\n{svg}\n</figure>'))
+                continue
+        result.append(token)
+    result += [_html_token("</section>") for _ in open_sections]
+    return result
+
+
+def markdown_to_html(text: str, *, figures: Sequence[str] = (), heading_offset: int = 0) -> str:
+    """Markdown written by :mod:`coprod.render.markdown` as an HTML fragment.
+
+    Raw HTML in the markdown is never passed through. A bold paragraph right
+    above a table becomes its caption; ``figures`` (trusted HTML, e.g. SVG)
+    replace the mermaid blocks in order; headings move down ``heading_offset``.
+    """
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    renderer = md.renderer
+    assert isinstance(renderer, RendererHTML)
+    env: dict[str, object] = {}
+    tokens = md.parse(text, env)
+
+    def render_inline(children: list[Token]) -> str:
+        return renderer.renderInline(children, md.options, env)
+
+    return renderer.render(_adjust(tokens, render_inline, figures, heading_offset), md.options, env)
+
+
+def document(title: str, body: str) -> str:
+    """The HTML5 shell: ``title`` is plain text, ``body`` is HTML."""
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="coprod">',
+            f"<title>{escape(title)}</title>",
+            f"<style>\n{STYLE}\n</style>",
+            "</head>",
+            "<body>",
+            "<main>",
+            body.rstrip("\n"),
+            "</main>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+# --- assessments -------------------------------------------------------------
+
+
+def practice_chart(assessment: Assessment, chart_id: str = "chart") -> str | None:
+    """The practice scores as an SVG figure, or ``None`` when nothing is scored."""
+    items = markdown.chart_items(assessment)
+    if all(score is None for _, score in items):
+        return None
+    return bar_chart_svg(items, title=CHART_TITLE, chart_id=chart_id)
+
+
+def assessment_fragment(
+    assessment: Assessment, *, chart_id: str = "chart", heading_offset: int = 0
+) -> str:
+    """One assessment's report as an HTML fragment (no shell)."""
+    chart = practice_chart(assessment, chart_id)
+    return markdown_to_html(
+        markdown.render(assessment),
+        figures=[chart] if chart else [],
+        heading_offset=heading_offset,
+    )
+
+
+def _page_title(assessment: Assessment) -> str:
+    return f"{assessment.answers.project.name}: co-production self-assessment"
+
+
+def render(assessment: Assessment) -> str:
+    """One assessment as a self-contained HTML document."""
+    return document(
+        _page_title(assessment), f"<article>\n{assessment_fragment(assessment)}</article>"
+    )
+
+
+def render_many(assessments: Sequence[Assessment]) -> str:
+    """Several assessments in one document: a contents list, then one article each."""
+    if len(assessments) == 1:
+        return render(assessments[0])
+    names = [markdown.report_title(a) for a in assessments]
+    parts = [
+        "<h1>Co-production self-assessments</h1>",
+        f"<p>{len(assessments)} reports, one for each answers file:</p>",
+        '<nav class="reports" aria-label="Reports">',
+        "<ol>",
+        *(f'<li><a href="#report-{n}">{escape(name)}</a></li>' for n, name in enumerate(names, 1)),
+        "</ol>",
+        "</nav>",
+    ]
+    for n, assessment in enumerate(assessments, 1):
+        fragment = assessment_fragment(assessment, chart_id=f"chart-{n}", heading_offset=1)
+        parts.append(f'<article id="report-{n}">\n{fragment}</article>')
+    title = "Co-production self-assessments: " + "; ".join(names)
+    return document(title, "\n".join(parts))

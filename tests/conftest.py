@@ -1,0 +1,74 @@
+"""Shared fixtures: a fixed plain terminal, prompt_toolkit pipe input, the content."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from coprod.cli import app
+from coprod.core.loader import bundled_data_dir, load_content
+from coprod.core.models import Content
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No colour, a fixed width, no inherited data folder: output tests can compare text."""
+    monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
+    monkeypatch.setenv("TERMINAL_WIDTH", "100")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("COPROD_DATA_DIR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def pipe_input(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    """Every prompt reads from this pipe; tests send keys with ``pipe_input.send_text``.
+
+    The TTY check is replaced so that the interactive commands run under CliRunner.
+    """
+    monkeypatch.setattr("coprod.interview.stdin_is_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
+    """``invoke("cases", "--json")`` -> the click Result (stdout and stderr kept apart)."""
+
+    def _invoke(*args: str, **kwargs):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)
+
+    return _invoke
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content(bundled_data_dir())
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the built-in content folder, to break in tests."""
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+@pytest.fixture
+def full_answers() -> Path:
+    return FIXTURES / "full.yaml"

@@ -68,11 +68,15 @@ def _print_table(content: Content) -> None:
 
     table = Table(title="The seven practices of co-production", title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Practice", ratio=2, min_width=16)
+    table.add_column("Practice", min_width=16)
     table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("What it is about", ratio=3, min_width=20)
+    table.add_column("Key points", justify="right", no_wrap=True)
+    table.add_column("Statements", justify="right", no_wrap=True)
+    table.add_column("Cases", justify="right", no_wrap=True)
     for p in content.practices:
-        table.add_row(str(p.number), p.name, p.id, p.summary)
+        table.add_row(
+            str(p.number), p.name, p.id, str(len(p.key_points)), str(len(p.statements)), str(len(p.cases))
+        )
     console = out()
     console.print(table)
     total = sum(len(p.statements) for p in content.practices)

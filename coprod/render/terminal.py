@@ -57,6 +57,17 @@ def verdict_lines(assessment: Assessment) -> list[str]:
     return lines
 
 
+def bullet(console: Console, text: str, *, indent: int = 2, marker: str = "•") -> None:
+    """A list item whose wrapped lines stay aligned under its first word (text is markup)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(" " * indent + marker, text)
+    console.print(grid)
+
+
 def render(assessment: Assessment, console: Console) -> None:
     """Print the whole report."""
     from rich.markup import escape
@@ -122,13 +133,15 @@ def render(assessment: Assessment, console: Console) -> None:
             console.print(f"\n[bold]{escape(r.practice.name)}[/bold] ({r.score.score}, {r.score.band})")
             for step in p.next_steps:
                 rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
-                console.print(f"  • {escape(step.statement.text)}[dim]{escape(rated)}[/dim]")
-                console.print(f"    → {escape(step.statement.next_step)}")
+                bullet(console, f"{escape(step.statement.text)}[dim]{escape(rated)}[/dim]")
+                bullet(console, escape(step.statement.next_step), indent=4, marker="→")
             for c in p.cases:
-                label = "see" if c.link.role == "example" else "a caution from"
-                console.print(
-                    f"  Learn from ({label}): [cyan]{escape(c.case.name)}[/cyan] – {escape(c.link.why)}"
-                    f" [dim](coprod cases show {c.case.id})[/dim]"
+                label = "Learn from" if c.link.role == "example" else "A caution from"
+                bullet(
+                    console,
+                    f"{label} [cyan]{escape(c.case.name)}[/cyan]: {escape(c.link.why)}"
+                    f" [dim](coprod cases show {c.case.id})[/dim]",
+                    marker="◦",
                 )
 
     not_scored = [r.practice.name for r in assessment.practices if r.score.score is None]

@@ -1,0 +1,93 @@
+"""End to end: the installed ``coprod assess`` in a real pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(90)]
+
+
+def coprod_executable() -> str:
+    beside_python = Path(sys.executable).parent / "coprod"
+    found = str(beside_python) if beside_python.exists() else shutil.which("coprod")
+    if found is None:
+        pytest.skip("the coprod command is not installed")
+    return found
+
+
+def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "COLUMNS": "100",
+        "LINES": "40",
+        "NO_COLOR": "1",
+    }
+    child = pexpect.spawn(
+        coprod_executable(),
+        args,
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    return child
+
+
+def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
+    child.expect(prompt)
+    child.send(keys)
+    child.send("\r")
+
+
+def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> None:
+    child = spawn(["assess"], tmp_path)
+    child.expect("not a grade")
+    answer(child, "What is the project called", "Pexpect Project")
+    answer(child, "What stage is it at", "1")
+    answer(child, "Your name", "")
+    answer(child, "Which best describes your role", "2")
+    answer(child, r"When to co-produce 1/8", "y")
+    child.expect(r"When to co-produce 2/8")
+    child.sendcontrol("c")
+    child.expect("Carry on where you left off")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    drafts = list(tmp_path.glob("coprod-pexpect-project-*.yaml"))
+    assert len(drafts) == 1
+    draft = yaml.safe_load(drafts[0].read_text())
+    assert draft["complete"] is False
+    assert draft["project"] == {"name": "Pexpect Project", "stage": "agenda-setting"}
+    assert draft["respondent"] == {"role": "community-sector"}
+    assert list(draft["criteria"].values()) == ["yes"]
+
+    child = spawn(["assess", "--resume", str(drafts[0])], tmp_path)
+    child.expect("Resuming")
+    for number in range(2, 9):
+        answer(child, rf"When to co-produce {number}/8", "y" if number == 2 else "n")
+    answer(child, "Why is co-production needed here", "Residents hold knowledge we lack")
+    answer(child, "What can participants bring", "")
+    for practice in content.practices:
+        for index in range(1, len(practice.statements) + 1):
+            answer(child, rf"statement {index} of {len(practice.statements)}\]", "4")
+        answer(child, "Any note or evidence", "")
+    child.expect("Practice profile")
+    child.expect("Answers saved to")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = yaml.safe_load(drafts[0].read_text())
+    assert saved["complete"] is True
+    assert set(saved["ratings"].values()) == {4}
+    assert saved["reflections"]["why"] == "Residents hold knowledge we lack"

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.commands import assess, cases, check, criteria, data, practices, report
+from coprod.commands import assess, cases, check, compare, criteria, data, practices, report, team
 from coprod.errors import CoprodError
 
 
@@ -26,7 +26,7 @@ class State:
 class CoprodGroup(TyperGroup):
     """Turns coprod's own errors into one message and an exit code, never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from coprod import console
 
         console.reset()
@@ -77,7 +77,9 @@ def main_options(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Reflect on co-production practice with the findings of Jam and Justice."""
@@ -92,9 +94,9 @@ app.command("check")(check.check_command)
 app.command("practices")(practices.practices_command)
 app.command("criteria")(criteria.criteria_command)
 app.command("report")(report.report_command)
-app.command(
-    "cases", context_settings={"ignore_unknown_options": False}
-)(cases.cases_command)
+app.command("team")(team.team_command)
+app.command("compare")(compare.compare_command)
+app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.add_typer(data.app, name="data")
 
 

@@ -50,7 +50,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> Path:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise CoprodError(Problem("already exists; use --force to overwrite it", path)) from None
+                raise CoprodError(
+                    Problem("already exists; use --force to overwrite it", path)
+                ) from None
             except OSError:  # file systems without hard links
                 os.replace(tmp, path)
     except OSError as exc:

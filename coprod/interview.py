@@ -53,12 +53,18 @@ class Step:
     practice: Practice | None = None
 
 
-def _select(message: str, choices: list[tuple[str, Any, str]], default: Any, back: bool, instruction: str) -> Any:
+def _select(
+    message: str, choices: list[tuple[str, Any, str]], default: Any, back: bool, instruction: str
+) -> Any:
     import questionary
 
-    options = [questionary.Choice(title, value=value, shortcut_key=key) for title, value, key in choices]
+    options = [
+        questionary.Choice(title, value=value, shortcut_key=key) for title, value, key in choices
+    ]
     if back:
-        options.append(questionary.Choice("← Back to the previous question", value=BACK, shortcut_key="b"))
+        options.append(
+            questionary.Choice("← Back to the previous question", value=BACK, shortcut_key="b")
+        )
     chosen = next((o for o in options if o.value == default), None)
     question = questionary.select(
         message,
@@ -169,21 +175,27 @@ class Interview:
             ),
             Step(
                 "project.stage",
-                lambda cur, back: _select("What stage is it at?", stages, cur, back, "(1-5, Enter)"),
+                lambda cur, back: _select(
+                    "What stage is it at?", stages, cur, back, "(1-5, Enter)"
+                ),
                 lambda a: a.project.stage,
                 put_stage,
                 required=True,
             ),
             Step(
                 "respondent.name",
-                lambda cur, back: _text("Your name (optional; leave out to stay anonymous)", cur, back),
+                lambda cur, back: _text(
+                    "Your name (optional; leave out to stay anonymous)", cur, back
+                ),
                 lambda a: a.respondent.name if a.respondent else None,
                 put_person,
                 required=False,
             ),
             Step(
                 "respondent.role",
-                lambda cur, back: _select("Which best describes your role?", roles, cur, back, "(0-6, Enter)"),
+                lambda cur, back: _select(
+                    "Which best describes your role?", roles, cur, back, "(0-6, Enter)"
+                ),
                 lambda a: a.respondent.role if a.respondent else None,
                 put_role,
                 required=False,
@@ -192,8 +204,14 @@ class Interview:
 
     def _criteria_steps(self) -> None:
         groups = [
-            ("Conditions in which co-production is especially helpful", self.content.criteria.favourable),
-            ("Warning signs that co-production's promises may not be realised", self.content.criteria.warning),
+            (
+                "Conditions in which co-production is especially helpful",
+                self.content.criteria.favourable,
+            ),
+            (
+                "Warning signs that co-production's promises may not be realised",
+                self.content.criteria.warning,
+            ),
         ]
         choices = [("Yes", "yes", "y"), ("No", "no", "n"), ("Not sure", "unsure", "u")]
         total = sum(len(items) for _, items in groups)
@@ -209,11 +227,14 @@ class Interview:
                 def put(a: Answers, v: Any, cid: str = criterion.id) -> None:
                     a.criteria[cid] = v
 
+                def get(a: Answers, cid: str = criterion.id) -> Any:
+                    return a.criteria.get(cid)
+
                 self.steps.append(
                     Step(
                         f"criteria.{criterion.id}",
                         ask,
-                        lambda a, cid=criterion.id: a.criteria.get(cid),
+                        get,
                         put,
                         required=True,
                     )
@@ -228,14 +249,18 @@ class Interview:
         self.steps += [
             Step(
                 "reflections.why",
-                lambda cur, back: _text("Why is co-production needed here, rather than another approach?", cur, back),
+                lambda cur, back: _text(
+                    "Why is co-production needed here, rather than another approach?", cur, back
+                ),
                 lambda a: a.reflections.why,
                 put_why,
                 required=False,
             ),
             Step(
                 "reflections.bring_and_take",
-                lambda cur, back: _text("What can participants bring to it, and take from it?", cur, back),
+                lambda cur, back: _text(
+                    "What can participants bring to it, and take from it?", cur, back
+                ),
                 lambda a: a.reflections.bring_and_take,
                 put_bring,
                 required=False,
@@ -310,7 +335,9 @@ class Interview:
 
     def _heading(self, practice: Practice) -> None:
         if self.answers.mode == "quick":
-            text = f"\n[bold]{practice.number}. {practice.name}[/bold]\n[dim]{practice.summary}[/dim]"
+            text = (
+                f"\n[bold]{practice.number}. {practice.name}[/bold]\n[dim]{practice.summary}[/dim]"
+            )
         else:
             text = (
                 f"\n[bold]Practice {practice.number} of {len(self.content.practices)}: "
@@ -327,7 +354,9 @@ class Interview:
         while index < len(self.steps):
             step = self.steps[index]
             if step.key.startswith("criteria.") and not criteria_shown:
-                self.print_line("\n[bold]When to co-produce?[/bold] Answer for your project as it is now.")
+                self.print_line(
+                    "\n[bold]When to co-produce?[/bold] Answer for your project as it is now."
+                )
                 criteria_shown = True
             if step.practice is not None and step.practice is not shown:
                 self._heading(step.practice)

@@ -49,7 +49,9 @@ def saved_file(folder: Path) -> Path:
 
 def test_full_assessment_saves_answers_and_prints_report(invoke, pipe_input, content, workdir):
     favourable = {"problem-undefined": "y", "no-shared-solution": "y"}
-    pipe_input.send_text(project_keys() + criteria_keys(content, favourable) + practice_keys(content))
+    pipe_input.send_text(
+        project_keys() + criteria_keys(content, favourable) + practice_keys(content)
+    )
     result = invoke("assess")
     assert result.exit_code == 0, result.output
     path = saved_file(workdir)
@@ -220,7 +222,9 @@ def test_check_asks_only_the_criteria(invoke, pipe_input, content):
 
 
 def test_check_json_after_prompts(invoke, pipe_input, content):
-    pipe_input.send_text(criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"}))
+    pipe_input.send_text(
+        criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
+    )
     data = json.loads(invoke("check", "--json").stdout)
     assert data["version"] == 1
     assert data["verdict"] == "favourable"

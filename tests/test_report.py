@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -55,10 +56,28 @@ def inline_text(token: Token) -> str:
 
 
 def headings(tokens: list[Token]) -> list[tuple[str, str]]:
-    return [(t.tag, inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    return [
+        (t.tag, inline_text(tokens[i + 1]))
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class StrictHTML(HTMLParser):
@@ -182,9 +201,9 @@ def _collapsed(text: str) -> str:
     return "".join(ch for ch in one_line if ch.isprintable() or ch == " ").strip()
 
 
-_user_text = st.text(
-    st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
-).filter(lambda s: _collapsed(s) != "" and _collapsed(s) == " ".join(s.split()))
+_user_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda s: _collapsed(s) != "" and _collapsed(s) == " ".join(s.split())
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -264,7 +283,9 @@ def test_markdown_structure(full: Assessment) -> None:
     assert sum(t.type == "table_open" for t in tokens) == 2 + 1 + 7  # criteria, profile, practices
     # the profile table: seven rows, with the headers the brief asks for
     start = next(
-        i for i, t in enumerate(tokens) if t.type == "inline" and t.content == "Rated / don't know / n.a."
+        i
+        for i, t in enumerate(tokens)
+        if t.type == "inline" and t.content == "Rated / don't know / n.a."
     )
     rows = [inline_text(t) for t in tokens[start - 12 : start + 60] if t.type == "inline"]
     assert rows[:5] == ["#", "Practice", "Score", "Band", "Rated / don't know / n.a."]
@@ -358,7 +379,7 @@ def test_html_headings_tables_and_chart(full: Assessment) -> None:
     parsed = StrictHTML().check(html.render(full))
     levels = [int(tag[1]) for tag, _, _ in parsed.elements if re.fullmatch(r"h[1-6]", tag)]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     tables = parsed.tags("table")
     captions = [e for e in parsed.elements if e[0] == "caption"]
     assert len(tables) == len(captions) == 10
@@ -389,11 +410,15 @@ def test_hostile_text_cannot_break_markdown(
     for kind in ("table_open", "tr_open", "td_open", "bullet_list_open", "list_item_open"):
         assert sum(t.type == kind for t in tokens) == sum(t.type == kind for t in plain), kind
     assert {t.type for t in tokens} <= {t.type for t in plain} | {"softbreak"}
-    assert not any(t.type in ("html_block", "html_inline", "code_block", "blockquote_open") for t in tokens)
+    assert not any(
+        t.type in ("html_block", "html_inline", "code_block", "blockquote_open") for t in tokens
+    )
     paragraphs = [inline_text(t) for t in tokens if t.type == "inline"]
     assert "Your note: <script>alert(1)</script>" in paragraphs
     assert "Your note: | a | b | |---|---| | c | d |" in paragraphs
-    assert "Your note: **bold** _it_ `code` ![img](https://example.org/x.png) &amp; \\" in paragraphs
+    assert (
+        "Your note: **bold** _it_ `code` ![img](https://example.org/x.png) &amp; \\" in paragraphs
+    )
     for line in ("# Not a heading", "---", "not code", "===", "- not a list", "1. nor this"):
         assert line in paragraphs
     assert "Respondent: <b>Eve</b> [me](https://example.org), resident" in paragraphs
@@ -411,7 +436,9 @@ def test_hostile_text_is_escaped_in_html(hostile_answers: Path, content: Content
     assert [tag for tag, _, _ in parsed.elements].count("h1") == 1
 
 
-def test_several_reports_in_one_html(full: Assessment, hostile_answers: Path, content: Content) -> None:
+def test_several_reports_in_one_html(
+    full: Assessment, hostile_answers: Path, content: Content
+) -> None:
     document = html.render_many([full, assessment_for(hostile_answers, content)])
     parsed = StrictHTML().check(document)
     assert len(parsed.tags("article")) == 2 and len(parsed.tags("svg")) == 2
@@ -426,7 +453,12 @@ def test_several_reports_in_one_html(full: Assessment, hostile_answers: Path, co
 
 
 def test_bar_chart_svg() -> None:
-    items: list[tuple[str, int | None]] = [("1. <b>&", 0), ("2. Two", 39), ("3. Three", None), ("4. Four", 100)]
+    items: list[tuple[str, int | None]] = [
+        ("1. <b>&", 0),
+        ("2. Two", 39),
+        ("3. Three", None),
+        ("4. Four", 100),
+    ]
     svg = bar_chart_svg(items, title='Scores "now"', chart_id="c 1")
     assert svg == bar_chart_svg(items, title='Scores "now"', chart_id="c 1")  # deterministic
     root = ET.fromstring(svg)  # well-formed XML
@@ -435,7 +467,12 @@ def test_bar_chart_svg() -> None:
     assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox") or "")
     assert root.findtext("title") == 'Scores "now"'
     desc = root.findtext("desc") or ""
-    for expected in ("1. <b>&: 0 needs attention.", "2. Two: 39 needs attention.", "3. Three: not scored.", "4. Four: 100 strong."):
+    for expected in (
+        "1. <b>&: 0 needs attention.",
+        "2. Two: 39 needs attention.",
+        "3. Three: not scored.",
+        "4. Four: 100 strong.",
+    ):
         assert expected in desc
     texts = [t.text for t in root.iter("text")]
     assert "1. <b>&" in texts and "not scored" in texts
@@ -513,7 +550,9 @@ def test_report_format_from_output_suffix(invoke: Any, full_answers: Path, tmp_p
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["version"] == 1
 
 
-def test_report_format_and_suffix_must_agree(invoke: Any, full_answers: Path, tmp_path: Path) -> None:
+def test_report_format_and_suffix_must_agree(
+    invoke: Any, full_answers: Path, tmp_path: Path
+) -> None:
     result = invoke("report", str(full_answers), "--format", "md", "-o", str(tmp_path / "r.html"))
     assert result.exit_code == 2
     assert "r.html" in result.stderr
@@ -556,7 +595,9 @@ def test_report_several_files(invoke: Any, full_answers: Path, hostile_answers: 
     assert len(parsed.tags("article")) == 2
     assert "Riverside Food Partnership (Sam, officer)" in document
 
-    data = json.loads(invoke("report", str(full_answers), str(hostile_answers), "-f", "json").stdout)
+    data = json.loads(
+        invoke("report", str(full_answers), str(hostile_answers), "-f", "json").stdout
+    )
     assert data["version"] == 1
     assert [r["project"]["name"] for r in data["reports"]] == [
         "Riverside Food Partnership",

@@ -10,7 +10,7 @@ from coprod.core.loader import load_content
 from coprod.core.models import Content
 
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print machine-readable JSON (with a \"version\" key).")
+    bool, typer.Option("--json", help='Print machine-readable JSON (with a "version" key).')
 ]
 
 

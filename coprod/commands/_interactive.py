@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import FrameType
+from typing import Literal
 
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
 from coprod.core.yamlio import dump_yaml
@@ -57,13 +58,13 @@ def sigterm_stops() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def new_answers(mode: str, content_version: int) -> Answers:
+def new_answers(mode: Literal["full", "quick"], content_version: int) -> Answers:
     """An empty draft for today."""
     return Answers(
         version=ANSWERS_VERSION,
         project=ProjectInfo.model_construct(name="", stage=None),
         content_version=content_version,
-        mode=mode,  # type: ignore[arg-type]
+        mode=mode,
         date=date.today(),
         complete=False,
     )
@@ -81,7 +82,9 @@ class DraftWriter:
             if not answers.project.name:
                 return
             self.path = default_answers_path(answers.project.name, answers.date or date.today())
-        write_atomic(self.path, HEADER + dump_yaml(answers.to_yaml_data()), overwrite=self._overwrite)
+        write_atomic(
+            self.path, HEADER + dump_yaml(answers.to_yaml_data()), overwrite=self._overwrite
+        )
         self._overwrite = True  # from now on it is our own draft
 
 
@@ -92,7 +95,11 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     if path.is_dir():
         raise CoprodError(Problem("is a directory; give a file name for the answers", path))
     if path.exists() and not force:
-        raise CoprodError(Problem("already exists; use --force to overwrite it, or --resume to carry on with it", path))
+        raise CoprodError(
+            Problem(
+                "already exists; use --force to overwrite it, or --resume to carry on with it", path
+            )
+        )
 
 
 def run_safely(run: Callable[[], Answers], writer: DraftWriter) -> Answers:

@@ -41,25 +41,60 @@ Examples: [bold]coprod assess[/bold], [bold]coprod assess --quick[/bold],
 
 def assess_command(
     ctx: typer.Context,
-    quick: Annotated[bool, typer.Option("--quick", help="One overall rating per practice: a first pass in a few minutes.")] = False,
-    save: Annotated[Path | None, typer.Option("--save", metavar="PATH", help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).")] = None,
-    resume: Annotated[Path | None, typer.Option("--resume", metavar="FILE", help="Carry on with a draft answers file where it stopped.")] = None,
-    answers_file: Annotated[Path | None, typer.Option("--answers", metavar="FILE", help="No prompts: check and score a saved or hand-written answers file.")] = None,
-    export: Annotated[Path | None, typer.Option("--export", metavar="OUT", help="Also write the report to OUT (.md, .html or .json).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing answers or export file.")] = False,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick", help="One overall rating per practice: a first pass in a few minutes."
+        ),
+    ] = False,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            metavar="PATH",
+            help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume", metavar="FILE", help="Carry on with a draft answers file where it stopped."
+        ),
+    ] = None,
+    answers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="No prompts: check and score a saved or hand-written answers file.",
+        ),
+    ] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export", metavar="OUT", help="Also write the report to OUT (.md, .html or .json)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing answers or export file.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     content = content_for(ctx)
     if answers_file is not None:
         if resume is not None or quick:
-            raise CoprodError("--answers reads a finished file; it does not go with --resume or --quick")
+            raise CoprodError(
+                "--answers reads a finished file; it does not go with --resume or --quick"
+            )
         loaded = load_answers(answers_file, content)
         result = assess(loaded.answers, content, loaded.warnings)
         _show(result, as_json)
         _export(result, export, force)
         return
     if as_json:
-        raise CoprodError("--json goes with --answers FILE (the interactive assessment prints a report)")
+        raise CoprodError(
+            "--json goes with --answers FILE (the interactive assessment prints a report)"
+        )
 
     from coprod import interview
 

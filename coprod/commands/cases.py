@@ -50,10 +50,32 @@ def cases_command(
             show_default=False,
         ),
     ] = None,
-    practice: Annotated[str | None, typer.Option("--practice", "-p", help="Only cases that illustrate this practice (id or name).")] = None,
-    method: Annotated[str | None, typer.Option("--method", "-m", help="Only cases that used this method, e.g. photovoice.")] = None,
-    theme: Annotated[str | None, typer.Option("--theme", "-t", help="Only cases with this website theme, e.g. planning-and-environment.")] = None,
-    strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="Only cases with this social innovation strategy, e.g. borrowing.")] = None,
+    practice: Annotated[
+        str | None,
+        typer.Option(
+            "--practice", "-p", help="Only cases that illustrate this practice (id or name)."
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option("--method", "-m", help="Only cases that used this method, e.g. photovoice."),
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            help="Only cases with this website theme, e.g. planning-and-environment.",
+        ),
+    ] = None,
+    strategy: Annotated[
+        str | None,
+        typer.Option(
+            "--strategy",
+            "-s",
+            help="Only cases with this social innovation strategy, e.g. borrowing.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Find the Jam and Justice action research projects that fit your situation.
@@ -71,17 +93,32 @@ def cases_command(
             raise CoprodError("usage: coprod cases show ID", hint=_valid_ids(content))
         case = find_case(content, words[1])
         if as_json:
-            print_json({"version": JSON_VERSION, "case": case_json(case, content.practices_of(case.id), full=True)})
+            print_json(
+                {
+                    "version": JSON_VERSION,
+                    "case": case_json(case, content.practices_of(case.id), full=True),
+                }
+            )
         else:
             _print_case(case, content)
         return
     query = " ".join(words) or None
-    found = search_cases(content, query, practice=practice, method=method, theme=theme, strategy=strategy)
+    found = search_cases(
+        content, query, practice=practice, method=method, theme=theme, strategy=strategy
+    )
     if as_json:
-        print_json({"version": JSON_VERSION, "count": len(found), "cases": [case_json(c, content.practices_of(c.id)) for c in found]})
+        print_json(
+            {
+                "version": JSON_VERSION,
+                "count": len(found),
+                "cases": [case_json(c, content.practices_of(c.id)) for c in found],
+            }
+        )
         return
     if not found:
-        err().print("No case matches. Try fewer words, or [bold]coprod cases[/bold] to list all ten.")
+        err().print(
+            "No case matches. Try fewer words, or [bold]coprod cases[/bold] to list all ten."
+        )
         return
     _print_table(found, content)
 
@@ -114,7 +151,13 @@ def _print_case(case: Case, content: Content) -> None:
     console = out()
     practices = {p.id: p.name for p in content.practices}
     strategies = {s.id: s for s in content.strategies}
-    console.print(Panel(escape(case.summary), title=f"{escape(case.name)}  [dim]({case.id})[/dim]", title_align="left"))
+    console.print(
+        Panel(
+            escape(case.summary),
+            title=f"{escape(case.name)}  [dim]({case.id})[/dim]",
+            title_align="left",
+        )
+    )
 
     def section(title: str, items: list[str]) -> None:
         if items:
@@ -140,7 +183,9 @@ def _print_case(case: Case, content: Content) -> None:
     section("Impacts", case.impacts)
     if case.strategy:
         s = strategies[case.strategy]
-        console.print(f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}")
+        console.print(
+            f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}"
+        )
     section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
     section("Lessons for a practitioner", case.lessons)
     section("Sources", source_lines(case.source, content))

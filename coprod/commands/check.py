@@ -17,9 +17,23 @@ from coprod.errors import CoprodError
 
 def check_command(
     ctx: typer.Context,
-    answers_file: Annotated[Path | None, typer.Option("--answers", metavar="FILE", help="No prompts: read the criteria answers from an answers file.")] = None,
-    save: Annotated[Path | None, typer.Option("--save", metavar="PATH", help="Save your answers (asks the project's name too).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file given to --save.")] = False,
+    answers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="No prompts: read the criteria answers from an answers file.",
+        ),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save", metavar="PATH", help="Save your answers (asks the project's name too)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing file given to --save.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ask whether the conditions favour co-production, and give the verdict.
@@ -52,9 +66,17 @@ def check_command(
                 return None
 
             say = err().print if as_json else out().print
-            runner = interview.Interview(content, answers, save_nothing, say, ask_project=False, ask_practices=False)
+            runner = interview.Interview(
+                content, answers, save_nothing, say, ask_project=False, ask_practices=False
+            )
         else:
-            runner = interview.Interview(content, answers, writer, err().print if as_json else out().print, ask_practices=False)
+            runner = interview.Interview(
+                content,
+                answers,
+                writer,
+                err().print if as_json else out().print,
+                ask_practices=False,
+            )
         answers = run_safely(runner.run, writer)
         warnings = []
     result = assess(answers, content, warnings)
@@ -81,4 +103,6 @@ def check_command(
     )
     console.print("[dim]" + escape(" ".join(c.text for c in content.criteria.caveats)) + "[/dim]")
     if save is not None and answers_file is None:
-        console.print(f"Saved to [bold]{save}[/bold]. Go on to the practices: coprod assess --resume {save}")
+        console.print(
+            f"Saved to [bold]{save}[/bold]. Go on to the practices: coprod assess --resume {save}"
+        )

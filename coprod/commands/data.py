@@ -23,7 +23,9 @@ def validate_command(
     ctx: typer.Context,
     folder: Annotated[
         Path | None,
-        typer.Argument(metavar="[DIR]", help="The content folder to check (default: the one in use)."),
+        typer.Argument(
+            metavar="[DIR]", help="The content folder to check (default: the one in use)."
+        ),
     ] = None,
 ) -> None:
     """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""

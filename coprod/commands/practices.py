@@ -35,7 +35,8 @@ def practice_json(practice: Practice, content: Content) -> dict[str, Any]:
 def practices_command(
     ctx: typer.Context,
     practice_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="A practice id or name, to show it in full.")
+        str | None,
+        typer.Argument(metavar="[ID]", help="A practice id or name, to show it in full."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -75,7 +76,12 @@ def _print_table(content: Content) -> None:
     table.add_column("Cases", justify="right", no_wrap=True)
     for p in content.practices:
         table.add_row(
-            str(p.number), p.name, p.id, str(len(p.key_points)), str(len(p.statements)), str(len(p.cases))
+            str(p.number),
+            p.name,
+            p.id,
+            str(len(p.key_points)),
+            str(len(p.statements)),
+            str(len(p.cases)),
         )
     console = out()
     console.print(table)
@@ -109,4 +115,6 @@ def _print_one(practice: Practice, content: Content) -> None:
             role = "example" if link.role == "example" else "[yellow]caution[/yellow]"
             console.print(f"  • {escape(case.name)} ({role}): {escape(link.why)}")
         console.print("  [dim]More: coprod cases show ID[/dim]")
-    console.print("\n[dim]Source: " + escape("; ".join(source_lines(practice.source, content))) + "[/dim]")
+    console.print(
+        "\n[dim]Source: " + escape("; ".join(source_lines(practice.source, content))) + "[/dim]"
+    )

@@ -7,9 +7,9 @@ strict where a typo would silently change a score (unknown ids, 0-4 scale).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
-import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -229,7 +229,10 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
             )
             for section, key, kind, options in unknown
         ]
-        raise CoprodError(problems, hint="Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.")
+        raise CoprodError(
+            problems,
+            hint="Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.",
+        )
     if unknown:
         loaded.unknown_ids = [key for _, key, _, _ in unknown]
         loaded.warnings.append(
@@ -244,7 +247,9 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
             f"answer (scored on what matches): {', '.join(missing)}"
         )
     if not answers.complete:
-        loaded.warnings.append("this is a draft: the assessment was not finished (use --resume to carry on)")
+        loaded.warnings.append(
+            "this is a draft: the assessment was not finished (use --resume to carry on)"
+        )
     return loaded
 
 

@@ -137,7 +137,9 @@ def practice_results(answers: Answers, content: Content) -> list[PracticeResult]
             ratings = [rating] if rating is not None else []
             statements = [StatementResult(s, None) for s in practice.statements]
         else:
-            statements = [StatementResult(s, answers.ratings.get(s.id)) for s in practice.statements]
+            statements = [
+                StatementResult(s, answers.ratings.get(s.id)) for s in practice.statements
+            ]
             ratings = [s.rating for s in statements if s.rating is not None]
         results.append(
             PracticeResult(

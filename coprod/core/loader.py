@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +83,9 @@ class _Parsed:
     model: BaseModel
 
 
-def _walk_sources(obj: Any, loc: tuple[int | str, ...] = ()) -> Iterator[tuple[tuple[int | str, ...], SourceRef]]:
+def _walk_sources(
+    obj: Any, loc: tuple[int | str, ...] = ()
+) -> Iterator[tuple[tuple[int | str, ...], SourceRef]]:
     """Every :class:`SourceRef` inside a model, with its location."""
     if isinstance(obj, SourceRef):
         yield loc, obj
@@ -104,7 +106,7 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
         doc = parsed[file].doc
         problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc)))
 
-    def unique(file: str, items: list[tuple[tuple[int | str, ...], str]], what: str) -> None:
+    def unique(file: str, items: Sequence[tuple[tuple[int | str, ...], str]], what: str) -> None:
         counts = Counter(value for _, value in items)
         for loc, value in items:
             if counts[value] > 1:
@@ -118,13 +120,16 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
     methods: list[Method] = parsed["methods.yaml"].model.methods  # type: ignore[attr-defined]
     strategies: list[Strategy] = parsed["strategies.yaml"].model.strategies  # type: ignore[attr-defined]
 
-    practice_ids = {p.id for p in practices}
     case_ids = {c.id for c in cases}
     method_ids = {m.id for m in methods}
     strategy_ids = {s.id for s in strategies}
     publication_ids = {p.id for p in meta.publications}
 
-    unique("practices.yaml", [(("practices", i, "id"), p.id) for i, p in enumerate(practices)], "practice")
+    unique(
+        "practices.yaml",
+        [(("practices", i, "id"), p.id) for i, p in enumerate(practices)],
+        "practice",
+    )
     unique(
         "practices.yaml",
         [
@@ -159,7 +164,11 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
 
     for i, p in enumerate(practices):
         if p.number != i + 1:
-            problem("practices.yaml", ("practices", i, "number"), f"expected {i + 1} (practices are listed in order)")
+            problem(
+                "practices.yaml",
+                ("practices", i, "number"),
+                f"expected {i + 1} (practices are listed in order)",
+            )
         key_point_ids = {k.id for k in p.key_points}
         for j, s in enumerate(p.statements):
             if s.key_point not in key_point_ids:
@@ -171,7 +180,11 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
         covered = {s.key_point for s in p.statements}
         for j, k in enumerate(p.key_points):
             if k.id not in covered:
-                problem("practices.yaml", ("practices", i, "key_points", j), f"key point {k.id!r} has no statement")
+                problem(
+                    "practices.yaml",
+                    ("practices", i, "key_points", j),
+                    f"key point {k.id!r} has no statement",
+                )
         for j, link in enumerate(p.cases):
             if link.case not in case_ids:
                 problem(
@@ -183,7 +196,11 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
     for i, c in enumerate(cases):
         for j, mid in enumerate(c.methods):
             if mid not in method_ids:
-                problem("cases.yaml", ("cases", i, "methods", j), f"unknown method {mid!r} (add it to methods.yaml)")
+                problem(
+                    "cases.yaml",
+                    ("cases", i, "methods", j),
+                    f"unknown method {mid!r} (add it to methods.yaml)",
+                )
         if c.strategy is not None and c.strategy not in strategy_ids:
             problem(
                 "cases.yaml",
@@ -208,7 +225,9 @@ def load_content_uncached(data_dir: Path) -> Content:
     if not data_dir.exists():
         raise CoprodError(Problem("content folder does not exist", data_dir))
     if not data_dir.is_dir():
-        raise CoprodError(Problem("is not a folder; expected a content folder like data/", data_dir))
+        raise CoprodError(
+            Problem("is not a folder; expected a content folder like data/", data_dir)
+        )
     problems: list[Problem] = []
     parsed: dict[str, _Parsed] = {}
     for name, model in FILES.items():
@@ -220,7 +239,9 @@ def load_content_uncached(data_dir: Path) -> Content:
             continue
         if not isinstance(doc.data, dict):
             kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
-            problems.append(Problem(f"is {kind}; expected a mapping (key: value)", path, doc.line_of(())))
+            problems.append(
+                Problem(f"is {kind}; expected a mapping (key: value)", path, doc.line_of(()))
+            )
             continue
         result = validate(model, doc)
         if isinstance(result, list):
@@ -232,13 +253,13 @@ def load_content_uncached(data_dir: Path) -> Content:
     if problems:
         raise CoprodError(problems, hint=None)
     return Content(
-        meta=parsed["meta.yaml"].model,  # type: ignore[arg-type]
+        meta=parsed["meta.yaml"].model,
         practices=parsed["practices.yaml"].model.practices,  # type: ignore[attr-defined]
-        criteria=parsed["criteria.yaml"].model,  # type: ignore[arg-type]
+        criteria=parsed["criteria.yaml"].model,
         cases=parsed["cases.yaml"].model.cases,  # type: ignore[attr-defined]
         methods=parsed["methods.yaml"].model.methods,  # type: ignore[attr-defined]
         strategies=parsed["strategies.yaml"].model.strategies,  # type: ignore[attr-defined]
-        background=parsed["background.yaml"].model,  # type: ignore[arg-type]
+        background=parsed["background.yaml"].model,
     )
 
 

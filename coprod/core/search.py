@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from coprod.core.models import Case, Content, slugify
 from coprod.errors import CoprodError
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+)
 
 
 def normalise(text: str) -> str:

@@ -71,7 +71,7 @@ article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-to
   main { max-width: none; padding: 0; }
   thead th, code { background: none; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
-  table, tr, figure, section.level-3 { break-inside: avoid; page-break-inside: avoid; }
+  table, tr, figure, li { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
   article + article { break-before: page; border-top: none; }
 }

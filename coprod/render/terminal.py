@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.assessment import Assessment
+from coprod.core.compare import Comparison
+from coprod.core.team import TeamView
 from coprod.render.text import bar, rating_label
 
 if TYPE_CHECKING:
@@ -37,7 +39,9 @@ def verdict_lines(assessment: Assessment) -> list[str]:
             "another participatory approach may fit better."
         )
     elif v.kind == "favourable":
-        lines.append("You answered yes to these conditions, in which co-production is especially helpful:")
+        lines.append(
+            "You answered yes to these conditions, in which co-production is especially helpful:"
+        )
         lines += [f"• {assessment.criterion(cid).text}" for cid in v.favourable]
     else:
         lines.append(
@@ -130,7 +134,9 @@ def render(assessment: Assessment, console: Console) -> None:
         console.print("\n[bold]Where to focus next[/bold]")
         for p in assessment.priorities:
             r = p.result
-            console.print(f"\n[bold]{escape(r.practice.name)}[/bold] ({r.score.score}, {r.score.band})")
+            console.print(
+                f"\n[bold]{escape(r.practice.name)}[/bold] ({r.score.score}, {r.score.band})"
+            )
             for step in p.next_steps:
                 rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
                 bullet(console, f"{escape(step.statement.text)}[dim]{escape(rated)}[/dim]")
@@ -164,3 +170,110 @@ def render(assessment: Assessment, console: Console) -> None:
             title_align="left",
         )
     )
+
+
+def render_team(view: TeamView, console: Console) -> None:
+    """Several respondents read together: spread per practice and conversations to have."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    roles = ", ".join(f"{n} {role}" for role, n in view.roles.most_common())
+    console.print(
+        f"\n[bold]{escape(view.project)}[/bold] · {len(view.respondents)} respondents ({escape(roles)})"
+        + (" · quick assessments" if view.mode == "quick" else "")
+    )
+    verdicts = ", ".join(f"{n} {kind}" for kind, n in view.verdicts.most_common())
+    console.print(f"When to co-produce, person by person: {verdicts}")
+
+    table = Table(title="Practice profile across respondents", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column("Mean", justify="right", no_wrap=True)
+    table.add_column("Band", no_wrap=True)
+    table.add_column("Low–high", justify="right", no_wrap=True)
+    table.add_column("Spread", justify="right", no_wrap=True)
+    for p in view.practices:
+        band = p.band or "not scored"
+        style = BAND_STYLE.get(band, "dim")
+        low_high = "–" if p.low is None else f"{p.low}–{p.high}"
+        table.add_row(
+            str(p.practice.number),
+            escape(p.practice.name),
+            "–" if p.mean is None else str(p.mean),
+            f"[{style}]{band}[/{style}]",
+            low_high,
+            "–" if p.spread is None else str(p.spread),
+        )
+    console.print(table)
+    console.print(f"[dim]{SCORE_NOTE}[/dim]")
+
+    if view.disagreements:
+        console.print(
+            f"\n[bold]Conversations to have[/bold] ({len(view.disagreements)} where ratings are "
+            "two or more points apart)"
+        )
+        for d in view.disagreements:
+            who = "; ".join(f"{r.label}: {rating_label(v)}" for r, v in d.ratings)
+            bullet(console, f"{escape(d.text)} [dim]({escape(d.practice.name)})[/dim]")
+            bullet(console, escape(who), indent=4, marker="→")
+    else:
+        console.print("\nNo statement was rated two or more points apart.")
+    if view.criteria_splits:
+        console.print("\n[bold]When to co-produce: answered differently[/bold]")
+        for s in view.criteria_splits:
+            who = "; ".join(f"{r.label}: {a}" for r, a in s.answers)
+            bullet(console, escape(s.criterion.question))
+            bullet(console, escape(who), indent=4, marker="→")
+
+
+def render_comparison(comparison: Comparison, console: Console) -> None:
+    """The same project then and now."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    old, new = comparison.old, comparison.new
+
+    def when(a: Assessment) -> str:
+        return a.answers.date.isoformat() if a.answers.date else "undated"
+
+    console.print(
+        f"\n[bold]{escape(new.answers.project.name)}[/bold]: {when(old)} → {when(new)}"
+    )
+    for message in comparison.messages:
+        console.print(f"[yellow]note:[/yellow] {escape(message)}")
+    console.print(
+        f"When to co-produce: {old.verdict.kind} then, {new.verdict.kind} now"
+        + (" (unchanged)" if old.verdict.kind == new.verdict.kind else "")
+    )
+    table = Table(title="Practice scores then and now", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column("Then", justify="right", no_wrap=True)
+    table.add_column("Now", justify="right", no_wrap=True)
+    table.add_column("Change", justify="right", no_wrap=True)
+    for c in comparison.practices:
+        delta = "" if c.delta is None else (f"{c.delta:+d} " if c.delta else "0 ")
+        style = {"↑": "green", "↓": "red"}.get(c.arrow, "")
+        change = f"[{style}]{delta}{c.arrow}[/{style}]" if style else f"{delta}{c.arrow}"
+        table.add_row(
+            str(c.practice.number),
+            escape(c.practice.name),
+            "–" if c.old is None else str(c.old),
+            "–" if c.new is None else str(c.new),
+            change,
+        )
+    console.print(table)
+    if old.overall is not None and new.overall is not None:
+        console.print(f"Overall {old.overall} → {new.overall} (read beside the profile, never alone)")
+    if comparison.moves:
+        console.print("\n[bold]Statements that moved two or more points[/bold]")
+        for m in comparison.moves:
+            bullet(
+                console,
+                f"{escape(m.statement.text)} [dim]{rating_label(m.old)} → {rating_label(m.new)}[/dim]",
+                marker="↑" if m.delta > 0 else "↓",
+            )
+    if comparison.new_notes:
+        console.print("\n[bold]New notes[/bold]")
+        for practice, note in comparison.new_notes:
+            bullet(console, f"[bold]{escape(practice.name)}:[/bold] {escape(note)}")

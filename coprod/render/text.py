@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.models import Content, SourceRef
-from coprod.core.scoring import SCALE, NOT_RATED, Rating
+from coprod.core.scoring import NOT_RATED, SCALE, Rating
 
 
 def source_line(source: SourceRef, content: Content) -> str:

@@ -1,0 +1,77 @@
+"""Where a shareable report goes: a format, then stdout or a file written atomically."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.console import err, warn
+from coprod.core.answers import LoadedAnswers, load_answers
+from coprod.core.models import Content
+from coprod.errors import CoprodError, Problem
+from coprod.render.formats import Format, format_from_suffix
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html or json (default: from the -o file's suffix).",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="OUT",
+        help="Write to OUT instead of printing (.md, .html or .json).",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")]
+
+
+def choose_format(given: Format | None, output: Path | None, default: Format | None = "md") -> Format | None:
+    """``--format`` if given (checked against -o's suffix), else -o's suffix, else ``default``."""
+    if output is None or not output.suffix:
+        return given or default
+    if given is None:
+        return format_from_suffix(output)
+    try:
+        implied = format_from_suffix(output)
+    except CoprodError:
+        return given  # an unusual suffix (report.txt) with an explicit --format is fine
+    if implied != given:
+        raise CoprodError(
+            Problem(f"the suffix {output.suffix!r} means {implied}, but --format is {given}", output),
+            hint=f"Leave out --format to write {implied}, or name the file for {given}.",
+        )
+    return given
+
+
+def emit(text: str, output: Path | None, *, force: bool) -> None:
+    """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from rich.markup import escape
+
+    from coprod.files import write_atomic
+
+    write_atomic(output, text, overwrite=force)
+    err().print(f"Written to [bold]{escape(str(output))}[/bold]")
+
+
+def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
+    """Load every answers file; warnings are shown with the file they come from."""
+    loaded = []
+    for path in paths:
+        item = load_answers(path, content)
+        for message in item.warnings:
+            warn(f"{path}: {message}")
+        loaded.append(item)
+    return loaded

@@ -1,0 +1,42 @@
+"""``coprod compare``: the same project assessed twice, and what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.commands._common import content_for
+from coprod.commands._output import FormatOption, ForceOption, OutputOption, choose_format, emit, load_all
+from coprod.console import out
+from coprod.core.compare import compare
+
+
+def compare_command(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier answers file.", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later answers file.", show_default=False)],
+    format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Compare two assessments of the same project: what moved, up (↑), down (↓) or not (→).
+
+    Shows each practice's score then and now, the statements that moved by two or
+    more points, new notes, and the when-to-co-produce verdict then and now.
+
+    Example: [bold]coprod compare coprod-x-2026-03-01.yaml coprod-x-2026-09-01.yaml[/bold]
+    """
+    content = content_for(ctx)
+    before, after = load_all([old, new], content)
+    comparison = compare(before, after, content)
+    fmt = choose_format(format, output, default=None)
+    if fmt is None:
+        from coprod.render import terminal
+
+        terminal.render_comparison(comparison, out())
+        return
+    from coprod.render.formats import render_comparison
+
+    emit(render_comparison(comparison, fmt), output, force=force)

@@ -1,0 +1,234 @@
+"""Several respondents' answers for one project, read together (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coprod.core.answers import LoadedAnswers
+from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.models import Content, Criterion, Practice, Statement, slugify
+from coprod.core.scoring import Rating, band_for, round_half_up
+from coprod.errors import CoprodError, Problem
+
+DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
+
+
+@dataclass(frozen=True)
+class Respondent:
+    label: str
+    role: str | None
+    path: Path | str
+
+
+@dataclass(frozen=True)
+class PracticeSpread:
+    practice: Practice
+    scores: list[int | None]  # one per respondent, in file order
+
+    @property
+    def scored(self) -> list[int]:
+        return [s for s in self.scores if s is not None]
+
+    @property
+    def mean(self) -> int | None:
+        return round_half_up(sum(self.scored) / len(self.scored)) if self.scored else None
+
+    @property
+    def low(self) -> int | None:
+        return min(self.scored) if self.scored else None
+
+    @property
+    def high(self) -> int | None:
+        return max(self.scored) if self.scored else None
+
+    @property
+    def spread(self) -> int | None:
+        return None if not self.scored else max(self.scored) - min(self.scored)
+
+    @property
+    def band(self) -> str | None:
+        return band_for(self.mean)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A statement (or, in quick mode, a practice) rated two or more points apart."""
+
+    practice: Practice
+    statement: Statement | None
+    ratings: list[tuple[Respondent, Rating]]
+
+    @property
+    def gap(self) -> int:
+        values = [r for _, r in self.ratings if isinstance(r, int)]
+        return max(values) - min(values)
+
+    @property
+    def text(self) -> str:
+        return self.statement.text if self.statement else self.practice.name
+
+
+@dataclass(frozen=True)
+class CriterionSplit:
+    criterion: Criterion
+    answers: list[tuple[Respondent, str]]
+
+
+@dataclass
+class TeamView:
+    project: str
+    mode: str
+    respondents: list[Respondent]
+    assessments: list[Assessment]
+    practices: list[PracticeSpread]
+    disagreements: list[Disagreement]
+    criteria_splits: list[CriterionSplit]
+    anonymous: bool
+
+    @property
+    def roles(self) -> Counter[str]:
+        return Counter(r.role or "not given" for r in self.respondents)
+
+    @property
+    def verdicts(self) -> Counter[str]:
+        return Counter(a.verdict.kind for a in self.assessments)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": JSON_VERSION,
+            "project": self.project,
+            "mode": self.mode,
+            "respondents": [{"label": r.label, "role": r.role} for r in self.respondents],
+            "roles": dict(self.roles),
+            "verdicts": dict(self.verdicts),
+            "practices": [
+                {
+                    "id": p.practice.id,
+                    "name": p.practice.name,
+                    "mean": p.mean,
+                    "band": p.band,
+                    "low": p.low,
+                    "high": p.high,
+                    "spread": p.spread,
+                    "scores": p.scores,
+                }
+                for p in self.practices
+            ],
+            "disagreements": [
+                {
+                    "practice": d.practice.id,
+                    "statement": d.statement.id if d.statement else None,
+                    "text": d.text,
+                    "gap": d.gap,
+                    "ratings": [{"respondent": r.label, "rating": v} for r, v in d.ratings],
+                }
+                for d in self.disagreements
+            ],
+            "criteria_differences": [
+                {
+                    "id": s.criterion.id,
+                    "answers": [{"respondent": r.label, "answer": a} for r, a in s.answers],
+                }
+                for s in self.criteria_splits
+            ],
+        }
+
+
+def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
+    person = loaded.answers.respondent
+    role = person.role if person else None
+    if anonymous:
+        return Respondent(f"Respondent {number}", role, loaded.path)
+    name = person.name if person and person.name else None
+    if name and role:
+        label = f"{name} ({role})"
+    else:
+        label = name or role or f"Respondent {number}"
+    return Respondent(label, role, loaded.path)
+
+
+def _unique_labels(people: list[Respondent]) -> list[Respondent]:
+    counts = Counter(p.label for p in people)
+    seen: Counter[str] = Counter()
+    result = []
+    for p in people:
+        if counts[p.label] > 1:
+            seen[p.label] += 1
+            p = Respondent(f"{p.label} #{seen[p.label]}", p.role, p.path)
+        result.append(p)
+    return result
+
+
+def check_same_project(files: list[LoadedAnswers], *, what: str) -> None:
+    """Reject a mix of projects or of full/quick answers, naming the odd file out."""
+    first = files[0].answers
+    for other in files[1:]:
+        a = other.answers
+        if slugify(a.project.name) != slugify(first.project.name):
+            raise CoprodError(
+                Problem(
+                    f"is for project {a.project.name!r}, but {files[0].path} is for "
+                    f"{first.project.name!r}; {what} reads answers for one project",
+                    other.path,
+                )
+            )
+        if a.mode != first.mode:
+            raise CoprodError(
+                Problem(
+                    f"is a {a.mode} assessment, but {files[0].path} is {first.mode}; "
+                    f"{what} compares like with like",
+                    other.path,
+                )
+            )
+
+
+def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool = False) -> TeamView:
+    """Read several respondents' answers for one project together."""
+    if len(files) < 2:
+        raise CoprodError("coprod team needs two or more answers files (one per respondent)")
+    check_same_project(files, what="coprod team")
+    people = _unique_labels([_label(f, i, anonymous) for i, f in enumerate(files, start=1)])
+    assessments = [assess(f.answers, content, f.warnings) for f in files]
+    spreads = [
+        PracticeSpread(practice, [a.practices[i].score.score for a in assessments])
+        for i, practice in enumerate(content.practices)
+    ]
+    quick = files[0].answers.mode == "quick"
+    items: list[tuple[Practice, Statement | None, str]] = (
+        [(p, None, p.id) for p in content.practices]
+        if quick
+        else [(p, s, s.id) for p, s in content.statements()]
+    )
+    disagreements = []
+    for practice, statement, key in items:
+        ratings = [
+            (person, f.answers.ratings[key])
+            for person, f in zip(people, files, strict=True)
+            if key in f.answers.ratings
+        ]
+        numbers = [r for _, r in ratings if isinstance(r, int)]
+        if numbers and max(numbers) - min(numbers) >= DISAGREEMENT_GAP:
+            disagreements.append(Disagreement(practice, statement, ratings))
+    disagreements.sort(key=lambda d: (-d.gap, d.practice.number))
+    splits = []
+    for criterion in content.all_criteria():
+        answers: list[tuple[Respondent, str]] = [
+            (person, f.answers.criteria[criterion.id])
+            for person, f in zip(people, files, strict=True)
+            if criterion.id in f.answers.criteria
+        ]
+        if len({a for _, a in answers}) > 1:
+            splits.append(CriterionSplit(criterion, answers))
+    return TeamView(
+        project=files[0].answers.project.name,
+        mode=files[0].answers.mode,
+        respondents=people,
+        assessments=assessments,
+        practices=spreads,
+        disagreements=disagreements,
+        criteria_splits=splits,
+        anonymous=anonymous,
+    )

@@ -1,0 +1,154 @@
+"""The HTML report in a real browser: headless Chromium screenshots at phone and desktop width.
+
+Skipped where Debian's ``chromium`` is not installed. The PNGs are decoded with
+the standard library only (zlib + struct) to check that something was drawn:
+text on the page and the chart's band colours.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from coprod.core.answers import load_answers
+from coprod.core.assessment import assess
+from coprod.core.models import Content
+from coprod.render import html
+from coprod.render.svg import BAND_COLOURS
+
+pytestmark = pytest.mark.chromium
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}  # colour type -> samples per pixel
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def png_rows(path: Path, max_rows: int | None = None) -> tuple[int, int, int, list[bytes]]:
+    """Width, height, bytes per pixel and the unfiltered rows of an 8-bit, non-interlaced PNG."""
+    data = path.read_bytes()
+    assert data[:8] == PNG_SIGNATURE, "not a PNG"
+    pos, idat, header = 8, bytearray(), None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        chunk = data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"IDAT":
+            idat += chunk
+        elif kind == b"IEND":
+            break
+    assert header is not None, "no IHDR"
+    width, height, depth, colour_type, _, _, interlace = header
+    assert depth == 8 and interlace == 0 and colour_type in CHANNELS, header
+    bpp = CHANNELS[colour_type]
+    stride = width * bpp
+    raw = zlib.decompress(bytes(idat))
+    assert len(raw) == height * (stride + 1), "truncated image data"
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height if max_rows is None else min(height, max_rows)):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        if kind == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                up_left = previous[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + _paeth(left, previous[i], up_left)) & 0xFF
+        else:
+            assert kind == 0, f"unknown PNG filter {kind}"
+        rows.append(bytes(line))
+        previous = line
+    return width, height, bpp, rows
+
+
+def colours(rows: list[bytes], bpp: int) -> dict[tuple[int, ...], int]:
+    """How many pixels of each RGB colour."""
+    counts: dict[tuple[int, ...], int] = {}
+    for row in rows:
+        for i in range(0, len(row), bpp):
+            key = tuple(row[i : i + min(bpp, 3)])
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def screenshot(page: Path, png: Path, width: int, profile: Path) -> None:
+    chromium = shutil.which("chromium")
+    assert chromium
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        f"--screenshot={png}",
+        f"--window-size={width},2000",
+        page.as_uri(),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"chromium took more than 60 s for a {width} px screenshot")
+    assert png.exists(), f"no screenshot (exit {done.returncode}): {done.stderr[-2000:]}"
+
+
+@pytest.fixture
+def report_page(tmp_path: Path, content: Content, full_answers: Path) -> Path:
+    loaded = load_answers(full_answers, content)
+    page = tmp_path / "report.html"
+    page.write_text(html.render(assess(loaded.answers, content)), encoding="utf-8")
+    return page
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_report_renders_in_chromium(report_page: Path, tmp_path: Path, width: int) -> None:
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    profile = tmp_path / f"profile-{width}"
+    profile.mkdir()
+    png = tmp_path / f"report-{width}.png"
+    screenshot(report_page, png, width, profile)
+
+    png_width, height, bpp, rows = png_rows(png)
+    assert (png_width, height) == (width, 2000)
+    counts = colours(rows, bpp)
+    assert len(counts) > 1, "the screenshot is one flat colour"
+    background, background_pixels = max(counts.items(), key=lambda item: item[1])
+    assert background == (255, 255, 255)
+    assert background_pixels < 0.97 * width * height, "almost nothing was drawn"
+    # the practice chart is within the first 2000 px at desktop width: its bars are drawn
+    if width == 1280:
+        for band in ("developing", "strong"):
+            assert counts.get(_hex(BAND_COLOURS[band]), 0) > 500, f"no {band} bars"

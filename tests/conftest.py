@@ -27,6 +27,7 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COPROD_DATA_DIR", raising=False)
+    monkeypatch.setenv("COPROD_CACHE_DIR", "")  # tests read the files themselves
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 

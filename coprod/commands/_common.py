@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.core.loader import load_content
-from coprod.core.models import Content
+if TYPE_CHECKING:
+    from coprod.core.models import Content
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help='Print machine-readable JSON (with a "version" key).')
@@ -16,5 +16,7 @@ JsonOption = Annotated[
 
 def content_for(ctx: typer.Context) -> Content:
     """The content chosen by ``--data-dir`` / ``$COPROD_DATA_DIR`` or the built-in one."""
+    from coprod.core.loader import load_content
+
     state = ctx.find_root().obj
     return load_content(getattr(state, "data_dir", None))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from coprod.console import err, warn
-from coprod.core.answers import LoadedAnswers, load_answers
-from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem
-from coprod.render.formats import Format, format_from_suffix
+
+if TYPE_CHECKING:
+    from coprod.core.answers import LoadedAnswers
+    from coprod.core.models import Content
+
+Format = Literal["md", "html", "json"]
 
 FormatOption = Annotated[
     Format | None,
@@ -35,8 +38,12 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")]
 
 
-def choose_format(given: Format | None, output: Path | None, default: Format | None = "md") -> Format | None:
+def choose_format(
+    given: Format | None, output: Path | None, default: Format | None = "md"
+) -> Format | None:
     """``--format`` if given (checked against -o's suffix), else -o's suffix, else ``default``."""
+    from coprod.render.formats import format_from_suffix
+
     if output is None or not output.suffix:
         return given or default
     if given is None:
@@ -47,7 +54,9 @@ def choose_format(given: Format | None, output: Path | None, default: Format | N
         return given  # an unusual suffix (report.txt) with an explicit --format is fine
     if implied != given:
         raise CoprodError(
-            Problem(f"the suffix {output.suffix!r} means {implied}, but --format is {given}", output),
+            Problem(
+                f"the suffix {output.suffix!r} means {implied}, but --format is {given}", output
+            ),
             hint=f"Leave out --format to write {implied}, or name the file for {given}.",
         )
     return given
@@ -68,6 +77,8 @@ def emit(text: str, output: Path | None, *, force: bool) -> None:
 
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
     """Load every answers file; warnings are shown with the file they come from."""
+    from coprod.core.answers import load_answers
+
     loaded = []
     for path in paths:
         item = load_answers(path, content)

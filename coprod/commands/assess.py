@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod.commands._common import JsonOption, content_for
-from coprod.commands._interactive import DraftWriter, check_save_target, new_answers, run_safely
 from coprod.console import out, print_json, warn
-from coprod.core.answers import load_answers
-from coprod.core.assessment import Assessment, assess
-from coprod.core.models import Content
 from coprod.errors import CoprodError
+
+if TYPE_CHECKING:
+    from coprod.core.assessment import Assessment
+    from coprod.core.models import Content
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
 and the "when to co-produce" criteria, and get a report.
@@ -80,6 +80,15 @@ def assess_command(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
+    from coprod.commands._interactive import (
+        DraftWriter,
+        check_save_target,
+        new_answers,
+        run_safely,
+    )
+    from coprod.core.answers import load_answers
+    from coprod.core.assessment import assess
+
     content = content_for(ctx)
     if answers_file is not None:
         if resume is not None or quick:

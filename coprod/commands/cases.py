@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import err, out, print_json
-from coprod.core.models import Case, Content
-from coprod.core.search import find_case, search_cases
 from coprod.errors import CoprodError
-from coprod.render.text import source_lines
+
+if TYPE_CHECKING:
+    from coprod.core.models import Case, Content
 
 JSON_VERSION = 1
 
@@ -86,6 +86,8 @@ def cases_command(
     Examples: [bold]coprod cases photovoice[/bold], [bold]coprod cases --strategy borrowing[/bold],
     [bold]coprod cases --practice holding --json[/bold], [bold]coprod cases show care-at-home[/bold]
     """
+    from coprod.core.search import find_case, search_cases
+
     content = content_for(ctx)
     words = list(words or [])
     if words and words[0] == "show":
@@ -147,6 +149,8 @@ def _print_table(found: list[Case], content: Content) -> None:
 def _print_case(case: Case, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
+
+    from coprod.render.text import source_lines
 
     console = out()
     practices = {p.id: p.name for p in content.practices}

@@ -8,10 +8,7 @@ from typing import Annotated
 import typer
 
 from coprod.commands._common import JsonOption, content_for
-from coprod.commands._interactive import DraftWriter, check_save_target, new_answers, run_safely
 from coprod.console import err, out, print_json, warn
-from coprod.core.answers import load_answers
-from coprod.core.assessment import assess
 from coprod.errors import CoprodError
 
 
@@ -42,6 +39,15 @@ def check_command(
     conditions → favourable; otherwise unclear. No toolkit can decide this for you:
     the verdict is a starting point for a conversation.
     """
+    from coprod.commands._interactive import (
+        DraftWriter,
+        check_save_target,
+        new_answers,
+        run_safely,
+    )
+    from coprod.core.answers import load_answers
+    from coprod.core.assessment import assess
+
     content = content_for(ctx)
     if answers_file is not None:
         loaded = load_answers(answers_file, content)

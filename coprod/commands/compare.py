@@ -8,15 +8,25 @@ from typing import Annotated
 import typer
 
 from coprod.commands._common import content_for
-from coprod.commands._output import FormatOption, ForceOption, OutputOption, choose_format, emit, load_all
+from coprod.commands._output import (
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    choose_format,
+    emit,
+    load_all,
+)
 from coprod.console import out
-from coprod.core.compare import compare
 
 
 def compare_command(
     ctx: typer.Context,
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier answers file.", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later answers file.", show_default=False)],
+    old: Annotated[
+        Path, typer.Argument(metavar="OLD", help="The earlier answers file.", show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(metavar="NEW", help="The later answers file.", show_default=False)
+    ],
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -28,6 +38,8 @@ def compare_command(
 
     Example: [bold]coprod compare coprod-x-2026-03-01.yaml coprod-x-2026-09-01.yaml[/bold]
     """
+    from coprod.core.compare import compare
+
     content = content_for(ctx)
     before, after = load_all([old, new], content)
     comparison = compare(before, after, content)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import out, print_json
-from coprod.core.models import Content, Criterion, Note
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content, Criterion, Note
 
 JSON_VERSION = 1
 

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from coprod.console import out
-from coprod.core.loader import FILES, bundled_data_dir, load_content_uncached, resolve_data_dir
 from coprod.errors import CoprodError, Problem
 
 app = typer.Typer(
@@ -29,6 +28,8 @@ def validate_command(
     ] = None,
 ) -> None:
     """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    from coprod.core.loader import load_content_uncached, resolve_data_dir
+
     state = ctx.find_root().obj
     chosen = folder or resolve_data_dir(getattr(state, "data_dir", None))
     content = load_content_uncached(chosen)
@@ -46,6 +47,8 @@ def copy_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    from coprod.core.loader import FILES, bundled_data_dir
+
     source = bundled_data_dir()
     existing = [target / name for name in FILES if (target / name).exists()]
     if existing and not force:

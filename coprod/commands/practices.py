@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import out, print_json
-from coprod.core.models import Content, Practice
-from coprod.core.search import resolve_choice
-from coprod.render.text import source_lines
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content, Practice
 
 JSON_VERSION = 1
 
@@ -45,6 +45,8 @@ def practices_command(
     Examples: [bold]coprod practices[/bold], [bold]coprod practices openness[/bold],
     [bold]coprod practices --json[/bold]
     """
+    from coprod.core.search import resolve_choice
+
     content = content_for(ctx)
     chosen = content.practices
     if practice_id is not None:
@@ -95,6 +97,8 @@ def _print_table(content: Content) -> None:
 def _print_one(practice: Practice, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
+
+    from coprod.render.text import source_lines
 
     console = out()
     console.print(

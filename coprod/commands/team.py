@@ -8,19 +8,32 @@ from typing import Annotated
 import typer
 
 from coprod.commands._common import content_for
-from coprod.commands._output import FormatOption, ForceOption, OutputOption, choose_format, emit, load_all
+from coprod.commands._output import (
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    choose_format,
+    emit,
+    load_all,
+)
 from coprod.console import out
-from coprod.core.team import team_view
 
 
 def team_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Two or more answers files for the same project.", show_default=False),
+        typer.Argument(
+            metavar="FILE...",
+            help="Two or more answers files for the same project.",
+            show_default=False,
+        ),
     ],
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Show respondents as 'Respondent 1, 2…', without names or roles.")
+        bool,
+        typer.Option(
+            "--anonymous", help="Show respondents as 'Respondent 1, 2…', without names or roles."
+        ),
     ] = False,
     format: FormatOption = None,
     output: OutputOption = None,
@@ -36,6 +49,8 @@ def team_command(
     Examples: [bold]coprod team sam.yaml alex.yaml jo.yaml[/bold],
     [bold]coprod team *.yaml --anonymous -o team.html[/bold]
     """
+    from coprod.core.team import team_view
+
     content = content_for(ctx)
     view = team_view(load_all(files, content), content, anonymous=anonymous)
     fmt = choose_format(format, output, default=None)

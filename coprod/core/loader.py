@@ -6,7 +6,10 @@ once, so that an organisation adapting the content can fix a folder in one go.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -263,9 +266,64 @@ def load_content_uncached(data_dir: Path) -> Content:
     )
 
 
+def cache_dir() -> Path | None:
+    """Where validated content is cached: ``$COPROD_CACHE_DIR``, else the user cache folder.
+
+    ``COPROD_CACHE_DIR=""`` turns the cache off.
+    """
+    explicit = os.environ.get("COPROD_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "coprod"
+
+
+def _fingerprint(data_dir: Path) -> str | None:
+    """Changes whenever coprod or any content file changes (size or modification time)."""
+    from coprod import __version__
+
+    parts = [__version__, str(data_dir)]
+    for name in FILES:
+        try:
+            stat = (data_dir / name).stat()
+        except OSError:
+            return None  # let the uncached load report the problem
+        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _load_via_cache(data_dir: Path) -> Content:
+    """Validated content from the cache when its files are unchanged; else load and cache it.
+
+    The cache only ever holds content that passed validation, so errors are always
+    reported from the files themselves. Any problem with the cache is ignored.
+    """
+    folder = cache_dir()
+    key = _fingerprint(data_dir) if folder is not None else None
+    if folder is None or key is None:
+        return load_content_uncached(data_dir)
+    cached = folder / f"content-{key}.pickle"
+    try:
+        content = pickle.loads(cached.read_bytes())
+        if isinstance(content, Content):
+            return content
+    except Exception:  # missing, stale format, unreadable: rebuild
+        pass
+    content = load_content_uncached(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".content-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return content
+
+
 @lru_cache(maxsize=4)
 def _load_cached(resolved: str) -> Content:
-    return load_content_uncached(Path(resolved))
+    return _load_via_cache(Path(resolved))
 
 
 def load_content(data_dir: Path | None = None) -> Content:

@@ -21,7 +21,9 @@ Text = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: schemas are built on first validation, not at import, so commands
+    # that read the cached content (see loader) never pay for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Publication(Strict):

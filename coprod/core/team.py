@@ -143,10 +143,7 @@ def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
     if anonymous:
         return Respondent(f"Respondent {number}", role, loaded.path)
     name = person.name if person and person.name else None
-    if name and role:
-        label = f"{name} ({role})"
-    else:
-        label = name or role or f"Respondent {number}"
+    label = f"{name} ({role})" if name and role else name or role or f"Respondent {number}"
     return Respondent(label, role, loaded.path)
 
 

@@ -1,0 +1,424 @@
+"""How fast does coprod start, how much memory does it take, and how does ``team`` scale?
+
+Run from anywhere with the project's virtualenv Python (the ``coprod`` console
+script is looked up next to ``sys.executable``)::
+
+    python bench/bench.py              # full run, about a minute and a half on 2 cores
+    python bench/bench.py --quick      # fewer repeats, no 5,000-file run
+    python bench/bench.py --markdown   # the tables as Markdown, to paste into the README
+
+Every measurement is a fresh process: wall-clock time from spawn to exit
+(median over the repeats, after one discarded warm-up run) and that process's
+own peak resident memory, read from ``os.wait4()`` (the child's rusage, not
+the cumulative ``RUSAGE_CHILDREN`` maximum). Commands of a group are run
+round-robin so that a busy machine slows them all alike.
+
+Baselines: a minimal two-command Typer app (bench/minimal_app.py) for start-up,
+and a bare ``yaml.load(..., Loader=yaml.CSafeLoader)`` over the same files for
+``coprod team``. The script always exits 0 when it could measure: missing a
+target is reported, not failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL_APP = REPO / "bench" / "minimal_app.py"
+TEMPLATE = REPO / "tests" / "fixtures" / "full.yaml"
+COPROD = Path(sys.executable).parent / ("coprod.exe" if os.name == "nt" else "coprod")
+
+STARTUP_TARGET = 1.2  # coprod command vs the minimal app
+TEAM_TARGET = 2.0  # coprod team vs parse-only, at 1,000 files
+LINEAR_TARGET = 1.1  # per-file cost at 5,000 files vs at 1,000
+TIME_BUDGET = 110.0  # seconds; the 5,000-file run is skipped if it would not fit
+
+ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
+RATINGS: tuple[int | str, ...] = (0, 1, 2, 3, 4, 0, 1, 2, 3, 4, "dont_know", "na")
+
+PARSE_ONLY = """\
+import sys, yaml
+for p in sys.argv[1:]:
+    with open(p, encoding="utf-8") as f:
+        yaml.load(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass
+class Sample:
+    seconds: float
+    cpu_seconds: float  # user + system, of the child itself
+    maxrss_kb: int
+    returncode: int
+    stderr: str
+
+
+@dataclass
+class Measure:
+    label: str
+    short: str  # how the ratio column names it when it is the baseline
+    argv: list[str]
+    times: list[float] = field(default_factory=list)
+    cpu_times: list[float] = field(default_factory=list)
+    peak_kb: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and bool(self.times)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    @property
+    def cpu_ms(self) -> float:
+        return statistics.median(self.cpu_times) * 1000
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+
+def run_once(argv: Sequence[str]) -> Sample:
+    """Run ``argv`` once in a fresh process; its wall time and its own peak RSS."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            list(argv), cwd=REPO, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    maxrss_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(elapsed, cpu, maxrss_kb, proc.returncode, stderr)
+
+
+def record(measure: Measure, sample: Sample, *, timed: bool) -> None:
+    if measure.error is not None:
+        return
+    if sample.returncode != 0:
+        tail = " | ".join(sample.stderr.strip().splitlines()[-2:])
+        measure.error = f"exit {sample.returncode}: {tail[:200]}"
+        return
+    measure.peak_kb = max(measure.peak_kb, sample.maxrss_kb)
+    if timed:
+        measure.times.append(sample.seconds)
+        measure.cpu_times.append(sample.cpu_seconds)
+
+
+def measure_group(measures: list[Measure], repeats: int, *, warmup: bool = True) -> None:
+    """One warm-up run each, then ``repeats`` rounds, round-robin across the group."""
+    if warmup:
+        for m in measures:
+            record(m, run_once(m.argv), timed=False)
+    for _ in range(repeats):
+        for m in measures:
+            if m.error is None:
+                record(m, run_once(m.argv), timed=True)
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- answers files for `coprod team` -------------------------------------------------------
+
+
+def generate_answers(directory: Path, count: int, seed: int = 20261120) -> list[Path]:
+    """``count`` valid answers files for one project, varied respondent and ratings."""
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    paths = []
+    for i in range(count):
+        data = dict(template)
+        data["respondent"] = {"name": f"Respondent {i + 1:04d}", "role": rng.choice(ROLES)}
+        data["ratings"] = {key: rng.choice(RATINGS) for key in template["ratings"]}
+        path = directory / f"answers-{i + 1:04d}.yaml"
+        path.write_text(
+            yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+        paths.append(path)
+    return paths
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def fmt_ms(m: Measure) -> str:
+    return f"{m.median_ms:,.0f}" if m.ok else "error"
+
+
+def fmt_mb(m: Measure) -> str:
+    return f"{m.peak_mb:,.1f}" if m.peak_kb else "—"
+
+
+def ratio(m: Measure, base: Measure) -> float | None:
+    return m.median_ms / base.median_ms if m.ok and base.ok else None
+
+
+def render_table(headers: list[str], rows: list[list[str]], *, markdown: bool) -> str:
+    right = [i > 0 for i in range(len(headers))]  # first column text, the rest numbers/flags
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def cell(text: str, i: int) -> str:
+        return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
+
+    if markdown:
+        lines = ["| " + " | ".join(cell(h, i) for i, h in enumerate(headers)) + " |"]
+        lines.append(
+            "|"
+            + "|".join(
+                ("-" * (w + 1) + ":") if right[i] else ("-" * (w + 2))
+                for i, w in enumerate(widths)
+            )
+            + "|"
+        )
+        lines += ["| " + " | ".join(cell(c, i) for i, c in enumerate(r)) + " |" for r in rows]
+    else:
+        lines = ["  ".join(cell(h, i) for i, h in enumerate(headers))]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(cell(c, i) for i, c in enumerate(r)) for r in rows]
+    return "\n".join(lines)
+
+
+def version_of(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def header_line() -> str:
+    nproc = os.cpu_count() or 0
+    if hasattr(os, "sched_getaffinity"):
+        nproc = len(os.sched_getaffinity(0))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    libs = ", ".join(
+        f"{d} {version_of(d)}" for d in ("coprod", "typer", "rich", "pydantic", "pyyaml")
+    )
+    return (
+        f"coprod bench, {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; "
+        f"{platform.platform()}; Python {platform.python_version()}; nproc {nproc}; "
+        f"load average {load}; {libs}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats; skip 5,000 files")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    args = parser.parse_args(argv)
+
+    if not COPROD.exists():
+        print(f"bench: no coprod console script at {COPROD}", file=sys.stderr)
+        print("Run this with the Python of the virtualenv coprod is installed in.", file=sys.stderr)
+        return 2
+    if not hasattr(yaml, "CSafeLoader"):
+        print("bench: PyYAML was built without libyaml; parse-only needs CSafeLoader", file=sys.stderr)
+        return 2
+
+    started = time.perf_counter()
+    cli_repeats = 5 if args.quick else 15
+    team_sizes = {100: 2, 1000: 2} if args.quick else {100: 3, 1000: 3, 5000: 2}
+    py, coprod = sys.executable, str(COPROD)
+    notes: list[str] = []
+
+    # 1 + 2. start-up: the minimal Typer app, then coprod's commands.
+    min_help = Measure("minimal app --help", [py, str(MINIMAL_APP), "--help"])
+    min_hello = Measure("minimal app hello", [py, str(MINIMAL_APP), "hello"])
+    full = str(TEMPLATE.relative_to(REPO))
+    cli = [
+        (Measure("coprod --help", [coprod, "--help"]), min_help),
+        (Measure("coprod practices --json", [coprod, "practices", "--json"]), min_hello),
+        (
+            Measure("coprod cases photovoice --json", [coprod, "cases", "photovoice", "--json"]),
+            min_hello,
+        ),
+        (
+            Measure(
+                f"coprod assess --answers {full} --json",
+                [coprod, "assess", "--answers", full, "--json"],
+            ),
+            min_hello,
+        ),
+    ]
+    progress(f"start-up: 1 warm-up + {cli_repeats} runs of {2 + len(cli)} commands…")
+    measure_group([min_help, min_hello, *(m for m, _ in cli)], cli_repeats)
+
+    # 3. coprod team over generated answers files, against parsing them only.
+    team_rows: list[tuple[int, Measure, Measure]] = []
+    with tempfile.TemporaryDirectory(prefix="coprod-bench-") as tmp:
+        progress(f"writing {max(team_sizes):,} answers files…")
+        files = [str(p) for p in generate_answers(Path(tmp), max(team_sizes))]
+
+        team_cmd = [coprod, "team"]
+        probe = run_once([*team_cmd, *files[:100], "--format", "json"])
+        if probe.returncode == 0:
+            team_cmd += ["--format", "json"]
+            team_label = "coprod team --format json"
+        else:
+            team_label = "coprod team (terminal)"
+            reason = " | ".join(probe.stderr.strip().splitlines()[-1:])[:160]
+            notes.append(
+                "`coprod team --format json` failed, so `coprod team <files>` (terminal "
+                f"output to /dev/null) was measured instead: {reason}"
+            )
+        team_suffix = ["--format", "json"] if "--format" in team_cmd else []
+
+        for size, repeats in team_sizes.items():
+            elapsed = time.perf_counter() - started
+            if size > 1000 and team_rows and team_rows[-1][1].ok:
+                estimate = (team_rows[-1][1].median_ms + team_rows[-1][2].median_ms) / 1000
+                estimate *= size / team_rows[-1][0] * repeats
+                if elapsed + estimate > TIME_BUDGET:
+                    notes.append(
+                        f"{size:,} files skipped: about {estimate:.0f} s more would pass the "
+                        f"{TIME_BUDGET:.0f} s budget ({elapsed:.0f} s spent)"
+                    )
+                    continue
+            subset = files[:size]
+            team = Measure(
+                f"{team_label}, {size:,} files", [coprod, "team", *subset, *team_suffix]
+            )
+            parse = Measure(f"parse-only (CSafeLoader), {size:,} files", [py, "-c", PARSE_ONLY, *subset])
+            progress(f"team: {repeats} runs at {size:,} files…")
+            measure_group([parse, team], repeats, warmup=size <= 100)
+            team_rows.append((size, team, parse))
+    if args.quick:
+        notes.append("--quick: fewer repeats, no 5,000-file run, no linearity check")
+
+    # 4. the report.
+    rows: list[list[str]] = []
+    missed: list[str] = []
+
+    def add(m: Measure, base: Measure | None, target: float | None) -> None:
+        r = ratio(m, base) if base is not None else None
+        met = "—"
+        if target is not None:
+            met = "yes" if r is not None and r <= target else "no"
+            if met == "no":
+                shown = f"{r:.2f}×" if r is not None else m.error or base and base.error or "error"
+                missed.append(f"{m.label}: {shown} (target ≤ {target:.1f}×)")
+        rows.append(
+            [
+                m.label,
+                fmt_ms(m),
+                "—" if base is None else (f"{r:.2f}×" if r is not None else "—"),
+                "—" if base is None else base.label,
+                f"≤ {target:.1f}×" if target is not None else "—",
+                met,
+                fmt_mb(m),
+            ]
+        )
+
+    add(min_help, None, None)
+    add(min_hello, None, None)
+    for m, base in cli:
+        add(m, base, STARTUP_TARGET)
+    for size, team, parse in team_rows:
+        add(parse, None, None)
+        add(team, parse, TEAM_TARGET if size == 1000 else None)
+
+    by_size = {size: (team, parse) for size, team, parse in team_rows}
+    if 1000 in by_size and 5000 in by_size:
+        t1, t5 = by_size[1000][0], by_size[5000][0]
+        if t1.ok and t5.ok:
+            r = (t5.median_ms / 5000) / (t1.median_ms / 1000)
+            met = "yes" if r <= LINEAR_TARGET else "no"
+            if met == "no":
+                missed.append(f"team per-file cost 5,000 vs 1,000: {r:.2f}× (target ≤ {LINEAR_TARGET}×)")
+            rows.append(
+                [
+                    "coprod team: ms/file at 5,000 vs 1,000",
+                    f"{t5.median_ms / 5000:.2f}/file",
+                    f"{r:.2f}×",
+                    f"{t1.median_ms / 1000:.2f}/file at 1,000",
+                    f"≤ {LINEAR_TARGET:.1f}×",
+                    met,
+                    "—",
+                ]
+            )
+
+    scaling: list[list[str]] = []
+    previous: tuple[int, Measure] | None = None
+    for size, team, parse in team_rows:
+        marginal = "—"
+        if previous is not None and team.ok and previous[1].ok:
+            extra = (team.median_ms - previous[1].median_ms) / (size - previous[0])
+            marginal = f"{extra:.3f}"
+        scaling.append(
+            [
+                f"{size:,}",
+                fmt_ms(team),
+                f"{team.median_ms / size:.3f}" if team.ok else "—",
+                marginal,
+                fmt_ms(parse),
+                f"{parse.median_ms / size:.3f}" if parse.ok else "—",
+                f"{team.median_ms / parse.median_ms:.2f}×" if team.ok and parse.ok else "—",
+                fmt_mb(team),
+            ]
+        )
+        previous = (size, team)
+
+    print(header_line())
+    print(
+        f"medians of {cli_repeats} runs (start-up) and "
+        + ", ".join(f"{n} at {s:,} files" for s, n in team_sizes.items())
+        + "; each after a warm-up run where small; peak MB = the process's own max RSS"
+    )
+    print()
+    headers = ["command", "median (ms)", "ratio", "vs", "target", "met", "peak MB"]
+    print(render_table(headers, rows, markdown=args.markdown))
+    print()
+    print("coprod team scaling (marginal = extra ms per extra file since the previous size):")
+    print()
+    scaling_headers = [
+        "files",
+        "team ms",
+        "team ms/file",
+        "marginal ms/file",
+        "parse ms",
+        "parse ms/file",
+        "team/parse",
+        "team peak MB",
+    ]
+    print(render_table(scaling_headers, scaling, markdown=args.markdown))
+    print()
+    for note in notes:
+        print(f"Note: {note}")
+    for m in [min_help, min_hello, *(m for m, _ in cli), *(t for _, t, _ in team_rows)]:
+        if m.error:
+            print(f"Error: {m.label}: {m.error}")
+    if missed:
+        print(f"Targets missed ({len(missed)}):")
+        for line in missed:
+            print(f"  - {line}")
+    else:
+        print("All targets met.")
+    print(f"(bench took {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

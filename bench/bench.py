@@ -165,18 +165,6 @@ def generate_answers(directory: Path, count: int, seed: int = 20261120) -> list[
 # --- the report ----------------------------------------------------------------------------
 
 
-def fmt_ms(m: Measure) -> str:
-    return f"{m.median_ms:,.0f}" if m.ok else "error"
-
-
-def fmt_mb(m: Measure) -> str:
-    return f"{m.peak_mb:,.1f}" if m.peak_kb else "—"
-
-
-def ratio(m: Measure, base: Measure) -> float | None:
-    return m.median_ms / base.median_ms if m.ok and base.ok else None
-
-
 def render_table(headers: list[str], rows: list[list[str]], *, markdown: bool) -> str:
     right = [i > 0 for i in range(len(headers))]  # first column text, the rest numbers/flags
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
@@ -189,8 +177,7 @@ def render_table(headers: list[str], rows: list[list[str]], *, markdown: bool) -
         lines.append(
             "|"
             + "|".join(
-                ("-" * (w + 1) + ":") if right[i] else ("-" * (w + 2))
-                for i, w in enumerate(widths)
+                ("-" * (w + 1) + ":") if right[i] else ("-" * (w + 2)) for i, w in enumerate(widths)
             )
             + "|"
         )
@@ -224,73 +211,88 @@ def header_line() -> str:
     )
 
 
+def check_setup() -> str | None:
+    if not COPROD.exists():
+        return (
+            f"no coprod console script at {COPROD}; run this with the Python of the "
+            "virtualenv coprod is installed in"
+        )
+    if not hasattr(yaml, "CSafeLoader"):
+        return "PyYAML was built without libyaml; the parse-only baseline needs CSafeLoader"
+    if not TEMPLATE.exists():
+        return f"the answers template {TEMPLATE} is missing"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats; skip 5,000 files")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     args = parser.parse_args(argv)
-
-    if not COPROD.exists():
-        print(f"bench: no coprod console script at {COPROD}", file=sys.stderr)
-        print("Run this with the Python of the virtualenv coprod is installed in.", file=sys.stderr)
-        return 2
-    if not hasattr(yaml, "CSafeLoader"):
-        print("bench: PyYAML was built without libyaml; parse-only needs CSafeLoader", file=sys.stderr)
+    problem = check_setup()
+    if problem:
+        print(f"bench: {problem}", file=sys.stderr)
         return 2
 
     started = time.perf_counter()
+    header = header_line()  # before the run: the load average is the one we started with
     cli_repeats = 5 if args.quick else 15
     team_sizes = {100: 2, 1000: 2} if args.quick else {100: 3, 1000: 3, 5000: 2}
     py, coprod = sys.executable, str(COPROD)
     notes: list[str] = []
+    if args.quick:
+        notes.append("--quick: fewer repeats, no 5,000-file run, so no linearity check")
 
     # 1 + 2. start-up: the minimal Typer app, then coprod's commands.
-    min_help = Measure("minimal app --help", [py, str(MINIMAL_APP), "--help"])
-    min_hello = Measure("minimal app hello", [py, str(MINIMAL_APP), "hello"])
+    minimal = str(MINIMAL_APP.relative_to(REPO))
+    min_help = Measure(f"python {minimal} --help", "minimal --help", [py, minimal, "--help"])
+    min_hello = Measure(f"python {minimal} hello", "minimal hello", [py, minimal, "hello"])
     full = str(TEMPLATE.relative_to(REPO))
-    cli = [
-        (Measure("coprod --help", [coprod, "--help"]), min_help),
-        (Measure("coprod practices --json", [coprod, "practices", "--json"]), min_hello),
+    cli: list[tuple[Measure, Measure]] = [
+        (Measure("coprod --help", "", [coprod, "--help"]), min_help),
+        (Measure("coprod practices --json", "", [coprod, "practices", "--json"]), min_hello),
         (
-            Measure("coprod cases photovoice --json", [coprod, "cases", "photovoice", "--json"]),
+            Measure(
+                "coprod cases photovoice --json", "", [coprod, "cases", "photovoice", "--json"]
+            ),
             min_hello,
         ),
         (
             Measure(
                 f"coprod assess --answers {full} --json",
+                "",
                 [coprod, "assess", "--answers", full, "--json"],
             ),
             min_hello,
         ),
     ]
-    progress(f"start-up: 1 warm-up + {cli_repeats} runs of {2 + len(cli)} commands…")
+    progress(f"start-up: 1 warm-up + {cli_repeats} runs each of {2 + len(cli)} commands")
     measure_group([min_help, min_hello, *(m for m, _ in cli)], cli_repeats)
 
     # 3. coprod team over generated answers files, against parsing them only.
     team_rows: list[tuple[int, Measure, Measure]] = []
     with tempfile.TemporaryDirectory(prefix="coprod-bench-") as tmp:
-        progress(f"writing {max(team_sizes):,} answers files…")
+        progress(f"writing {max(team_sizes):,} answers files")
         files = [str(p) for p in generate_answers(Path(tmp), max(team_sizes))]
 
-        team_cmd = [coprod, "team"]
-        probe = run_once([*team_cmd, *files[:100], "--format", "json"])
+        team_args = ["--format", "json"]
+        probe = run_once([coprod, "team", *files[:100], *team_args])
         if probe.returncode == 0:
-            team_cmd += ["--format", "json"]
             team_label = "coprod team --format json"
         else:
-            team_label = "coprod team (terminal)"
-            reason = " | ".join(probe.stderr.strip().splitlines()[-1:])[:160]
+            team_args, team_label = [], "coprod team (terminal)"
+            reason = "".join(probe.stderr.strip().splitlines()[-1:])[:200]
             notes.append(
-                "`coprod team --format json` failed, so `coprod team <files>` (terminal "
-                f"output to /dev/null) was measured instead: {reason}"
+                "`coprod team --format json` failed, so `coprod team <files>` (terminal output "
+                f"to /dev/null) was measured instead. The failure: {reason}"
             )
-        team_suffix = ["--format", "json"] if "--format" in team_cmd else []
 
         for size, repeats in team_sizes.items():
             elapsed = time.perf_counter() - started
-            if size > 1000 and team_rows and team_rows[-1][1].ok:
-                estimate = (team_rows[-1][1].median_ms + team_rows[-1][2].median_ms) / 1000
-                estimate *= size / team_rows[-1][0] * repeats
+            if team_rows and team_rows[-1][1].ok and team_rows[-1][2].ok:
+                last_size, last_team, last_parse = team_rows[-1]
+                estimate = (last_team.median_ms + last_parse.median_ms) / 1000
+                estimate *= size / last_size * repeats
                 if elapsed + estimate > TIME_BUDGET:
                     notes.append(
                         f"{size:,} files skipped: about {estimate:.0f} s more would pass the "
@@ -298,37 +300,40 @@ def main(argv: Sequence[str] | None = None) -> int:
                     )
                     continue
             subset = files[:size]
-            team = Measure(
-                f"{team_label}, {size:,} files", [coprod, "team", *subset, *team_suffix]
+            parse = Measure(
+                f"parse-only (CSafeLoader), {size:,} files",
+                f"parse-only {size:,}",
+                [py, "-c", PARSE_ONLY, *subset],
             )
-            parse = Measure(f"parse-only (CSafeLoader), {size:,} files", [py, "-c", PARSE_ONLY, *subset])
-            progress(f"team: {repeats} runs at {size:,} files…")
+            team = Measure(
+                f"{team_label}, {size:,} files", "", [coprod, "team", *subset, *team_args]
+            )
+            progress(f"team: {repeats} runs each at {size:,} files")
+            # The big sizes skip the warm-up: the 100-file probe has warmed the caches.
             measure_group([parse, team], repeats, warmup=size <= 100)
             team_rows.append((size, team, parse))
-    if args.quick:
-        notes.append("--quick: fewer repeats, no 5,000-file run, no linearity check")
 
     # 4. the report.
     rows: list[list[str]] = []
     missed: list[str] = []
 
     def add(m: Measure, base: Measure | None, target: float | None) -> None:
-        r = ratio(m, base) if base is not None else None
+        r = m.median_ms / base.median_ms if base is not None and m.ok and base.ok else None
         met = "—"
         if target is not None:
             met = "yes" if r is not None and r <= target else "no"
             if met == "no":
-                shown = f"{r:.2f}×" if r is not None else m.error or base and base.error or "error"
-                missed.append(f"{m.label}: {shown} (target ≤ {target:.1f}×)")
+                shown = f"{r:.2f}×" if r is not None else "not measured (error)"
+                missed.append(f"{m.label}: {shown}, target ≤ {target:.1f}× {base and base.short}")
         rows.append(
             [
                 m.label,
-                fmt_ms(m),
-                "—" if base is None else (f"{r:.2f}×" if r is not None else "—"),
-                "—" if base is None else base.label,
+                f"{m.median_ms:,.0f}" if m.ok else "error",
+                f"{m.cpu_ms:,.0f}" if m.ok else "—",
+                f"{r:.2f}× {base.short}" if r is not None and base is not None else "—",
                 f"≤ {target:.1f}×" if target is not None else "—",
                 met,
-                fmt_mb(m),
+                f"{m.peak_mb:,.1f}" if m.peak_kb else "—",
             ]
         )
 
@@ -340,25 +345,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         add(parse, None, None)
         add(team, parse, TEAM_TARGET if size == 1000 else None)
 
-    by_size = {size: (team, parse) for size, team, parse in team_rows}
-    if 1000 in by_size and 5000 in by_size:
-        t1, t5 = by_size[1000][0], by_size[5000][0]
-        if t1.ok and t5.ok:
-            r = (t5.median_ms / 5000) / (t1.median_ms / 1000)
-            met = "yes" if r <= LINEAR_TARGET else "no"
-            if met == "no":
-                missed.append(f"team per-file cost 5,000 vs 1,000: {r:.2f}× (target ≤ {LINEAR_TARGET}×)")
-            rows.append(
-                [
-                    "coprod team: ms/file at 5,000 vs 1,000",
-                    f"{t5.median_ms / 5000:.2f}/file",
-                    f"{r:.2f}×",
-                    f"{t1.median_ms / 1000:.2f}/file at 1,000",
-                    f"≤ {LINEAR_TARGET:.1f}×",
-                    met,
-                    "—",
-                ]
-            )
+    by_size = {size: team for size, team, _ in team_rows}
+    if 1000 in by_size and 5000 in by_size and by_size[1000].ok and by_size[5000].ok:
+        per_1k, per_5k = by_size[1000].median_ms / 1000, by_size[5000].median_ms / 5000
+        r = per_5k / per_1k
+        met = "yes" if r <= LINEAR_TARGET else "no"
+        if met == "no":
+            missed.append(f"team ms/file at 5,000 vs 1,000: {r:.2f}×, target ≤ {LINEAR_TARGET}×")
+        rows.append(
+            [
+                "coprod team ms/file, 5,000 vs 1,000 files",
+                f"{per_5k:.2f}/file",
+                "—",
+                f"{r:.2f}× {per_1k:.2f}/file",
+                f"≤ {LINEAR_TARGET:.1f}×",
+                met,
+                "—",
+            ]
+        )
 
     scaling: list[list[str]] = []
     previous: tuple[int, Measure] | None = None
@@ -370,28 +374,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         scaling.append(
             [
                 f"{size:,}",
-                fmt_ms(team),
+                f"{team.median_ms:,.0f}" if team.ok else "error",
                 f"{team.median_ms / size:.3f}" if team.ok else "—",
                 marginal,
-                fmt_ms(parse),
+                f"{parse.median_ms:,.0f}" if parse.ok else "error",
                 f"{parse.median_ms / size:.3f}" if parse.ok else "—",
                 f"{team.median_ms / parse.median_ms:.2f}×" if team.ok and parse.ok else "—",
-                fmt_mb(team),
+                f"{team.peak_mb:,.1f}" if team.peak_kb else "—",
             ]
         )
         previous = (size, team)
 
-    print(header_line())
+    print(header)
     print(
-        f"medians of {cli_repeats} runs (start-up) and "
-        + ", ".join(f"{n} at {s:,} files" for s, n in team_sizes.items())
-        + "; each after a warm-up run where small; peak MB = the process's own max RSS"
+        f"Wall-clock medians of {cli_repeats} runs per start-up command (after a warm-up run) "
+        "and of "
+        + ", ".join(f"{n} at {s:,} files" for s, n in team_sizes.items() if s in by_size)
+        + " for team; CPU = user + system time; peak MB = each process's own maximum RSS."
     )
     print()
-    headers = ["command", "median (ms)", "ratio", "vs", "target", "met", "peak MB"]
+    headers = ["command", "median ms", "CPU ms", "ratio vs baseline", "target", "met", "peak MB"]
     print(render_table(headers, rows, markdown=args.markdown))
     print()
-    print("coprod team scaling (marginal = extra ms per extra file since the previous size):")
+    print("coprod team scaling (marginal: extra ms per extra file since the previous size):")
     print()
     scaling_headers = [
         "files",
@@ -407,7 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     for note in notes:
         print(f"Note: {note}")
-    for m in [min_help, min_hello, *(m for m, _ in cli), *(t for _, t, _ in team_rows)]:
+    every = [min_help, min_hello, *(m for m, _ in cli)]
+    every += [m for _, team, parse in team_rows for m in (parse, team)]
+    for m in every:
         if m.error:
             print(f"Error: {m.label}: {m.error}")
     if missed:
@@ -416,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  - {line}")
     else:
         print("All targets met.")
-    print(f"(bench took {time.perf_counter() - started:.0f} s)")
+    print(f"(The benchmark took {time.perf_counter() - started:.0f} s.)")
     return 0
 
 

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.commands import assess, cases, check, compare, criteria, data, practices, report, team
+from coprod.commands import about, assess, cases, check, compare, criteria, data, practices, report, team
 from coprod.errors import CoprodError
 
 
@@ -97,6 +97,7 @@ app.command("report")(report.report_command)
 app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
+app.command("about")(about.about_command)
 app.add_typer(data.app, name="data")
 
 

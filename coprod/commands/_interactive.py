@@ -95,11 +95,8 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     if path.is_dir():
         raise CoprodError(Problem("is a directory; give a file name for the answers", path))
     if path.exists() and not force:
-        raise CoprodError(
-            Problem(
-                "already exists; use --force to overwrite it, or --resume to carry on with it", path
-            )
-        )
+        also = ", or --resume to carry on with it" if path.suffix in (".yaml", ".yml") else ""
+        raise CoprodError(Problem(f"already exists; use --force to overwrite it{also}", path))
 
 
 def run_safely(run: Callable[[], Answers], writer: DraftWriter) -> Answers:

@@ -90,6 +90,11 @@ def assess_command(
     from coprod.core.assessment import assess
 
     content = content_for(ctx)
+    if export is not None:  # refuse a bad target before any work or question
+        from coprod.render.formats import format_from_suffix
+
+        format_from_suffix(export)
+        check_save_target(export, force=force, resuming=None)
     if answers_file is not None:
         if resume is not None or quick:
             raise CoprodError(
@@ -114,8 +119,6 @@ def assess_command(
             "(see README for the file's shape).",
         )
     check_save_target(save, force=force, resuming=resume)
-    if export is not None:
-        check_save_target(export, force=force, resuming=None)
     warnings: list[str] = []
     if resume is not None:
         loaded = load_answers(resume, content)

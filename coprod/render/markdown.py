@@ -15,8 +15,10 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
+from coprod.core.compare import Comparison
 from coprod.core.models import Criterion
 from coprod.core.scoring import CriterionAnswer
+from coprod.core.team import Disagreement, TeamView
 from coprod.render.terminal import SCORE_NOTE, VERDICT_TITLE, verdict_lines
 from coprod.render.text import CITATION, rating_label
 
@@ -116,11 +118,20 @@ def _mermaid_label(text: str) -> str:
 
 
 def mermaid_bar_chart(
-    items: Sequence[tuple[str, int]], *, title: str, x_label: str, y_label: str
+    items: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    line: Sequence[int] | None = None,
 ) -> str:
-    """A fenced mermaid ``xychart-beta`` vertical bar chart on a 0-100 scale."""
+    """A fenced mermaid ``xychart-beta`` vertical bar chart on a 0-100 scale.
+
+    ``line`` (one value per item) adds a line over the bars, e.g. earlier scores.
+    """
     labels = ", ".join(f'"{_mermaid_label(label)}"' for label, _ in items)
     values = ", ".join(str(value) for _, value in items)
+    extra = [] if line is None else [f"    line [{', '.join(str(v) for v in line)}]"]
     return "\n".join(
         [
             "```mermaid",
@@ -129,6 +140,7 @@ def mermaid_bar_chart(
             f'    x-axis "{_mermaid_label(x_label)}" [{labels}]',
             f'    y-axis "{_mermaid_label(y_label)}" 0 --> 100',
             f"    bar [{values}]",
+            *extra,
             "```",
         ]
     )

@@ -37,6 +37,9 @@ TRACK_HEIGHT = 16
 ITEM_GAP = 10
 LABEL_CHARS = 46  # wrap labels at about this many characters (15px on 384px)
 TITLE_CHARS = 46
+SERIES_WIDTH = 40  # room left of the tracks for "then" / "now" in a paired chart
+FIRST_TRACK_HEIGHT = 12  # the first bar of a pair is thinner
+PAIR_GAP = 4
 
 
 def _value_text(score: int | None) -> str:
@@ -65,9 +68,51 @@ def bar_chart_svg(
     ``chart_id`` prefixes the ids that ``aria-labelledby`` points at: give each
     chart on a page its own.
     """
+    groups = [(label, [(None, score)]) for label, score in items]
+    return _chart(groups, title, chart_description(items, title=title), chart_id)
+
+
+def paired_description(
+    items: list[tuple[str, int | None, int | None]], *, title: str, series: tuple[str, str]
+) -> str:
+    """The paired chart as one sentence per item: its text alternative."""
+    first, second = series
+    values = " ".join(
+        f"{label}: {first} {_value_text(a)}, {second} {_value_text(b)}." for label, a, b in items
+    )
+    return (
+        f"{title}. Horizontal bar chart, scores out of 100, two bars per practice: "
+        f"{first} and {second}. {values}"
+    ).strip()
+
+
+def paired_bar_chart_svg(
+    items: list[tuple[str, int | None, int | None]],
+    *,
+    title: str,
+    series: tuple[str, str] = ("then", "now"),
+    chart_id: str = "chart",
+) -> str:
+    """Two bars per item (e.g. then and now), each named in text beside its track.
+
+    ``series`` names the two bars; the first is drawn thinner, so the pair reads
+    apart without colour.
+    """
+    groups = [(label, [(series[0], a), (series[1], b)]) for label, a, b in items]
+    return _chart(groups, title, paired_description(items, title=title, series=series), chart_id)
+
+
+def _chart(
+    groups: list[tuple[str, list[tuple[str | None, int | None]]]],
+    title: str,
+    description: str,
+    chart_id: str,
+) -> str:
+    """The SVG for label groups, each with one or more named (or unnamed) bars."""
     cid = _safe_id(chart_id)
-    track_x = PAD
-    track_w = WIDTH - 2 * PAD - VALUE_WIDTH
+    named = any(name is not None for _, bars in groups for name, _ in bars)
+    track_x = PAD + (SERIES_WIDTH if named else 0)
+    track_w = WIDTH - PAD - track_x - VALUE_WIDTH
     body: list[str] = []
     y = PAD
 
@@ -79,7 +124,7 @@ def bar_chart_svg(
         )
     y += ITEM_GAP
     tick_xs = [(tick, track_x + round(tick * track_w / 100)) for tick in TICKS]
-    for label, score in items:
+    for label, bars in groups:
         for line in _wrap(label, LABEL_CHARS):
             y += LINE
             body.append(
@@ -87,32 +132,18 @@ def bar_chart_svg(
                 f'fill="{TEXT_COLOUR}">{escape(line)}</text>'
             )
         top = y + 2
-        body += [
-            f'<line x1="{x}" y1="{top - 2}" x2="{x}" y2="{top + TRACK_HEIGHT + 2}" '
-            f'stroke="{GRID_COLOUR}" stroke-dasharray="2 2"/>'
-            for tick, x in tick_xs
-            if 0 < tick < 100
-        ]
-        dashed = ' stroke-dasharray="4 3"' if score is None else ""
-        body.append(
-            f'<rect x="{track_x}" y="{top}" width="{track_w}" height="{TRACK_HEIGHT}" '
-            f'fill="none" stroke="{TRACK_COLOUR}"{dashed}/>'
-        )
-        colour = MUTED_COLOUR
-        if score is not None:
-            score = max(0, min(100, score))
-            colour = BAND_COLOURS[band_for(score) or "needs attention"]
-            width = round(score * track_w / 100)
-            if width:
+        for n, (name, score) in enumerate(bars):
+            height = TRACK_HEIGHT if n == len(bars) - 1 else FIRST_TRACK_HEIGHT
+            if n:
+                top += PAIR_GAP
+            if name is not None:
                 body.append(
-                    f'<rect x="{track_x}" y="{top}" width="{width}" height="{TRACK_HEIGHT}" '
-                    f'fill="{colour}"/>'
+                    f'<text x="{PAD}" y="{top + height - 2}" font-size="{TICK_SIZE}" '
+                    f'fill="{MUTED_COLOUR}">{escape(name)}</text>'
                 )
-        body.append(
-            f'<text x="{track_x + track_w + 8}" y="{top + TRACK_HEIGHT - 3}" '
-            f'font-size="{VALUE_SIZE}" fill="{colour}">{escape(_value_text(score))}</text>'
-        )
-        y = top + TRACK_HEIGHT + ITEM_GAP
+            body += _track(track_x, track_w, top, height, score, tick_xs)
+            top += height
+        y = top + ITEM_GAP
 
     axis_y = y - ITEM_GAP + 4
     for tick, x in tick_xs:
@@ -129,8 +160,45 @@ def bar_chart_svg(
             f'width="{WIDTH}" height="{height}" aria-labelledby="{cid}-title {cid}-desc" '
             'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">',
             f'<title id="{cid}-title">{escape(title)}</title>',
-            f'<desc id="{cid}-desc">{escape(chart_description(items, title=title))}</desc>',
+            f'<desc id="{cid}-desc">{escape(description)}</desc>',
             *body,
             "</svg>",
         ]
     )
+
+
+def _track(
+    track_x: int,
+    track_w: int,
+    top: int,
+    height: int,
+    score: int | None,
+    tick_xs: list[tuple[int, int]],
+) -> list[str]:
+    """One bar: band grid lines, the track, the filled bar and the value beside it."""
+    body = [
+        f'<line x1="{x}" y1="{top - 2}" x2="{x}" y2="{top + height + 2}" '
+        f'stroke="{GRID_COLOUR}" stroke-dasharray="2 2"/>'
+        for tick, x in tick_xs
+        if 0 < tick < 100
+    ]
+    dashed = ' stroke-dasharray="4 3"' if score is None else ""
+    body.append(
+        f'<rect x="{track_x}" y="{top}" width="{track_w}" height="{height}" '
+        f'fill="none" stroke="{TRACK_COLOUR}"{dashed}/>'
+    )
+    colour = MUTED_COLOUR
+    if score is not None:
+        score = max(0, min(100, score))
+        colour = BAND_COLOURS[band_for(score) or "needs attention"]
+        width = round(score * track_w / 100)
+        if width:
+            body.append(
+                f'<rect x="{track_x}" y="{top}" width="{width}" height="{height}" '
+                f'fill="{colour}"/>'
+            )
+    body.append(
+        f'<text x="{track_x + track_w + 8}" y="{top + height - 3}" '
+        f'font-size="{VALUE_SIZE}" fill="{colour}">{escape(_value_text(score))}</text>'
+    )
+    return body

@@ -12,7 +12,18 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.commands import about, assess, cases, check, compare, criteria, data, practices, report, team
+from coprod.commands import (
+    about,
+    assess,
+    cases,
+    check,
+    compare,
+    criteria,
+    data,
+    practices,
+    report,
+    team,
+)
 from coprod.errors import CoprodError
 
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import yaml
-
 from conftest import FIXTURES
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
@@ -20,7 +19,11 @@ def scores(invoke, path: Path) -> dict[str, int | None]:
 def test_team_json_numbers_follow_each_persons_scores(invoke, content):
     data = json.loads(invoke("team", *map(str, TEAM), "--format", "json").stdout)
     assert data["version"] == 1
-    assert [r["label"] for r in data["respondents"]] == ["Sam (officer)", "resident", "Jo (councillor)"]
+    assert [r["label"] for r in data["respondents"]] == [
+        "Sam (officer)",
+        "resident",
+        "Jo (councillor)",
+    ]
     assert data["roles"] == {"officer": 1, "resident": 1, "councillor": 1}
     individual = [scores(invoke, path) for path in TEAM]
     for practice in data["practices"]:
@@ -108,7 +111,9 @@ def test_compare_json_numbers(invoke, content):
     moved = {m["id"]: m["change"] for m in data["moved_statements"]}
     assert moved == {statements[0].id: -2, statements[2].id: 2, statements[3].id: 2}
     assert data["old"]["verdict"] == "favourable" and data["new"]["verdict"] == "caution"
-    assert data["new_notes"] == [{"practice": "expertise", "note": "We now pay participants for their time."}]
+    assert data["new_notes"] == [
+        {"practice": "expertise", "note": "We now pay participants for their time."}
+    ]
 
 
 def test_compare_warns_when_files_are_in_the_wrong_order(invoke):

@@ -64,8 +64,16 @@ class Comparison:
         return {
             "version": JSON_VERSION,
             "project": self.new.answers.project.name,
-            "old": {"date": when(self.old), "verdict": self.old.verdict.kind, "overall": self.old.overall},
-            "new": {"date": when(self.new), "verdict": self.new.verdict.kind, "overall": self.new.overall},
+            "old": {
+                "date": when(self.old),
+                "verdict": self.old.verdict.kind,
+                "overall": self.old.overall,
+            },
+            "new": {
+                "date": when(self.new),
+                "verdict": self.new.verdict.kind,
+                "overall": self.new.overall,
+            },
             "practices": [
                 {
                     "id": c.practice.id,
@@ -110,7 +118,9 @@ def compare(old: LoadedAnswers, new: LoadedAnswers, content: Content) -> Compari
             "give the older file first"
         )
     if old.answers.mode != new.answers.mode:
-        messages.append("one file is a quick assessment: practice scores compare, statements do not")
+        messages.append(
+            "one file is a quick assessment: practice scores compare, statements do not"
+        )
     before = assess(old.answers, content, old.warnings)
     after = assess(new.answers, content, new.warnings)
     changes = [

@@ -90,7 +90,9 @@ class TeamView:
 
     @property
     def roles(self) -> Counter[str]:
-        return Counter(r.role or "not given" for r in self.respondents)
+        """How many respondents gave each role (sorted, so order says nothing about who)."""
+        counts = Counter(r.role or "not given" for r in self.respondents)
+        return Counter(dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))))
 
     @property
     def verdicts(self) -> Counter[str]:
@@ -101,7 +103,10 @@ class TeamView:
             "version": JSON_VERSION,
             "project": self.project,
             "mode": self.mode,
-            "respondents": [{"label": r.label, "role": r.role} for r in self.respondents],
+            "respondents": [
+                {"label": r.label, "role": None if self.anonymous else r.role}
+                for r in self.respondents
+            ],
             "roles": dict(self.roles),
             "verdicts": dict(self.verdicts),
             "practices": [

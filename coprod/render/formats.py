@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from coprod.core.assessment import JSON_VERSION, Assessment
 from coprod.errors import CoprodError, Problem
+
+if TYPE_CHECKING:
+    from coprod.core.compare import Comparison
+    from coprod.core.team import TeamView
 
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "json")
@@ -65,3 +69,29 @@ def render_assessments(assessments: Sequence[Assessment], fmt: Format) -> str:
     from coprod.render import markdown
 
     return markdown.render_many(assessments)
+
+
+def render_team(view: TeamView, fmt: Format) -> str:
+    """Several respondents' answers read together (``coprod team``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(view.to_json())
+    if fmt == "html":
+        from coprod.render import html
+
+        return html.render_team(view)
+    from coprod.render import markdown
+
+    return markdown.render_team(view)
+
+
+def render_comparison(comparison: Comparison, fmt: Format) -> str:
+    """The same project then and now (``coprod compare``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(comparison.to_json())
+    if fmt == "html":
+        from coprod.render import html
+
+        return html.render_comparison(comparison)
+    from coprod.render import markdown
+
+    return markdown.render_comparison(comparison)

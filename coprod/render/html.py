@@ -14,8 +14,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from coprod.core.assessment import Assessment
+from coprod.core.compare import Comparison
+from coprod.core.team import TeamView
 from coprod.render import markdown
-from coprod.render.svg import bar_chart_svg
+from coprod.render.svg import bar_chart_svg, paired_bar_chart_svg
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -252,3 +254,41 @@ def render_many(assessments: Sequence[Assessment]) -> str:
         parts.append(f'<article id="report-{n}">\n{fragment}</article>')
     title = "Co-production self-assessments: " + "; ".join(names)
     return document(title, "\n".join(parts))
+
+
+# --- team and compare ----------------------------------------------------------
+
+
+def render_team(view: TeamView) -> str:
+    """Several respondents read together, as a self-contained HTML document."""
+    items = markdown.team_chart_items(view)
+    figures = []
+    if any(score is not None for _, score in items):
+        figures.append(bar_chart_svg(items, title=markdown.TEAM_CHART_TITLE))
+    body = markdown_to_html(markdown.render_team(view), figures=figures)
+    return document(f"{view.project}: team view", f"<article>\n{body}</article>")
+
+
+def render_comparison(comparison: Comparison) -> str:
+    """The same project then and now, as a self-contained HTML document.
+
+    The markdown's mermaid chart (bars now, a line then) becomes an SVG chart with
+    two bars per practice, then and now, each named beside its bar.
+    """
+    items = markdown.compare_chart_items(comparison)
+    chart: list[str] | None = None
+    figures: list[str] = []
+    if any(old is not None or new is not None for _, old, new in items):
+        then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
+        when = f"then ({then}) and now ({now})"
+        figures.append(paired_bar_chart_svg(items, title=markdown.COMPARE_CHART_TITLE))
+        chart = [
+            "```mermaid\n```",  # where the figure goes
+            markdown.escape_md(
+                f"Two bars per practice: {when}. Practices not scored are drawn as an "
+                f"empty, dashed track rather than as 0. {markdown.BANDS_NOTE}"
+            ),
+        ]
+    body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
+    name = comparison.new.answers.project.name
+    return document(f"{name}: then and now", f"<article>\n{body}</article>")

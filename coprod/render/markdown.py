@@ -507,3 +507,376 @@ def render_many(assessments: Sequence[Assessment]) -> str:
         for i, assessment in enumerate(assessments)
         for block in ([RULE] if i else []) + report_blocks(assessment)
     )
+
+
+# --- several respondents read together (coprod team) -------------------------
+
+TEAM_CHART_TITLE = "Mean practice scores across respondents (0-100)"
+COMPARE_CHART_TITLE = "Practice scores then and now (0-100)"
+
+
+def counts_text(pairs: Iterable[tuple[str, int]]) -> str:
+    """``[("officer", 2), ("resident", 1)]`` -> ``"2 officer, 1 resident"`` (plain text)."""
+    return ", ".join(f"{n} {what}" for what, n in pairs)
+
+
+def team_roles(view: TeamView) -> list[tuple[str, int]]:
+    """Roles and how many gave each, most first.
+
+    When anonymous, ties are in alphabetical order rather than file order, so the
+    order cannot say which numbered respondent holds which role.
+    """
+    if view.anonymous:
+        return sorted(view.roles.items(), key=lambda item: (-item[1], item[0]))
+    return view.roles.most_common()
+
+
+def team_chart_items(view: TeamView) -> list[tuple[str, int | None]]:
+    """The mean practice scores to chart: label and mean (``None``: not scored)."""
+    return [(f"{p.practice.number}. {p.practice.name}", p.mean) for p in view.practices]
+
+
+def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
+    """Title, what this is, and who answered."""
+    first = view.assessments[0].answers
+    details = [f"**Project:** {escape_md(view.project)}"]
+    if first.project.stage:
+        details.append(f"**Stage:** {escape_md(first.project.stage)}")
+    dates = sorted({a.answers.date for a in view.assessments if a.answers.date})
+    if dates:
+        label = "Date" if len(dates) == 1 else "Dates"
+        details.append(f"**{label}:** " + ", ".join(d.isoformat() for d in dates))
+    details.append(
+        f"**Respondents:** {len(view.respondents)} ({escape_md(counts_text(team_roles(view)))})"
+    )
+    mode = (
+        "quick assessments (one overall rating per practice)"
+        if view.mode == "quick"
+        else "full assessments (every statement rated)"
+    )
+    details.append(f"**Mode:** {mode}")
+    if view.anonymous:
+        details.append("**Anonymous:** respondents are numbered, without names or roles")
+    blocks = [
+        heading(level, escape_md(f"{view.project}: team view")),
+        escape_md(
+            "Several people's co-production self-assessments of the same project, read "
+            "together: where they agree, and the conversations to have."
+        ),
+        bullets(details),
+    ]
+    blocks += [
+        f"**Note:** {escape_md(f'{person.label}: {message}')}"
+        for person, assessment in zip(view.respondents, view.assessments, strict=True)
+        for message in assessment.warnings
+    ]
+    return blocks
+
+
+def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Each respondent's when-to-co-produce verdict."""
+    rows = [
+        [escape_md(person.label), escape_md(VERDICT_TITLE[assessment.verdict.kind])]
+        for person, assessment in zip(view.respondents, view.assessments, strict=True)
+    ]
+    return [
+        heading(level, "When to co-produce, person by person"),
+        escape_md(counts_text(view.verdicts.most_common()) + "."),
+        table(["Respondent", "Verdict"], rows, caption="When to co-produce: each respondent"),
+    ]
+
+
+def team_profile_table(view: TeamView) -> str:
+    """The seven practices: mean, band, lowest and highest score, and the spread."""
+    rows = [
+        [
+            str(p.practice.number),
+            escape_md(p.practice.name),
+            "not scored" if p.mean is None else str(p.mean),
+            p.band or "not scored",
+            "–" if p.low is None else f"{p.low}–{p.high}",
+            "–" if p.spread is None else str(p.spread),
+        ]
+        for p in view.practices
+    ]
+    return table(
+        ["#", "Practice", "Mean", "Band", "Low–high", "Spread"],
+        rows,
+        caption="Practice scores across respondents (0-100)",
+        align=["right", "left", "right", "left", "right", "right"],
+    )
+
+
+def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """The profile table, the score note and the chart of the means."""
+    return [
+        heading(level, "Practice profile across respondents"),
+        team_profile_table(view),
+        escape_md(
+            "Mean of the respondents' scores; low–high and spread show how far apart they are."
+        ),
+        f"*{escape_md(SCORE_NOTE)}*",
+        *chart_blocks(team_chart_items(view), title=TEAM_CHART_TITLE),
+    ]
+
+
+def _disagreement_line(d: Disagreement) -> str:
+    text = d.text if d.statement is None else f"{d.text} ({d.practice.name})"
+    who = "; ".join(f"{person.label}: {rating_label(rating)}" for person, rating in d.ratings)
+    return f"{escape_md(text)}\\\n  → {escape_md(who)}"
+
+
+def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Statements rated two or more points apart, with who sits where."""
+    blocks = [heading(level, "Conversations to have")]
+    if not view.disagreements:
+        blocks.append(escape_md("No statement was rated two or more points apart."))
+        return blocks
+    what = "practice" if view.mode == "quick" else "statement"
+    n = len(view.disagreements)
+    blocks.append(
+        escape_md(
+            f"{n} {what}{'' if n == 1 else 's'} where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together."
+        )
+    )
+    blocks.append(bullets(_disagreement_line(d) for d in view.disagreements))
+    return blocks
+
+
+def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Criteria that respondents answered differently."""
+    blocks = [heading(level, "When to co-produce: answered differently")]
+    if not view.criteria_splits:
+        blocks.append(escape_md("Everyone who answered a criterion gave the same answer."))
+        return blocks
+    labels: dict[str, str] = {answer: label for answer, label in ANSWER_LABEL.items()}
+    lines = []
+    for split in view.criteria_splits:
+        who = "; ".join(f"{person.label}: {labels.get(a, a)}" for person, a in split.answers)
+        lines.append(f"{escape_md(split.criterion.question)}\\\n  → {escape_md(who)}")
+    blocks.append(bullets(lines))
+    return blocks
+
+
+def team_blocks(view: TeamView) -> list[str]:
+    """The whole team report, as markdown blocks."""
+    first = view.assessments[0]
+    return [
+        *team_header_blocks(view),
+        *team_verdict_blocks(view),
+        *team_profile_blocks(view),
+        *conversation_blocks(view),
+        *criteria_split_blocks(view),
+        *caveat_blocks(first),
+        *source_blocks(first),
+    ]
+
+
+def render_team(view: TeamView) -> str:
+    """Several respondents' answers read together, as a markdown document."""
+    return join_blocks(team_blocks(view))
+
+
+# --- the same project then and now (coprod compare) ----------------------------
+
+
+def when_text(assessment: Assessment) -> str:
+    """The answers file's date, or ``"undated"``."""
+    return assessment.answers.date.isoformat() if assessment.answers.date else "undated"
+
+
+def _change_text(delta: int | None, arrow: str) -> str:
+    """``"+7 ↑"``, ``"0 →"``, ``"-3 ↓"`` or ``"–"`` (not scored on one side)."""
+    if delta is None:
+        return arrow
+    return f"{delta:+d} {arrow}" if delta else f"0 {arrow}"
+
+
+def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
+    """Title, the two dates, who answered, and any messages."""
+    old, new = comparison.old, comparison.new
+    name = new.answers.project.name
+
+    def side(label: str, assessment: Assessment) -> str:
+        who = respondent_text(assessment)
+        return f"**{label}:** {when_text(assessment)}" + (f" ({escape_md(who)})" if who else "")
+
+    modes = {old.answers.mode, new.answers.mode}
+    mode = (
+        "one quick and one full assessment"
+        if len(modes) > 1
+        else "quick assessments (one overall rating per practice)"
+        if modes == {"quick"}
+        else "full assessments (every statement rated)"
+    )
+    blocks = [
+        heading(level, escape_md(f"{name}: then and now")),
+        escape_md(
+            "The same project's co-production self-assessment, taken twice: "
+            f"{when_text(old)} → {when_text(new)}."
+        ),
+        bullets(
+            [
+                f"**Project:** {escape_md(name)}",
+                side("Then", old),
+                side("Now", new),
+                f"**Mode:** {mode}",
+            ]
+        ),
+    ]
+    blocks += [f"**Note:** {escape_md(message)}" for message in comparison.messages]
+    return blocks
+
+
+def compare_verdict_blocks(comparison: Comparison, level: int = 2) -> list[str]:
+    """The when-to-co-produce verdict then and now."""
+    then, now = comparison.old.verdict.kind, comparison.new.verdict.kind
+    same = " (unchanged)" if then == now else ""
+    return [
+        heading(level, "When to co-produce"),
+        escape_md(f"{then.capitalize()} then, {now} now{same}."),
+        bullets(
+            [
+                f"**Then:** {escape_md(VERDICT_TITLE[then])}",
+                f"**Now:** {escape_md(VERDICT_TITLE[now])}",
+            ]
+        ),
+    ]
+
+
+def compare_table(comparison: Comparison) -> str:
+    """The seven practices: score then, now, and the change with its arrow."""
+    rows = [
+        [
+            str(c.practice.number),
+            escape_md(c.practice.name),
+            "not scored" if c.old is None else str(c.old),
+            "not scored" if c.new is None else str(c.new),
+            _change_text(c.delta, c.arrow),
+        ]
+        for c in comparison.practices
+    ]
+    return table(
+        ["#", "Practice", "Then", "Now", "Change"],
+        rows,
+        caption="Practice scores then and now (0-100)",
+        align=["right", "left", "right", "right", "right"],
+    )
+
+
+def compare_overall_text(comparison: Comparison) -> str:
+    """The overall score then → now, with its caveat (markdown)."""
+    old, new = comparison.old.overall, comparison.new.overall
+    if old is None or new is None:
+        then = "not scored" if old is None else str(old)
+        now = "not scored" if new is None else str(new)
+        return f"**Overall: {then} → {now}** (read beside the practice scores, never alone)."
+    return (
+        f"**Overall: {old} → {new}** (mean of the scored practices; read beside the "
+        "practice scores, never alone)."
+    )
+
+
+def compare_chart_items(comparison: Comparison) -> list[tuple[str, int | None, int | None]]:
+    """Each practice's label, score then and score now."""
+    return [(f"{c.practice.number}. {c.practice.name}", c.old, c.new) for c in comparison.practices]
+
+
+def compare_chart_blocks(comparison: Comparison) -> list[str]:
+    """A mermaid chart, bars now and a line then, of the practices scored both times."""
+    items = compare_chart_items(comparison)
+    both = [(label, old, new) for label, old, new in items if old is not None and new is not None]
+    left_out = [label for label, old, new in items if old is None or new is None]
+    if not both:
+        return [escape_md("No practice is scored both times, so there is no chart.")]
+    blocks = [
+        mermaid_bar_chart(
+            [(label.split(".", 1)[0], new) for label, _, new in both],
+            title="Practice scores: bars now, line then (0-100)",
+            x_label="Practice",
+            y_label="Score (0-100)",
+            line=[old for _, old, _ in both],
+        ),
+        escape_md(
+            "Bars show the scores now and the line the scores then, numbered as in the "
+            f"table. {BANDS_NOTE}"
+        ),
+    ]
+    if left_out:
+        blocks.append(
+            escape_md("Left out of the chart (not scored both times): " + "; ".join(left_out) + ".")
+        )
+    return blocks
+
+
+def compare_profile_blocks(
+    comparison: Comparison, level: int = 2, chart: Sequence[str] | None = None
+) -> list[str]:
+    """The table, the overall score, the score note and the chart (``chart`` replaces it)."""
+    return [
+        heading(level, "Practice scores then and now"),
+        compare_table(comparison),
+        compare_overall_text(comparison),
+        f"*{escape_md(SCORE_NOTE)}*",
+        *(compare_chart_blocks(comparison) if chart is None else chart),
+    ]
+
+
+def moved_blocks(comparison: Comparison, level: int = 2) -> list[str]:
+    """Statements whose rating moved two or more points."""
+    blocks = [heading(level, "Statements that moved two or more points")]
+    if comparison.moves:
+        blocks.append(
+            bullets(
+                f"{'↑' if m.delta > 0 else '↓'} "
+                + escape_md(
+                    f"{m.statement.text} ({m.practice.name}): "
+                    f"{rating_label(m.old)} → {rating_label(m.new)}"
+                )
+                for m in comparison.moves
+            )
+        )
+    elif comparison.old.answers.mode == comparison.new.answers.mode == "full":
+        blocks.append(escape_md("No statement moved two or more points."))
+    else:
+        blocks.append(escape_md("Quick assessments rate whole practices, so no statement moved."))
+    return blocks
+
+
+def new_note_blocks(comparison: Comparison, level: int = 2) -> list[str]:
+    """Notes that are new, or changed, since last time."""
+    blocks = [heading(level, "New notes")]
+    if comparison.new_notes:
+        blocks.append(
+            bullets(
+                f"**{escape_md(practice.name)}:** {escape_md(note)}"
+                for practice, note in comparison.new_notes
+            )
+        )
+    else:
+        blocks.append(escape_md("No note is new or changed since last time."))
+    return blocks
+
+
+def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None) -> list[str]:
+    """The whole comparison, as markdown blocks; ``chart`` replaces the mermaid chart blocks."""
+    return [
+        *compare_header_blocks(comparison),
+        *compare_verdict_blocks(comparison),
+        *compare_profile_blocks(comparison, chart=chart),
+        *moved_blocks(comparison),
+        *new_note_blocks(comparison),
+        *caveat_blocks(comparison.new),
+        *source_blocks(comparison.new),
+    ]
+
+
+def comparison_blocks_text(comparison: Comparison, chart: Sequence[str] | None = None) -> str:
+    """The comparison as markdown text, with ``chart`` blocks in place of the mermaid chart."""
+    return join_blocks(comparison_blocks(comparison, chart))
+
+
+def render_comparison(comparison: Comparison) -> str:
+    """The same project then and now, as a markdown document."""
+    return comparison_blocks_text(comparison)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 from html import escape
 
 from coprod.core.scoring import band_for
@@ -103,7 +104,7 @@ def paired_bar_chart_svg(
 
 
 def _chart(
-    groups: list[tuple[str, list[tuple[str | None, int | None]]]],
+    groups: Sequence[tuple[str, Sequence[tuple[str | None, int | None]]]],
     title: str,
     description: str,
     chart_id: str,
@@ -194,8 +195,7 @@ def _track(
         width = round(score * track_w / 100)
         if width:
             body.append(
-                f'<rect x="{track_x}" y="{top}" width="{width}" height="{height}" '
-                f'fill="{colour}"/>'
+                f'<rect x="{track_x}" y="{top}" width="{width}" height="{height}" fill="{colour}"/>'
             )
     body.append(
         f'<text x="{track_x + track_w + 8}" y="{top + height - 3}" '

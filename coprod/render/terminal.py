@@ -236,9 +236,7 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     def when(a: Assessment) -> str:
         return a.answers.date.isoformat() if a.answers.date else "undated"
 
-    console.print(
-        f"\n[bold]{escape(new.answers.project.name)}[/bold]: {when(old)} → {when(new)}"
-    )
+    console.print(f"\n[bold]{escape(new.answers.project.name)}[/bold]: {when(old)} → {when(new)}")
     for message in comparison.messages:
         console.print(f"[yellow]note:[/yellow] {escape(message)}")
     console.print(
@@ -264,7 +262,9 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         )
     console.print(table)
     if old.overall is not None and new.overall is not None:
-        console.print(f"Overall {old.overall} → {new.overall} (read beside the profile, never alone)")
+        console.print(
+            f"Overall {old.overall} → {new.overall} (read beside the profile, never alone)"
+        )
     if comparison.moves:
         console.print("\n[bold]Statements that moved two or more points[/bold]")
         for m in comparison.moves:

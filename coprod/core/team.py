@@ -90,8 +90,11 @@ class TeamView:
 
     @property
     def roles(self) -> Counter[str]:
-        """How many respondents gave each role (sorted, so order says nothing about who)."""
+        """How many respondents gave each role, in file order; sorted when anonymous,
+        so that the order cannot tell which numbered respondent holds which role."""
         counts = Counter(r.role or "not given" for r in self.respondents)
+        if not self.anonymous:
+            return counts
         return Counter(dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))))
 
     @property

@@ -521,13 +521,7 @@ def counts_text(pairs: Iterable[tuple[str, int]]) -> str:
 
 
 def team_roles(view: TeamView) -> list[tuple[str, int]]:
-    """Roles and how many gave each, most first.
-
-    When anonymous, ties are in alphabetical order rather than file order, so the
-    order cannot say which numbered respondent holds which role.
-    """
-    if view.anonymous:
-        return sorted(view.roles.items(), key=lambda item: (-item[1], item[0]))
+    """Roles and how many gave each, most first (see ``TeamView.roles`` for the order)."""
     return view.roles.most_common()
 
 

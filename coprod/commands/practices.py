@@ -45,11 +45,11 @@ def practices_command(
     Examples: [bold]coprod practices[/bold], [bold]coprod practices openness[/bold],
     [bold]coprod practices --json[/bold]
     """
-    from coprod.core.search import resolve_choice
-
     content = content_for(ctx)
     chosen = content.practices
     if practice_id is not None:
+        from coprod.core.search import resolve_choice
+
         wanted = resolve_choice("practice", practice_id, {p.id: p.name for p in content.practices})
         chosen = [content.practice(wanted)]
     if as_json:

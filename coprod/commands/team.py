@@ -49,10 +49,18 @@ def team_command(
     Examples: [bold]coprod team sam.yaml alex.yaml jo.yaml[/bold],
     [bold]coprod team *.yaml --anonymous -o team.html[/bold]
     """
+    import gc
+
     from coprod.core.team import team_view
 
     content = content_for(ctx)
-    view = team_view(load_all(files, content), content, anonymous=anonymous)
+    # Thousands of small answer objects all stay alive until the end, so the cyclic
+    # garbage collector only costs time here (it was 40% of a 5,000-file run).
+    gc.disable()
+    try:
+        view = team_view(load_all(files, content), content, anonymous=anonymous)
+    finally:
+        gc.enable()
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render import terminal

@@ -178,7 +178,7 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
     by_high = sorted(scored, key=lambda r: (-(r.score.score or 0), r.practice.number))
     strengths = [r for r in by_high[:2] if (r.score.score or 0) >= STRENGTH_FLOOR]
     rest = sorted(
-        (r for r in scored if r not in strengths),
+        (r for r in scored if all(r is not s for s in strengths)),
         key=lambda r: (r.score.score or 0, r.practice.number),
     )
     chosen = rest[:2] + [r for r in rest[2:MAX_PRIORITIES] if r.score.band != "strong"]

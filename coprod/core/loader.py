@@ -6,16 +6,16 @@ once, so that an organisation adapting the content can fix a folder in one go.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -31,9 +31,10 @@ from coprod.core.models import (
     Strategy,
     Strict,
 )
-from coprod.core.validation import validate
-from coprod.core.yamlio import Document, load_yaml_file
 from coprod.errors import CoprodError, Problem
+
+if TYPE_CHECKING:
+    from coprod.core.yamlio import Document
 
 DATA_DIR_ENV = "COPROD_DATA_DIR"
 
@@ -225,6 +226,9 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
 
 def load_content_uncached(data_dir: Path) -> Content:
     """Read, validate and cross-check every file of a content folder."""
+    from coprod.core.validation import validate
+    from coprod.core.yamlio import load_yaml_file
+
     if not data_dir.exists():
         raise CoprodError(Problem("content folder does not exist", data_dir))
     if not data_dir.is_dir():
@@ -289,7 +293,7 @@ def _fingerprint(data_dir: Path) -> str | None:
         except OSError:
             return None  # let the uncached load report the problem
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return "\n".join(parts)
 
 
 def _load_via_cache(data_dir: Path) -> Content:
@@ -302,10 +306,10 @@ def _load_via_cache(data_dir: Path) -> Content:
     key = _fingerprint(data_dir) if folder is not None else None
     if folder is None or key is None:
         return load_content_uncached(data_dir)
-    cached = folder / f"content-{key}.pickle"
+    cached = folder / f"content-{zlib.crc32(key.encode()):08x}.pickle"
     try:
-        content = pickle.loads(cached.read_bytes())
-        if isinstance(content, Content):
+        stored_key, content = pickle.loads(cached.read_bytes())
+        if stored_key == key and isinstance(content, Content):
             return content
     except Exception:  # missing, stale format, unreadable: rebuild
         pass
@@ -314,7 +318,7 @@ def _load_via_cache(data_dir: Path) -> Content:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".content-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, content), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cached)
     except OSError:
         pass

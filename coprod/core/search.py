@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -40,12 +39,16 @@ def _haystack(case: Case, content: Content) -> str:
 
 def suggest(value: str, valid: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest valid value, or ``""``."""
+    import difflib
+
     match = difflib.get_close_matches(value, list(valid), n=1, cutoff=0.5)
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
 def _closest_option(wanted: str, options: dict[str, str]) -> str:
     """A "did you mean" for the option whose id, name or any word of its name is closest."""
+    import difflib
+
     candidates: dict[str, str] = {}
     for option_id, name in options.items():
         for form in (option_id, normalise(name), *normalise(name).split()):

@@ -27,23 +27,36 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The safe loader, refusing duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)
+        """Like PyYAML's, building each key once, but a key given twice is an error.
+
+        Keys brought in by a ``<<`` merge may be overridden, as YAML allows.
+        """
+        own_keys = {id(key_node) for key_node, _ in node.value}
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        lines: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
             try:
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key {key!r} (first given on line {seen[key]})",
-                        key_node.start_mark,
-                    )
-                seen[key] = key_node.start_mark.line + 1
+                hash(key)
             except TypeError:
-                break  # unhashable key: let PyYAML report it
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found an unhashable key",
+                    key_node.start_mark,
+                ) from None
+            if key in lines and id(key_node) in own_keys:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first given on line {lines[key]})",
+                    key_node.start_mark,
+                )
+            if id(key_node) in own_keys:
+                lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 class Document:

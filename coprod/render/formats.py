@@ -40,7 +40,14 @@ def format_from_suffix(path: Path | str) -> Format:
     return fmt
 
 
+INDENT_LIMIT = 1_000_000  # characters; larger documents are for programs, not eyes
+
+
 def _json(data: object) -> str:
+    """JSON text: indented for reading, compact (and much faster) when it is very large."""
+    compact = json.dumps(data, ensure_ascii=False)
+    if len(compact) > INDENT_LIMIT:
+        return compact + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

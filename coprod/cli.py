@@ -43,6 +43,11 @@ class CoprodGroup(TyperGroup):
         console.reset()
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # `coprod cases | head -1`: the reader has what it wanted; leave quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(0) from None
         except CoprodError as exc:
             from rich.markup import escape
 

@@ -1,6 +1,6 @@
 """Rich consoles for stdout and stderr, created on first use.
 
-Rich already honours ``NO_COLOR``, ``TERM=dumb`` and the terminal's width
+Rich honours ``TERM=dumb`` and the terminal's width
 (``COLUMNS`` when set); coprod adds nothing on top, so tests and pipes get
 plain text.
 """
@@ -18,9 +18,29 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def _console(stderr: bool) -> Console:
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    # NO_COLOR (no-color.org): rich alone only drops colours and keeps bold and dim;
+    # a person asking for no colour wants plain text.
+    plain = bool(os.environ.get("NO_COLOR"))
+
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader went away (`coprod cases | head -1`): stop quietly, as JSON output does."""
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(0)
+
+    return QuietConsole(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=stderr,
+        no_color=plain or None,
+        color_system=None if plain else "auto",
+    )
 
 
 def out() -> Console:

@@ -174,9 +174,9 @@ def _framing(console: object, content: Content, mode: str, *, resumed: bool) -> 
 
 
 def _show(result: Assessment, as_json: bool) -> None:
+    for message in result.warnings:
+        warn(message)
     if as_json:
-        for message in result.warnings:
-            warn(message)
         print_json(result.to_json())
         return
     from coprod.render import terminal

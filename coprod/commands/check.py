@@ -86,9 +86,9 @@ def check_command(
         answers = run_safely(runner.run, writer)
         warnings = []
     result = assess(answers, content, warnings)
+    for message in warnings:
+        warn(message)
     if as_json:
-        for message in warnings:
-            warn(message)
         data = result.to_json()
         print_json(data)
         return
@@ -101,8 +101,8 @@ def check_command(
     kind = result.verdict.kind
     console.print(
         Panel(
-            escape("\n".join(verdict_lines(result))),
-            title=f"When to co-produce: {VERDICT_TITLE[kind]}",
+            f"[bold]{VERDICT_TITLE[kind]}[/bold]\n" + escape("\n".join(verdict_lines(result))),
+            title=f"When to co-produce: {kind}",
             title_align="left",
             border_style=VERDICT_STYLE[kind],
         )

@@ -11,9 +11,9 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
@@ -67,7 +67,7 @@ def parse_rating(value: Any) -> Rating:
         word = value.strip().lower().replace("’", "'")
         if word in _RATING_WORDS:
             return _RATING_WORDS[word]
-        if word.isdigit():
+        if word.isdecimal() and word.isascii():
             value = int(word)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -119,8 +119,12 @@ class Answers(_Model):
     mode: Literal["full", "quick"] = "full"
     date: dt.date | None = None
     complete: bool = True
-    criteria: dict[str, CriterionAnswer] = Field(default_factory=dict)
-    ratings: dict[str, Rating] = Field(default_factory=dict)
+    criteria: dict[str, Annotated[CriterionAnswer, BeforeValidator(parse_criterion_answer)]] = (
+        Field(default_factory=dict)
+    )
+    ratings: dict[str, Annotated[Rating, BeforeValidator(parse_rating)]] = Field(
+        default_factory=dict
+    )
     notes: dict[str, str] = Field(default_factory=dict)
     reflections: Reflections = Field(default_factory=Reflections)
 
@@ -134,18 +138,11 @@ class Answers(_Model):
             )
         return value
 
-    @field_validator("criteria", mode="before")
+    @field_validator("criteria", "ratings", mode="before")
     @classmethod
-    def _criteria(cls, value: Any) -> Any:
+    def _keys_as_text(cls, value: Any) -> Any:
         if isinstance(value, dict):
-            return {str(k): parse_criterion_answer(v) for k, v in value.items()}
-        return value if value is not None else {}
-
-    @field_validator("ratings", mode="before")
-    @classmethod
-    def _ratings(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): parse_rating(v) for k, v in value.items()}
+            return {str(k): v for k, v in value.items()}
         return value if value is not None else {}
 
     @field_validator("notes", mode="before")
@@ -256,7 +253,9 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
 def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
     """Validate a parsed answers document and check it against the content."""
     if not isinstance(doc.data, dict):
-        kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        from coprod.core.validation import KIND
+
+        kind = KIND.get(type(doc.data).__name__, f"a {type(doc.data).__name__}")
         raise CoprodError(
             Problem(
                 f"is {kind}; expected an answers file (a mapping with version, project, "

@@ -245,7 +245,9 @@ def load_content_uncached(data_dir: Path) -> Content:
             problems.extend(exc.problems)
             continue
         if not isinstance(doc.data, dict):
-            kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+            from coprod.core.validation import KIND
+
+            kind = KIND.get(type(doc.data).__name__, f"a {type(doc.data).__name__}")
             problems.append(
                 Problem(f"is {kind}; expected a mapping (key: value)", path, doc.line_of(()))
             )
@@ -308,6 +310,9 @@ def _load_via_cache(data_dir: Path) -> Content:
         return load_content_uncached(data_dir)
     cached = folder / f"content-{zlib.crc32(key.encode()):08x}.pickle"
     try:
+        status = cached.stat()
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            raise PermissionError("cache file not private to this user: not trusted")
         stored_key, content = pickle.loads(cached.read_bytes())
         if stored_key == key and isinstance(content, Content):
             return content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -15,6 +16,22 @@ M = TypeVar("M", bound=BaseModel)
 _MESSAGES = {
     "extra_forbidden": "unknown field (check the spelling; see `coprod data validate`)",
     "missing": "required field is missing",
+}
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxdict = 4
+
+KIND = {
+    "str": "a piece of text",
+    "int": "a number",
+    "float": "a number",
+    "list": "a list",
+    "bool": "yes/no",
+    "NoneType": "empty",
 }
 
 
@@ -42,8 +59,10 @@ def problems_from(
     for err in exc.errors(include_url=False):
         loc = [*prefix, *_clean_loc(err["loc"])]
         message = _MESSAGES.get(err["type"], err["msg"])
-        if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
-            shown = repr(err["input"])
+        if err["type"] == "value_error":
+            message = message.removeprefix("Value error, ")  # our own message, already clear
+        elif err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
+            shown = _SHORT.repr(err["input"])  # bounded, even for deep or aliased input
             if len(shown) <= 60:
                 message += f" (got {shown})"
         problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc) or None))

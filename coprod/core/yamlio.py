@@ -24,13 +24,32 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, refusing duplicate keys."""
+    """The safe loader, refusing duplicate keys and reporting bad values with their line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            # PyYAML's own constructors raise these for values like 2026-02-30 or !!int abc.
+            shown = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"cannot read {shown!r} as {node.tag.rsplit(':', 1)[-1]} ({exc})",
+                node.start_mark,
+            ) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Like PyYAML's, building each key once, but a key given twice is an error.
 
         Keys brought in by a ``<<`` merge may be overridden, as YAML allows.
         """
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping for {node.tag}", node.start_mark
+            )
         own_keys = {id(key_node) for key_node, _ in node.value}
         self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
@@ -111,6 +130,8 @@ def parse_yaml(text: str, path: Path | str) -> Document:
         raise CoprodError(Problem(f"not valid YAML: {what}", path, line)) from None
     except yaml.YAMLError as exc:
         raise CoprodError(Problem(f"not valid YAML: {exc}", path)) from None
+    except RecursionError:
+        raise CoprodError(Problem("is nested too deeply to be a coprod file", path)) from None
     finally:
         loader.dispose()
     return Document(data, node, path)

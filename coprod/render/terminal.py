@@ -76,7 +76,6 @@ def render(assessment: Assessment, console: Console) -> None:
     """Print the whole report."""
     from rich.markup import escape
     from rich.panel import Panel
-    from rich.table import Table
 
     a = assessment.answers
     who = ""
@@ -85,18 +84,52 @@ def render(assessment: Assessment, console: Console) -> None:
     stage = f" · stage: {a.project.stage}" if a.project.stage else ""
     mode = " · quick assessment" if a.mode == "quick" else ""
     console.print(f"\n[bold]{escape(a.project.name)}[/bold]{escape(stage + who + mode)}")
-    for message in assessment.warnings:
-        console.print(f"[yellow]note:[/yellow] {escape(message)}")
 
     kind = assessment.verdict.kind
     console.print(
         Panel(
-            escape("\n".join(verdict_lines(assessment))),
-            title=f"When to co-produce: {VERDICT_TITLE[kind]}",
+            f"[bold]{VERDICT_TITLE[kind]}[/bold]\n" + escape("\n".join(verdict_lines(assessment))),
+            title=f"When to co-produce: {kind}",
             title_align="left",
             border_style=VERDICT_STYLE[kind],
         )
     )
+
+    if console.width < NARROW:
+        _profile_list(assessment, console)
+    else:
+        _profile_table(assessment, console)
+    if assessment.overall is not None:
+        console.print(
+            f"Overall {assessment.overall} (mean of the scored practices). Read it beside the "
+            "profile above, never on its own."
+        )
+    console.print(f"[dim]{SCORE_NOTE}[/dim]")
+    _rest(assessment, console)
+
+
+NARROW = 64  # below this width the profile is a list rather than a table
+
+
+def _profile_list(assessment: Assessment, console: Console) -> None:
+    """The practice profile for narrow terminals: one practice, then its score line."""
+    from rich.markup import escape
+
+    console.print("[bold]Practice profile[/bold]")
+    for r in assessment.practices:
+        s = r.score
+        band = s.band or "not scored"
+        style = BAND_STYLE.get(band, "dim")
+        score = "–" if s.score is None else str(s.score)
+        console.print(f"{r.practice.number}. {escape(r.practice.name)}")
+        console.print(
+            f"   [{style}]{score} {band}[/{style}] {bar(s.score, 8)} ?/na {s.dont_know}/{s.na}"
+        )
+
+
+def _profile_table(assessment: Assessment, console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
 
     table = Table(title="Practice profile", title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
@@ -118,12 +151,12 @@ def render(assessment: Assessment, console: Console) -> None:
             f"{s.dont_know}/{s.na}",
         )
     console.print(table)
-    if assessment.overall is not None:
-        console.print(
-            f"Overall {assessment.overall} (mean of the scored practices). Read it beside the "
-            "profile above, never on its own."
-        )
-    console.print(f"[dim]{SCORE_NOTE}[/dim]")
+
+
+def _rest(assessment: Assessment, console: Console) -> None:
+    """Strengths, priorities, evidence gaps and caveats."""
+    from rich.markup import escape
+    from rich.panel import Panel
 
     if assessment.strengths:
         console.print("\n[bold]Strengths to build on[/bold]")

@@ -1,8 +1,8 @@
 """Rich consoles for stdout and stderr, created on first use.
 
-Rich honours ``TERM=dumb`` and the terminal's width
-(``COLUMNS`` when set); coprod adds nothing on top, so tests and pipes get
-plain text.
+Rich honours ``TERM=dumb`` and the terminal's width (``COLUMNS`` when set); coprod
+adds two things: ``NO_COLOR`` gives plain text (no bold or dim either), and a closed
+pipe ends the command quietly with exit code 0.
 """
 
 from __future__ import annotations

@@ -2,51 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
+from pty_helpers import answer, spawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(90)]
-
-
-def coprod_executable() -> str:
-    beside_python = Path(sys.executable).parent / "coprod"
-    found = str(beside_python) if beside_python.exists() else shutil.which("coprod")
-    if found is None:
-        pytest.skip("the coprod command is not installed")
-    return found
-
-
-def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm",
-        "COLUMNS": "100",
-        "LINES": "40",
-        "NO_COLOR": "1",
-    }
-    child = pexpect.spawn(
-        coprod_executable(),
-        args,
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
-    return child
-
-
-def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
-    child.expect(prompt)
-    child.send(keys)
-    child.send("\r")
 
 
 def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> None:

@@ -93,20 +93,11 @@ def check_command(
         print_json(data)
         return
     from rich.markup import escape
-    from rich.panel import Panel
 
-    from coprod.render.terminal import VERDICT_STYLE, VERDICT_TITLE, verdict_lines
+    from coprod.render.terminal import print_verdict
 
     console = out()
-    kind = result.verdict.kind
-    console.print(
-        Panel(
-            f"[bold]{VERDICT_TITLE[kind]}[/bold]\n" + escape("\n".join(verdict_lines(result))),
-            title=f"When to co-produce: {kind}",
-            title_align="left",
-            border_style=VERDICT_STYLE[kind],
-        )
-    )
+    print_verdict(result, console)
     console.print("[dim]" + escape(" ".join(c.text for c in content.criteria.caveats)) + "[/dim]")
     if save is not None and answers_file is None:
         console.print(

@@ -72,18 +72,10 @@ def bullet(console: Console, text: str, *, indent: int = 2, marker: str = "•")
     console.print(grid)
 
 
-def render(assessment: Assessment, console: Console) -> None:
-    """Print the whole report."""
+def print_verdict(assessment: Assessment, console: Console) -> None:
+    """The when-to-co-produce verdict in a panel, with its reasons."""
     from rich.markup import escape
     from rich.panel import Panel
-
-    a = assessment.answers
-    who = ""
-    if a.respondent and (a.respondent.name or a.respondent.role):
-        who = " · " + ", ".join(x for x in (a.respondent.name, a.respondent.role) if x)
-    stage = f" · stage: {a.project.stage}" if a.project.stage else ""
-    mode = " · quick assessment" if a.mode == "quick" else ""
-    console.print(f"\n[bold]{escape(a.project.name)}[/bold]{escape(stage + who + mode)}")
 
     kind = assessment.verdict.kind
     console.print(
@@ -94,6 +86,21 @@ def render(assessment: Assessment, console: Console) -> None:
             border_style=VERDICT_STYLE[kind],
         )
     )
+
+
+def render(assessment: Assessment, console: Console) -> None:
+    """Print the whole report."""
+    from rich.markup import escape
+
+    a = assessment.answers
+    who = ""
+    if a.respondent and (a.respondent.name or a.respondent.role):
+        who = " · " + ", ".join(x for x in (a.respondent.name, a.respondent.role) if x)
+    stage = f" · stage: {a.project.stage}" if a.project.stage else ""
+    mode = " · quick assessment" if a.mode == "quick" else ""
+    console.print(f"\n[bold]{escape(a.project.name)}[/bold]{escape(stage + who + mode)}")
+
+    print_verdict(assessment, console)
 
     if console.width < NARROW:
         _profile_list(assessment, console)

@@ -131,6 +131,7 @@ def _valid_ids(content: Content) -> str:
 
 def _print_table(found: list[Case], content: Content) -> None:
     from rich.markup import escape
+    from rich.padding import Padding
 
     strategies = {s.id: s.name for s in content.strategies}
     console = out()
@@ -142,7 +143,9 @@ def _print_table(found: list[Case], content: Content) -> None:
             ", ".join(case.methods) or None,
         ]
         console.print(f"[bold]{escape(case.name)}[/bold]  [cyan]{case.id}[/cyan]")
-        console.print("  " + escape(" · ".join(d for d in details if d)), style="dim")
+        console.print(
+            Padding(escape(" · ".join(d for d in details if d)), (0, 0, 0, 2)), style="dim"
+        )
     console.print("\nOne case in full: [bold]coprod cases show ID[/bold]")
 
 

@@ -203,42 +203,29 @@ class Interview:
         ]
 
     def _criteria_steps(self) -> None:
-        groups = [
-            (
-                "Conditions in which co-production is especially helpful",
-                self.content.criteria.favourable,
-            ),
-            (
-                "Warning signs that co-production's promises may not be realised",
-                self.content.criteria.warning,
-            ),
-        ]
         choices = [("Yes", "yes", "y"), ("No", "no", "n"), ("Not sure", "unsure", "u")]
-        total = sum(len(items) for _, items in groups)
-        number = 0
-        for title, items in groups:
-            for criterion in items:
-                number += 1
-                message = f"[When to co-produce {number}/{total}] {criterion.question}"
+        criteria = self.content.all_criteria()
+        for number, criterion in enumerate(criteria, start=1):
+            message = f"[When to co-produce {number}/{len(criteria)}] {criterion.question}"
 
-                def ask(cur: Any, back: bool, message: str = message, title: str = title) -> Any:
-                    return _select(message, choices, cur, back, f"({title.lower()}; y/n/u)")
+            def ask(cur: Any, back: bool, message: str = message) -> Any:
+                return _select(message, choices, cur, back, "(y/n/u)")
 
-                def put(a: Answers, v: Any, cid: str = criterion.id) -> None:
-                    a.criteria[cid] = v
+            def put(a: Answers, v: Any, cid: str = criterion.id) -> None:
+                a.criteria[cid] = v
 
-                def get(a: Answers, cid: str = criterion.id) -> Any:
-                    return a.criteria.get(cid)
+            def get(a: Answers, cid: str = criterion.id) -> Any:
+                return a.criteria.get(cid)
 
-                self.steps.append(
-                    Step(
-                        f"criteria.{criterion.id}",
-                        ask,
-                        get,
-                        put,
-                        required=True,
-                    )
+            self.steps.append(
+                Step(
+                    f"criteria.{criterion.id}",
+                    ask,
+                    get,
+                    put,
+                    required=True,
                 )
+            )
 
         def put_why(a: Answers, v: Any) -> None:
             a.reflections.why = v

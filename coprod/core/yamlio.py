@@ -125,6 +125,10 @@ def parse_yaml(text: str, path: Path | str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or "not valid YAML"
+        if "nesting depth" in what:  # libyaml's own depth limit: say it in coprod's words
+            raise CoprodError(
+                Problem("is nested too deeply to be a coprod file", path, line)
+            ) from None
         if exc.context and "duplicate" not in what:
             what = f"{exc.context}, {what}"
         raise CoprodError(Problem(f"not valid YAML: {what}", path, line)) from None

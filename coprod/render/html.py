@@ -279,9 +279,14 @@ def render_comparison(comparison: Comparison) -> str:
     chart: list[str] | None = None
     figures: list[str] = []
     if any(old is not None or new is not None for _, old, new in items):
+        first, second = markdown.series_names(comparison)
         then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
-        when = f"then ({then}) and now ({now})"
-        figures.append(paired_bar_chart_svg(items, title=markdown.COMPARE_CHART_TITLE))
+        when = f"{first} ({then}) and {second} ({now})"
+        figures.append(
+            paired_bar_chart_svg(
+                items, title=markdown.chart_title(comparison), series=(first, second)
+            )
+        )
         chart = [
             "```mermaid\n```",  # where the figure goes
             markdown.escape_md(
@@ -291,4 +296,5 @@ def render_comparison(comparison: Comparison) -> str:
         ]
     body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
     name = comparison.new.answers.project.name
-    return document(f"{name}: then and now", f"<article>\n{body}</article>")
+    what = "then and now" if comparison.over_time else "two assessments side by side"
+    return document(f"{name}: {what}", f"<article>\n{body}</article>")

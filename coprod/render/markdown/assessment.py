@@ -333,7 +333,8 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
     shown = _shown_steps(assessment)
     if any(st.statement.id in shown for st in low):
         blocks.append(
-            escape_md("Next steps for this practice are under ")
+            escape_md("Next steps for this practice are under")
+            + " "
             + link("Where to focus next", heading_slug("Where to focus next"))
             + "."
         )

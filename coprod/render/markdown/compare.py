@@ -78,7 +78,7 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
     """Title, the two dates and who answered each, and any messages."""
     old, new = comparison.old, comparison.new
     name = new.answers.project.name
-    first, second = side_labels(comparison)
+    first, second = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
     modes = {old.answers.mode, new.answers.mode}
     mode = (
         "one quick and one full assessment"
@@ -192,7 +192,8 @@ def compare_chart_blocks(comparison: Comparison) -> list[str]:
     left_out = [label for label, old, new in items if old is None or new is None]
     if not both:
         return [escape_md("No practice is scored in both files, so there is no chart.")]
-    first, second = series_names(comparison)
+    # no user text in the chart: mermaid labels cannot be escaped the markdown way
+    first, second = ("then", "now") if comparison.over_time else ("first file", "second file")
     blocks = [
         mermaid_bar_chart(
             [(label.split(". ", 1)[-1], new) for label, _, new in both],

@@ -175,7 +175,7 @@ def written_line(written: Written) -> str:
     text = " ".join(escape_md_paragraphs(written.text))
     if written.respondent is None:
         return text
-    return f"**{escape_md(written.respondent.label)}:** {text}"
+    return f"{escape_md(written.respondent.label)}: {text}"
 
 
 def team_notes_blocks(view: TeamView, level: int = 2) -> list[str]:

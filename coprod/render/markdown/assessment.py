@@ -129,11 +129,10 @@ def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         f"**Strengths to build on** – {escape_md(_strengths_text(assessment))}.",
     ]
     if assessment.priorities:
-        top = assessment.priorities[0]
-        start = f"{top.result.practice.name} ({score_text(top.result)})"
-        if top.next_steps:
-            start += f": {top.next_steps[0].statement.next_step}"
-        items.append(f"**Start with** – {escape_md(start)}")
+        top = assessment.priorities[0].result
+        start = f"{top.practice.name} ({score_text(top)})"
+        focus = link("Where to focus next", heading_slug("Where to focus next"))
+        items.append(f"**Start with** – {escape_md(start)}: next steps under {focus}.")
     items.append(f"**Overall** – {escape_md(overall_summary(assessment))}")
     return [heading(level, "Summary"), bullets(items)]
 

@@ -7,6 +7,7 @@ positions), take a screenshot and print it to PDF, with Debian's ``chromium``.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -136,10 +137,8 @@ class Chromium:
         return base64.b64decode(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already gone
             self.send("Browser.close")
-        except Exception:  # already gone
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

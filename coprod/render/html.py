@@ -65,9 +65,9 @@ article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-to
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.45rem; }
   h2 { font-size: 1.2rem; }
-  table { font-size: 0.85rem; }
+  table { font-size: 0.8rem; }
   th, td { padding: 0.25rem 0.3rem; }
-  th { overflow-wrap: anywhere; hyphens: auto; }
+  th { hyphens: auto; }
 }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

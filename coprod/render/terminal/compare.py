@@ -19,10 +19,10 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
 
     old, new = comparison.old, comparison.new
     first, second = side_labels(comparison)
-    console.print(
-        f"\n[bold]{safe(new.answers.project.name)}[/bold]: {when_text(old)} → {when_text(new)}"
-    )
-    for label, a in ((first, old), (second, new)):
+    what = f"{when_text(old)} → {when_text(new)}" if comparison.over_time else "side by side"
+    console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {what}")
+    files = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
+    for label, a in zip(files, (old, new), strict=True):
         who = respondent_text(a) or "nobody named"
         console.print(f"  {safe(label)}: {when_text(a)}, {safe(who)}")
     for message in comparison.messages:

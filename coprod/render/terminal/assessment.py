@@ -103,10 +103,8 @@ def _profile_list(assessment: Assessment, console: Console) -> None:
         style = BAND_STYLE.get(band, "dim")
         score = "–" if s.score is None else str(s.score)
         console.print(f"{r.practice.number}. {safe(r.practice.name)}")
-        console.print(
-            f"   [{style}]{score} {band}[/{style}] {bar(s.score, 8)} "
-            f"[dim]{s.dont_know} don't know, {s.na} n/a[/dim]"
-        )
+        console.print(f"   [{style}]{score} {band}[/{style}] {bar(s.score, 8)}")
+        console.print(f"   [dim]{s.dont_know} don't know, {s.na} n/a[/dim]")
 
 
 def _profile_table(assessment: Assessment, console: Console) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.team import Disagreement, TeamView, Written
-from coprod.render.markdown.assessment import caveat_blocks, chart_blocks, source_blocks
+from coprod.render.markdown.assessment import caveat_blocks, chart_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bullets,
     escape_md,
@@ -80,7 +80,7 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
     blocks += [
         f"**Note:** {escape_md(f'{person.label}: {message}')}"
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
-        for message in assessment.warnings
+        for message in messages(assessment)
     ]
     return blocks
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
@@ -21,14 +22,14 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     first, second = side_labels(comparison)
     what = f"{when_text(old)} → {when_text(new)}" if comparison.over_time else "side by side"
     console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {what}")
-    files = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
-    for label, a in zip(files, (old, new), strict=True):
+    names = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
+    for label, a in zip(names, (old, new), strict=True):
         who = respondent_text(a) or "nobody named"
         console.print(f"  {safe(label)}: {when_text(a)}, {safe(who)}")
     for message in comparison.messages:
         console.print(f"[yellow]note:[/yellow] {safe(message)}")
     if not comparison.over_time:
-        files = " ".join(str(p) for p in comparison.paths) if comparison.paths else "FILE FILE"
+        files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
         console.print(f"[dim]To read several people together: coprod team {safe(files)}[/dim]")
     console.print(f"When to co-produce: {safe(verdict_sentence(comparison))}")
     title = "Practice scores then and now" if comparison.over_time else "Practice scores"

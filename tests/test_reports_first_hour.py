@@ -176,6 +176,7 @@ def test_compare_of_two_people_names_both_and_warns(invoke: Any, tmp_path: Path)
     assert "Sam, officer" in md and "Jo, councillor" in md
     assert "2026-11-20" in md
     assert "then and now" not in md and " then, " not in md
+    assert "where this group sees the project" in flat(md)  # two people, not "you"
 
     document = invoke("compare", *args, "-f", "html").stdout
     StrictHTML().check(document)

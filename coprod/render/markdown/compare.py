@@ -21,7 +21,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
-from coprod.render.text import SCORE_NOTE, VERDICT_TITLE, rating_label
+from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_TITLE, rating_label
 
 COMPARE_CHART_TITLE = "Practice scores then and now (0-100)"
 SIDE_BY_SIDE_CHART_TITLE = "Practice scores side by side (0-100)"
@@ -221,7 +221,7 @@ def compare_profile_blocks(
         ),
         compare_table(comparison),
         compare_overall_text(comparison),
-        f"*{escape_md(SCORE_NOTE)}*",
+        f"*{escape_md(SCORE_NOTE if comparison.same_respondent else TEAM_SCORE_NOTE)}*",
         *(compare_chart_blocks(comparison) if chart is None else chart),
     ]
 

@@ -108,9 +108,19 @@ def _profile_list(assessment: Assessment, console: Console) -> None:
 
 
 def _profile_table(assessment: Assessment, console: Console) -> None:
+    from rich import box
     from rich.table import Table
 
-    table = Table(title="Practice profile", title_justify="left", expand=False)
+    table = Table(
+        title="Practice profile",
+        title_justify="left",
+        expand=False,
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        pad_edge=False,
+        show_edge=False,
+    )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Practice", min_width=14, ratio=1)
     table.add_column("Score", justify="right", no_wrap=True)

@@ -361,3 +361,15 @@ def test_html_summary_first_links_and_one_colon(invoke: Any, tmp_path: Path) -> 
     # the rating column never wraps; long texts still can
     cells = [attrs.get("class") or "" for attrs in parsed.tags("td")]
     assert sum("short" in c for c in cells) >= 42
+
+
+def test_links_in_a_page_of_several_reports_stay_in_their_own_report(invoke: Any) -> None:
+    document = invoke("report", str(FULL), str(LATER), "-f", "html").stdout
+    StrictHTML().check(document)
+    articles = document.split("<article ")[1:]
+    assert len(articles) == 2
+    for article in articles:
+        ids = set(re.findall(r' id="([^"]+)"', article))
+        links = re.findall(r'<a href="#([^"]+)"', article)
+        assert "where-to-focus-next" in " ".join(links)
+        assert links and all(link in ids for link in links), set(links) - ids

@@ -146,6 +146,19 @@ def _heading_id(tokens: list[Token], i: int, used: set[str]) -> str:
     return slug
 
 
+def _follow_renamed_anchors(tokens: list[Token], renamed: dict[str, str]) -> None:
+    """Links to this fragment's headings point at the ids they got on the page.
+
+    With several reports on one page, the second report's "Where to focus next"
+    is ``where-to-focus-next-1``: its own links must go there, not to the first's.
+    """
+    for token in tokens:
+        for child in token.children or []:
+            href = child.attrGet("href") if child.type == "link_open" else None
+            if isinstance(href, str) and href.startswith("#") and href[1:] in renamed:
+                child.attrSet("href", "#" + renamed[href[1:]])
+
+
 def _adjust(
     tokens: list[Token],
     render_inline: Callable[[list[Token]], str],
@@ -159,9 +172,12 @@ def _adjust(
     figure_iter = iter(figures)
     short: list[bool] = []
     column = 0
+    renamed: dict[str, str] = {}  # a heading's own anchor -> its id on this page
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
-            token.attrSet("id", _heading_id(tokens, i, used_ids))
+            anchor = _heading_id(tokens, i, used_ids)
+            renamed.setdefault(markdown.heading_slug(_plain(tokens[i + 1])), anchor)
+            token.attrSet("id", anchor)
             level = int(token.tag[1])
             while open_sections and open_sections[-1] >= level:
                 open_sections.pop()
@@ -206,6 +222,7 @@ def _adjust(
                 continue
         result.append(token)
     result += [_html_token("</section>") for _ in open_sections]
+    _follow_renamed_anchors(result, renamed)
     return result
 
 

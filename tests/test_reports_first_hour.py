@@ -278,9 +278,19 @@ def test_installed_report_in_a_pty_is_the_terminal_report(tmp_path: Path) -> Non
 # --- item 12: the terminal summary ---------------------------------------------------------------
 
 
-def test_terminal_report_starts_with_a_one_screen_summary(invoke: Any) -> None:
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_terminal_report_starts_with_a_one_screen_summary(
+    invoke: Any, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from coprod.console import reset
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("TERMINAL_WIDTH", columns)
+    reset()
     lines = invoke("assess", "--answers", str(FULL)).stdout.splitlines()
-    screen = "\n".join(lines[:24])  # one 24-line screen at 100 columns
+    reset()
+    assert max(len(line) for line in lines) <= int(columns)
+    screen = "\n".join(lines[:24])  # one 24-line screen
     assert "When to co-produce: Conditions look favourable for co-production" in screen
     for name in ("Designing for openness", "Holding the process"):
         assert name in screen

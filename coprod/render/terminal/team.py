@@ -76,7 +76,7 @@ def render_team(view: TeamView, console: Console) -> None:
         section(console, "Notes, practice by practice")
         for practice_notes in view.notes:
             practice = practice_notes.practice
-            console.print(f"{practice.number}. {safe(practice.name)}")
+            console.print(f"[bold]{practice.number}. {safe(practice.name)}[/bold]")
             for w in practice_notes.notes:
                 bullet(console, _written(w))
     answered = {r.key: r.answers for r in view.reflections}
@@ -84,6 +84,6 @@ def render_team(view: TeamView, console: Console) -> None:
         section(console, "Reflections")
         for key, question in REFLECTION_QUESTIONS:
             if key in answered:
-                console.print(safe(question))
+                console.print(f"[bold]{safe(question)}[/bold]")
                 for w in answered[key]:
                     bullet(console, _written(w))

@@ -383,3 +383,33 @@ def test_links_in_a_page_of_several_reports_stay_in_their_own_report(invoke: Any
         links = re.findall(r'<a href="#([^"]+)"', article)
         assert "where-to-focus-next" in " ".join(links)
         assert links and all(link in ids for link in links), set(links) - ids
+
+
+def test_markdown_of_several_reports_links_each_to_its_own_sections(invoke: Any) -> None:
+    md = invoke("report", str(FULL), str(LATER)).stdout
+    tokens = md_tokens(md)
+    # the anchors GitHub gives the headings: repeated ones are numbered -1, -2, ...
+    seen: Counter[str] = Counter()
+    owner: dict[str, int] = {}
+    part = 0
+    for i, token in enumerate(tokens):
+        if token.type == "hr":
+            part += 1
+        if token.type == "heading_open":
+            slug = markdown.heading_slug(
+                "".join(c.content for c in tokens[i + 1].children or [] if c.type == "text")
+            )
+            anchor = f"{slug}-{seen[slug]}" if seen[slug] else slug
+            seen[slug] += 1
+            owner[anchor] = part
+    part = 0
+    links = 0
+    for token in tokens:
+        if token.type == "hr":
+            part += 1
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = str(child.attrGet("href"))
+                assert owner.get(href[1:]) == part, (href, part)
+                links += 1
+    assert part == 1 and links > 4

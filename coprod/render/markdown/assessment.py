@@ -9,6 +9,8 @@ for people: it names cases and links to them, never gives a command to type.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from coprod.core.answers import DRAFT_WARNING
@@ -436,10 +438,33 @@ def render(assessment: Assessment) -> str:
     return join_blocks(report_blocks(assessment))
 
 
+def _heading_slugs(blocks: Sequence[str]) -> list[str]:
+    """The anchors of the headings among ``blocks``, as GitHub makes them."""
+    slugs = []
+    for block in blocks:
+        match = re.match(r"#{1,6} (.*)", block)
+        if match:
+            slugs.append(heading_slug(re.sub(r"\\(.)", r"\1", match[1])))
+    return slugs
+
+
 def render_many(assessments: Sequence[Assessment]) -> str:
-    """Several assessments, one after another, separated by a rule."""
-    return join_blocks(
-        block
-        for i, assessment in enumerate(assessments)
-        for block in ([RULE] if i else []) + report_blocks(assessment)
-    )
+    """Several assessments, one after another, separated by a rule.
+
+    GitHub numbers repeated headings (``where-to-focus-next-1`` for the second
+    report's), so each report's links are numbered to reach its own sections.
+    """
+    seen: Counter[str] = Counter()
+    blocks: list[str] = []
+    for i, assessment in enumerate(assessments):
+        own = report_blocks(assessment)
+        if seen:
+
+            def renumber(match: re.Match[str]) -> str:
+                slug = match[1]
+                return f"](#{slug}-{seen[slug]})" if seen[slug] else match[0]
+
+            own = [re.sub(r"\]\(#([^)]+)\)", renumber, block) for block in own]
+        blocks += ([RULE] if i else []) + own
+        seen.update(_heading_slugs(own))
+    return join_blocks(blocks)

@@ -296,7 +296,8 @@ def test_terminal_report_starts_with_a_one_screen_summary(
         assert name in screen
     assert "Start with: Blending expertise (50, developing)" in screen
     header = next(line for line in lines if line.startswith("#"))
-    assert "Don't know" in header and "N/A" in header and "?/na" not in header
+    assert "Don't know" in header and "N/A" in header and "Bar (0–100)" in header
+    assert "?/na" not in header
     rest = "\n".join(lines[24:])
     assert "Where to focus next" in rest and "Evidence gaps" in rest
 

@@ -66,7 +66,7 @@ def print_summary(assessment: Assessment, console: Console) -> None:
     kind = assessment.verdict.kind
     style = VERDICT_STYLE[kind]
     console.print(
-        f"When to co-produce: [{style}]{VERDICT_TITLE[kind]}[/{style}] [dim](why: below)[/dim]"
+        f"When to co-produce: [{style}]{VERDICT_TITLE[kind]}[/{style}] [dim](reasons below)[/dim]"
     )
     if console.width < NARROW:
         _profile_list(assessment, console)
@@ -125,7 +125,7 @@ def _profile_table(assessment: Assessment, console: Console) -> None:
     table.add_column("Practice", min_width=14, ratio=1)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Band", no_wrap=True)
-    table.add_column("0 ─── 100", no_wrap=True)
+    table.add_column("Bar (0–100)", no_wrap=True)
     table.add_column("Don't know", justify="right")
     table.add_column("N/A", justify="right", no_wrap=True)
     for r in assessment.practices:

@@ -155,7 +155,8 @@ def hostile_answers(tmp_path: Path, full_answers: Path) -> Path:
     """full.yaml with hostile text where users type; ratings unchanged."""
     data = yaml.safe_load(full_answers.read_text(encoding="utf-8"))
     data["project"]["name"] = "# Heading | pipe"
-    data["respondent"] = {"name": "<b>Eve</b> [me](https://example.org)", "role": "resident"}
+    # same role as full.yaml, so that both reports end with the same calls to action
+    data["respondent"] = {"name": "<b>Eve</b> [me](https://example.org)", "role": "officer"}
     data["notes"] = {
         "openness": "<script>alert(1)</script>",
         "participation": "| a | b |\n|---|---|\n| c | d |",
@@ -421,7 +422,7 @@ def test_hostile_text_cannot_break_markdown(
     )
     for line in ("# Not a heading", "---", "not code", "===", "- not a list", "1. nor this"):
         assert line in paragraphs
-    assert "Respondent: <b>Eve</b> [me](https://example.org), resident" in paragraphs
+    assert "Respondent: <b>Eve</b> [me](https://example.org), officer" in paragraphs
 
 
 def test_hostile_text_is_escaped_in_html(hostile_answers: Path, content: Content) -> None:

@@ -362,14 +362,14 @@ class Content(Strict):
     def calls_to_action(self, roles: Iterable[str | None] = ()) -> list[CallToAction]:
         """The report's calls to action for these respondent roles, in the report's order.
 
-        All of them when no role is known (or only ``other``); otherwise those that
-        speak to at least one of the roles.
+        All four when no role is given, or when any role is unknown (``None``) or
+        ``other``; otherwise those that speak to at least one of the roles.
         """
-        wanted = {r for r in roles if r and r != "other"}
+        wanted = list(roles)
         calls = self.background.calls_to_action
-        if not wanted:
+        if not wanted or any(r in (None, "other") for r in wanted):
             return list(calls)
-        return [c for c in calls if wanted & set(c.roles)]
+        return [c for c in calls if set(wanted) & set(c.roles)]
 
     def replaced_by(self) -> dict[str, list[str]]:
         """Old statement id -> the current statement ids that replace it."""

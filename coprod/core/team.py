@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod.core.answers import LoadedAnswers
-from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
@@ -142,6 +142,9 @@ class TeamView:
                 }
                 for s in self.criteria_splits
             ],
+            "calls_to_action": calls_to_action_json(
+                self.assessments[0].content, [r.role for r in self.respondents]
+            ),
         }
 
 

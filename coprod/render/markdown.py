@@ -16,7 +16,7 @@ from typing import Literal
 
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.compare import Comparison
-from coprod.core.models import Criterion
+from coprod.core.models import Content, Criterion
 from coprod.core.scoring import CriterionAnswer
 from coprod.core.team import Disagreement, TeamView
 from coprod.render.terminal import SCORE_NOTE, VERDICT_TITLE, verdict_lines
@@ -479,6 +479,27 @@ def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     return blocks
 
 
+def respondent_roles(assessment: Assessment) -> list[str | None]:
+    """The respondent's role as a one-item list (``[None]`` when not given)."""
+    respondent = assessment.answers.respondent
+    return [respondent.role if respondent else None]
+
+
+def calls_to_action_blocks(
+    content: Content, roles: Sequence[str | None], level: int = 2
+) -> list[str]:
+    """The report's calls to action for these roles (all four when a role is unknown)."""
+    calls = content.calls_to_action(roles)
+    if not calls:
+        return []
+    sections = dict.fromkeys(s.section for c in calls for s in c.source)
+    return [
+        heading(level, "What the report asks of you"),
+        bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
+        escape_md("From the report's section " + ", ".join(f"“{s}”" for s in sections) + "."),
+    ]
+
+
 def report_blocks(assessment: Assessment) -> list[str]:
     """The whole report for one assessment, as markdown blocks."""
     return [
@@ -492,6 +513,7 @@ def report_blocks(assessment: Assessment) -> list[str]:
         *reflection_blocks(assessment),
         *caveat_blocks(assessment),
         *source_blocks(assessment),
+        *calls_to_action_blocks(assessment.content, respondent_roles(assessment)),
     ]
 
 
@@ -664,6 +686,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *criteria_split_blocks(view),
         *caveat_blocks(first),
         *source_blocks(first),
+        *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
     ]
 
 

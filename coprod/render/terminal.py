@@ -12,6 +12,8 @@ from coprod.render.text import bar, rating_label
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coprod.core.models import Content
+
 BAND_STYLE = {"strong": "green", "developing": "yellow", "needs attention": "red"}
 VERDICT_TITLE = {
     "favourable": "Conditions look favourable for co-production",
@@ -210,6 +212,23 @@ def _rest(assessment: Assessment, console: Console) -> None:
             title_align="left",
         )
     )
+    respondent = assessment.answers.respondent
+    print_calls_to_action(assessment.content, [respondent.role if respondent else None], console)
+
+
+def print_calls_to_action(content: Content, roles: list[str | None], console: Console) -> None:
+    """The report's calls to action for these roles (all four when a role is unknown)."""
+    from rich.markup import escape
+
+    calls = content.calls_to_action(roles)
+    if not calls:
+        return
+    console.print("\n[bold]What the report asks of you[/bold]")
+    for call in calls:
+        bullet(console, f"[bold]{escape(call.reader)}[/bold]: {escape(call.text)}")
+    sections = dict.fromkeys(s.section for c in calls for s in c.source)
+    cited = ", ".join(f"“{s}”" for s in sections)
+    console.print(f"[dim]From the report's section {escape(cited)}.[/dim]")
 
 
 def render_team(view: TeamView, console: Console) -> None:
@@ -264,6 +283,8 @@ def render_team(view: TeamView, console: Console) -> None:
             who = "; ".join(f"{r.label}: {a}" for r, a in s.answers)
             bullet(console, escape(s.criterion.question))
             bullet(console, escape(who), indent=4, marker="→")
+    content = view.assessments[0].content
+    print_calls_to_action(content, [r.role for r in view.respondents], console)
 
 
 def render_comparison(comparison: Comparison, console: Console) -> None:

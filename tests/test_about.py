@@ -41,7 +41,7 @@ def test_about_starts_with_what_co_production_is_and_asks(invoke, content):
     ]
     positions = [text.index(title) for title in order]
     assert positions == sorted(positions)
-    assert "“Doing with, and not to”" in text
+    assert "“Doing with and not to”" in text
     for contribution in ("Opening up processes", "Creating synergies", "Seeding change"):
         assert contribution in text
     for call in content.background.calls_to_action:

@@ -174,6 +174,33 @@ def test_report_sections_are_ones_a_reader_finds_in_the_report(content: Content)
     assert missing == []
 
 
+SEEDS = REPORT_TEXT.parent
+OTHER_SOURCES = {"ukri-outcomes": "003_dc8e63340d1037c7.txt", "website": "004_a64c08dc0050cab1.txt"}
+
+
+@pytest.mark.parametrize("ref", sorted(OTHER_SOURCES))
+def test_other_sections_are_headings_or_field_labels_of_their_source(
+    content: Content, ref: str
+) -> None:
+    """The outcomes record has few headings: a section there is a heading it has, or names
+    the field label its entries carry ("Entries with \"Type Of Art\""); website sections
+    are page titles."""
+    path = SEEDS / OTHER_SOURCES[ref]
+    if not path.exists():
+        pytest.skip(f"the source text is not at {path}")
+    text = _squash(path.read_text(encoding="utf-8"))
+    cited = {
+        source.section
+        for _, item in _sourced_items(content)
+        for source in item.source  # type: ignore[attr-defined]
+        if source.ref == ref
+    }
+    assert cited
+    for section in cited:
+        label = re.fullmatch(r'Entr(?:y|ies) with "(.+)"', section)
+        assert _squash(label[1] if label else section) in text, section
+
+
 def _squash(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace(":", "")
     return re.sub(r"\s+", " ", text).lower()

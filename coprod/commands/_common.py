@@ -15,8 +15,21 @@ JsonOption = Annotated[
 
 
 def content_for(ctx: typer.Context) -> Content:
-    """The content chosen by ``--data-dir`` / ``$COPROD_DATA_DIR`` or the built-in one."""
-    from coprod.core.loader import load_content
+    """The content chosen by ``--data-dir`` / ``$COPROD_DATA_DIR`` or the built-in one.
+
+    With ``--lang`` / ``--easy-read``, the matching content pack is laid over it; a
+    choice that falls back (Welsh easy read -> standard Welsh) says so on stderr.
+    """
+    from coprod.core.loader import load_content, resolve_data_dir
+    from coprod.core.packs import choose_pack
 
     state = ctx.find_root().obj
-    return load_content(getattr(state, "data_dir", None))
+    data_dir = resolve_data_dir(getattr(state, "data_dir", None))
+    choice = choose_pack(
+        data_dir, getattr(state, "lang", None), bool(getattr(state, "easy_read", False))
+    )
+    if choice.notice:
+        from coprod.console import warn
+
+        warn(choice.notice)
+    return load_content(data_dir, choice.pack)

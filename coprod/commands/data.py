@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content
 
 app = typer.Typer(
     help="Check or copy the content (practices, criteria, cases) so you can adapt it.",
@@ -28,6 +31,8 @@ def validate_command(
     ] = None,
 ) -> None:
     """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    from rich.markup import escape
+
     from coprod.core.loader import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj
@@ -35,10 +40,40 @@ def validate_command(
     content = load_content_uncached(chosen)
     statements = sum(len(p.statements) for p in content.practices)
     out().print(
-        f"[green]✓[/green] {chosen} is valid: content version {content.version}, "
+        f"[green]✓[/green] {escape(str(chosen))} is valid: content version {content.version}, "
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
+    _validate_packs(chosen, content)
+
+
+def _validate_packs(folder: Path, content: Content) -> None:
+    """Every pack under packs/: problems refuse it (exit 2), fallbacks are warnings."""
+    from rich.markup import escape
+
+    from coprod.console import warn
+    from coprod.core.packs import apply_pack, available_packs
+
+    problems: list[Problem] = []
+    for name in available_packs(folder):
+        try:
+            result = apply_pack(folder, name, content)
+        except CoprodError as exc:
+            problems.extend(exc.problems)
+            continue
+        meta = result.content.pack.meta if result.content.pack else None
+        status = f", {meta.status}" if meta else ""
+        falling = sum(len(f.ids) or 1 for f in result.fallbacks)
+        out().print(
+            f"[green]✓[/green] pack {escape(name)} is valid{status}: {result.texts} texts of "
+            f"its own, {falling} from the original."
+        )
+        for message in result.warnings:
+            warn(f"pack {name}: {message}")
+        for fallback in result.fallbacks:
+            warn(f"pack {name}: {fallback}")
+    if problems:
+        raise CoprodError(problems, hint=None)
 
 
 @app.command("copy")
@@ -58,6 +93,8 @@ def copy_command(
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copyfile(source / name, target / name)
+    if (source / "packs").is_dir():  # the easy-read and Welsh versions come along
+        shutil.copytree(source / "packs", target / "packs", dirs_exist_ok=True)
     out().print(
         f"Copied the content to {target}. Edit it, check it with "
         f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"

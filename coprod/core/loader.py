@@ -31,6 +31,7 @@ from coprod.core.models import (
     Strategy,
     Strict,
 )
+from coprod.core.packs import apply_pack, pack_fingerprint
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -273,8 +274,8 @@ def _check_history(
     return problems
 
 
-def load_content_uncached(data_dir: Path) -> Content:
-    """Read, validate and cross-check every file of a content folder."""
+def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
+    """Read, validate and cross-check every file of a content folder (and lay ``pack`` over it)."""
     from coprod.core.validation import validate
     from coprod.core.yamlio import load_yaml_file
 
@@ -310,7 +311,7 @@ def load_content_uncached(data_dir: Path) -> Content:
         problems = _check_references(parsed)
     if problems:
         raise CoprodError(problems, hint=None)
-    return Content(
+    content = Content(
         meta=parsed["meta.yaml"].model,
         practices=parsed["practices.yaml"].model.practices,  # type: ignore[attr-defined]
         criteria=parsed["criteria.yaml"].model,
@@ -319,6 +320,7 @@ def load_content_uncached(data_dir: Path) -> Content:
         strategies=parsed["strategies.yaml"].model.strategies,  # type: ignore[attr-defined]
         background=parsed["background.yaml"].model,
     )
+    return content if pack is None else apply_pack(data_dir, pack, content).content
 
 
 def cache_dir() -> Path | None:
@@ -333,11 +335,11 @@ def cache_dir() -> Path | None:
     return Path(base) / "coprod"
 
 
-def _fingerprint(data_dir: Path) -> str | None:
+def _fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
     """Changes whenever coprod or any content file changes (size or modification time)."""
     from coprod import __version__
 
-    parts = [__version__, str(data_dir)]
+    parts = [__version__, str(data_dir), pack_fingerprint(data_dir, pack)]
     for name in FILES:
         try:
             stat = (data_dir / name).stat()
@@ -347,16 +349,16 @@ def _fingerprint(data_dir: Path) -> str | None:
     return "\n".join(parts)
 
 
-def _load_via_cache(data_dir: Path) -> Content:
+def _load_via_cache(data_dir: Path, pack: str | None = None) -> Content:
     """Validated content from the cache when its files are unchanged; else load and cache it.
 
     The cache only ever holds content that passed validation, so errors are always
     reported from the files themselves. Any problem with the cache is ignored.
     """
     folder = cache_dir()
-    key = _fingerprint(data_dir) if folder is not None else None
+    key = _fingerprint(data_dir, pack) if folder is not None else None
     if folder is None or key is None:
-        return load_content_uncached(data_dir)
+        return load_content_uncached(data_dir, pack)
     cached = folder / f"content-{zlib.crc32(key.encode()):08x}.pickle"
     try:
         status = cached.stat()
@@ -367,7 +369,7 @@ def _load_via_cache(data_dir: Path) -> Content:
             return content
     except Exception:  # missing, stale format, unreadable: rebuild
         pass
-    content = load_content_uncached(data_dir)
+    content = load_content_uncached(data_dir, pack)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".content-", suffix=".tmp")
@@ -380,10 +382,14 @@ def _load_via_cache(data_dir: Path) -> Content:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(resolved: str) -> Content:
-    return _load_via_cache(Path(resolved))
+def _load_cached(resolved: str, pack: str | None = None) -> Content:
+    return _load_via_cache(Path(resolved), pack)
 
 
-def load_content(data_dir: Path | None = None) -> Content:
-    """The content from ``data_dir`` (see :func:`resolve_data_dir`), loaded once per process."""
-    return _load_cached(str(resolve_data_dir(data_dir).resolve()))
+def load_content(data_dir: Path | None = None, pack: str | None = None) -> Content:
+    """The content from ``data_dir`` (see :func:`resolve_data_dir`), loaded once per process.
+
+    ``pack`` names a content pack (``cy``, ``easy-read``) to lay over it; see
+    :mod:`coprod.core.packs`.
+    """
+    return _load_cached(str(resolve_data_dir(data_dir).resolve()), pack)

@@ -20,6 +20,7 @@ from coprod.commands import (
     compare,
     criteria,
     data,
+    glossary,
     practices,
     report,
     team,
@@ -133,6 +134,7 @@ app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
+app.command("glossary")(glossary.glossary_command)
 app.add_typer(data.app, name="data")
 
 

@@ -280,6 +280,14 @@ def pack_fingerprint(data_dir: Path, pack: str | None) -> str:
 # --- laying a pack over the original --------------------------------------------------
 
 
+PLURALS = {
+    "criterion": "criteria",
+    "strategy": "strategies",
+    "call to action": "calls to action",
+    "tyranny": "tyrannies",
+}
+
+
 @dataclass
 class Fallback:
     """Texts the pack does not give, so the original's are used."""
@@ -293,7 +301,7 @@ class Fallback:
         if not self.ids:
             return f"{self.file}: not in the pack; all its texts come from the original"
         count = len(self.ids)
-        items = f"{count} {self.what}" + ("" if count == 1 else "s")
+        items = f"{count} {self.what if count == 1 else PLURALS.get(self.what, self.what + 's')}"
         return f"{self.file}: {self.field} of {items} from the original: {', '.join(self.ids)}"
 
 
@@ -345,9 +353,13 @@ class _Overlay:
                         f"{label}/{_key(item)}" if inner is CaseLinkPatch else _key(item),
                     )
             elif isinstance(value, BaseModel):
-                self.all_fall_back(value, _nested_type(info.annotation), label)
-            else:
+                self.all_fall_back(value, _nested_type(info.annotation), _key(value))
+            elif not self.keeps(patch_type, name):
                 self.fallback(getattr(patch_type, "what", "item"), name, label)
+
+    def keeps(self, patch_type: type[BaseModel], name: str) -> bool:
+        """An English pack keeps the report's quoted words: not a fallback to list."""
+        return self.meta.language == ENGLISH and name in getattr(patch_type, "quoted", ())
 
     def item(
         self, original: BaseModel, patch: BaseModel, loc: tuple[int | str, ...], label: str
@@ -372,9 +384,11 @@ class _Overlay:
             elif isinstance(value, BaseModel):
                 updates[name] = self.keyed_one(getattr(original, name), value, here)
             elif isinstance(getattr(original, name, None), BaseModel):
-                self.all_fall_back(getattr(original, name), _nested_type(info.annotation), label)
+                nested = getattr(original, name)
+                self.all_fall_back(nested, _nested_type(info.annotation), _key(nested))
             elif value is None:
-                self.fallback(what, name, label)
+                if not self.keeps(type(patch), name):
+                    self.fallback(what, name, label)
             else:
                 self.texts += 1
                 if name in quoted:

@@ -225,7 +225,8 @@ def test_check_asks_the_criteria_not_the_practices(invoke, pipe_input, content, 
 
 def test_check_json_after_prompts(invoke, pipe_input, content, workdir):
     pipe_input.send_text(
-        project_keys() + criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
+        project_keys()
+        + criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
     )
     data = json.loads(invoke("check", "--json").stdout)
     assert data["version"] == 1

@@ -356,7 +356,7 @@ class Interview:
             current,
             back,
             step.instruction,
-            neutral=f"(no answer yet: press {_keys_in_words(step.choices)})",
+            neutral=f"press {_keys_in_words(step.choices)}",
         )
 
     def _keep_typed(self, step: Step, typed: str) -> None:

@@ -110,9 +110,9 @@ def select(
 ) -> Any:
     """One answer from a list: ``(title, value, shortcut key)`` choices, plus Back.
 
-    With ``neutral`` and no ``default`` the list starts on a line of that text that
-    is not an answer: Enter there records nothing (it says so, and waits); should
-    the list control not be found, Enter there returns :data:`UNSET` instead.
+    With ``neutral`` (how to answer: ``press y, n or u``) and no ``default`` the
+    list starts on a line that is not an answer: Enter there records nothing (the line says so, and waits);
+    should the list control not be found, Enter there returns :data:`UNSET` instead.
     """
     import questionary
     from prompt_toolkit.filters import Condition
@@ -130,7 +130,7 @@ def select(
         options.insert(
             0,
             questionary.Choice(
-                [("class:instruction", wrap_title(neutral, width, indent=3))],
+                [("class:instruction", wrap_title(f"(no answer yet: {neutral})", width, 3))],
                 value=UNSET,
                 shortcut_key=False,
             ),
@@ -158,8 +158,9 @@ def select(
             return bool(control.get_pointed_at().value == UNSET)
 
         @bindings.add("enter", filter=on_neutral, eager=True)
-        def _wait(event: Any) -> None:
-            control.error_message = f"Nothing recorded yet: choose an answer {instruction}"
+        def _wait(event: Any) -> None:  # the neutral line itself says why nothing happened
+            said = f"Nothing recorded yet: {neutral}, then Enter"
+            control.get_pointed_at().title = [("class:instruction", wrap_title(said, width, 3))]
 
     _merge_bindings(question, bindings)
     return question.unsafe_ask()

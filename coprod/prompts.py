@@ -135,9 +135,10 @@ def select(
                 shortcut_key=False,
             ),
         )
-    longest = max(len(title.split("\n")[0]) for title, _, _ in choices)
+    longest = max(len(title) for title, _, _ in choices)
+    room = longest if longest <= width - 10 else width // 2  # for the answer, once given
     question = questionary.select(
-        wrap_prompt(message, width, after=instruction, room=min(longest, width // 2)),
+        wrap_prompt(message, width, after=instruction, room=room),
         choices=options,
         default=chosen,
         use_shortcuts=True,
@@ -183,9 +184,11 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
             return "Please give a name (you can change it later in the answers file)."
         return True
 
-    full = f"{message} {instruction}".strip()
+    shown = wrap_prompt(f"{message} {instruction}".strip(), terminal_width())
+    if not required:  # free text (notes, reflections) is typed on a line of its own
+        shown += "\n "  # questionary adds one more space: the answer starts under the text
     question = questionary.text(
-        wrap_prompt(full, terminal_width()), default=default or "", validate=valid
+        shown, default=default or "", validate=valid, prompt_continuation="  "
     )
     bindings = KeyBindings()
 

@@ -37,9 +37,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def spawn(args: list[str], cwd: Path, *, columns: int = 100, rows: int = 40) -> pexpect.spawn:
-    env = clean_env(
-        PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS=str(columns), LINES=str(rows)
-    )
+    env = clean_env(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS=str(columns), LINES=str(rows))
     env["NO_COLOR"] = "1"
     return pexpect.spawn(
         coprod_executable(),

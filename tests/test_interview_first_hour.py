@@ -349,3 +349,39 @@ def test_a_taken_name_can_stop_to_carry_on_with_that_file(invoke, pipe_input, wo
         "--resume",
         taken.name,
     ]
+
+
+# 9. Wrapping (the terminal itself: test_interview_terminal.py) ---------------------------
+
+
+@pytest.mark.parametrize("width", [40, 80, 100])
+def test_prompts_break_between_words_and_leave_room_for_the_answer(content, width):
+    from coprod.prompts import wrap_prompt
+
+    path = "coprod-riverside-community-food-partnership-2026-12-01.yaml"
+    texts = [c.question for c in content.all_criteria()]
+    texts += [s.text for _, s in content.statements()] + [f"Saved in {path}, resume it"]
+    for text in texts:
+        message = f"Question 5 of 63 · about 16 minutes left\n[When to co-produce 1/8] {text}"
+        shown = "? " + wrap_prompt(message, width, after="(y/n/u)", room=12) + " (y/n/u)"
+        lines = shown.split("\n")
+        assert words(shown) == words("? " + message + " (y/n/u)")  # nothing split or lost
+        assert all(len(line) <= width or " " not in line.strip() for line in lines)
+        assert len(lines[-1]) - len(" (y/n/u)") + 1 + 12 <= width  # the answer fits too
+        assert all(line.startswith("  ") for line in lines[1:])
+        if path in text:
+            assert any(path in line for line in lines)
+
+
+def test_a_long_command_is_continued_so_it_still_works_as_typed():
+    from coprod.commands._interactive import command_line
+
+    words_typed = ["coprod", "assess", "--resume", "food partnership answers.yaml"]
+    shown = command_line(*words_typed, width=40)
+    lines = shown.split("\n")
+    assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
+    assert shlex.split(shown.replace("\\\n", " ")) == words_typed
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())

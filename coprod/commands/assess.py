@@ -157,10 +157,10 @@ def assess_command(
             if _offer_review(console, runner, resume) == "stop":
                 return None
             start = 0
-            _framing(console, runner, "review")
+            _framing(console, runner, "review", writer.path)
         else:
             answers.complete = False
-            _framing(console, runner, "resumed" if resume is not None else "new")
+            _framing(console, runner, "resumed" if resume is not None else "new", writer.path)
         return runner.run(start)
 
     walked = run_safely(walk, writer, again=again)
@@ -218,8 +218,9 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
 assess_command.__doc__ = HELP
 
 
-def _framing(console: Console, runner: Interview, kind: str) -> None:
+def _framing(console: Console, runner: Interview, kind: str, path: Path | None) -> None:
     """What is ahead, counted from the questions themselves, and how to move around."""
+    from rich.markup import escape
     from rich.panel import Panel
 
     from coprod.interview import minutes
@@ -240,11 +241,13 @@ def _framing(console: Console, runner: Interview, kind: str) -> None:
     else:
         title = "coprod self-assessment"
         length = runner.outline()
+    where = f" in {escape(str(path))}" if path is not None else ""
     text = (
         "This is for reflection and conversation, not a grade: there are no right answers, "
         "and “Don't know” is a useful answer.\n"
         f"{length}\n"
-        "Your answers are saved after each question. Ctrl-C is safe: carry on later with --resume.\n"
+        f"Your answers are saved after each question{where}. Ctrl-C is safe: carry on later "
+        "with --resume.\n"
         "Use the arrow keys or the number shown, then Enter; choose “Back” to change the last answer."
     )
     console.print(Panel(text, title=title, title_align="left"))

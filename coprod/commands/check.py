@@ -88,7 +88,7 @@ def check_command(
             ask_practices=False,
             confirm_target=confirm_new_file(writer, say.print),
         )
-        _intro(say, runner)
+        _intro(say, runner, save)
         again = ["coprod", "check"]
         if save is not None:
             again += ["--save", str(save), *(["--force"] if force else [])]
@@ -117,15 +117,17 @@ def check_command(
 SCORES_CAVEAT = "value-not-rank"
 
 
-def _intro(console: Console, runner: Interview) -> None:
+def _intro(console: Console, runner: Interview, path: Path | None) -> None:
+    from rich.markup import escape
     from rich.panel import Panel
 
+    where = f" in {escape(str(path))}" if path is not None else ""
     text = (
         "Is this a good time and place for co-production? Answer for your project as it "
         "is now: there are no right answers, and “Not sure” is a useful one.\n"
         f"{runner.outline()}\n"
         "No scores: you get a verdict to talk over. Your answers are saved after each "
-        "question, ready to go on to the seven practices later. Ctrl-C is safe.\n"
+        f"question{where}, ready to go on to the seven practices later. Ctrl-C is safe.\n"
         "Use the arrow keys or the letter shown, then Enter; choose “Back” to change the "
         "last answer."
     )

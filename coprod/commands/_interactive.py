@@ -53,8 +53,9 @@ def command_line(*words: str | Path, width: int | None = None, quote: bool = Tru
         return "  " + " ".join(quoted)
     lines: list[str] = []
     line = "  " + quoted[0]
-    for word in quoted[1:]:
-        if len(line) + 1 + len(word) + 2 > width - 1:  # room for " \\"
+    for number, word in enumerate(quoted[1:], start=2):
+        room = 0 if number == len(quoted) else 2  # for " \\" unless it is the last word
+        if len(line) + 1 + len(word) + room > width - 1:
             lines.append(line + " \\")
             line = "      " + word
         else:

@@ -28,6 +28,13 @@ HEADER = (
 )
 
 
+def printable(text: str | Path) -> str:
+    """A path or name as shown in a terminal: control characters (escapes) left out."""
+    import unicodedata
+
+    return "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc")
+
+
 def _wrap(text: str, width: int) -> str:
     """Prose wrapped at word boundaries (stderr is printed as is, unwrapped)."""
     import textwrap
@@ -48,7 +55,7 @@ def command_line(*words: str | Path, width: int | None = None, quote: bool = Tru
     """
     import shlex
 
-    quoted = [shlex.quote(str(w)) if quote else str(w) for w in words]
+    quoted = [shlex.quote(printable(w)) if quote else printable(w) for w in words]
     if width is None:
         return "  " + " ".join(quoted)
     lines: list[str] = []
@@ -74,7 +81,7 @@ def print_path(console: Console, path: Path | str) -> None:
     """A file name on a line of its own, never wrapped."""
     from rich.text import Text
 
-    console.print(Text(f"  {path}"), soft_wrap=True)
+    console.print(Text(f"  {printable(path)}"), soft_wrap=True)
 
 
 def _width() -> int:
@@ -98,7 +105,8 @@ class Stopped(CoprodError):
             message = _wrap("Stopped; nothing was saved.", width)
             hint = f"Start again with:\n{command_line(*again, width=width)}" if again else None
         else:
-            message = _wrap("Stopped. Your answers so far are saved in:", width) + f"\n  {path}"
+            message = _wrap("Stopped. Your answers so far are saved in:", width)
+            message += f"\n  {printable(path)}"
             hint = _wrap("Carry on where you left off with:", width) + "\n"
             hint += command_line("coprod", "assess", "--resume", path, width=width)
         super().__init__(message, hint=hint)

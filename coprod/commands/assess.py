@@ -195,10 +195,11 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
     from rich.markup import escape
 
     from coprod import prompts
+    from coprod.commands._interactive import printable
 
     when = f" on {runner.answers.date.isoformat()}" if runner.answers.date else ""
     console.print(
-        f"\n[bold]This assessment is complete[/bold]: {escape(str(path))} answers all "
+        f"\n[bold]This assessment is complete[/bold]: {escape(printable(path))} answers all "
         f"{len(runner.steps)} questions{when}."
     )
     return str(
@@ -223,6 +224,7 @@ def _framing(console: Console, runner: Interview, kind: str, path: Path | None) 
     from rich.markup import escape
     from rich.panel import Panel
 
+    from coprod.commands._interactive import printable
     from coprod.interview import minutes
 
     if kind == "review":
@@ -241,7 +243,7 @@ def _framing(console: Console, runner: Interview, kind: str, path: Path | None) 
     else:
         title = "coprod self-assessment"
         length = runner.outline()
-    where = f" in {escape(str(path))}" if path is not None else ""
+    where = f" in {escape(printable(path))}" if path is not None else ""
     text = (
         "This is for reflection and conversation, not a grade: there are no right answers, "
         "and “Don't know” is a useful answer.\n"

@@ -121,7 +121,9 @@ def _intro(console: Console, runner: Interview, path: Path | None) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
-    where = f" in {escape(str(path))}" if path is not None else ""
+    from coprod.commands._interactive import printable
+
+    where = f" in {escape(printable(path))}" if path is not None else ""
     text = (
         "Is this a good time and place for co-production? Answer for your project as it "
         "is now: there are no right answers, and “Not sure” is a useful one.\n"

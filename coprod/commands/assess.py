@@ -244,9 +244,10 @@ def _framing(console: Console, runner: Interview, kind: str, path: Path | None) 
         title = "coprod self-assessment"
         length = runner.outline()
     where = f" in {escape(printable(path))}" if path is not None else ""
+    framing = "".join(f"{escape(n.text)}\n" for n in runner.content.background.assessment_framing)
     text = (
-        "This is for reflection and conversation, not a grade: there are no right answers, "
-        "and “Don't know” is a useful answer.\n"
+        framing + "This is for reflection and conversation, not a grade: there are no right "
+        "answers, and “Don't know” is a useful answer.\n"
         f"{length}\n"
         f"Your answers are saved after each question{where}. Ctrl-C is safe: carry on later "
         "with --resume.\n"

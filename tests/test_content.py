@@ -523,7 +523,8 @@ def test_copy_makes_a_folder_that_validates(invoke, tmp_path: Path) -> None:
     target = tmp_path / "our-content"
     result = invoke("data", "copy", str(target))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in target.iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in target.iterdir()) == sorted([*FILES, "packs"])
+    assert (target / "packs" / "cy" / "meta.yaml").is_file()  # the packs come along
     for name in FILES:
         assert (target / name).read_bytes() == (bundled_data_dir() / name).read_bytes()
     assert "--data-dir" in result.stdout

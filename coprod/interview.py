@@ -59,10 +59,12 @@ def stdin_is_terminal() -> bool:
 
 def minutes(seconds: int) -> str:
     """``about 9 minutes`` / ``about 1 minute`` / ``under a minute``."""
+    from coprod.i18n import _, ngettext
+
     count = round(seconds / 60)
     if count < 1:
-        return "under a minute"
-    return f"about {count} minute{'s' if count != 1 else ''}"
+        return _("under a minute")
+    return ngettext("about %(n)d minute", "about %(n)d minutes", count) % {"n": count}
 
 
 @dataclass
@@ -313,7 +315,10 @@ class Interview:
             parts.append(f"{counts['notes']} optional notes, one per practice")
         listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
         total = len(self.steps)
-        return f"{total} question{'s' if total != 1 else ''}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
+        from coprod.i18n import ngettext
+
+        questions = ngettext("%(n)d question", "%(n)d questions", total) % {"n": total}
+        return f"{questions}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
 
     def first_step(self) -> int:
         """Where to start: the first required question not yet answered."""

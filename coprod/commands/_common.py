@@ -28,6 +28,9 @@ def content_for(ctx: typer.Context) -> Content:
     choice = choose_pack(
         data_dir, getattr(state, "lang", None), bool(getattr(state, "easy_read", False))
     )
+    from coprod import i18n
+
+    i18n.activate(choice.language)
     if choice.notice:
         from coprod.console import warn
 

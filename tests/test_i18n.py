@@ -1,0 +1,102 @@
+"""Interface strings through gettext: the Welsh catalogue, its six plural forms, shipping."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from coprod import i18n
+from coprod.interview import minutes
+
+LOCALE = Path(i18n.__file__).parent / "locale"
+PO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.po"
+MO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.mo"
+
+
+@pytest.fixture(autouse=True)
+def back_to_english() -> Iterator[None]:
+    yield
+    i18n.activate("en")
+
+
+@pytest.mark.parametrize(
+    ("count", "welsh"),
+    [
+        (0, "0 cwestiwn"),
+        (1, "1 cwestiwn"),
+        (2, "2 gwestiwn"),  # dau: soft mutation
+        (3, "3 chwestiwn"),  # tri: aspirate mutation
+        (4, "4 cwestiwn"),
+        (6, "6 chwestiwn"),  # chwe: aspirate mutation
+        (11, "11 cwestiwn"),
+    ],
+)
+def test_welsh_plural_forms(count: int, welsh: str) -> None:
+    i18n.activate("cy")
+    assert i18n.ngettext("%(n)d question", "%(n)d questions", count) % {"n": count} == welsh
+
+
+def test_welsh_plural_rule_picks_six_forms() -> None:
+    catalogue = gettext.GNUTranslations(MO.open("rb"))
+    forms = {n: catalogue.ngettext("%(n)d question", "%(n)d questions", n) for n in range(12)}
+    assert forms[2] != forms[1] and forms[3] != forms[4] and forms[6] == forms[3]
+    assert forms[11] == forms[5] == forms[0]
+
+
+def test_english_keeps_its_two_forms() -> None:
+    i18n.activate("en")
+    assert [minutes(s) for s in (20, 60, 120)] == [
+        "under a minute",
+        "about 1 minute",
+        "about 2 minutes",
+    ]
+
+
+def test_interview_durations_in_welsh() -> None:
+    i18n.activate("cy")
+    assert [minutes(s) for s in (20, 120, 360)] == ["llai na munud", "tua 2 funud", "tua 6 munud"]
+
+
+def test_unknown_language_shows_the_english() -> None:
+    i18n.activate("fr")
+    assert minutes(120) == "about 2 minutes"
+
+
+def test_compiled_catalogue_matches_the_po_file() -> None:
+    with PO.open("rb") as handle:
+        po = read_po(handle)
+    compiled = gettext.GNUTranslations(MO.open("rb"))
+    for message in po:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            for n, form in ((1, 1), (2, 2), (3, 3), (6, 4), (11, 5)):
+                got = compiled.ngettext(message.id[0], message.id[1], n)
+                assert got == message.string[form], (message.id, n)
+        else:
+            assert compiled.gettext(message.id) == message.string, message.id
+
+
+def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
+    root = Path(i18n.__file__).parent
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    marked = {
+        (message if isinstance(message, str) else message[0])
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            root, [("**.py", "python")], keywords=keywords
+        )
+    }
+    with PO.open("rb") as handle:
+        known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    assert marked <= known, "run the pybabel commands in README.md: " + ", ".join(marked - known)
+
+
+def test_catalogue_is_inside_the_package() -> None:
+    # the wheel ships the package folder (pyproject: packages = ["coprod"]) with the .mo
+    assert MO.is_file() and MO.is_relative_to(Path(i18n.__file__).parent)
+    assert i18n.available() == ["cy"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,3 +101,49 @@ def test_catalogue_is_inside_the_package() -> None:
     # the wheel ships the package folder (pyproject: packages = ["coprod"]) with the .mo
     assert MO.is_file() and MO.is_relative_to(Path(i18n.__file__).parent)
     assert i18n.available() == ["cy"]
+
+
+def test_no_marked_string_hides_inside_an_f_string() -> None:
+    # pybabel cannot see _("...") inside an f-string, so it would never be translated
+    root = Path(i18n.__file__).parent
+    hidden = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\{(?:_|N_|ngettext)\(", line)
+    ]
+    assert not hidden
+
+
+def test_welsh_report_headings_and_draft_line(invoke, full_answers: Path) -> None:
+    html = invoke("--lang", "cy", "report", str(full_answers), "--format", "html").stdout
+    assert '<html lang="cy">' in html
+    assert "Proffil yr arferion" in html and "Practice profile" not in html
+    assert "Cyfieithiad drafft" in html  # the draft line, while the translation is a draft
+    md = invoke("--lang", "cy", "report", str(full_answers), "--format", "md").stdout
+    assert "## Ble i ganolbwyntio nesaf" in md
+    assert "(#ble-i-ganolbwyntio-nesaf)" in md  # the summary's link follows the heading
+    assert "**Prosiect:**" in md
+
+
+def test_welsh_terminal_report(invoke, full_answers: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("coprod.commands.report.stdout_is_terminal", lambda: True)
+    terminal = invoke("--lang", "cy", "report", str(full_answers)).stdout
+    assert "Cyfieithiad drafft" in terminal
+    assert "Proffil yr arferion" in terminal and "Ble i ganolbwyntio nesaf" in terminal
+    english = invoke("report", str(full_answers)).stdout
+    assert "Practice profile" in english and "Cyfieithiad" not in english
+
+
+def test_english_and_easy_read_reports_have_no_draft_translation_line(
+    invoke, full_answers: Path
+) -> None:
+    english = invoke("report", str(full_answers), "--format", "html").stdout
+    assert '<html lang="en">' in english and "Draft translation" not in english
+    easy = invoke("--easy-read", "report", str(full_answers), "--format", "md").stdout
+    assert "Draft translation" not in easy
+    # easy-read reports end with the glossary words they used
+    last = easy.rsplit("## ", 1)[-1]
+    assert last.startswith("Words used in this report")
+    assert "**co-production**" in last
+    assert "Words used in this report" not in english

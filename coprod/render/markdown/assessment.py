@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
+from coprod.i18n import N_, _
+from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.blocks import (
     RULE,
     bold,
@@ -45,7 +47,7 @@ from coprod.render.text import (
 LOW_RATING = 2  # statements rated this or lower get their next step shown
 BANDS_NOTE = "Bands: 0-39 needs attention, 40-69 developing, 70-100 strong."
 DRAFT_NOTE = "This is a draft: the assessment was not finished, so some answers are missing."
-CASES_HEADING = "Case studies to learn from"
+CASES_HEADING = N_("Case studies to learn from")
 
 
 # --- pieces of an assessment that other renderers share ---------------------
@@ -86,35 +88,48 @@ def messages(assessment: Assessment) -> list[str]:
     return [DRAFT_NOTE if m == DRAFT_WARNING else m for m in assessment.warnings]
 
 
+def _field(label: str, value: str) -> str:
+    """``**Label:** value`` (markdown; the label is an interface string)."""
+    return f"**{escape_md(label)}:** {value}"
+
+
+def _lead(label: str, text: str) -> str:
+    """``**Label** – text`` (markdown; the label is an interface string)."""
+    return f"**{escape_md(label)}** – {text}"
+
+
 # --- the report's sections ---------------------------------------------------
 
 
 def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
     """Title, what this is, and the answers file's details."""
     a = assessment.answers
-    details = [f"**Project:** {escape_md(a.project.name)}"]
+    details = [_field(_("Project"), escape_md(a.project.name))]
     if a.project.stage:
-        details.append(f"**Stage:** {escape_md(a.project.stage)}")
+        details.append(_field(_("Stage"), escape_md(a.project.stage)))
     if a.date:
-        details.append(f"**Date:** {a.date.isoformat()}")
+        details.append(_field(_("Date"), a.date.isoformat()))
     who = respondent_text(assessment)
     if who:
-        details.append(f"**Respondent:** {escape_md(who)}")
+        details.append(_field(_("Respondent"), escape_md(who)))
     mode = (
-        "quick assessment (one overall rating per practice)"
+        _("quick assessment (one overall rating per practice)")
         if a.mode == "quick"
-        else "full assessment (every statement rated)"
+        else _("full assessment (every statement rated)")
     )
-    details.append(f"**Mode:** {mode}")
+    details.append(_field(_("Mode"), mode))
     blocks = [
         heading(level, escape_md(a.project.name)),
         escape_md(
-            "A co-production self-assessment against the seven practices and the "
-            "“when to co-produce” criteria of the Jam and Justice report."
+            _(
+                "A co-production self-assessment against the seven practices and the "
+                "“when to co-produce” criteria of the Jam and Justice report."
+            )
         ),
         bullets(details),
     ]
-    blocks += [f"**Note:** {escape_md(message)}" for message in messages(assessment)]
+    blocks += [_field(_("Note"), escape_md(message)) for message in messages(assessment)]
+    blocks += draft_blocks(assessment.content)
     return blocks
 
 
@@ -127,16 +142,17 @@ def _strengths_text(assessment: Assessment) -> str:
 def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The verdict, strengths, where to start and the overall score, in four lines."""
     items = [
-        f"**When to co-produce** – {escape_md(VERDICT_TITLE[assessment.verdict.kind])}.",
-        f"**Strengths to build on** – {escape_md(_strengths_text(assessment))}.",
+        _lead(_("When to co-produce"), escape_md(VERDICT_TITLE[assessment.verdict.kind]) + "."),
+        _lead(_("Strengths to build on"), escape_md(_strengths_text(assessment)) + "."),
     ]
     if assessment.priorities:
         top = assessment.priorities[0].result
         start = f"{top.practice.name} ({score_text(top)})"
-        focus = link("Where to focus next", heading_slug("Where to focus next"))
-        items.append(f"**Start with** – {escape_md(start)}: next steps under {focus}.")
-    items.append(f"**Overall** – {escape_md(overall_summary(assessment))}")
-    return [heading(level, "Summary"), bullets(items)]
+        focus = link(_("Where to focus next"), heading_slug(_("Where to focus next")))
+        under = _("next steps under")
+        items.append(_lead(_("Start with"), f"{escape_md(start)}: {under} {focus}."))
+    items.append(_lead(_("Overall"), escape_md(overall_summary(assessment))))
+    return [heading(level, _("Summary")), bullets(items)]
 
 
 def overall_summary(assessment: Assessment) -> str:
@@ -155,18 +171,18 @@ def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         return [[escape_md(c.text), answer_label(answers.get(c.id))] for c in criteria]
 
     return [
-        heading(level, "When to co-produce"),
+        heading(level, _("When to co-produce")),
         bold(VERDICT_TITLE[kind] + "."),
         *lines_to_blocks(verdict_lines(assessment)),
         table(
-            ["Condition", "Answer"],
+            [_("Condition"), _("Answer")],
             rows(crit.favourable),
-            caption="Co-production is especially helpful when…",
+            caption=_("Co-production is especially helpful when…"),
         ),
         table(
-            ["Condition", "Answer"],
+            [_("Condition"), _("Answer")],
             rows(crit.warning),
-            caption="Its promises are unlikely to be realised when… (warning signs)",
+            caption=_("Its promises are unlikely to be realised when… (warning signs)"),
         ),
     ]
 
@@ -194,9 +210,9 @@ def profile_table(assessment: Assessment) -> str:
         for r in assessment.practices
     ]
     return table(
-        ["#", "Practice", "Score", "Band", "Rated / don't know / n.a."],
+        ["#", _("Practice"), _("Score"), _("Band"), _("Rated / don't know / n.a.")],
         rows,
-        caption="Practice scores (0-100)",
+        caption=_("Practice scores (0-100)"),
         align=["right", "left", "right", "left", "right"],
     )
 
@@ -225,11 +241,11 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
 def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The profile table, the overall score, the score note and the chart."""
     return [
-        heading(level, "Practice profile"),
+        heading(level, _("Practice profile")),
         profile_table(assessment),
         overall_text(assessment),
         f"*{escape_md(SCORE_NOTE)}*",
-        *chart_blocks(chart_items(assessment), title="Practice scores (0-100)"),
+        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)")),
     ]
 
 
@@ -247,7 +263,7 @@ def case_line(suggestion: CaseSuggestion) -> str:
 
 def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Where to focus next: next steps and case studies to learn from."""
-    blocks = [heading(level, "Where to focus next")]
+    blocks = [heading(level, _("Where to focus next"))]
     if not assessment.priorities:
         blocks.append(escape_md("No practice is scored yet, so there are no priorities."))
     for p in assessment.priorities:
@@ -255,15 +271,15 @@ def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
             heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
         )
         if p.next_steps:
-            blocks += [bold("Next steps"), bullets(_step_line(step) for step in p.next_steps)]
+            blocks += [bold(_("Next steps")), bullets(_step_line(step) for step in p.next_steps)]
         if p.cases:
-            blocks += [bold("Learn from"), bullets(case_line(c) for c in p.cases)]
+            blocks += [bold(_("Learn from")), bullets(case_line(c) for c in p.cases)]
     return blocks
 
 
 def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Don't-know answers, unanswered statements and practices not scored."""
-    blocks = [heading(level, "Evidence gaps")]
+    blocks = [heading(level, _("Evidence gaps"))]
     gaps = assessment.evidence_gaps
     if gaps:
         blocks.append(
@@ -324,7 +340,11 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
             for st in result.statements
         ]
         blocks.append(
-            table(["Statement", "Rating"], rows, caption=f"Ratings: {result.practice.name}")
+            table(
+                [_("Statement"), _("Rating")],
+                rows,
+                caption=_("Ratings: %(practice)s") % {"practice": result.practice.name},
+            )
         )
         low = [
             st for st in result.statements if isinstance(st.rating, int) and st.rating <= LOW_RATING
@@ -336,7 +356,7 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
         blocks.append(
             escape_md("Next steps for this practice are under")
             + " "
-            + link("Where to focus next", heading_slug("Where to focus next"))
+            + link(_("Where to focus next"), heading_slug(_("Where to focus next")))
             + "."
         )
     low = [st for st in low if st.statement.id not in shown]
@@ -350,7 +370,7 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
 
 def practices_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """One section per practice."""
-    blocks = [heading(level, "The seven practices in detail")]
+    blocks = [heading(level, _("The seven practices in detail"))]
     for result in assessment.practices:
         blocks += practice_section(assessment, result, level + 1)
     return blocks
@@ -359,7 +379,7 @@ def practices_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 def reflection_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The respondent's own words on why co-produce, and what people bring and take."""
     reflections = assessment.answers.reflections
-    blocks = [heading(level, "Reflections")]
+    blocks = [heading(level, _("Reflections"))]
     for key, question in REFLECTION_QUESTIONS:
         blocks.append(heading(level + 1, escape_md(question)))
         text = getattr(reflections, key) or ""
@@ -381,7 +401,7 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
     if not cases:
         return []
     blocks = [
-        heading(level, CASES_HEADING),
+        heading(level, _(CASES_HEADING)),
         escape_md("The Jam and Justice projects suggested above, in short."),
     ]
     for case in cases:
@@ -396,14 +416,14 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
 def caveat_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The content's caveats on reading the results."""
     caveats = assessment.content.criteria.caveats
-    return [heading(level, "Keep in mind"), bullets(escape_md(c.text) for c in caveats)]
+    return [heading(level, _("Keep in mind")), bullets(escape_md(c.text) for c in caveats)]
 
 
 def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Where the practices and criteria come from."""
     report = next((p for p in assessment.content.meta.publications if p.id == "report"), None)
     blocks = [
-        heading(level, "Source"),
+        heading(level, _("Source")),
         escape_md(
             "The seven practices, the “when to co-produce” criteria and the case studies "
             "come from the Jam and Justice action research report:"
@@ -431,7 +451,7 @@ def calls_to_action_blocks(
         return []
     sections = dict.fromkeys(s.section for c in calls for s in c.source)
     return [
-        heading(level, "What the report asks of you"),
+        heading(level, _("What the report asks of you")),
         bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
         escape_md("From the report's section " + ", ".join(f"“{s}”" for s in sections) + "."),
     ]
@@ -439,7 +459,7 @@ def calls_to_action_blocks(
 
 def report_blocks(assessment: Assessment) -> list[str]:
     """The whole report for one assessment, as markdown blocks: summary first."""
-    return [
+    blocks = [
         *header_blocks(assessment),
         *summary_blocks(assessment),
         *profile_blocks(assessment),
@@ -453,6 +473,7 @@ def report_blocks(assessment: Assessment) -> list[str]:
         *source_blocks(assessment),
         *calls_to_action_blocks(assessment.content, respondent_roles(assessment)),
     ]
+    return blocks + glossary_blocks(assessment.content, blocks)
 
 
 def render(assessment: Assessment) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
+from coprod.render.language import draft_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bold,
@@ -117,6 +118,7 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
     shown = [*messages(old), *messages(new)]
     rest = comparison.messages[len(old.warnings) + len(new.warnings) :]
     blocks += [f"**Note:** {escape_md(message)}" for message in [*shown, *rest]]
+    blocks += draft_blocks(new.content)
     return blocks
 
 

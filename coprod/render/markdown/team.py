@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.team import Disagreement, TeamView, Written
+from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.assessment import (
     calls_to_action_blocks,
     caveat_blocks,
@@ -88,6 +89,7 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
         for message in messages(assessment)
     ]
+    blocks += draft_blocks(view.assessments[0].content)
     return blocks
 
 
@@ -214,7 +216,7 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
 def team_blocks(view: TeamView) -> list[str]:
     """The whole team report, as markdown blocks."""
     first = view.assessments[0]
-    return [
+    blocks = [
         *team_header_blocks(view),
         *team_verdict_blocks(view),
         *team_profile_blocks(view),
@@ -226,6 +228,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *source_blocks(first),
         *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
     ]
+    return blocks + glossary_blocks(first.content, blocks)
 
 
 def render_team(view: TeamView) -> str:

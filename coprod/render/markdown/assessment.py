@@ -38,6 +38,7 @@ from coprod.render.text import (
     SCORE_NOTE,
     VERDICT_TITLE,
     answer_label,
+    band_label,
     rating_label,
     source_line,
     verdict_lines,
@@ -80,7 +81,7 @@ def chart_items(assessment: Assessment) -> list[tuple[str, int | None]]:
 def score_text(result: PracticeResult) -> str:
     """``"61, developing"`` or ``"not scored"``."""
     s = result.score
-    return "not scored" if s.score is None else f"{s.score}, {s.band}"
+    return _("not scored") if s.score is None else f"{s.score}, {band_label(s.band)}"
 
 
 def messages(assessment: Assessment) -> list[str]:
@@ -203,8 +204,8 @@ def profile_table(assessment: Assessment) -> str:
         [
             str(r.practice.number),
             escape_md(r.practice.name),
-            "not scored" if r.score.score is None else str(r.score.score),
-            r.score.band or "not scored",
+            _("not scored") if r.score.score is None else str(r.score.score),
+            band_label(r.score.band),
             f"{r.score.rated} / {r.score.dont_know} / {r.score.na}",
         ]
         for r in assessment.practices
@@ -244,7 +245,7 @@ def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         heading(level, _("Practice profile")),
         profile_table(assessment),
         overall_text(assessment),
-        f"*{escape_md(SCORE_NOTE)}*",
+        f"*{escape_md(_(SCORE_NOTE))}*",
         *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)")),
     ]
 
@@ -381,7 +382,7 @@ def reflection_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     reflections = assessment.answers.reflections
     blocks = [heading(level, _("Reflections"))]
     for key, question in REFLECTION_QUESTIONS:
-        blocks.append(heading(level + 1, escape_md(question)))
+        blocks.append(heading(level + 1, escape_md(_(question))))
         text = getattr(reflections, key) or ""
         blocks += escape_md_paragraphs(text) or ["*Not answered.*"]
     return blocks

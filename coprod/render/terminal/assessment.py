@@ -20,6 +20,7 @@ from coprod.render.text import (
     REFLECTION_QUESTIONS,
     SCORE_NOTE,
     VERDICT_TITLE,
+    band_label,
     bar,
     rating_label,
     verdict_lines,
@@ -97,12 +98,12 @@ def print_summary(assessment: Assessment, console: Console) -> None:
         r = top.result
         start = (
             "[bold]" + _("Start with") + f":[/bold] {safe(r.practice.name)} "
-            f"({r.score.score}, {r.score.band})"
+            f"({r.score.score}, {band_label(r.score.band)})"
         )
         if top.next_steps:
             start += f" – {safe(top.next_steps[0].statement.next_step)}"
         console.print(start)
-    console.print(f"[dim]{SCORE_NOTE}[/dim]")
+    console.print("[dim]" + _(SCORE_NOTE) + "[/dim]")
 
 
 def _profile_list(assessment: Assessment, console: Console) -> None:
@@ -114,7 +115,7 @@ def _profile_list(assessment: Assessment, console: Console) -> None:
         style = BAND_STYLE.get(band, "dim")
         score = "–" if s.score is None else str(s.score)
         console.print(f"{r.practice.number}. {safe(r.practice.name)}")
-        console.print(f"   [{style}]{score} {band}[/{style}] {bar(s.score, 8)}")
+        console.print(f"   [{style}]{score} {band_label(s.band)}[/{style}] {bar(s.score, 8)}")
         console.print(f"   [dim]{s.dont_know} don't know, {s.na} n/a[/dim]")
 
 
@@ -147,7 +148,7 @@ def _profile_table(assessment: Assessment, console: Console) -> None:
             str(r.practice.number),
             safe(r.practice.name),
             "–" if s.score is None else str(s.score),
-            f"[{style}]{band}[/{style}]",
+            f"[{style}]{band_label(s.band)}[/{style}]",
             f"[{style}]{bar(s.score)}[/{style}]",
             str(s.dont_know),
             str(s.na),
@@ -195,7 +196,9 @@ def _priorities(assessment: Assessment, console: Console) -> None:
     section(console, _("Where to focus next"))
     for p in assessment.priorities:
         r = p.result
-        console.print(f"\n[bold]{safe(r.practice.name)}[/bold] ({r.score.score}, {r.score.band})")
+        console.print(
+            f"\n[bold]{safe(r.practice.name)}[/bold] ({r.score.score}, {band_label(r.score.band)})"
+        )
         for step in p.next_steps:
             rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
             bullet(console, f"{safe(step.statement.text)}[dim]{safe(rated)}[/dim]")
@@ -218,7 +221,7 @@ def _notes(assessment: Assessment, console: Console) -> None:
         for practice, note in notes:
             bullet(console, f"[bold]{practice.number}. {safe(practice.name)}:[/bold] {safe(note)}")
     reflections = assessment.answers.reflections
-    answered = [(q, getattr(reflections, key)) for key, q in REFLECTION_QUESTIONS]
+    answered = [(_(q), getattr(reflections, key)) for key, q in REFLECTION_QUESTIONS]
     answered = [(q, text) for q, text in answered if text and text.strip()]
     if answered:
         section(console, _("Your reflections"))

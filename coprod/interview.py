@@ -178,7 +178,9 @@ class Interview:
         ]
 
     def _criteria_steps(self) -> None:
-        choices = [("Yes", "yes", "y"), ("No", "no", "n"), ("Not sure", "unsure", "u")]
+        from coprod.i18n import _
+
+        choices = [(_("Yes"), "yes", "y"), (_("No"), "no", "n"), (_("Not sure"), "unsure", "u")]
         criteria = self.content.all_criteria()
         for number, criterion in enumerate(criteria, start=1):
 
@@ -192,7 +194,9 @@ class Interview:
                 Step(
                     f"criteria.{criterion.id}",
                     "criteria",
-                    f"[When to co-produce {number}/{len(criteria)}] {criterion.question}",
+                    _("[When to co-produce %(n)d/%(total)d]")
+                    % {"n": number, "total": len(criteria)}
+                    + f" {criterion.question}",
                     get,
                     put,
                     required=True,
@@ -211,7 +215,7 @@ class Interview:
             Step(
                 "reflections.why",
                 "reflections",
-                "Why is co-production needed here, rather than another approach?",
+                _("Why is co-production needed here, rather than another approach?"),
                 lambda a: a.reflections.why,
                 put_why,
                 required=False,
@@ -219,7 +223,7 @@ class Interview:
             Step(
                 "reflections.bring_and_take",
                 "reflections",
-                "What can participants bring to it, and take from it?",
+                _("What can participants bring to it, and take from it?"),
                 lambda a: a.reflections.bring_and_take,
                 put_bring,
                 required=False,
@@ -227,8 +231,14 @@ class Interview:
         ]
 
     def _rating_choices(self) -> list[tuple[str, Any, str]]:
-        scale = [(f"{n}  {label}", n, str(n)) for n, label in SCALE.items()]
-        return [*scale, ("?  Don't know", "dont_know", "d"), ("–  Not applicable", "na", "x")]
+        from coprod.i18n import _
+
+        scale = [(f"{n}  {_(label)}", n, str(n)) for n, label in SCALE.items()]
+        return [
+            *scale,
+            ("?  " + _("Don't know"), "dont_know", "d"),
+            ("–  " + _("Not applicable"), "na", "x"),
+        ]
 
     def _note_step(self, practice: Practice) -> Step:
         def put(a: Answers, v: Any) -> None:
@@ -264,11 +274,19 @@ class Interview:
         )
 
     def _full_steps(self) -> None:
+        from coprod.i18n import _
+
         count = len(self.content.practices)
         for practice in self.content.practices:
             n = len(practice.statements)
             for i, statement in enumerate(practice.statements, start=1):
-                message = f"[Practice {practice.number} of {count} · statement {i} of {n}] {statement.text}"
+                where = _("[Practice %(number)d of %(count)d · statement %(i)d of %(n)d]") % {
+                    "number": practice.number,
+                    "count": count,
+                    "i": i,
+                    "n": n,
+                }
+                message = f"{where} {statement.text}"
                 self.steps.append(self._rating_step(statement.id, message, practice))
             self.steps.append(self._note_step(practice))
 
@@ -290,9 +308,13 @@ class Interview:
 
     def progress(self, index: int) -> str:
         """``Question 23 of 63 · about 9 minutes left``."""
-        return (
-            f"Question {index + 1} of {len(self.steps)} · {minutes(self.seconds_left(index))} left"
-        )
+        from coprod.i18n import _
+
+        return _("Question %(n)d of %(total)d · %(time)s left") % {
+            "n": index + 1,
+            "total": len(self.steps),
+            "time": minutes(self.seconds_left(index)),
+        }
 
     def outline(self) -> str:
         """What is ahead, counted from the steps: ``63 questions: 4 about …. About 17 minutes.``"""

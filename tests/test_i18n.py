@@ -147,3 +147,25 @@ def test_english_and_easy_read_reports_have_no_draft_translation_line(
     assert last.startswith("Words used in this report")
     assert "**co-production**" in last
     assert "Words used in this report" not in english
+
+
+def test_welsh_interview_asks_in_welsh() -> None:
+    from coprod.core.answers import Answers
+    from coprod.core.loader import bundled_data_dir, load_content
+    from coprod.interview import Interview
+
+    i18n.activate("cy")
+    welsh = load_content(bundled_data_dir(), "cy")
+    interview = Interview(welsh, Answers.model_construct(mode="full"), lambda a: None, print)
+    steps = {step.key: step for step in interview.steps}
+    first = steps["ratings.openness-1"]
+    assert first.message.startswith("[Arfer 1 o 7 · datganiad 1 o 11] Rydym wedi gadael")
+    assert [label for label, _value, _key in first.choices or []][:2] == [
+        "0  Ddim o gwbl",
+        "1  Ychydig",
+    ]
+    assert [c[1] for c in first.choices or []][-2:] == ["dont_know", "na"]  # ids stay the same
+    assert interview.progress(0).startswith(f"Cwestiwn 1 o {len(interview.steps)} · tua ")
+    criterion = steps["criteria.problem-undefined"]
+    assert criterion.message.startswith("[Pryd i gyd-gynhyrchu 1/8] Oes angen")
+    assert [c[0] for c in criterion.choices or []] == ["Ie", "Na", "Ddim yn siŵr"]

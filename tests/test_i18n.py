@@ -110,7 +110,7 @@ def test_no_marked_string_hides_inside_an_f_string() -> None:
         f"{path.relative_to(root)}:{number}"
         for path in root.rglob("*.py")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"\{(?:_|N_|ngettext)\(\s*[\"']", line)
+        if re.search(r"\bf[\"'].*\b(?:_|N_|ngettext)\(\s*[\"']", line)
     ]
     assert not hidden
 

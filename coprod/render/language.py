@@ -23,7 +23,10 @@ def draft_line(content: Content) -> str | None:
 def draft_blocks(content: Content) -> list[str]:
     """The draft line as a markdown paragraph, or nothing."""
     line = draft_line(content)
-    return [f"**{escape_md(_('Draft translation'))}:** {escape_md(line)}"] if line else []
+    if not line:
+        return []
+    label = _("Draft translation")
+    return [f"**{escape_md(label)}:** {escape_md(line)}"]
 
 
 def glossary_used(content: Content, texts: Iterable[str]) -> list[GlossaryTerm]:

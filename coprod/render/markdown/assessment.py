@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
-from coprod.i18n import N_, _
+from coprod.i18n import N_, _, ngettext
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.blocks import (
     RULE,
@@ -42,12 +42,11 @@ from coprod.render.text import (
     rating_label,
     source_line,
     verdict_lines,
-    were,
 )
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
-BANDS_NOTE = "Bands: 0-39 needs attention, 40-69 developing, 70-100 strong."
-DRAFT_NOTE = "This is a draft: the assessment was not finished, so some answers are missing."
+BANDS_NOTE = N_("Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.")
+DRAFT_NOTE = N_("This is a draft: the assessment was not finished, so some answers are missing.")
 CASES_HEADING = N_("Case studies to learn from")
 
 
@@ -86,7 +85,7 @@ def score_text(result: PracticeResult) -> str:
 
 def messages(assessment: Assessment) -> list[str]:
     """The answers file's warnings in words for a document (no command-line advice)."""
-    return [DRAFT_NOTE if m == DRAFT_WARNING else m for m in assessment.warnings]
+    return [_(DRAFT_NOTE) if m == DRAFT_WARNING else m for m in assessment.warnings]
 
 
 def _field(label: str, value: str) -> str:
@@ -136,7 +135,7 @@ def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
 
 def _strengths_text(assessment: Assessment) -> str:
     if not assessment.strengths:
-        return "none yet: no practice is scored 40 (developing) or more"
+        return _("none yet: no practice is scored 40 (developing) or more")
     return "; ".join(f"{r.practice.name} ({score_text(r)})" for r in assessment.strengths)
 
 
@@ -158,8 +157,10 @@ def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 
 def overall_summary(assessment: Assessment) -> str:
     if assessment.overall is None:
-        return "not scored (no practice has a rated statement)."
-    return f"{assessment.overall}, the mean of the scored practices: read it beside the profile."
+        return _("not scored (no practice has a rated statement).")
+    return _("%(score)d, the mean of the scored practices: read it beside the profile.") % {
+        "score": assessment.overall
+    }
 
 
 def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
@@ -191,10 +192,10 @@ def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 def overall_text(assessment: Assessment) -> str:
     """The overall score with its caveat (markdown)."""
     if assessment.overall is None:
-        return "**Overall: not scored** (no practice has a rated statement)."
-    return (
-        f"**Overall: {assessment.overall}** (mean of the scored practices). Read it beside "
-        "the profile above, never on its own."
+        return _field(_("Overall"), escape_md(_("not scored (no practice has a rated statement).")))
+    overall = _("Overall")
+    return f"**{escape_md(overall)}: {assessment.overall}** " + escape_md(
+        _("(mean of the scored practices). Read it beside the profile above, never on its own.")
     )
 
 
@@ -223,15 +224,16 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
     scored = [(label.split(". ", 1)[-1], score) for label, score in items if score is not None]
     not_scored = [label for label, score in items if score is None]
     if not scored:
-        return [escape_md("Nothing is scored yet, so there is no chart.")]
+        return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
-        mermaid_bar_chart(scored, title=title, x_label="Practice", y_label="Score (0-100)"),
-        escape_md(BANDS_NOTE),
+        mermaid_bar_chart(scored, title=title, x_label=_("Practice"), y_label=_("Score (0-100)")),
+        escape_md(_(BANDS_NOTE)),
     ]
     if not_scored:
         blocks.append(
             escape_md(
-                "Not scored (nothing rated), so without a bar rather than shown as 0: "
+                _("Not scored (nothing rated), so without a bar rather than shown as 0:")
+                + " "
                 + "; ".join(not_scored)
                 + "."
             )
@@ -257,7 +259,7 @@ def _step_line(step: StatementResult) -> str:
 
 def case_line(suggestion: CaseSuggestion) -> str:
     """``See [Case](#case) – why`` (markdown): the case is described near the end."""
-    label = "See" if suggestion.link.role == "example" else "A caution from"
+    label = _("See") if suggestion.link.role == "example" else _("A caution from")
     case = suggestion.case
     return f"{label} {link(case.name, heading_slug(case.name))} – {escape_md(suggestion.link.why)}"
 
@@ -266,7 +268,7 @@ def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Where to focus next: next steps and case studies to learn from."""
     blocks = [heading(level, _("Where to focus next"))]
     if not assessment.priorities:
-        blocks.append(escape_md("No practice is scored yet, so there are no priorities."))
+        blocks.append(escape_md(_("No practice is scored yet, so there are no priorities.")))
     for p in assessment.priorities:
         blocks.append(
             heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
@@ -285,8 +287,14 @@ def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     if gaps:
         blocks.append(
             escape_md(
-                f"{were(assessment.dont_know_count, 'answer')} “Don't know”: worth finding out, "
-                "or asking others involved (a team view reads several people's answers together)."
+                ngettext(
+                    "%(n)d answer was “Don't know”: worth finding out, or asking others "
+                    "involved (a team view reads several people's answers together).",
+                    "%(n)d answers were “Don't know”: worth finding out, or asking others "
+                    "involved (a team view reads several people's answers together).",
+                    assessment.dont_know_count,
+                )
+                % {"n": assessment.dont_know_count}
             )
         )
         blocks.append(
@@ -297,17 +305,37 @@ def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         )
     elif assessment.dont_know_count:  # quick mode: whole practices
         blocks.append(
-            escape_md(f"{were(assessment.dont_know_count, 'practice')} rated “Don't know”.")
+            escape_md(
+                ngettext(
+                    "%(n)d practice was rated “Don't know”.",
+                    "%(n)d practices were rated “Don't know”.",
+                    assessment.dont_know_count,
+                )
+                % {"n": assessment.dont_know_count}
+            )
         )
     if assessment.answers.mode == "full":
         missing = sum(1 for r in assessment.practices for s in r.statements if s.rating is None)
         if missing:
-            blocks.append(escape_md(f"{were(missing, 'statement')} not answered."))
+            blocks.append(
+                escape_md(
+                    ngettext(
+                        "%(n)d statement was not answered.",
+                        "%(n)d statements were not answered.",
+                        missing,
+                    )
+                    % {"n": missing}
+                )
+            )
     not_scored = [practice_label(r) for r in assessment.practices if r.score.score is None]
     if not_scored:
-        blocks.append(escape_md("Not scored (nothing rated): " + "; ".join(not_scored) + "."))
+        blocks.append(
+            escape_md(_("Not scored (nothing rated):") + " " + "; ".join(not_scored) + ".")
+        )
     if len(blocks) == 1:
-        blocks.append(escape_md("None: every statement has a rating or was marked not applicable."))
+        blocks.append(
+            escape_md(_("None: every statement has a rating or was marked not applicable."))
+        )
     return blocks
 
 
@@ -319,10 +347,14 @@ def _shown_steps(assessment: Assessment) -> set[str]:
 def practice_section(assessment: Assessment, result: PracticeResult, level: int = 3) -> list[str]:
     """One practice: score, summary, statement ratings, the note and next steps."""
     s = result.score
+    score_word = _("Score")
     blocks = [
         heading(level, escape_md(practice_label(result))),
-        f"**Score: {escape_md(score_text(result))}** ({s.rated} rated, {s.dont_know} "
-        f"don't know, {s.na} not applicable)",
+        f"**{escape_md(score_word)}: {escape_md(score_text(result))}** "
+        + escape_md(
+            _("(%(rated)d rated, %(dont_know)d don't know, %(na)d not applicable)")
+            % {"rated": s.rated, "dont_know": s.dont_know, "na": s.na}
+        ),
         escape_md(result.practice.summary),
     ]
     low: list[StatementResult]
@@ -331,7 +363,8 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
         rating = assessment.answers.ratings.get(result.practice.id)
         blocks.append(
             escape_md(
-                f"Quick assessment: one rating for the whole practice: {rating_label(rating)}."
+                _("Quick assessment: one rating for the whole practice: %(rating)s.")
+                % {"rating": rating_label(rating)}
             )
         )
         low = result.statements[:2] if isinstance(rating, int) and rating <= LOW_RATING else []
@@ -351,11 +384,11 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
             st for st in result.statements if isinstance(st.rating, int) and st.rating <= LOW_RATING
         ]
     if result.note:
-        blocks.append(f"**Your note:** {escape_md(result.note)}")
+        blocks.append(_field(_("Your note"), escape_md(result.note)))
     shown = _shown_steps(assessment)
     if any(st.statement.id in shown for st in low):
         blocks.append(
-            escape_md("Next steps for this practice are under")
+            escape_md(_("Next steps for this practice are under"))
             + " "
             + link(_("Where to focus next"), heading_slug(_("Where to focus next")))
             + "."
@@ -363,7 +396,9 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
     low = [st for st in low if st.statement.id not in shown]
     if low:
         blocks.append(
-            bold("Possible next steps" if quick else "Next steps for the statements rated low")
+            bold(
+                _("Possible next steps") if quick else _("Next steps for the statements rated low")
+            )
         )
         blocks.append(bullets(_step_line(st) for st in low))
     return blocks
@@ -384,7 +419,7 @@ def reflection_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     for key, question in REFLECTION_QUESTIONS:
         blocks.append(heading(level + 1, escape_md(_(question))))
         text = getattr(reflections, key) or ""
-        blocks += escape_md_paragraphs(text) or ["*Not answered.*"]
+        blocks += escape_md_paragraphs(text) or ["*" + escape_md(_("Not answered")) + ".*"]
     return blocks
 
 
@@ -403,13 +438,15 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
         return []
     blocks = [
         heading(level, _(CASES_HEADING)),
-        escape_md("The Jam and Justice projects suggested above, in short."),
+        escape_md(_("The Jam and Justice projects suggested above, in short.")),
     ]
     for case in cases:
         blocks += [
             heading(level + 1, escape_md(case.name)),
             escape_md(case.summary),
-            f"*{escape_md('Source: ' + source_line(case.source[0], assessment.content))}*",
+            "*"
+            + escape_md(_("Source") + ": " + source_line(case.source[0], assessment.content))
+            + "*",
         ]
     return blocks
 
@@ -426,14 +463,21 @@ def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     blocks = [
         heading(level, _("Source")),
         escape_md(
-            "The seven practices, the “when to co-produce” criteria and the case studies "
-            "come from the Jam and Justice action research report:"
+            _(
+                "The seven practices, the “when to co-produce” criteria and the case studies "
+                "come from the Jam and Justice action research report:"
+            )
         ),
         escape_md(CITATION),
     ]
     if report and report.url:
-        blocks.append(f"Project website: {escape_md(report.url)}")
-    blocks.append(escape_md(f"Made with coprod (content version {assessment.content.version})."))
+        blocks.append(escape_md(_("Project website")) + f": {escape_md(report.url)}")
+    blocks.append(
+        escape_md(
+            _("Made with coprod (content version %(version)d).")
+            % {"version": assessment.content.version}
+        )
+    )
     return blocks
 
 
@@ -454,7 +498,10 @@ def calls_to_action_blocks(
     return [
         heading(level, _("What the report asks of you")),
         bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
-        escape_md("From the report's section " + ", ".join(f"“{s}”" for s in sections) + "."),
+        escape_md(
+            _("From the report's section %(sections)s.")
+            % {"sections": ", ".join(f"“{s}”" for s in sections)}
+        ),
     ]
 
 

@@ -253,7 +253,11 @@ def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 
 
 def _step_line(step: StatementResult) -> str:
-    rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
+    rated = (
+        ""
+        if step.rating is None
+        else " – " + _("you said %(rating)s") % {"rating": rating_label(step.rating)}
+    )
     return f"{escape_md(step.statement.text + rated)}\\\n  → {escape_md(step.statement.next_step)}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.assessment import Assessment
-from coprod.i18n import _
+from coprod.i18n import _, ngettext
 from coprod.render.terminal.common import (
     BAND_STYLE,
     NARROW,
@@ -24,7 +24,6 @@ from coprod.render.text import (
     bar,
     rating_label,
     verdict_lines,
-    were,
 )
 
 if TYPE_CHECKING:
@@ -59,8 +58,8 @@ def _title(assessment: Assessment) -> str:
     who = ""
     if a.respondent and (a.respondent.name or a.respondent.role):
         who = " · " + ", ".join(x for x in (a.respondent.name, a.respondent.role) if x)
-    stage = f" · stage: {a.project.stage}" if a.project.stage else ""
-    mode = " · quick assessment" if a.mode == "quick" else ""
+    stage = " · " + _("stage") + f": {a.project.stage}" if a.project.stage else ""
+    mode = " · " + _("quick assessment") if a.mode == "quick" else ""
     return f"[bold]{safe(a.project.name)}[/bold]{safe(stage + who + mode)}"
 
 
@@ -116,7 +115,8 @@ def _profile_list(assessment: Assessment, console: Console) -> None:
         score = "–" if s.score is None else str(s.score)
         console.print(f"{r.practice.number}. {safe(r.practice.name)}")
         console.print(f"   [{style}]{score} {band_label(s.band)}[/{style}] {bar(s.score, 8)}")
-        console.print(f"   [dim]{s.dont_know} don't know, {s.na} n/a[/dim]")
+        counts = _("%(dont_know)d don't know, %(na)d n/a") % {"dont_know": s.dont_know, "na": s.na}
+        console.print(f"   [dim]{counts}[/dim]")
 
 
 def _profile_table(assessment: Assessment, console: Console) -> None:
@@ -170,11 +170,17 @@ def print_detail(assessment: Assessment, console: Console) -> None:
         section(console, _("Evidence gaps"))
         if gaps:
             console.print(
-                f"{were(gaps, 'answer')} “Don't know”: worth finding out, or asking others "
-                "involved (coprod team reads several people's answers together)."
+                ngettext(
+                    "%(n)d answer was “Don't know”: worth finding out, or asking others "
+                    "involved (coprod team reads several people's answers together).",
+                    "%(n)d answers were “Don't know”: worth finding out, or asking others "
+                    "involved (coprod team reads several people's answers together).",
+                    gaps,
+                )
+                % {"n": gaps}
             )
         if not_scored:
-            console.print("Not scored (nothing rated): " + safe(", ".join(not_scored)))
+            console.print(_("Not scored (nothing rated):") + " " + safe(", ".join(not_scored)))
 
     _notes(assessment, console)
 
@@ -200,7 +206,11 @@ def _priorities(assessment: Assessment, console: Console) -> None:
             f"\n[bold]{safe(r.practice.name)}[/bold] ({r.score.score}, {band_label(r.score.band)})"
         )
         for step in p.next_steps:
-            rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
+            rated = (
+                ""
+                if step.rating is None
+                else " – " + _("you said %(rating)s") % {"rating": rating_label(step.rating)}
+            )
             bullet(console, f"{safe(step.statement.text)}[dim]{safe(rated)}[/dim]")
             bullet(console, safe(step.statement.next_step), indent=4, marker="→")
         for c in p.cases:

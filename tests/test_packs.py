@@ -217,3 +217,18 @@ def _numbers(data: object) -> object:
 
 def test_bundled_dir_has_packs() -> None:
     assert (bundled_data_dir() / "packs" / "cy" / "meta.yaml").is_file()
+
+
+def test_team_and_compare_read_files_alike_in_every_language(invoke) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    files = [str(fixtures / "team-jo.yaml"), str(fixtures / "team-sam.yaml")]
+    english = json.loads(invoke("team", *files, "--format", "json").stdout)
+    welsh = invoke("--lang", "cy", "team", *files, "--format", "json")
+    assert welsh.exit_code == 0, welsh.stderr
+    assert _numbers(json.loads(welsh.stdout)) == _numbers(english)
+    assert json.loads(welsh.stdout)["practices"][0]["name"] == "Dylunio ar gyfer bod yn agored"
+    compared = [
+        json.loads(invoke(*options, "compare", *files, "--format", "json").stdout)
+        for options in ([], ["--easy-read"], ["--lang", "cy"])
+    ]
+    assert _numbers(compared[1]) == _numbers(compared[0]) == _numbers(compared[2])

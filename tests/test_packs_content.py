@@ -112,3 +112,13 @@ def test_welsh_practice_titles_and_key_points_are_marked_translations() -> None:
         assert practice.get("name_translates"), practice["id"]
         for point in practice.get("key_points", []):
             assert point.get("translates"), point["id"]
+
+
+def test_easy_read_next_steps_are_short_sentences(easy: Content) -> None:
+    bad = {}
+    for _, statement in easy.statements():
+        sentences = re.split(r"(?<=[.?!])\s+", statement.next_step.strip())
+        long = [s for s in sentences if len(s.split()) > 15 or not re.search(r"[.?!]$", s)]
+        if long:
+            bad[statement.id] = long
+    assert not bad

@@ -20,6 +20,7 @@ content_version: 2
 status: draft
 machine_assisted: true
 draft_notice: "Drafft / Draft translation"
+translation_note: "Cyfieithiadau / Translations"
 """
 
 

@@ -361,6 +361,7 @@ class PackMeta(Strict):
     reviewed_by: Text | None = None
     reviewed_on: date | None = None
     draft_notice: Text | None = None
+    translation_note: Text | None = None  # shown on every report: the quotes are translations
 
     @model_validator(mode="after")
     def _review(self) -> PackMeta:
@@ -370,6 +371,11 @@ class PackMeta(Strict):
             raise ValueError(
                 "a draft translation needs draft_notice: the line every report shows while "
                 "the translation is a draft"
+            )
+        if self.language != "en" and not self.translation_note:
+            raise ValueError(
+                "a translation needs translation_note: the line every report shows to say "
+                "that the practice titles and Key Points translate the report's English words"
             )
         return self
 

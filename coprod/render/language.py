@@ -20,13 +20,22 @@ def draft_line(content: Content) -> str | None:
     return content.pack.draft_line if content.pack else None
 
 
+def translation_line(content: Content) -> str | None:
+    """The pack's note that quoted titles and Key Points are translations (plain text)."""
+    return content.pack.meta.translation_note if content.pack else None
+
+
 def draft_blocks(content: Content) -> list[str]:
-    """The draft line as a markdown paragraph, or nothing."""
+    """The draft line and the translation note as markdown paragraphs, or nothing."""
+    blocks = []
     line = draft_line(content)
-    if not line:
-        return []
-    label = _("Draft translation")
-    return [f"**{escape_md(label)}:** {escape_md(line)}"]
+    if line:
+        label = _("Draft translation")
+        blocks.append(f"**{escape_md(label)}:** {escape_md(line)}")
+    note = translation_line(content)
+    if note:
+        blocks.append(f"*{escape_md(note)}*")
+    return blocks
 
 
 def glossary_used(content: Content, texts: Iterable[str]) -> list[GlossaryTerm]:

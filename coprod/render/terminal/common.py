@@ -58,8 +58,11 @@ def print_calls_to_action(content: Content, roles: list[str | None], console: Co
 
 def print_draft_line(content: Content, console: Console) -> None:
     """The pack's "draft translation" line, while the translation is a draft."""
-    from coprod.render.language import draft_line
+    from coprod.render.language import draft_line, translation_line
 
     line = draft_line(content)
     if line:
         console.print(f"[yellow]{safe(line)}[/yellow]")
+    note = translation_line(content)
+    if note:
+        console.print(f"[dim]{safe(note)}[/dim]")

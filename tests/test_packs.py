@@ -233,3 +233,24 @@ def test_team_and_compare_read_files_alike_in_every_language(invoke) -> None:
         for options in ([], ["--easy-read"], ["--lang", "cy"])
     ]
     assert _numbers(compared[1]) == _numbers(compared[0]) == _numbers(compared[2])
+
+
+def test_content_cache_keeps_each_pack_apart(
+    invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coprod.core import loader
+
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
+    folder = make_pack(data_copy, "cy", {"practices.yaml": PRACTICES})
+
+    def name(*options: str) -> str:
+        loader._load_cached.cache_clear()  # a new process each time: only the file cache
+        result = invoke("--data-dir", str(data_copy), *options, "practices", "--json")
+        return str(json.loads(result.stdout)["practices"][0]["name"])
+
+    assert name() == "Designing for openness"
+    assert name("--lang", "cy") == "Dylunio ar gyfer bod yn agored"
+    assert name() == "Designing for openness"  # not the Welsh from the cache
+    (folder / "practices.yaml").write_text(PRACTICES.replace("Dylunio ar", "Dylunio ar-lein ar"))
+    assert name("--lang", "cy") == "Dylunio ar-lein ar gyfer bod yn agored"
+    assert len(list((tmp_path / "cache").iterdir())) >= 2

@@ -21,7 +21,7 @@ def content_for(ctx: typer.Context) -> Content:
     choice that falls back (Welsh easy read -> standard Welsh) says so on stderr.
     """
     from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packs import choose_pack
+    from coprod.core.packchoice import choose_pack
 
     state = ctx.find_root().obj
     data_dir = resolve_data_dir(getattr(state, "data_dir", None))

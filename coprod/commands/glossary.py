@@ -18,7 +18,7 @@ JSON_VERSION = 1
 def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
     """The chosen content's glossary; without one, the easy-read pack's."""
     from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packs import EASY_READ, available_packs, pack_name
+    from coprod.core.packchoice import EASY_READ, available_packs, pack_name
 
     content = content_for(ctx)
     if content.pack and content.pack.glossary:

@@ -31,7 +31,7 @@ from coprod.core.models import (
     Strategy,
     Strict,
 )
-from coprod.core.packs import apply_pack, pack_fingerprint
+from coprod.core.packchoice import pack_fingerprint
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -320,7 +320,11 @@ def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
         strategies=parsed["strategies.yaml"].model.strategies,  # type: ignore[attr-defined]
         background=parsed["background.yaml"].model,
     )
-    return content if pack is None else apply_pack(data_dir, pack, content).content
+    if pack is None:
+        return content
+    from coprod.core.packs import apply_pack
+
+    return apply_pack(data_dir, pack, content).content
 
 
 def cache_dir() -> Path | None:

@@ -170,3 +170,14 @@ def test_welsh_interview_asks_in_welsh() -> None:
     criterion = steps["criteria.problem-undefined"]
     assert criterion.message.startswith("[Pryd i gyd-gynhyrchu 1/8] Oes angen")
     assert [c[0] for c in criterion.choices or []] == ["Ie", "Na", "Ddim yn siŵr"]
+
+
+def test_welsh_team_report_headings(invoke) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    files = [str(fixtures / "team-jo.yaml"), str(fixtures / "team-sam.yaml")]
+    md = invoke("--lang", "cy", "team", *files, "--format", "md").stdout
+    assert "## Proffil yr arferion ar draws ymatebwyr" in md
+    assert "| # | Arfer | Cymedr | Band | Isel–uchel | Ystod |" in md
+    assert "Cyfieithiad drafft" in md
+    english = invoke("team", *files, "--format", "md").stdout
+    assert "## Practice profile across respondents" in english and "Cyfieithiad" not in english

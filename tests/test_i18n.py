@@ -177,7 +177,7 @@ def test_welsh_team_report_headings(invoke) -> None:
     files = [str(fixtures / "team-jo.yaml"), str(fixtures / "team-sam.yaml")]
     md = invoke("--lang", "cy", "team", *files, "--format", "md").stdout
     assert "## Proffil yr arferion ar draws ymatebwyr" in md
-    assert "| # | Arfer | Cymedr | Band | Isel–uchel | Ystod |" in md
+    assert "| \\# | Arfer | Cymedr | Band | Isel–uchel | Ystod |" in md
     assert "Cyfieithiad drafft" in md
     english = invoke("team", *files, "--format", "md").stdout
     assert "## Practice profile across respondents" in english and "Cyfieithiad" not in english

@@ -64,11 +64,17 @@ def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
             }
         )
         return
+    from coprod.i18n import _
+
     console = out()
     if not terms:
-        console.print("No glossary in this content (the easy-read pack has one).")
+        console.print(_("No glossary in this content (the easy-read pack has one)."))
         return
-    console.print("[bold]Glossary[/bold]: words the easy-read version keeps\n")
+    title = _("Glossary")
+    console.print(
+        f"[bold]{escape(title)}[/bold]: " + escape(_("words the easy-read version keeps"))
+    )
+    console.print()
     for t in terms:
         console.print(f"[bold]{escape(t.word)}[/bold]")
         console.print(Padding(Text(t.meaning), (0, 0, 0, 2)))

@@ -71,9 +71,8 @@ def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         console.print(_("No glossary in this content (the easy-read pack has one)."))
         return
     title = _("Glossary")
-    console.print(
-        f"[bold]{escape(title)}[/bold]: " + escape(_("words the easy-read version keeps"))
-    )
+    what = _("words the easy-read version keeps")
+    console.print(f"[bold]{escape(title)}[/bold]: {escape(what)}")
     console.print()
     for t in terms:
         console.print(f"[bold]{escape(t.word)}[/bold]")

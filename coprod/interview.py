@@ -135,14 +135,16 @@ class Interview:
         def put_role(a: Answers, v: Any) -> None:
             respondent(a).role = v or None
 
+        from coprod.i18n import _
+
         stages = [(STAGE_LABELS[s], s, str(i + 1)) for i, s in enumerate(STAGES)]
         roles = [(ROLE_LABELS[r], r, str(i + 1)) for i, r in enumerate(ROLES)]
-        roles.append(("Prefer not to say", "", "0"))
+        roles.append((_("Prefer not to say"), "", "0"))
         self.steps += [
             Step(
                 "project.name",
                 "project",
-                "What is the project called?",
+                _("What is the project called?"),
                 lambda a: a.project.name or None,
                 put_name,
                 required=True,
@@ -150,7 +152,7 @@ class Interview:
             Step(
                 "project.stage",
                 "project",
-                "What stage is it at?",
+                _("What stage is it at?"),
                 lambda a: a.project.stage,
                 put_stage,
                 required=True,
@@ -160,7 +162,7 @@ class Interview:
             Step(
                 "respondent.name",
                 "project",
-                "Your name (optional; leave out to stay anonymous)",
+                _("Your name (optional; leave out to stay anonymous)"),
                 lambda a: a.respondent.name if a.respondent else None,
                 put_person,
                 required=False,
@@ -168,7 +170,7 @@ class Interview:
             Step(
                 "respondent.role",
                 "project",
-                "Which best describes your role?",
+                _("Which best describes your role?"),
                 lambda a: a.respondent.role if a.respondent else None,
                 put_role,
                 required=False,
@@ -247,10 +249,12 @@ class Interview:
             else:
                 a.notes.pop(practice.id, None)
 
+        from coprod.i18n import _
+
         return Step(
             f"notes.{practice.id}",
             "notes",
-            f"Any note or evidence for “{practice.name}”?",
+            _("Any note or evidence for “%(practice)s”?") % {"practice": practice.name},
             lambda a: a.notes.get(practice.id),
             put,
             required=False,
@@ -291,12 +295,14 @@ class Interview:
             self.steps.append(self._note_step(practice))
 
     def _quick_steps(self) -> None:
+        from coprod.i18n import _
+
         count = len(self.content.practices)
         for practice in self.content.practices:
-            message = (
-                f"[Practice {practice.number} of {count}] Overall, how far does the project "
-                f"do this: {practice.name}?"
-            )
+            message = _(
+                "[Practice %(number)d of %(count)d] Overall, how far does the project do "
+                "this: %(practice)s?"
+            ) % {"number": practice.number, "count": count, "practice": practice.name}
             self.steps.append(self._rating_step(practice.id, message, practice))
             self.steps.append(self._note_step(practice))
 
@@ -321,23 +327,31 @@ class Interview:
         counts: dict[Section, int] = {}
         for step in self.steps:
             counts[step.section] = counts.get(step.section, 0) + 1
+        from coprod.i18n import _, ngettext
+
         practices = len(self.content.practices)
         parts = []
         if counts.get("project"):
-            parts.append(f"{counts['project']} about the project and you")
-        parts.append(f"{counts.get('criteria', 0)} on when to co-produce")
+            parts.append(_("%(n)d about the project and you") % {"n": counts["project"]})
+        parts.append(_("%(n)d on when to co-produce") % {"n": counts.get("criteria", 0)})
         if counts.get("reflections"):
-            parts.append(f"{counts['reflections']} to reflect on")
+            parts.append(_("%(n)d to reflect on") % {"n": counts["reflections"]})
         if counts.get("ratings"):
             if self.answers.mode == "quick":
-                parts.append(f"{counts['ratings']} overall ratings, one for each practice")
+                parts.append(
+                    _("%(n)d overall ratings, one for each practice") % {"n": counts["ratings"]}
+                )
             else:
-                parts.append(f"{counts['ratings']} statements across the {practices} practices")
+                parts.append(
+                    _("%(n)d statements across the %(practices)d practices")
+                    % {"n": counts["ratings"], "practices": practices}
+                )
         if counts.get("notes"):
-            parts.append(f"{counts['notes']} optional notes, one per practice")
-        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+            parts.append(_("%(n)d optional notes, one per practice") % {"n": counts["notes"]})
+        listed = (
+            ", ".join(parts[:-1]) + " " + _("and") + f" {parts[-1]}" if len(parts) > 1 else parts[0]
+        )
         total = len(self.steps)
-        from coprod.i18n import ngettext
 
         questions = ngettext("%(n)d question", "%(n)d questions", total) % {"n": total}
         return f"{questions}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."

@@ -181,3 +181,17 @@ def test_welsh_team_report_headings(invoke) -> None:
     assert "Cyfieithiad drafft" in md
     english = invoke("team", *files, "--format", "md").stdout
     assert "## Practice profile across respondents" in english and "Cyfieithiad" not in english
+
+
+def test_welsh_interview_outline() -> None:
+    from coprod.core.answers import Answers
+    from coprod.core.loader import bundled_data_dir, load_content
+    from coprod.interview import Interview
+
+    i18n.activate("cy")
+    welsh = load_content(bundled_data_dir(), "cy")
+    interview = Interview(welsh, Answers.model_construct(mode="full"), lambda a: None, print)
+    outline = interview.outline()
+    assert outline.startswith(f"{len(interview.steps)} cwestiwn: ")
+    assert "am y prosiect a chi" in outline and "Tua " in outline
+    assert interview.steps[0].message == "Beth yw enw’r prosiect?"

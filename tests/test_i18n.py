@@ -120,7 +120,7 @@ def test_welsh_report_headings_and_draft_line(invoke, full_answers: Path) -> Non
     assert '<html lang="cy">' in html
     assert "Proffil yr arferion" in html and "Practice profile" not in html
     assert "Cyfieithiad drafft" in html  # the draft line, while the translation is a draft
-    assert "Practice titles and Key Points are translations" in html
+    assert "Practice titles, Key Points and other names from the report are translations" in html
     md = invoke("--lang", "cy", "report", str(full_answers), "--format", "md").stdout
     assert "## Ble i ganolbwyntio nesaf" in md
     assert "(#ble-i-ganolbwyntio-nesaf)" in md  # the summary's link follows the heading

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
+from coprod.commands._common import JsonOption, content_for, print_item
 from coprod.console import err, out, print_json
 from coprod.errors import CoprodError
 
@@ -45,7 +45,7 @@ def cases_command(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[QUERY]... | show ID",
+            metavar="QUERY... | show ID",
             help="Words to search for (all must match), or `show ID` for one case in full.",
             show_default=False,
         ),
@@ -53,7 +53,7 @@ def cases_command(
     practice: Annotated[
         str | None,
         typer.Option(
-            "--practice", "-p", help="Only cases that illustrate this practice (id or name)."
+            "--practice", "-p", help="Only cases showing this practice (number, id or name)."
         ),
     ] = None,
     method: Annotated[
@@ -91,9 +91,13 @@ def cases_command(
     content = content_for(ctx)
     words = list(words or [])
     if words and words[0] == "show":
-        if len(words) != 2:
-            raise CoprodError("usage: coprod cases show ID", hint=_valid_ids(content))
-        case = find_case(content, words[1])
+        if len(words) == 1:
+            raise CoprodError(
+                "say which case to show: coprod cases show ID (or the case's name)",
+                hint=_valid_ids(content),
+            )
+        # `coprod cases show Transform GM`: an unquoted name arrives as several words.
+        case = find_case(content, " ".join(words[1:]))
         if as_json:
             print_json(
                 {
@@ -170,7 +174,7 @@ def _print_case(case: Case, content: Content) -> None:
         if items:
             console.print(f"\n[bold]{title}[/bold]")
             for item in items:
-                console.print(f"  • {escape(item)}")
+                print_item(console, "•", escape(item))
 
     section("Questions it asked", case.questions)
     if case.started:
@@ -190,9 +194,8 @@ def _print_case(case: Case, content: Content) -> None:
     section("Impacts", case.impacts)
     if case.strategy:
         s = strategies[case.strategy]
-        console.print(
-            f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}"
-        )
+        console.print("\n[bold]Social innovation strategy[/bold]")
+        print_item(console, "•", f"{escape(s.name)} – {escape(s.description)}")
     section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
     section("Lessons for a practitioner", case.lessons)
     section("Sources", source_lines(case.source, content))

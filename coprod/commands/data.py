@@ -23,7 +23,7 @@ def validate_command(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]", help="The content folder to check (default: the one in use)."
+            metavar="DIR", help="The content folder to check (default: the one in use)."
         ),
     ] = None,
 ) -> None:

@@ -158,10 +158,12 @@ def help_command(
     ctx: typer.Context,
     command: Annotated[
         list[str] | None,
-        typer.Argument(metavar="COMMAND", help="The command to explain, e.g. assess.", show_default=False),
+        typer.Argument(
+            metavar="COMMAND", help="The command to explain, e.g. assess.", show_default=False
+        ),
     ] = None,
 ) -> None:
-    """Show the help for coprod, or for one command (the same as COMMAND --help)."""
+    """Show coprod's help, or a command's (like COMMAND --help)."""
     target = ctx.find_root()
     for name in command or []:
         group = target.command

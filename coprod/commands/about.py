@@ -13,9 +13,12 @@ JSON_VERSION = 1
 
 
 def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """The three challenges, the social innovation strategies, the Action Research
+    """The ideas behind the practices, from the Jam and Justice report.
+
+    The three challenges, the social innovation strategies, the Action Research
     Collective's characteristics, the tyrannies of participation and the four
-    viewpoints on leadership, with their sources."""
+    viewpoints on leadership, with their sources.
+    """
     content = content_for(ctx)
     bg = content.background
     sections: list[tuple[str, str, list[dict[str, Any]]]] = [

@@ -52,20 +52,18 @@ def cases_command(
     ] = None,
     practice: Annotated[
         str | None,
-        typer.Option(
-            "--practice", "-p", help="Only cases showing this practice (number, id or name)."
-        ),
+        typer.Option("--practice", "-p", help="Cases showing a practice: number, id or name."),
     ] = None,
     method: Annotated[
         str | None,
-        typer.Option("--method", "-m", help="Only cases that used this method, e.g. photovoice."),
+        typer.Option("--method", "-m", help="Cases that used a method, e.g. photovoice."),
     ] = None,
     theme: Annotated[
         str | None,
         typer.Option(
             "--theme",
             "-t",
-            help="Only cases with this website theme, e.g. planning-and-environment.",
+            help="Cases on a theme, e.g. planning-and-environment.",
         ),
     ] = None,
     strategy: Annotated[
@@ -73,12 +71,12 @@ def cases_command(
         typer.Option(
             "--strategy",
             "-s",
-            help="Only cases with this social innovation strategy, e.g. borrowing.",
+            help="Cases using a strategy, e.g. borrowing (see coprod about).",
         ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Find the Jam and Justice action research projects that fit your situation.
+    """Find the Jam and Justice case studies that fit your situation.
 
     The query matches names, questions, methods, partners, themes and summaries,
     ignoring case, accents and curly quotes; filters combine.

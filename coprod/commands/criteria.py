@@ -58,7 +58,10 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_item(console, "[yellow]![/yellow]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
     console.print()
     print_item(
-        console, "[bold]A fertile place to start:[/bold]", escape(crit.starting_point.text), indent=0
+        console,
+        "[bold]A fertile place to start:[/bold]",
+        escape(crit.starting_point.text),
+        indent=0,
     )
     console.print()
     console.print(

@@ -27,7 +27,10 @@ def validate_command(
         ),
     ] = None,
 ) -> None:
-    """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    """Check a content folder: YAML, fields and cross-references.
+
+    Exit code 2 if it is not valid, with each problem's file, line and field.
+    """
     from coprod.core.loader import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj

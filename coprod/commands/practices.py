@@ -40,7 +40,7 @@ def practices_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the seven practices of co-production, or show one with its statements.
+    """List the seven practices of co-production, or show one in full.
 
     Examples: [bold]coprod practices[/bold], [bold]coprod practices 7[/bold],
     [bold]coprod practices openness[/bold], [bold]coprod practices --json[/bold]

@@ -29,7 +29,7 @@ class Hanging:
 
     ``label`` (a bullet, an id, "Key point:") and ``text`` are rich markup: escape
     untrusted text before passing it. Lines carry no trailing spaces. A label wider
-    than a third of the line hangs the text two columns in instead, so that a narrow
+    than a third of the line hangs the text four columns in instead, so that a narrow
     terminal keeps room for words.
     """
 
@@ -46,7 +46,7 @@ class Hanging:
         first = Text(" " * self.indent) + label + Text(" ")
         hang = first.cell_len
         if hang > options.max_width // 3:
-            hang = self.indent + 2
+            hang = self.indent + 4
         first_width = max(options.max_width - first.cell_len, 1)
         lines = body.wrap(console, first_width, overflow="fold")
         for line in lines:

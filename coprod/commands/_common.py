@@ -48,7 +48,7 @@ class Hanging:
         if hang > options.max_width // 3:
             hang = self.indent + 4
         first_width = max(options.max_width - first.cell_len, 1)
-        lines = body.wrap(console, first_width, overflow="fold")
+        lines = list(body.wrap(console, first_width, overflow="fold"))
         for line in lines:
             line.rstrip()
         if len(lines) > 1 and hang != first.cell_len:

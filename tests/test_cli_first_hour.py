@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -404,3 +405,21 @@ def test_criteria_items_and_caveats_hang(invoke, content, monkeypatch, columns) 
     for line in caveats:
         assert line.startswith(("• ", "  ")), line
     assert sum(line.startswith("• ") for line in caveats) == len(content.criteria.caveats)
+
+
+# ------------------------------------------------------------ hints work as printed (2)
+
+
+def test_data_copy_hint_can_be_typed_as_printed(invoke, tmp_path: Path, monkeypatch) -> None:
+    """The printed `coprod data validate DIR` works pasted into a shell, spaces and all."""
+    monkeypatch.setenv("COLUMNS", "300")
+    target = tmp_path / "our content [draft]"
+    result = invoke("data", "copy", str(target))
+    assert result.exit_code == 0, result.stderr
+    hint = re.search(r"coprod (data validate .+?), then", result.stdout)
+    assert hint, result.stdout
+    args = shlex.split(hint.group(1))
+    assert args[-1] == str(target)
+    again = invoke(*args)
+    assert again.exit_code == 0, again.stderr
+    assert "is valid" in again.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 from typing import Annotated
@@ -31,6 +32,8 @@ def validate_command(
 
     Exit code 2 if it is not valid, with each problem's file, line and field.
     """
+    from rich.markup import escape
+
     from coprod.core.loader import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj
@@ -38,7 +41,7 @@ def validate_command(
     content = load_content_uncached(chosen)
     statements = sum(len(p.statements) for p in content.practices)
     out().print(
-        f"[green]✓[/green] {chosen} is valid: content version {content.version}, "
+        f"[green]✓[/green] {escape(str(chosen))} is valid: content version {content.version}, "
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
@@ -50,6 +53,8 @@ def copy_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    from rich.markup import escape
+
     from coprod.core.loader import FILES, bundled_data_dir
 
     source = bundled_data_dir()
@@ -61,7 +66,9 @@ def copy_command(
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copyfile(source / name, target / name)
+    # The folder as the shell needs it typed, so that the hints work as printed.
+    typed = escape(shlex.quote(str(target)))
     out().print(
-        f"Copied the content to {target}. Edit it, check it with "
-        f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"
+        f"Copied the content to {escape(str(target))}. Edit it, check it with "
+        f"[bold]coprod data validate {typed}[/bold], then use [bold]coprod --data-dir {typed} …[/bold]"
     )

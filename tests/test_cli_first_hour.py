@@ -423,3 +423,13 @@ def test_data_copy_hint_can_be_typed_as_printed(invoke, tmp_path: Path, monkeypa
     again = invoke(*args)
     assert again.exit_code == 0, again.stderr
     assert "is valid" in again.stdout
+
+
+def test_a_broken_answers_file_is_still_called_an_answers_file(invoke, tmp_path: Path) -> None:
+    """Answers keys without a project: the missing field is named, with its line."""
+    path = tmp_path / "answers.yaml"
+    path.write_text("version: 1\nrespondent: {name: Sam}\n", encoding="utf-8")
+    result = invoke("report", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:" in result.stderr and "project:" in result.stderr
+    assert "not a coprod answers file" not in result.stderr

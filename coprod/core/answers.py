@@ -272,8 +272,11 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
     return check_against_content(result, doc, content)
 
 
-# An answers file has at least one of these; content files and other YAML have none.
-_ANSWERS_KEYS = frozenset({"project", "criteria", "ratings"})
+# An answers file has at least one of these; content files and other YAML have none
+# (``version`` and ``content_version`` are too common to tell).
+_ANSWERS_KEYS = frozenset(
+    {"project", "respondent", "mode", "complete", "criteria", "ratings", "notes", "reflections"}
+)
 
 ANSWERS_EXAMPLE = """An answers file looks like this (coprod assess writes one as you answer):
   version: 1
@@ -288,8 +291,8 @@ def not_an_answers_file(doc: Document) -> CoprodError:
     has = f" (it has {', '.join(keys[:6])}{', …' if len(keys) > 6 else ''})" if keys else ""
     return CoprodError(
         Problem(
-            "not a coprod answers file: it has none of the keys project, criteria and "
-            f"ratings{has}",
+            "not a coprod answers file: it has none of the keys project, criteria, "
+            f"ratings or notes{has}",
             doc.path,
             doc.line_of(()),
         ),

@@ -433,3 +433,13 @@ def test_a_broken_answers_file_is_still_called_an_answers_file(invoke, tmp_path:
     assert result.exit_code == 2
     assert f"{path}:" in result.stderr and "project:" in result.stderr
     assert "not a coprod answers file" not in result.stderr
+
+
+def test_the_keys_it_names_carry_no_terminal_escapes(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text('"\\e[31mred\\e]0;title\\a": 1\n', encoding="utf-8")
+    result = invoke("report", str(path))
+    assert result.exit_code == 2
+    assert "not a coprod answers file" in result.stderr
+    assert "red" in result.stderr
+    assert "\x1b" not in result.stderr and "\a" not in result.stderr

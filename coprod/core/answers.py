@@ -287,7 +287,11 @@ ANSWERS_EXAMPLE = """An answers file looks like this (coprod assess writes one a
 
 def not_an_answers_file(doc: Document) -> CoprodError:
     """The error for YAML that is not an answers file at all (a content file, say)."""
-    keys = [str(k) for k in doc.data] if isinstance(doc.data, dict) else []
+    # The file's own keys, shown to say what it is: printable characters only, kept short.
+    keys = [
+        "".join(ch for ch in str(k) if ch.isprintable())[:40]
+        for k in (doc.data if isinstance(doc.data, dict) else [])
+    ]
     has = f" (it has {', '.join(keys[:6])}{', …' if len(keys) > 6 else ''})" if keys else ""
     return CoprodError(
         Problem(

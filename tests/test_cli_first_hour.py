@@ -134,13 +134,6 @@ def test_no_word_alone_on_a_line_at_80_columns(helps, path) -> None:
     assert lone_words(helps[tuple(path)]) == []
 
 
-def test_help_paragraphs_flow_as_paragraphs(helps) -> None:
-    """A paragraph of the docstring fills the width instead of keeping source line breaks."""
-    lines = helps[("assess",)].splitlines()
-    widths = [len(line.rstrip()) for line in lines if "How scores work" in line]
-    assert widths and widths[0] > 70
-
-
 @pytest.mark.parametrize(
     "path", [[], ["assess"], ["cases"], ["data"], ["data", "validate"]], ids=" ".join
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,6 +15,18 @@ if TYPE_CHECKING:
 JsonOption = Annotated[
     bool, typer.Option("--json", help='Print JSON for scripts (with a "version" key).')
 ]
+
+
+def typed_path(path: Path | str) -> str:
+    """A path as a shell needs it typed in a hint (quoted if it has spaces), escaped for markup.
+
+    ``coprod data validate 'our content'`` then works when pasted as printed.
+    """
+    import shlex
+
+    from rich.markup import escape
+
+    return escape(shlex.quote(str(path)))
 
 
 def content_for(ctx: typer.Context) -> Content:

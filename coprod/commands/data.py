@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shlex
 import shutil
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from coprod.commands._common import typed_path
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
 
@@ -66,8 +66,7 @@ def copy_command(
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copyfile(source / name, target / name)
-    # The folder as the shell needs it typed, so that the hints work as printed.
-    typed = escape(shlex.quote(str(target)))
+    typed = typed_path(target)  # so that the hints work as printed
     out().print(
         f"Copied the content to {escape(str(target))}. Edit it, check it with "
         f"[bold]coprod data validate {typed}[/bold], then use [bold]coprod --data-dir {typed} …[/bold]"

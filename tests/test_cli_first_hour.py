@@ -100,7 +100,8 @@ def test_flags_show_no_value_placeholder(helps, path, command) -> None:
     ]
     flags.append("--help")  # typer adds it; it is not among the command's own params
     for flag in flags:
-        line = next(line for line in text.splitlines() if re.search(rf"{flag}\b", line))
+        # The option's own row: the flag is the first thing on it (prose may mention it too).
+        line = next(line for line in text.splitlines() if BOX.sub(" ", line).split()[:1] == [flag])
         after = line.split(flag, 1)[1]
         # A short alias may follow (-h), then the help text: never a <type> or a VALUE.
         assert not re.match(r"\s+(-\w\s+)?<", after), line

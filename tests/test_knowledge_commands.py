@@ -52,7 +52,8 @@ def summary(command: str) -> str:
     from coprod.cli import app
 
     help_text = typer.main.get_command(app).commands[command].help or ""  # type: ignore[attr-defined]
-    return " ".join(help_text.split()[:4])
+    plain = re.sub(r"\[/?[a-z ]+\]", "", help_text)  # rich markup is not shown as such
+    return " ".join(plain.split()[:4])
 
 
 def listed_commands(text: str) -> list[str]:

@@ -363,7 +363,7 @@ def test_cases_show_items_hang(invoke, content, monkeypatch, columns, case_id) -
     assert all(line.startswith("    ") for line in lines if indent_of(line) > 2)
     case = content.case(case_id)
     for lesson in case.lessons:
-        assert flat(lesson) in flat(result.stdout)
+        assert flat(lesson.text) in flat(result.stdout)
 
 
 @pytest.mark.parametrize("columns", [40, 80])

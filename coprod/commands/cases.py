@@ -251,6 +251,6 @@ class _References:
                 )
                 citation = publication.citation if publication else source.ref
                 url = f" {publication.url}" if publication and publication.url else ""
-                console.print(f"  {escape(citation)}{escape(url)}")
+                print_item(console, "•", f"{escape(citation)}{escape(url)}")
             page = f", p. {source.page}" if source.page else ""
-            console.print(f"    \\[{number}] {escape(source.section)}{page}")
+            print_item(console, f"\\[{number}]", f"{escape(source.section)}{page}", indent=4)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from coprod.commands._common import typed_path
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
 
@@ -26,11 +27,16 @@ def validate_command(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]", help="The content folder to check (default: the one in use)."
+            metavar="DIR", help="The content folder to check (default: the one in use)."
         ),
     ] = None,
 ) -> None:
-    """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    """Check a content folder: YAML, fields and cross-references.
+
+    Exit code 2 if it is not valid, with each problem's file, line and field. Its
+    packs (packs/cy, packs/easy-read) are checked too; the texts a pack leaves to
+    the original are listed as warnings.
+    """
     from rich.markup import escape
 
     from coprod.core.loader import load_content_uncached, resolve_data_dir
@@ -82,6 +88,8 @@ def copy_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    from rich.markup import escape
+
     from coprod.core.loader import FILES, bundled_data_dir
 
     source = bundled_data_dir()
@@ -95,7 +103,8 @@ def copy_command(
         shutil.copyfile(source / name, target / name)
     if (source / "packs").is_dir():  # the easy-read and Welsh versions come along
         shutil.copytree(source / "packs", target / "packs", dirs_exist_ok=True)
+    typed = typed_path(target)  # so that the hints work as printed
     out().print(
-        f"Copied the content to {target}. Edit it, check it with "
-        f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"
+        f"Copied the content to {escape(str(target))}. Edit it, check it with "
+        f"[bold]coprod data validate {typed}[/bold], then use [bold]coprod --data-dir {typed} …[/bold]"
     )

@@ -91,6 +91,9 @@ VERDICT_TITLE = Labels(
         "unclear": N_("Unclear: the conditions do not yet point either way"),
     }
 )
+VERDICT_KIND = Labels(
+    {"favourable": N_("favourable"), "caution": N_("caution"), "unclear": N_("unclear")}
+)
 SCORE_NOTE = N_(
     "Scores are prompts for reflection and conversation, not grades: they show where "
     "you see the project now, so you can decide what to work on."

@@ -19,6 +19,7 @@ from coprod.render.terminal.common import (
 from coprod.render.text import (
     REFLECTION_QUESTIONS,
     SCORE_NOTE,
+    VERDICT_KIND,
     VERDICT_TITLE,
     band_label,
     bar,
@@ -39,7 +40,7 @@ def print_verdict(assessment: Assessment, console: Console) -> None:
     console.print(
         Panel(
             f"[bold]{VERDICT_TITLE[kind]}[/bold]\n" + escape("\n".join(verdict_lines(assessment))),
-            title=_("When to co-produce") + f": {kind}",
+            title=_("When to co-produce") + ": " + VERDICT_KIND[kind],
             title_align="left",
             border_style=VERDICT_STYLE[kind],
         )

@@ -53,7 +53,8 @@ def print_calls_to_action(content: Content, roles: list[str | None], console: Co
         bullet(console, f"[bold]{safe(call.reader)}[/bold]: {safe(call.text)}")
     sections = dict.fromkeys(s.section for c in calls for s in c.source)
     cited = ", ".join(f"“{s}”" for s in sections)
-    console.print(f"[dim]From the report's section {safe(cited)}.[/dim]")
+    line = _("From the report's section %(sections)s.") % {"sections": cited}
+    console.print(f"[dim]{safe(line)}[/dim]")
 
 
 def print_draft_line(content: Content, console: Console) -> None:

@@ -23,6 +23,7 @@ from coprod.commands import (
     practices,
     report,
     team,
+    workshop,
 )
 from coprod.errors import CoprodError
 
@@ -114,6 +115,7 @@ app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
+app.command("workshop")(workshop.workshop_command)
 app.add_typer(data.app, name="data")
 
 

@@ -18,13 +18,16 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> Path:
+def write_atomic(
+    path: Path, text: str, *, overwrite: bool = False, mode: int | None = None
+) -> Path:
     """Write ``text`` to ``path`` in one step: readers see the old file or the new one.
 
     The text goes to a temporary file in the same folder, is flushed to disk, and
     then takes the final name. Without ``overwrite`` an existing file is refused
     (and the final step uses a hard link, so a file that appears meanwhile is not
     clobbered either). A failure at any point leaves no partial file behind.
+    ``mode`` sets the file's permissions (0o600 for secrets) instead of the umask's.
     """
     if path.is_dir():
         raise CoprodError(Problem("is a directory; give a file name to write to", path))
@@ -43,7 +46,7 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _umask_mode())
+        os.chmod(tmp, _umask_mode() if mode is None else mode)
         if overwrite:
             os.replace(tmp, path)
         else:

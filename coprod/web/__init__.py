@@ -1,0 +1,46 @@
+"""``coprod workshop``: a local web app where a room answers on their phones.
+
+Started by ``coprod workshop`` (coprod/commands/workshop.py); a Starlette app under
+uvicorn, pages from the Jinja2 templates in ``templates/`` (autoescaped), styles and
+the one script in ``static/``. Nothing is fetched from the internet.
+
+URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
+``DIR/.coprod-workshop.json``, mode 0600; a wrong or missing one is a bare 404):
+
+* ``GET  /j/JOIN/`` the join URL (in the QR code). A new phone sees the welcome with
+  the optional name (not asked with --anonymous) and role; it creates nothing. A phone
+  with the participant cookie is sent (303) to its first page with a question unanswered.
+* ``GET|POST /j/JOIN/about``, ``/j/JOIN/criteria``, ``/j/JOIN/practice/<practice id>``
+  (one per practice: full, its statements; quick, one rating), ``/j/JOIN/reflections``,
+  ``GET /j/JOIN/done`` (the person's own profile and what they skipped, with links).
+  Each page is a plain ``<form method="post">``; the server writes the answers file,
+  then redirects (303) to the next page, or the previous one for the Back button
+  (``nav=back``). The first POST creates the participant and ``DIR/participant-NNN.yaml``
+  and sets the cookie ``coprod_participant`` (HttpOnly, SameSite=Lax, Path=/j/JOIN).
+  Field names: see :mod:`coprod.web.flow`.
+* ``GET  /f/FAC/`` the facilitator's page: counts, progress per practice, the group
+  view once revealed; ``POST /f/FAC/reveal`` (``show=show`` or ``show=hide``);
+  ``GET /f/FAC/events`` server-sent events (``event: update``, data: the page's live
+  part as HTML, at most one per ~0.5 s per listener); ``GET /f/FAC/team.md``,
+  ``team.html``, ``team.json``: the same output as ``coprod team --format …`` over
+  DIR (409 with fewer than two participants); ``GET /f/FAC/join-qr.svg``.
+* ``GET /static/…`` the stylesheet and script. DIR itself is never served.
+
+Limits: request bodies over 64 KB get 413; a note or reflection over 2,000 characters
+re-shows the page (422) with the text kept and the rest saved; past
+``--max-participants`` (default 200) a new phone gets "This workshop is full" (403).
+Every response has a Content-Security-Policy (``default-src 'self'``, no inline
+script; the HTML export allows its inline style by hash), ``X-Content-Type-Options:
+nosniff`` and ``Referrer-Policy: no-referrer``.
+
+What the command prints on standard output (flushed, also when it is not a terminal),
+in this order:
+
+1. a QR code of the join URL (only when standard output is a terminal);
+2. ``Participants join at: http://HOST:PORT/j/JOIN/`` (the line with "join");
+3. ``Facilitator page (keep it to yourself): http://HOST:PORT/f/FAC/``
+   (the line with "facilitator");
+4. a line on what to do when phones cannot connect, and where answers are saved;
+5. on Ctrl-C or SIGTERM: ``Workshop stopped: N participants, M finished.``, the folder,
+   and ``Read them together: coprod team DIR/*.yaml``; exit status 0.
+"""

@@ -284,16 +284,33 @@ class WorkshopApp:
         except ValueError:
             seen = -1
 
+        shutdown = anyio.Event()  # set by sse-starlette when the server is stopping
+
+        async def changed_or_stopping() -> None:
+            waits = [
+                asyncio.ensure_future(self.hub.wait_past(seen)),
+                asyncio.ensure_future(shutdown.wait()),
+            ]
+            try:
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for task in waits:
+                    task.cancel()
+
         async def stream() -> AsyncIterator[dict[str, str]]:
             nonlocal seen
-            while True:
+            while not shutdown.is_set():
                 if seen >= self.hub.version:
-                    await self.hub.wait_past(seen)
+                    await changed_or_stopping()
+                    if shutdown.is_set():
+                        return  # the response then ends properly, not cut off
                     await asyncio.sleep(COALESCE_SECONDS)  # gather a burst of answers
                 seen = self.hub.version
                 yield {"event": "update", "id": str(seen), "data": self.live.fragment(seen)}
 
-        return EventSourceResponse(stream(), ping=15)
+        return EventSourceResponse(
+            stream(), ping=15, shutdown_event=shutdown, shutdown_grace_period=2
+        )
 
     async def export(self, request: Request) -> Response:
         if not self._facilitator_ok(request):

@@ -37,7 +37,7 @@ def test_opening_the_join_url_creates_no_one(folder: Path, content: Content) -> 
     for _ in range(3):  # a link preview, a prefetch, a curious click
         page = phone.open()
         assert page.status_code == 200
-        assert "<form method=\"post\"" in page.text
+        assert '<form method="post"' in page.text
     assert phone.client.head(f"{phone.join}/").status_code == 200
     assert answers_files(folder) == []
     assert workshop.participants == []
@@ -146,9 +146,7 @@ def test_back_saves_the_page_and_goes_to_the_previous_one(folder: Path, content:
     response = phone.post("criteria", {criterion: "unsure"}, nav="back")
     assert response.status_code == 303
     assert response.headers["location"] == f"{phone.join}/about"
-    assert yaml.safe_load(answers_files(folder)[0].read_text())["criteria"] == {
-        criterion: "unsure"
-    }
+    assert yaml.safe_load(answers_files(folder)[0].read_text())["criteria"] == {criterion: "unsure"}
     # every page after the first has a Back button; the first has none
     assert 'value="back"' not in Phone(app_for(workshop), workshop).open().text
     for slug in ("about", "criteria", f"practice/{content.practices[0].id}", "reflections"):
@@ -400,9 +398,13 @@ def test_counts_and_progress(folder: Path, content: Content) -> None:
     halfway.post("about", {})
     halfway.post(f"practice/{content.practices[0].id}", {content.practices[0].id: "1"})
     page = client.get(f"{base}/").text
-    assert (_count(page, "joined"), _count(page, "answering"), _count(page, "finished")) == (2, 1, 1)
-    assert f"1. {content.practices[0].name}</span> <span class=\"value\">2 of 2" in page
-    assert f"2. {content.practices[1].name}</span> <span class=\"value\">1 of 2" in page
+    assert (_count(page, "joined"), _count(page, "answering"), _count(page, "finished")) == (
+        2,
+        1,
+        1,
+    )
+    assert f'1. {content.practices[0].name}</span> <span class="value">2 of 2' in page
+    assert f'2. {content.practices[1].name}</span> <span class="value">1 of 2' in page
 
 
 def test_one_participant_is_not_a_group(folder: Path, content: Content) -> None:
@@ -419,9 +421,7 @@ def test_one_participant_is_not_a_group(folder: Path, content: Content) -> None:
         assert "needs at least two participants" in response.text
 
 
-def test_the_group_view_is_hidden_until_revealed(
-    folder: Path, content: Content, invoke
-) -> None:
+def test_the_group_view_is_hidden_until_revealed(folder: Path, content: Content, invoke) -> None:
     workshop = make_workshop(folder, content)
     app = app_for(workshop)
     client, base = facilitator(app, workshop)

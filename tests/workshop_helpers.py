@@ -61,7 +61,9 @@ class Phone:
 
 
 def facilitator(app: Any, workshop: Workshop) -> tuple[TestClient, str]:
-    return TestClient(app, base_url="http://127.0.0.1:8765"), f"/f/{workshop.settings.facilitator_token}"
+    return TestClient(
+        app, base_url="http://127.0.0.1:8765"
+    ), f"/f/{workshop.settings.facilitator_token}"
 
 
 def quick_answers(content: Content, rating: str, criterion: str) -> dict[str, dict[str, str]]:

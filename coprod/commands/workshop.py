@@ -240,6 +240,16 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
         join=f"{origin}/j/{s.join_token}/", facilitator=f"{origin}/f/{s.facilitator_token}/"
     )
     app = create_app(workshop, urls)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=3,
+        lifespan="off",
+        server_header=False,
+    )
+    server = _Server(config)
+    server.early_signals()
     if sys.stdout.isatty():
         import segno
 
@@ -255,15 +265,6 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
         "and start again."
     )
     _say(f"Answers are saved in {workshop.folder}/ as they come. Stop with Ctrl-C.")
-    config = uvicorn.Config(
-        app,
-        log_level="warning",
-        access_log=False,
-        timeout_graceful_shutdown=3,
-        lifespan="off",
-        server_header=False,
-    )
-    server = _Server(config)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # a second Ctrl-C while stopping
@@ -283,7 +284,11 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
 
 class _Server:
     """uvicorn's server with its signal handling taken over: Ctrl-C and SIGTERM stop it
-    gracefully and the command then exits 0 (uvicorn itself re-raises the signal)."""
+    gracefully and the command then exits 0 (uvicorn itself re-raises the signal).
+
+    The handlers are installed before the addresses are printed, so a signal that
+    arrives before uvicorn is listening still stops it cleanly.
+    """
 
     def __init__(self, config: Any) -> None:
         import contextlib
@@ -292,14 +297,19 @@ class _Server:
 
         import uvicorn
 
+        outer = self
+        self.stop_requested = False
+        self._signals = (signal.SIGINT, signal.SIGTERM)
+
         class Server(uvicorn.Server):
             @contextlib.contextmanager
             def capture_signals(self) -> Any:
                 if threading.current_thread() is not threading.main_thread():
                     yield
                     return
-                signals = (signal.SIGINT, signal.SIGTERM)
-                previous = {sig: signal.signal(sig, self.handle_exit) for sig in signals}
+                previous = {sig: signal.signal(sig, self.handle_exit) for sig in outer._signals}
+                if outer.stop_requested:
+                    self.should_exit = True
                 try:
                     yield
                 finally:
@@ -313,6 +323,20 @@ class _Server:
                 super().handle_exit(sig, frame)
 
         self.server = Server(config)
+
+    def early_signals(self) -> None:
+        """Until uvicorn runs, a signal only asks it to stop as soon as it starts."""
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def request_stop(sig: int, frame: Any) -> None:
+            self.stop_requested = True
+
+        for sig in self._signals:
+            signal.signal(sig, request_stop)
 
     def run(self, sockets: list[socket.socket]) -> None:
         self.server.run(sockets=sockets)

@@ -512,3 +512,15 @@ def test_a_restarted_app_carries_on_the_same_workshop(folder: Path, content: Con
     assert data["respondent"]["name"] == "Sam" and len(data["criteria"]) == 8
     assert data["ratings"] == {content.practices[0].id: 2}
     assert len(answers_files(folder)) == 1
+
+
+def test_an_answer_that_cannot_be_saved_is_not_acknowledged(folder: Path, content: Content) -> None:
+    import shutil
+
+    workshop = make_workshop(folder, content)
+    phone = Phone(app_for(workshop), workshop)
+    phone.post("about", {})
+    shutil.rmtree(folder)  # the folder went away under the server
+    response = phone.post("criteria", {content.all_criteria()[0].id: "yes"})
+    assert response.status_code == 503
+    assert "could not be saved" in response.text

@@ -207,7 +207,9 @@ def test_everything_works_without_javascript(
     desk.close()
 
 
-def test_the_facilitator_page_at_phone_width(browser: Any, server: Server, content: Content) -> None:
+def test_the_facilitator_page_at_phone_width(
+    browser: Any, server: Server, content: Content
+) -> None:
     answer_by_http(server, content, "1")
     answer_by_http(server, content, "3")
     context = browser.new_context(**PHONE)

@@ -235,7 +235,8 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
     from coprod.web.app import Urls, create_app
 
     s = workshop.settings
-    origin = f"http://{_url_host(host)}:{port}"
+    shown = lan_address() if host in ("0.0.0.0", "::") else host  # every address: show one
+    origin = f"http://{_url_host(shown)}:{port}"
     urls = Urls(
         join=f"{origin}/j/{s.join_token}/", facilitator=f"{origin}/f/{s.facilitator_token}/"
     )

@@ -21,6 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from coprod.core.answers import Answers
 from coprod.core.scoring import NOT_RATED, SCALE
+from coprod.errors import CoprodError
 from coprod.interview import ROLE_LABELS
 from coprod.web import flow, live
 from coprod.web.security import BodyLimit, SecurityHeaders, export_csp
@@ -367,7 +368,7 @@ def create_app(workshop: Workshop, urls: Urls) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
-        exception_handlers={404: _plain_404, 405: _plain_404},
+        exception_handlers={404: _plain_404, 405: _plain_404, CoprodError: _not_saved},
     )
     app.state.web = web
     return app
@@ -375,3 +376,15 @@ def create_app(workshop: Workshop, urls: Urls) -> Starlette:
 
 async def _plain_404(request: Request, exc: Exception) -> Response:
     return not_found()
+
+
+async def _not_saved(request: Request, exc: Exception) -> Response:
+    """A file that could not be written (disk full, folder removed): say so, plainly."""
+    from coprod.console import warn
+
+    warn(str(exc))
+    return PlainTextResponse(
+        "Sorry: your answer could not be saved on the facilitator's laptop. Please tell the "
+        "facilitator, then try again.\n",
+        status_code=503,
+    )

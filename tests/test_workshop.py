@@ -524,3 +524,48 @@ def test_an_answer_that_cannot_be_saved_is_not_acknowledged(folder: Path, conten
     response = phone.post("criteria", {content.all_criteria()[0].id: "yes"})
     assert response.status_code == 503
     assert "could not be saved" in response.text
+
+
+# --- the command's own pieces -----------------------------------------------------------
+
+
+def test_the_lan_address_falls_back_to_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ipaddress
+    import socket
+
+    from coprod.commands.workshop import lan_address
+
+    assert ipaddress.ip_address(lan_address()).version == 4
+
+    class NoNetwork(socket.socket):
+        def connect(self, address: object) -> None:
+            raise OSError("Network is unreachable")
+
+    monkeypatch.setattr(socket, "socket", NoNetwork)
+    assert lan_address() == "127.0.0.1"
+
+
+def test_other_commands_do_not_load_the_web_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, coprod.cli\n"
+        "heavy = [m for m in ('starlette', 'uvicorn', 'jinja2', 'segno', 'sse_starlette')"
+        " if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_bad_flags_are_clear_errors(tmp_path: Path, invoke) -> None:
+    result = invoke("workshop", "--project", "P", "--stage", "later", "--out", str(tmp_path / "w"))
+    assert result.exit_code == 2
+    assert "--stage must be one of" in result.stderr
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine")
+    result = invoke("workshop", "--project", "P", "--out", str(tmp_path / "taken"))
+    assert result.exit_code == 2
+    assert "not a workshop folder" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]

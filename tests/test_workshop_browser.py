@@ -128,6 +128,7 @@ def test_a_phone_answers_a_quick_assessment_and_the_facilitator_sees_it_live(
         "() => document.getElementById('joined').textContent === '2'", timeout=5000
     )
     assert facilitator.evaluate("window.notReloaded") is True
+    assert text_of(facilitator, "#status") == "2 joined, 1 finished"  # for screen readers
 
     phone.wait_for_url("**/criteria")
     check_phone_page(phone, axe)

@@ -217,6 +217,8 @@ class WorkshopApp:
         if found is None:
             return not_found()
         index, page = found
+        if page.slug == "done":  # nothing to answer there
+            return RedirectResponse(self._page_url(page), status_code=303)
         async with request.form(max_files=0, max_fields=200) as form:
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
         person = self._person(request)

@@ -9,5 +9,11 @@
   source.addEventListener("update", function (event) {
     live.innerHTML = event.data;
     live.setAttribute("data-version", event.lastEventId);
+    var status = document.getElementById("status");
+    var joined = document.getElementById("joined");
+    var finished = document.getElementById("finished");
+    if (status && joined && finished) {  // a short, polite announcement for screen readers
+      status.textContent = joined.textContent + " joined, " + finished.textContent + " finished";
+    }
   });
 })();

@@ -19,21 +19,22 @@ if TYPE_CHECKING:
     from coprod.web.state import Workshop
 
 DEFAULT_PORT = 8765
-HELP = """Run a workshop: people answer on their phones, you see the group live.
-
-Serves a web app on this laptop's local network. People scan the QR code (or type
-the join address) on phones on the same Wi-Fi and answer the self-assessment; the
-facilitator's page shows how many have joined and, once you press Reveal, the group's
-profile, its disagreements and the criteria split. Each person's answers are an
-ordinary answers file in the folder (--out), so [bold]coprod team DIR/*.yaml[/bold],
-[bold]report[/bold] and [bold]compare[/bold] read them unchanged.
-
-Start it again with the same --out to carry on: the same addresses, the same people.
-Stop with Ctrl-C.
-
-Examples: [bold]coprod workshop --project "Space in Common" --quick[/bold],
-[bold]coprod workshop --out workshop-space-in-common-2026-12-01[/bold]
-"""
+HELP = "\n\n".join(
+    [
+        "Run a workshop: people answer on their phones, you see the group live.",
+        "Serves a web app on this laptop's local network. People scan the QR code (or type "
+        "the join address) on phones on the same Wi-Fi and answer the self-assessment; the "
+        "facilitator's page shows how many have joined and, once you press Reveal, the "
+        "group's profile, its disagreements and the criteria split. Each person's answers "
+        "are an ordinary answers file in the folder (--out), so [bold]coprod team "
+        "DIR/*.yaml[/bold], [bold]report[/bold] and [bold]compare[/bold] read them unchanged.",
+        "Start it again with the same --out to carry on: the same addresses, the same "
+        "people. Stop with Ctrl-C. If phones cannot connect (guest Wi-Fi often keeps devices "
+        "apart), put the laptop and the phones on a phone's hotspot.",
+        'Examples: [bold]coprod workshop --project "Space in Common" --quick[/bold], '
+        "[bold]coprod workshop --out workshop-space-in-common-2026-12-01[/bold]",
+    ]
+)
 
 
 def lan_address() -> str:
@@ -217,7 +218,12 @@ def workshop_command(
     )
     address = host or lan_address()
     wanted = port if port is not None else (workshop.settings.port or DEFAULT_PORT)
-    sock = _bind(address, wanted)
+    try:
+        sock = _bind(address, wanted)
+    except CoprodError:
+        if port is not None or workshop.settings.port is not None:
+            raise  # asked for, or the workshop's own: its URLs must not change silently
+        sock = _bind(address, 0)  # a new workshop: any free port will do
     actual = int(sock.getsockname()[1])
     if workshop.settings.port != actual and port != 0:
         workshop.settings.port = actual

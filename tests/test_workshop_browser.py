@@ -116,6 +116,9 @@ def test_a_phone_answers_a_quick_assessment_and_the_facilitator_sees_it_live(
 
     phone_context = browser.new_context(**PHONE)
     phone = phone_context.new_page()
+    console: list[str] = []
+    for page in (phone, facilitator):
+        page.on("console", lambda message: console.append(message.text))
     phone.goto(server.join)
     assert "not a grade" in text_of(phone, "main")
     check_phone_page(phone, axe)
@@ -165,6 +168,8 @@ def test_a_phone_answers_a_quick_assessment_and_the_facilitator_sees_it_live(
         timeout=5000,
     )
     assert facilitator.evaluate("window.notReloaded") is True
+
+    assert not [m for m in console if "Content Security Policy" in m], console
 
     files = sorted((tmp_path / "ws").glob("participant-*.yaml"))
     robin = yaml.safe_load(files[1].read_text())
@@ -227,4 +232,22 @@ def test_the_facilitator_page_at_phone_width(
     qr = page.locator("img.qr")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     assert server.join in text_of(page, ".join-url")
+    context.close()
+
+
+def test_the_html_export_is_styled_under_its_csp(
+    browser: Any, server: Server, content: Content
+) -> None:
+    answer_by_http(server, content, "0")
+    answer_by_http(server, content, "4")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(server.facilitator + "team.html")
+    assert "team view" in page.title()
+    # the inline style (allowed by its hash) applies: main is 50rem wide and centred
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") == "800px"
+    assert page.locator("figure.chart svg").count() == 1
+    assert not [m for m in console if "Content Security Policy" in m], console
     context.close()

@@ -254,7 +254,7 @@ def test_a_terminal_gets_a_qr_code(tmp_path: Path) -> None:
     )
     child.expect("Participants join at")
     before = child.before
-    child.expect("Facilitator page")
+    child.expect("The facilitator page")
     child.kill(signal.SIGINT)
     child.expect(pexpect.EOF)
     child.close()

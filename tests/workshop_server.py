@@ -59,7 +59,7 @@ class Server:
             self.lines.append(line)
             if "join" in line and "http://" in line:
                 self.join = line.split()[-1]
-            if "facilitator" in line.lower() and "http://" in line:
+            if "facilitator" in line and "http://" in line:
                 self.facilitator = line.split()[-1]
         return self
 

@@ -265,7 +265,7 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
         n = len(workshop.participants)
         _say(f"Carrying on the workshop for {s.project} ({n} participant{'s' * (n != 1)} so far).")
     _say(f"Participants join at: {urls.join}")
-    _say(f"Facilitator page (keep it to yourself): {urls.facilitator}")
+    _say(f"The facilitator page (keep it to yourself): {urls.facilitator}")
     _say(
         "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest Wi-Fi "
         "often keeps devices apart), connect the laptop and the phones to a phone's hotspot "

@@ -33,14 +33,22 @@ Every response has a Content-Security-Policy (``default-src 'self'``, no inline
 script; the HTML export allows its inline style by hash), ``X-Content-Type-Options:
 nosniff`` and ``Referrer-Policy: no-referrer``.
 
-What the command prints on standard output (flushed, also when it is not a terminal),
-in this order:
+What the command prints on standard output (plain lines, flushed, also when it is
+not a terminal), in this order; each URL is the last word of its line:
 
 1. a QR code of the join URL (only when standard output is a terminal);
-2. ``Participants join at: http://HOST:PORT/j/JOIN/`` (the line with "join");
-3. ``Facilitator page (keep it to yourself): http://HOST:PORT/f/FAC/``
-   (the line with "facilitator");
-4. a line on what to do when phones cannot connect, and where answers are saved;
-5. on Ctrl-C or SIGTERM: ``Workshop stopped: N participants, M finished.``, the folder,
-   and ``Read them together: coprod team DIR/*.yaml``; exit status 0.
+2. on a restart only: ``Carrying on the workshop for PROJECT (N participants so far).``;
+3. ``Participants join at: http://HOST:PORT/j/JOIN/`` (the only line with "join");
+4. ``The facilitator page (keep it to yourself): http://HOST:PORT/f/FAC/``
+   (the only line with "facilitator");
+5. what to do when phones cannot connect (a phone's hotspot), and
+   ``Answers are saved in DIR/ as they come. Stop with Ctrl-C.``;
+6. on Ctrl-C or SIGTERM: an empty line, ``Workshop stopped: N participants, M finished.``,
+   ``Answers are in DIR/`` and ``Read them together: coprod team DIR/*.yaml``; exit 0.
+
+Flags that disagree with a restarted workshop's settings are reported on standard
+error (``warning: DIR is a workshop started with --project X; --project Y is ignored``).
+HOST defaults to this machine's LAN address (127.0.0.1 without a network); PORT to the
+workshop's earlier port, else 8765 (a new workshop falls back to any free port if 8765
+is taken); ``--port 0`` takes any free port. uvicorn's access log is off.
 """

@@ -569,3 +569,26 @@ def test_bad_flags_are_clear_errors(tmp_path: Path, invoke) -> None:
     assert result.exit_code == 2
     assert "not a workshop folder" in result.stderr
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
+
+
+def test_a_file_written_just_before_a_crash_stays_in_the_group(
+    folder: Path, content: Content
+) -> None:
+    workshop = make_workshop(folder, content)
+    app = app_for(workshop)
+    answer_quick(Phone(app, workshop), content)
+    # the server wrote a new participant's file, then died before noting them
+    orphan = folder / "participant-002.yaml"
+    orphan.write_text((folder / "participant-001.yaml").read_text())
+    again = Workshop.open(folder, content)
+    assert [p.path.name for p in again.participants] == [
+        "participant-001.yaml",
+        "participant-002.yaml",
+    ]
+    assert again.participant("") is None
+    client, base = facilitator(app_for(again), again)
+    assert client.get(f"{base}/team.json").status_code == 200
+    # the next phone gets a new number; no file is overwritten
+    phone = Phone(app_for(again), again)
+    phone.post("about", {})
+    assert (folder / "participant-003.yaml").is_file()

@@ -205,6 +205,14 @@ class Workshop:
             else:  # created, then the file was removed by hand: start them afresh
                 answers = new_answers(settings, content)
             participants.append(Participant(number, digest, file, answers))
+        known = {p.path.name for p in participants}
+        for file in sorted(folder.glob("participant-*.yaml")):
+            # written, then the server was killed before it noted them: keep their answers
+            # in the group (their phone never got its cookie, so it cannot carry on)
+            number_text = file.stem.removeprefix("participant-")
+            if file.name not in known and number_text.isdecimal():
+                answers = load_answers(file, content).answers
+                participants.append(Participant(int(number_text), "", file, answers))
         return cls(folder, settings, content, participants, revealed)
 
     def save_state(self) -> None:

@@ -155,7 +155,7 @@ def skipped(answers: Answers, content: Content) -> list[Skipped]:
         page = by_slug[f"practice/{practice.id}"]
         if answers.mode == "quick":
             if practice.id not in answers.ratings:
-                result.append(Skipped(page, practice.id, practice.name))
+                result.append(Skipped(page, practice.id, "the overall rating"))
         else:
             result += [
                 Skipped(page, s.id, s.text)

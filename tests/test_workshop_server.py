@@ -261,3 +261,21 @@ def test_a_terminal_gets_a_qr_code(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     qr_rows = [line for line in before.splitlines() if "█" in line or "▀" in line]
     assert len(qr_rows) >= 10, before
+
+
+def test_a_facilitator_page_older_than_the_server_is_brought_up_to_date(tmp_path: Path) -> None:
+    """After a restart the browser reconnects with an event id the new server never
+    sent: it gets the current view at once instead of waiting for the next answer."""
+    server = start(tmp_path, "--project", "P", "--port", str(free_port()))
+    with httpx.Client(timeout=10) as client:
+        for headers, url in (
+            ({}, server.facilitator + "events?since=999"),
+            ({"Last-Event-ID": "999"}, server.facilitator + "events?since=0"),
+        ):
+            with client.stream("GET", url, headers=headers) as stream:
+                started = time.monotonic()
+                for line in stream.iter_lines():
+                    if line == "event: update":
+                        break
+                assert time.monotonic() - started < 2
+    assert server.stop() == 0

@@ -282,9 +282,13 @@ class WorkshopApp:
             return not_found()
         from sse_starlette.sse import EventSourceResponse
 
+        # what the page already shows: a reconnecting browser says its last event's id
+        given = request.headers.get("last-event-id") or request.query_params.get("since", "")
         try:
-            seen = int(request.query_params.get("since", "-1"))
+            seen = int(given)
         except ValueError:
+            seen = -1
+        if seen > self.hub.version:  # the server was restarted since: send it afresh
             seen = -1
 
         shutdown = anyio.Event()  # set by sse-starlette when the server is stopping

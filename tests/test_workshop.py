@@ -592,3 +592,27 @@ def test_a_file_written_just_before_a_crash_stays_in_the_group(
     phone = Phone(app_for(again), again)
     phone.post("about", {})
     assert (folder / "participant-003.yaml").is_file()
+
+
+def test_a_full_assessment_on_the_phone_is_a_file_report_reads(
+    folder: Path, content: Content, invoke, tmp_path: Path
+) -> None:
+    workshop = make_workshop(folder, content, mode="full")
+    phone = Phone(app_for(workshop), workshop)
+    phone.post("about", {"respondent_role": "community-sector"})
+    phone.post("criteria", {c.id: "unsure" for c in content.all_criteria()})
+    for practice in content.practices:
+        fields = {s.id: str(i % 5) for i, s in enumerate(practice.statements)}
+        assert (
+            phone.post(f"practice/{practice.id}", {**fields, "note": "Seen it."}).status_code == 303
+        )
+    phone.post("reflections", {"reflection_why": "Because.", "reflection_bring_and_take": "Time."})
+    (path,) = answers_files(folder)
+    data = yaml.safe_load(path.read_text())
+    assert data["complete"] is True and data["mode"] == "full"
+    assert len(data["ratings"]) == sum(len(p.statements) for p in content.practices)
+    assert data["reflections"] == {"why": "Because.", "bring_and_take": "Time."}
+    out = tmp_path / "report.md"
+    result = invoke("report", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Seen it." in out.read_text()

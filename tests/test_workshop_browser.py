@@ -161,6 +161,12 @@ def test_a_phone_answers_a_quick_assessment_and_the_facilitator_sees_it_live(
     facilitator.get_by_role("button", name="Reveal").click()
     facilitator.wait_for_selector("table.profile-table")
     assert "2 participants" in text_of(facilitator, "#live")
+    facilitator.evaluate(axe)  # the projected page, at desktop width
+    serious = facilitator.evaluate(
+        "async () => (await axe.run()).violations.filter(v => ['serious', 'critical']"
+        ".includes(v.impact)).map(v => v.id)"
+    )
+    assert serious == []
     facilitator.evaluate("window.notReloaded = true")
     answer_by_http(server, content, "4")  # a late joiner: the profile follows, live
     facilitator.wait_for_function(

@@ -283,10 +283,17 @@ def test_wrong_or_missing_tokens_get_a_bare_404(folder: Path, content: Content) 
         f"/f/{wrong}/events",
         f"/f/{s.facilitator_token}/team.yaml",
         f"/j/{s.join_token}/nowhere",
+        f"/j/{wrong}",
+        f"/f/{wrong}",
+        f"/f/{s.join_token}",
+        f"/j/{s.join_token}/criteria/",
     ):
         response = phone.client.get(path, follow_redirects=False)
         assert response.status_code == 404, path
         assert response.text == "Not found\n", path
+    # typed without the final slash, the right token still works
+    assert phone.client.get(f"/j/{s.join_token}", follow_redirects=False).status_code == 303
+    assert phone.client.get(f"/f/{s.facilitator_token}").status_code == 200
     posted = phone.client.post(f"/j/{wrong}/about", data={"respondent_name": "Mallory"})
     assert posted.status_code == 404
     assert phone.client.post(f"/f/{wrong}/reveal").status_code == 404

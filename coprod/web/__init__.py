@@ -24,6 +24,8 @@ URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
   part as HTML, at most one per ~0.5 s per listener); ``GET /f/FAC/team.md``,
   ``team.html``, ``team.json``: the same output as ``coprod team --format …`` over
   DIR (409 with fewer than two participants); ``GET /f/FAC/join-qr.svg``.
+* ``GET /j/JOIN`` and ``/f/FAC`` (typed without the final slash) redirect (303) to the
+  page; any other path is a 404 (no slash redirects).
 * ``GET /static/…`` the stylesheet and script. DIR itself is never served.
 
 Limits: request bodies over 64 KB get 413; a note or reflection over 2,000 characters

@@ -353,14 +353,21 @@ class WorkshopApp:
         )
         return Response(buffer.getvalue(), media_type="image/svg+xml")
 
-    async def nowhere(self, request: Request) -> Response:
-        return not_found()
+    async def without_slash(self, request: Request) -> Response:
+        """``/j/TOKEN`` or ``/f/SECRET`` typed without the final slash: to the real page."""
+        path = request.url.path
+        valid = self._facilitator_ok(request) if path.startswith("/f/") else self._join_ok(request)
+        if not valid:
+            return not_found()
+        return RedirectResponse(path + "/", status_code=303)
 
 
 def create_app(workshop: Workshop, urls: Urls) -> Starlette:
     """The workshop's ASGI app (call it once per server)."""
     web = WorkshopApp(workshop, urls)
     routes = [
+        Route("/j/{token}", web.without_slash, methods=["GET"]),
+        Route("/f/{token}", web.without_slash, methods=["GET"]),
         Route("/j/{token}/", web.join, methods=["GET"]),
         Route("/j/{token}/{slug:path}", web.page_get, methods=["GET"]),
         Route("/j/{token}/{slug:path}", web.page_post, methods=["POST"]),
@@ -376,6 +383,7 @@ def create_app(workshop: Workshop, urls: Urls) -> Starlette:
         middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
         exception_handlers={404: _plain_404, 405: _plain_404, CoprodError: _not_saved},
     )
+    app.router.redirect_slashes = False  # no redirect for a path that is not ours
     app.state.web = web
     return app
 

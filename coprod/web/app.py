@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,6 @@ HERE = Path(__file__).parent
 COOKIE = "coprod_participant"
 COOKIE_AGE = 30 * 24 * 3600
 COALESCE_SECONDS = 0.5  # updates to the facilitator's page are gathered for this long
-Handler = Callable[[Request], Awaitable[Response]]
 
 
 ROLE_OPTIONS = [*ROLE_LABELS.items(), ("", "Prefer not to say")]

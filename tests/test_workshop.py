@@ -623,3 +623,49 @@ def test_a_full_assessment_on_the_phone_is_a_file_report_reads(
     result = invoke("report", str(path), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "Seen it." in out.read_text()
+
+
+# --- the short code, for phones without a camera ----------------------------------------
+
+
+def test_the_short_code_leads_to_the_join_url(folder: Path, content: Content) -> None:
+    workshop = make_workshop(folder, content)
+    app = app_for(workshop)
+    code = workshop.settings.code
+    assert len(code) == 6
+    client, base = facilitator(app, workshop)
+    assert f"{code[:3]}-{code[3:]}" in client.get(f"{base}/").text
+    phone = Phone(app, workshop)
+    page = phone.client.get("/code")
+    assert page.status_code == 200 and 'name="code"' in page.text
+    wrong = phone.client.post("/code", data={"code": "nope"}, follow_redirects=False)
+    assert wrong.status_code == 422 and "not the code" in wrong.text
+    typed = f" {code[:3].lower()}-{code[3:].lower()} "  # as a person might type it
+    right = phone.client.post("/code", data={"code": typed}, follow_redirects=False)
+    assert right.status_code == 303
+    assert right.headers["location"] == f"/j/{workshop.settings.join_token}/"
+    assert answers_files(folder) == []  # the code alone creates no one
+    assert Workshop.open(folder, content).settings.code == code  # kept for a restart
+
+
+def test_wrong_codes_are_rate_limited(folder: Path, content: Content) -> None:
+    workshop = make_workshop(folder, content)
+    phone = Phone(app_for(workshop), workshop)
+    for _ in range(5):
+        assert phone.client.post("/code", data={"code": "WRONG1"}).status_code == 422
+    blocked = phone.client.post("/code", data={"code": workshop.settings.code})
+    assert blocked.status_code == 429 and "Too many wrong codes" in blocked.text
+
+
+def test_the_try_limit_counts_each_client_and_all_of_them() -> None:
+    from coprod.web.security import TryLimit
+
+    now = [0.0]
+    limit = TryLimit(per_client=2, overall=3, window=60, clock=lambda: now[0])
+    limit.failed("a")
+    limit.failed("a")
+    assert limit.blocked("a") and not limit.blocked("b")
+    limit.failed("b")
+    assert limit.blocked("c")  # three wrong tries in all: everyone waits
+    now[0] = 61
+    assert not limit.blocked("a") and not limit.blocked("c")

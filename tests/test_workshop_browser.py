@@ -8,6 +8,7 @@ targets under 44 px. Skipped where /usr/bin/chromium is absent.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,7 +120,14 @@ def test_a_phone_answers_a_quick_assessment_and_the_facilitator_sees_it_live(
     console: list[str] = []
     for page in (phone, facilitator):
         page.on("console", lambda message: console.append(message.text))
-    phone.goto(server.join)
+    # no camera: the short code on the facilitator's screen, typed in
+    code = json.loads((tmp_path / "ws" / ".coprod-workshop.json").read_text())["settings"]["code"]
+    assert f"{code[:3]}-{code[3:]}" in text_of(facilitator, ".join")
+    phone.goto(server.join.split("/j/")[0] + "/code")
+    check_phone_page(phone, axe)
+    phone.get_by_label("Workshop code").fill(f"{code[:3]}-{code[3:]}".lower())
+    phone.get_by_role("button", name="Join").click()
+    phone.wait_for_url(server.join)
     assert "not a grade" in text_of(phone, "main")
     check_phone_page(phone, axe)
     phone.get_by_label("Your name").fill("Robin")

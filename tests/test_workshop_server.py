@@ -37,6 +37,10 @@ def test_prints_the_urls_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert server.stop(signal.SIGTERM) == 0
     rest, err = server.rest_of_output()
     summary = "\n".join(rest)
+    code_line = next(line for line in rest if line.startswith("No camera?"))
+    assert f"http://127.0.0.1:{port}/code" in code_line
+    assert re.search(r"type the code [A-Z2-9]{3}-[A-Z2-9]{3}$", code_line)
+    assert not [line for line in server.lines + rest if "join" in line][1:]  # one join line
     assert "hotspot" in summary  # what to do when phones cannot connect
     assert "Workshop stopped: 0 participants, 0 finished." in summary
     assert "coprod team ws/*.yaml" in summary

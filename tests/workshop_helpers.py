@@ -37,7 +37,8 @@ def app_for(workshop: Workshop) -> Any:
     s = workshop.settings
     origin = "http://127.0.0.1:8765"
     return create_app(
-        workshop, Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/")
+        workshop,
+        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
     )
 
 

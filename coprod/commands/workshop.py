@@ -239,12 +239,15 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
     import uvicorn
 
     from coprod.web.app import Urls, create_app
+    from coprod.web.state import code_text
 
     s = workshop.settings
     shown = lan_address() if host in ("0.0.0.0", "::") else host  # every address: show one
     origin = f"http://{_url_host(shown)}:{port}"
     urls = Urls(
-        join=f"{origin}/j/{s.join_token}/", facilitator=f"{origin}/f/{s.facilitator_token}/"
+        join=f"{origin}/j/{s.join_token}/",
+        facilitator=f"{origin}/f/{s.facilitator_token}/",
+        code=f"{origin}/code",
     )
     app = create_app(workshop, urls)
     config = uvicorn.Config(
@@ -266,6 +269,7 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
         _say(f"Carrying on the workshop for {s.project} ({n} participant{'s' * (n != 1)} so far).")
     _say(f"Participants join at: {urls.join}")
     _say(f"The facilitator page (keep it to yourself): {urls.facilitator}")
+    _say(f"No camera? Open {urls.code} and type the code {code_text(s.code)}")
     _say(
         "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest Wi-Fi "
         "often keeps devices apart), connect the laptop and the phones to a phone's hotspot "

@@ -24,6 +24,10 @@ URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
   part as HTML, at most one per ~0.5 s per listener); ``GET /f/FAC/team.md``,
   ``team.html``, ``team.json``: the same output as ``coprod team --format …`` over
   DIR (409 with fewer than two participants); ``GET /f/FAC/join-qr.svg``.
+* ``GET|POST /code``: for a phone without a camera, type the short code (6 characters,
+  shown as ``ABC-DEF`` on the facilitator's page and printed) to be sent (303) to the
+  join URL; creates nothing. Wrong codes are rate-limited (5 per client, 30 in all, per
+  10 minutes; then 429).
 * ``GET /j/JOIN`` and ``/f/FAC`` (typed without the final slash) redirect (303) to the
   page; any other path is a 404 (no slash redirects).
 * ``GET /static/…`` the stylesheet and script. DIR itself is never served.
@@ -36,16 +40,17 @@ script; the HTML export allows its inline style by hash), ``X-Content-Type-Optio
 nosniff`` and ``Referrer-Policy: no-referrer``.
 
 What the command prints on standard output (plain lines, flushed, also when it is
-not a terminal), in this order; each URL is the last word of its line:
+not a terminal), in this order; the join and facilitator URLs end their lines:
 
 1. a QR code of the join URL (only when standard output is a terminal);
 2. on a restart only: ``Carrying on the workshop for PROJECT (N participants so far).``;
 3. ``Participants join at: http://HOST:PORT/j/JOIN/`` (the only line with "join");
 4. ``The facilitator page (keep it to yourself): http://HOST:PORT/f/FAC/``
    (the only line with "facilitator");
-5. what to do when phones cannot connect (a phone's hotspot), and
+5. ``No camera? Open http://HOST:PORT/code and type the code ABC-DEF``;
+6. what to do when phones cannot connect (a phone's hotspot), and
    ``Answers are saved in DIR/ as they come. Stop with Ctrl-C.``;
-6. on Ctrl-C or SIGTERM: an empty line, ``Workshop stopped: N participants, M finished.``,
+7. on Ctrl-C or SIGTERM: an empty line, ``Workshop stopped: N participants, M finished.``,
    ``Answers are in DIR/`` and ``Read them together: coprod team DIR/*.yaml``; exit 0.
 
 Flags that disagree with a restarted workshop's settings are reported on standard

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from coprod.core.scoring import NOT_RATED, SCALE
 from coprod.errors import CoprodError
 from coprod.interview import ROLE_LABELS
 from coprod.web import flow, live
-from coprod.web.security import BodyLimit, SecurityHeaders, export_csp
-from coprod.web.state import Participant, Workshop, WorkshopFull, answers_text
+from coprod.web.security import BodyLimit, SecurityHeaders, TryLimit, export_csp
+from coprod.web.state import Participant, Workshop, WorkshopFull, answers_text, code_text
 
 HERE = Path(__file__).parent
 COOKIE = "coprod_participant"
@@ -73,6 +74,7 @@ class Hub:
 class Urls:
     join: str  # absolute, for the QR code and the screen
     facilitator: str
+    code: str = ""  # where to type the short code instead (absolute)
 
 
 class WorkshopApp:
@@ -83,6 +85,7 @@ class WorkshopApp:
         self.content = workshop.content
         self.urls = urls
         self.hub = Hub()
+        self.tries = TryLimit()
         self.locks: dict[int, asyncio.Lock] = {}
         self.state_lock = asyncio.Lock()
         env = jinja2.Environment(
@@ -154,6 +157,28 @@ class WorkshopApp:
         if self.workshop.full:
             return self._full(request)
         return self._page(request, None, "about")
+
+    async def code_page(self, request: Request) -> Response:
+        """Where a phone without a camera types the short code instead of the long URL."""
+        context: dict[str, Any] = {"title": "Join the workshop", "error": "", "typed": ""}
+        if request.method == "POST":
+            client = request.client.host if request.client else "?"
+            if self.tries.blocked(client):
+                context["error"] = (
+                    "Too many wrong codes: please wait ten minutes, or scan the QR code."
+                )
+                return self._render(request, "code.html", context, 429)
+            async with request.form(max_files=0, max_fields=5) as form:
+                typed = str(form.get("code") or "")
+            wanted = self.workshop.settings.code
+            given = re.sub(r"[^A-Za-z0-9]", "", typed).upper()
+            if wanted and secrets.compare_digest(given.encode(), wanted.encode()):
+                return RedirectResponse(f"{self.join_path}/", status_code=303)
+            self.tries.failed(client)
+            context["error"] = "That is not the code on the facilitator's screen: please try again."
+            context["typed"] = typed[:20]
+            return self._render(request, "code.html", context, 422)
+        return self._render(request, "code.html", context)
 
     def _full(self, request: Request) -> Response:
         return self._render(request, "full.html", {"title": "This workshop is full"}, 403)
@@ -262,6 +287,8 @@ class WorkshopApp:
             "live_html": self.live.fragment(self.hub.version),
             "version": self.hub.version,
             "join_url": self.urls.join,
+            "code_url": self.urls.code,
+            "code": code_text(self.workshop.settings.code),
             "base": self.facilitator_path,
         }
         return self._render(request, "facilitator.html", context)
@@ -365,6 +392,7 @@ def create_app(workshop: Workshop, urls: Urls) -> Starlette:
     """The workshop's ASGI app (call it once per server)."""
     web = WorkshopApp(workshop, urls)
     routes = [
+        Route("/code", web.code_page, methods=["GET", "POST"]),
         Route("/j/{token}", web.without_slash, methods=["GET"]),
         Route("/f/{token}", web.without_slash, methods=["GET"]),
         Route("/j/{token}/", web.join, methods=["GET"]),

@@ -5,6 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
+from collections import deque
+from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -136,3 +139,42 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class TryLimit:
+    """Wrong guesses of the short code: at most ``per_client`` per client and ``overall``
+    in all within ``window`` seconds; past either, every try is refused until they age."""
+
+    def __init__(
+        self,
+        per_client: int = 5,
+        overall: int = 30,
+        window: float = 600,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per_client = per_client
+        self.overall = overall
+        self.window = window
+        self.clock = clock
+        self._all: deque[float] = deque()
+        self._by_client: dict[str, deque[float]] = {}
+
+    def _expire(self, times: deque[float], now: float) -> None:
+        while times and times[0] <= now - self.window:
+            times.popleft()
+
+    def blocked(self, client: str) -> bool:
+        now = self.clock()
+        self._expire(self._all, now)
+        mine = self._by_client.get(client)
+        if mine is not None:
+            self._expire(mine, now)
+            if not mine:
+                del self._by_client[client]
+                mine = None
+        return len(self._all) >= self.overall or (mine is not None and len(mine) >= self.per_client)
+
+    def failed(self, client: str) -> None:
+        now = self.clock()
+        self._all.append(now)
+        self._by_client.setdefault(client, deque()).append(now)

@@ -50,6 +50,20 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread
+CODE_LENGTH = 6
+
+
+def new_code() -> str:
+    """A short code to type beside the join URL (about 30 bits; its page is rate-limited)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def code_text(code: str) -> str:
+    """``"ABCDEF"`` -> ``"ABC-DEF"``, as printed and shown."""
+    return f"{code[:3]}-{code[3:]}"
+
+
 def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -67,6 +81,7 @@ class Settings:
     facilitator_token: str
     created: str
     port: int | None = None
+    code: str = ""
 
 
 @dataclass
@@ -164,6 +179,7 @@ class Workshop:
             max_participants=max_participants,
             join_token=new_token(),
             facilitator_token=new_token(),
+            code=new_code(),
             created=dt.date.today().isoformat(),
         )
         workshop = cls(folder, settings, content)
@@ -189,6 +205,7 @@ class Workshop:
                 facilitator_token=str(s["facilitator_token"]),
                 created=str(s.get("created", "")),
                 port=s.get("port"),
+                code=str(s.get("code") or new_code()),
             )
             records = [(int(r["number"]), str(r["key"]), str(r["file"])) for r in data["people"]]
             revealed = bool(data.get("revealed", False))
@@ -213,7 +230,10 @@ class Workshop:
             if file.name not in known and number_text.isdecimal():
                 answers = load_answers(file, content).answers
                 participants.append(Participant(int(number_text), "", file, answers))
-        return cls(folder, settings, content, participants, revealed)
+        workshop = cls(folder, settings, content, participants, revealed)
+        if not s.get("code"):  # kept from now on
+            workshop.save_state()
+        return workshop
 
     def save_state(self) -> None:
         s = self.settings
@@ -231,6 +251,7 @@ class Workshop:
                     "facilitator_token": s.facilitator_token,
                     "created": s.created,
                     "port": s.port,
+                    "code": s.code,
                 },
                 "revealed": self.revealed,
                 "people": [

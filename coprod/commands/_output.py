@@ -62,6 +62,11 @@ def choose_format(
     return given
 
 
+def stdout_is_terminal() -> bool:
+    """Whether normal output goes to a person at a terminal (not a pipe or a file)."""
+    return sys.stdout.isatty()
+
+
 def emit(text: str, output: Path | None, *, force: bool) -> None:
     """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
     if output is None:

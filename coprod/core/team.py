@@ -341,20 +341,3 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
         criteria_splits=splits,
         anonymous=anonymous,
     )
-
-
-ANONYMOUS_MIN_GROUP = 3  # with --anonymous, smaller role groups are not shown
-
-
-def visible_roles(view: TeamView) -> list[tuple[str, int]]:
-    """Role counts that may be shown, most first. Anonymous: a role held by fewer than
-    three people is not shown by name; such people are counted together as
-    ``"in smaller role groups (not shown)"``, so no small group can be singled out."""
-    counts = view.roles.most_common()
-    if not view.anonymous:
-        return counts
-    shown = [(role, n) for role, n in counts if n >= ANONYMOUS_MIN_GROUP]
-    hidden = sum(n for _, n in counts if n < ANONYMOUS_MIN_GROUP)
-    if hidden:
-        shown.append(("in smaller role groups (not shown)", hidden))
-    return shown

@@ -87,7 +87,7 @@ class LiveView:
         return view
 
     def context(self) -> dict[str, Any]:
-        from coprod.core.team import visible_roles
+        from coprod.render.markdown.team import roles_text
 
         counts = self.counts()
         settings = self.workshop.settings
@@ -105,7 +105,7 @@ class LiveView:
             view = self.team()
             context["view"] = view
             if view is not None:
-                context["roles"] = visible_roles(view)
+                context["roles"] = roles_text(view)  # anonymous: never a group under three
                 context["contested"] = [
                     (d, Counter(rating_text(r) for _, r in d.ratings).most_common())
                     for d in view.disagreements[:TOP_CONTESTED]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from coprod.console import err, warn
+from coprod.console import err, warn, write_document
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def choose_format(
 def emit(text: str, output: Path | None, *, force: bool) -> None:
     """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
     if output is None:
-        sys.stdout.write(text)
+        write_document(text)
         return
     from rich.markup import escape
 

@@ -140,9 +140,12 @@ def assess_command(
     writer(answers)
     result = assess(answers, content, warnings)
     _show(result, as_json=False)
-    console.print(f"\nAnswers saved to [bold]{writer.path}[/bold]")
+    from rich.markup import escape
+
+    saved = escape(str(writer.path))
+    console.print(f"\nAnswers saved to [bold]{saved}[/bold]")
     console.print(
-        f"Share it: [bold]coprod report {writer.path} --format html -o report.html[/bold]; "
+        f"Share it: [bold]coprod report {saved} --format html -o report.html[/bold]; "
         "a group: [bold]coprod team FILE…[/bold]"
     )
     _export(result, export, force)
@@ -192,4 +195,6 @@ def _export(result: Assessment, target: Path | None, force: bool) -> None:
 
     fmt = format_from_suffix(target)
     write_atomic(target, render_assessment(result, fmt), overwrite=force)
-    out().print(f"Report written to [bold]{target}[/bold]")
+    from rich.markup import escape
+
+    out().print(f"Report written to [bold]{escape(str(target))}[/bold]")

@@ -101,5 +101,6 @@ def check_command(
     console.print("[dim]" + escape(" ".join(c.text for c in content.criteria.caveats)) + "[/dim]")
     if save is not None and answers_file is None:
         console.print(
-            f"Saved to [bold]{save}[/bold]. Go on to the practices: coprod assess --resume {save}"
+            f"Saved to [bold]{escape(str(save))}[/bold]. Go on to the practices: "
+            f"coprod assess --resume {escape(str(save))}"
         )

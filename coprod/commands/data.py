@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
@@ -35,7 +35,7 @@ def validate_command(
     content = load_content_uncached(chosen)
     statements = sum(len(p.statements) for p in content.practices)
     out().print(
-        f"[green]✓[/green] {chosen} is valid: content version {content.version}, "
+        f"[green]✓[/green] {escape(str(chosen))} is valid: content version {content.version}, "
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
@@ -55,10 +55,13 @@ def copy_command(
         raise CoprodError(
             Problem("already holds content files; use --force to overwrite them", target)
         )
-    target.mkdir(parents=True, exist_ok=True)
+    from coprod.files import make_folder, write_atomic
+
+    make_folder(target)
     for name in FILES:
-        shutil.copyfile(source / name, target / name)
+        write_atomic(target / name, (source / name).read_text(encoding="utf-8"), overwrite=force)
+    shown = escape(str(target))
     out().print(
-        f"Copied the content to {target}. Edit it, check it with "
-        f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"
+        f"Copied the content to {shown}. Edit it, check it with "
+        f"[bold]coprod data validate {shown}[/bold], then use [bold]coprod --data-dir {shown} …[/bold]"
     )

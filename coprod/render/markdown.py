@@ -10,7 +10,6 @@ list, a link or a table row. The building blocks below (:func:`heading`,
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -20,14 +19,11 @@ from coprod.core.models import Criterion
 from coprod.core.scoring import CriterionAnswer
 from coprod.core.team import Disagreement, TeamView
 from coprod.render.terminal import SCORE_NOTE, VERDICT_TITLE, verdict_lines
-from coprod.render.text import CITATION, rating_label
+from coprod.render.text import CITATION, clean_text, rating_label
+from coprod.render.text import escape_md as escape_md  # the one markdown escaper
 
 Align = Literal["left", "right"]
 
-#: Characters that can mean something anywhere in (GitHub-flavoured) markdown.
-MD_SPECIALS = frozenset("\\`*_{}[]<>#!|~&$")
-#: What only means something at the start of a line (lists, thematic breaks, underlines).
-_LINE_START = re.compile(r"^(?:(\d+)([.)])|([-+=]))")
 LOW_RATING = 2  # statements rated this or lower get their next step shown
 ANSWER_LABEL: dict[CriterionAnswer, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 REFLECTION_QUESTIONS = (
@@ -39,26 +35,6 @@ RULE = "---"
 
 
 # --- building blocks ---------------------------------------------------------
-
-
-def escape_md(text: str) -> str:
-    """Text made inert in markdown: on one line, with every special backslash-escaped.
-
-    Line breaks and runs of whitespace become one space (so a table cell or a
-    heading cannot be broken) and control characters are dropped. ``- + = 1. 1)``
-    only mean something at the start of a line, so they are escaped only there
-    (``co-production`` stays readable).
-    """
-    line = " ".join(text.split())
-    line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc")
-    escaped = "".join("\\" + ch if ch in MD_SPECIALS else ch for ch in line)
-    return _LINE_START.sub(_escape_line_start, escaped)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    if match[3]:
-        return "\\" + match[3]
-    return f"{match[1]}\\{match[2]}"
 
 
 def escape_md_paragraphs(text: str) -> list[str]:
@@ -114,7 +90,7 @@ def table(
 
 def _mermaid_label(text: str) -> str:
     """A label that is safe inside a quoted mermaid string."""
-    return re.sub(r'["#;`\\]', "", " ".join(text.split()))
+    return re.sub(r'["#;`\\]', "", " ".join(clean_text(text).split()))
 
 
 def mermaid_bar_chart(

@@ -41,6 +41,9 @@ class CoprodGroup(TyperGroup):
         from coprod import console
 
         console.reset()
+        from coprod.core.yamlio import forget_inputs
+
+        forget_inputs()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:

@@ -83,7 +83,10 @@ class DraftWriter:
                 return
             self.path = default_answers_path(answers.project.name, answers.date or date.today())
         write_atomic(
-            self.path, HEADER + dump_yaml(answers.to_yaml_data()), overwrite=self._overwrite
+            self.path,
+            HEADER + dump_yaml(answers.to_yaml_data()),
+            overwrite=self._overwrite,
+            replaces_input=True,  # a resumed draft is read, then saved over: it is ours
         )
         self._overwrite = True  # from now on it is our own draft
 

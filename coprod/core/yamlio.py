@@ -9,6 +9,9 @@ error can be reported with the line it comes from.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -141,18 +144,64 @@ def parse_yaml(text: str, path: Path | str) -> Document:
     return Document(data, node, path)
 
 
-def read_text(path: Path, *, what: str, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into one clear message."""
+def _open_regular(path: Path, what: str) -> int:
+    """Open ``path`` for reading only if it is a regular file; never block on the way.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once (rather than wait for a
+    writer), and the check is made with ``fstat`` on what was opened, so the file
+    cannot be swapped for another between the check and the read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
     try:
-        if path.is_dir():
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
             raise CoprodError(Problem(f"is a directory; expected {what}", path))
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode) else "not a regular file"
+            raise CoprodError(Problem(f"is {kind}; expected {what} (a regular file)", path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    _inputs.add((status.st_dev, status.st_ino))
+    return fd
+
+
+_inputs: set[tuple[int, int]] = set()
+
+
+def was_read(status: os.stat_result) -> bool:
+    """Whether this run has read the file (by device and inode): output must not replace it."""
+    return (status.st_dev, status.st_ino) in _inputs
+
+
+def forget_inputs() -> None:
+    """Forget the files read so far (each command starts afresh)."""
+    _inputs.clear()
+
+
+def read_text(path: Path, *, what: str, max_bytes: int) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into one clear message.
+
+    Only a regular file is read: a FIFO, a device or a directory is refused before
+    any byte is read (a FIFO would otherwise wait forever).
+    """
+    try:
+        fd = _open_regular(path, what)
+        with os.fdopen(fd, "rb") as handle:
             raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise CoprodError(Problem(f"is a directory; expected {what}", path)) from None
     except FileNotFoundError:
         raise CoprodError(Problem(f"no such file (expected {what})", path)) from None
     except PermissionError:
         raise CoprodError(Problem("cannot be read: permission denied", path)) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CoprodError(Problem("the path is too long to be a file here", path)) from None
         raise CoprodError(Problem(f"cannot be read: {exc.strerror or exc}", path)) from None
     if len(raw) > max_bytes:
         limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+#: At most this many problems are spelled out in a message; the rest are counted.
+MAX_SHOWN = 20
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -44,9 +47,12 @@ class CoprodError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        lines = [str(p) for p in self.problems]
-        if len(lines) > 1:
-            text = f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        lines = [str(p) for p in self.problems[:MAX_SHOWN]]
+        total = len(self.problems)
+        if total > 1:
+            text = f"{total} problems:\n" + "\n".join(f"  {line}" for line in lines)
+            if total > MAX_SHOWN:
+                text += f"\n  … and {total - MAX_SHOWN} more (fix these and run it again)"
         else:
             text = lines[0] if lines else "unknown error"
         if self.hint:

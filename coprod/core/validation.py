@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coprod.core.yamlio import Document
-from coprod.errors import Problem
+from coprod.errors import MAX_SHOWN, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,7 +56,10 @@ def problems_from(
 ) -> list[Problem]:
     """One problem per pydantic error, with the file, line and dotted field."""
     problems = []
-    for err in exc.errors(include_url=False):
+    for number, err in enumerate(exc.errors(include_url=False)):
+        if number >= MAX_SHOWN:  # counted, never shown: no need to spell it out
+            problems.append(Problem(err["msg"], doc.path))
+            continue
         loc = [*prefix, *_clean_loc(err["loc"])]
         message = _MESSAGES.get(err["type"], err["msg"])
         if err["type"] == "value_error":

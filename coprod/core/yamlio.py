@@ -26,6 +26,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _BaseLoader = yaml.SafeLoader
 
 
+#: The most entries one mapping may have (an answers file has a few dozen at most).
+MAX_ENTRIES = 5_000
+
+
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The safe loader, refusing duplicate keys and reporting bad values with their line."""
 
@@ -37,12 +41,16 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
             # PyYAML's own constructors raise these for values like 2026-02-30 or !!int abc.
             shown = node.value if isinstance(node, yaml.ScalarNode) else node.tag
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"cannot read {shown!r} as {node.tag.rsplit(':', 1)[-1]} ({exc})",
-                node.start_mark,
-            ) from None
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind == "timestamp":  # PyYAML's own reasons here mean nothing to a person
+                reason = "not a date" if isinstance(exc, (AttributeError, TypeError)) else exc
+                message = (
+                    f"cannot read {shown!r} as a date ({reason}); write a date as "
+                    "YYYY-MM-DD, such as 2026-11-20"
+                )
+            else:
+                message = f"cannot read {shown!r} as {kind} ({exc})"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Like PyYAML's, building each key once, but a key given twice is an error.
@@ -52,6 +60,16 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
                 None, None, f"expected a mapping for {node.tag}", node.start_mark
+            )
+        if len(node.value) > MAX_ENTRIES:
+            # Refused before building anything: such a file is not one coprod wrote or
+            # reads, and building and checking 80,000 entries only takes time.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"has {len(node.value):,} entries in one mapping; no coprod file has more "
+                f"than {MAX_ENTRIES:,}",
+                node.start_mark,
             )
         own_keys = {id(key_node) for key_node, _ in node.value}
         self.flatten_mapping(node)
@@ -88,6 +106,25 @@ class Document:
         self.data = data
         self.node = node
         self.path = path
+        self._keys: dict[int, dict[str, tuple[int, yaml.Node]]] = {}
+
+    def _key_index(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
+        """A mapping's keys (as text) -> (line, value node), built once per mapping.
+
+        So that finding the line of each of many problems in a large mapping costs
+        one look-up each, not a scan of the mapping (which made 80,000 unknown ids
+        take minutes).
+        """
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                index.setdefault(
+                    str(getattr(key_node, "value", None)),
+                    (key_node.start_mark.line + 1, value_node),
+                )
+            self._keys[id(node)] = index
+        return index
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
         """The line (1-based) of the value at ``loc``, or of its nearest parent."""
@@ -100,11 +137,9 @@ class Document:
             if isinstance(node, yaml.MappingNode) and part == 0 and isinstance(part, int):
                 continue  # a single mapping given where a list is allowed (``source:``)
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if str(getattr(key_node, "value", None)) == str(part):
-                        line = key_node.start_mark.line + 1
-                        child = value_node
-                        break
+                found = self._key_index(node).get(str(part))
+                if found is not None:
+                    line, child = found
             elif (
                 isinstance(node, yaml.SequenceNode)
                 and isinstance(part, int)

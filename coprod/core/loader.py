@@ -6,10 +6,8 @@ once, so that an organisation adapting the content can fix a folder in one go.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import pickle
-import tempfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -285,17 +283,106 @@ def cache_dir() -> Path | None:
 
 
 def _fingerprint(data_dir: Path) -> str | None:
-    """Changes whenever coprod or any content file changes (size or modification time)."""
+    """A hash of coprod's version, the folder and every content file's bytes.
+
+    Keyed on the content itself (not sizes and times, which ``cp -p``, tar and
+    unzip keep), so what is shown is always what is on disk. Reading the files'
+    bytes costs well under a millisecond; parsing and validating them is what the
+    cache saves.
+    """
+    import hashlib
+
     from coprod import __version__
 
-    parts = [__version__, str(data_dir)]
+    digest = hashlib.sha256(f"{__version__}\0{data_dir}\0".encode())
     for name in FILES:
         try:
-            stat = (data_dir / name).stat()
+            raw = (data_dir / name).read_bytes()
         except OSError:
             return None  # let the uncached load report the problem
-        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+        digest.update(f"{name}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def _open_cache_folder(folder: Path) -> int | None:
+    """The cache folder, opened without following a link, if only this user can write to it.
+
+    Created (mode 0700) when missing. A folder others can write to (a shared
+    ``COPROD_CACHE_DIR``) is not used at all: anyone could plant or swap files in it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(folder, flags)
+    except OSError:
+        return None
+    if _private(os.fstat(fd)):
+        return fd
+    os.close(fd)
+    return None
+
+
+def _read_cached(folder_fd: int, name: str, key: str) -> Content | None:
+    """Cached content, or None. The file is JSON: reading it can never run code.
+
+    It is opened once, without following links and without blocking, and checked
+    with ``fstat`` on that same open file (a regular file, private to this user),
+    so it cannot be swapped between the check and the read; the content is then
+    validated again by the models, and must carry this key.
+    """
+    import json
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(name, flags, dir_fd=folder_fd)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or not _private(status):
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            stored = json.loads(handle.read(MAX_CACHE_BYTES + 1))
+        if not isinstance(stored, dict) or stored.get("key") != key:
+            return None
+        return Content.model_validate(stored["content"])
+    except Exception:  # unreadable, truncated, an older format: rebuild
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _write_cached(folder_fd: int, name: str, key: str, content: Content) -> None:
+    """Store the content (mode 0600, atomically); any failure just means no cache."""
+    import json
+    import secrets
+
+    tmp = f".{name}.{secrets.token_hex(6)}.tmp"
+    try:
+        data = json.dumps({"key": key, "content": content.model_dump(mode="json")})
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, 0o600, dir_fd=folder_fd)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+            os.replace(tmp, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+        finally:
+            with contextlib.suppress(OSError):  # gone once replaced
+                os.unlink(tmp, dir_fd=folder_fd)
+    except (OSError, ValueError, TypeError):
+        pass
+
+
+MAX_CACHE_BYTES = 20_000_000
 
 
 def _load_via_cache(data_dir: Path) -> Content:
@@ -308,26 +395,18 @@ def _load_via_cache(data_dir: Path) -> Content:
     key = _fingerprint(data_dir) if folder is not None else None
     if folder is None or key is None:
         return load_content_uncached(data_dir)
-    cached = folder / f"content-{zlib.crc32(key.encode()):08x}.pickle"
+    folder_fd = _open_cache_folder(folder)
+    if folder_fd is None:
+        return load_content_uncached(data_dir)
     try:
-        status = cached.stat()
-        if status.st_uid != os.getuid() or status.st_mode & 0o022:
-            raise PermissionError("cache file not private to this user: not trusted")
-        stored_key, content = pickle.loads(cached.read_bytes())
-        if stored_key == key and isinstance(content, Content):
-            return content
-    except Exception:  # missing, stale format, unreadable: rebuild
-        pass
-    content = load_content_uncached(data_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".content-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, content), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return content
+        name = f"content-{key[:32]}.json"
+        content = _read_cached(folder_fd, name, key)
+        if content is None:
+            content = load_content_uncached(data_dir)
+            _write_cached(folder_fd, name, key, content)
+        return content
+    finally:
+        os.close(folder_fd)
 
 
 @lru_cache(maxsize=4)

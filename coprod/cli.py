@@ -57,6 +57,11 @@ class CoprodGroup(TyperGroup):
             label = f"[bold red]{exc.label}:[/bold red] " if exc.label else ""
             console.err().print(f"{label}{escape(str(exc))}")
             raise SystemExit(exc.exit_code) from None
+        except OSError as exc:  # a full disk or a closed stream under stdout: one line, exit 2
+            from coprod import streams
+
+            streams.report_write_error(exc)
+            raise SystemExit(2) from None
 
 
 HELP = """Reflect on co-production practice with the findings of Jam and Justice.
@@ -122,8 +127,15 @@ app.add_typer(data.app, name="data")
 
 def main() -> None:
     """Console-script entry point: also handles a closed pipe and Ctrl-C outside prompts."""
+    from coprod import streams
+
+    streams.prepare()
     try:
         app(prog_name="coprod")
+        streams.flush()
+    except SystemExit as exc:
+        streams.flush(exc)
+        raise
     except BrokenPipeError:
         # `coprod cases | head -1`: the reader went away; leave quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

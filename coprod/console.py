@@ -50,9 +50,16 @@ def _console(stderr: bool) -> Console:
 
     class SafeConsole(Console):
         def on_broken_pipe(self) -> None:
-            """The reader went away (`coprod cases | head -1`): stop quietly, as JSON output does."""
+            """The reader went away (`coprod cases | head -1`): stop quietly, as JSON output does.
+
+            On stderr only the messages are lost: the command's exit code (2 for bad
+            input) still tells the caller what happened.
+            """
             self.quiet = True
-            _silence_stdout()
+            if self.stderr:
+                _silence(2)
+                return
+            _silence(1)
             raise SystemExit(0)
 
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
@@ -81,13 +88,14 @@ def _console(stderr: bool) -> Console:
     )
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail."""
+def _silence(fd: int) -> None:
+    """Point stdout (1) or stderr (2) at /dev/null so the final flush cannot fail."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
+        os.dup2(devnull, fd)
+        os.close(devnull)
     except OSError:
         pass
 

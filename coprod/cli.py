@@ -62,6 +62,9 @@ class CoprodGroup(TyperGroup):
 
             streams.report_write_error(exc)
             raise SystemExit(2) from None
+        finally:
+            if "coprod.locking" in sys.modules:
+                sys.modules["coprod.locking"].release_all()
 
 
 HELP = """Reflect on co-production practice with the findings of Jam and Justice.

@@ -76,12 +76,20 @@ class DraftWriter:
     def __init__(self, path: Path | None, *, overwrite_first: bool) -> None:
         self.path = path
         self._overwrite = overwrite_first
+        self._lock()  # before any question: a draft open elsewhere is refused up front
+
+    def _lock(self) -> None:
+        if self.path is not None:
+            from coprod.locking import lock_draft
+
+            lock_draft(self.path)
 
     def __call__(self, answers: Answers) -> None:
         if self.path is None:
             if not answers.project.name:
                 return
             self.path = default_answers_path(answers.project.name, answers.date or date.today())
+            self._lock()
         write_atomic(
             self.path,
             HEADER + dump_yaml(answers.to_yaml_data()),

@@ -74,6 +74,29 @@ def emit(text: str, output: Path | None, *, force: bool) -> None:
     err().print(f"Written to [bold]{escape(str(output))}[/bold]")
 
 
+def distinct_files(paths: list[Path]) -> list[Path]:
+    """``paths`` with a file given twice (by any name: ``a.yaml ./a.yaml``, a link) kept once.
+
+    Each repeat is named in a warning, so that one person is never counted twice.
+    """
+    import os
+
+    seen: dict[object, Path] = {}
+    kept: list[Path] = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+            identity: object = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = os.path.abspath(path)  # reading it will report the problem
+        if identity in seen:
+            warn(f"{path}: the same file as {seen[identity]}, given again; counted once")
+            continue
+        seen[identity] = path
+        kept.append(path)
+    return kept
+
+
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
     """Load every answers file; warnings are shown with the file they come from."""
     from coprod.core.answers import load_answers

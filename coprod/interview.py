@@ -88,6 +88,11 @@ def _end_of_input_stops(question: Any) -> None:
     def _stop(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
+    @bindings.add("<sigint>", eager=True)
+    def _interrupted(event: Any) -> None:
+        """SIGINT from `kill -INT` stops the interview as the Ctrl-C key does."""
+        event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
+
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
 

@@ -264,7 +264,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 + (_closest(key, options) if number < MAX_SHOWN else ""),
                 doc.path,
                 doc.line_of((section, key)) if number < MAX_SHOWN else None,
-                f"{section}.{key}",
+                f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
             for number, (section, key, kind, options) in enumerate(unknown)
         ]

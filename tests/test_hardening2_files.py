@@ -293,9 +293,12 @@ def big_file(tmp_path: Path, value: str, *, target_bytes: int = 990_000) -> Path
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("entries", [4_000, 30_000])
+@pytest.mark.parametrize(
+    ("entries", "says"),
+    [(4_000, "4000 problems"), (8_000, "entries in one mapping"), (30_000, "lines")],
+)
 @pytest.mark.parametrize("value", ["3", "9"])
-def test_a_file_of_many_problems_is_refused_quickly(invoke, tmp_path, entries, value) -> None:
+def test_a_file_of_many_problems_is_refused_quickly(invoke, tmp_path, entries, says, value):
     """A generous bound (it took minutes); bench/bench_problems.py measures it."""
     lines = ["version: 1", "project:", "  name: Big", "ratings:"]
     lines += [f"  s{number}: {value}" for number in range(entries)]
@@ -304,15 +307,12 @@ def test_a_file_of_many_problems_is_refused_quickly(invoke, tmp_path, entries, v
     started = time.monotonic()
     result = invoke("assess", "--answers", str(path))
     elapsed = time.monotonic() - started
-    err = refused(result, path)
+    err = refused(result, path, says)
     assert elapsed < 5, elapsed
     if entries < 5_000:  # every one a problem: the first named with its line, the rest counted
         assert err.count(f"{path}:") == MAX_SHOWN
         assert f"{path}:5: ratings.s0:" in err
         assert f"and {entries - MAX_SHOWN} more" in err
-        assert f"{entries} problems" in err
-    else:
-        assert "entries in one mapping" in err
 
 
 @pytest.mark.timeout(60)

@@ -23,6 +23,7 @@ from coprod.errors import MAX_SHOWN, CoprodError, Problem
 
 ANSWERS_VERSION = 1
 MAX_ANSWERS_BYTES = 1_000_000
+MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
 
@@ -314,7 +315,12 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
 
 def load_answers(path: Path, content: Content) -> LoadedAnswers:
     """Read, validate and check an answers file."""
-    doc = load_yaml_file(path, what="a coprod answers file (YAML)", max_bytes=MAX_ANSWERS_BYTES)
+    doc = load_yaml_file(
+        path,
+        what="a coprod answers file (YAML)",
+        max_bytes=MAX_ANSWERS_BYTES,
+        max_lines=MAX_ANSWERS_LINES,
+    )
     return answers_from_document(doc, content)
 
 

@@ -250,9 +250,17 @@ def read_text(path: Path, *, what: str, max_bytes: int) -> str:
         ) from None
 
 
-def load_yaml_file(path: Path, *, what: str, max_bytes: int = 5_000_000) -> Document:
-    """Read and parse a YAML file."""
-    return parse_yaml(read_text(path, what=what, max_bytes=max_bytes), path)
+def load_yaml_file(
+    path: Path, *, what: str, max_bytes: int = 5_000_000, max_lines: int | None = None
+) -> Document:
+    """Read and parse a YAML file (refusing, before parsing, one of more than ``max_lines``)."""
+    text = read_text(path, what=what, max_bytes=max_bytes)
+    if max_lines is not None and text.count("\n") > max_lines:
+        # Counting lines takes a millisecond; parsing 80,000 of them most of a second.
+        raise CoprodError(
+            Problem(f"has more than {max_lines:,} lines; this does not look like {what}", path)
+        )
+    return parse_yaml(text, path)
 
 
 def dump_yaml(data: Any) -> str:

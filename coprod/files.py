@@ -21,7 +21,7 @@ import os
 import signal
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from types import FrameType
@@ -83,18 +83,21 @@ class Terminated(CoprodError):
 
 
 @contextlib.contextmanager
-def _sigterm_raises(path: Path) -> Iterator[None]:
-    """While writing: SIGTERM raises, so the temporary file is removed like on Ctrl-C.
+def sigterm_raises(
+    make: Callable[[], BaseException], *, unless_handled: bool = False
+) -> Iterator[None]:
+    """While inside: SIGTERM raises ``make()``, so ``finally`` blocks run as on Ctrl-C.
 
-    Only when nobody else handles SIGTERM (an interview has its own handler, which
-    raises too); only in the main thread, where Python delivers signals.
+    With ``unless_handled``, only when nobody else handles SIGTERM already (an
+    interview has its own handler, which raises too). Only in the main thread,
+    where Python delivers signals; elsewhere nothing changes.
     """
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        raise Terminated(path)
+        raise make()
 
     try:
-        if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        if unless_handled and signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
             yield
             return
         previous = signal.signal(signal.SIGTERM, handler)
@@ -160,7 +163,7 @@ def write_atomic(
     """
     check_target(path, overwrite=overwrite, replaces_input=replaces_input)
     folder = path.parent if str(path.parent) else Path(".")
-    with _sigterm_raises(path):
+    with sigterm_raises(lambda: Terminated(path), unless_handled=True):
         try:
             # A short prefix of the name: the temporary name must fit where the name fits.
             stem = path.name[:40]

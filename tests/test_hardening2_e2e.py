@@ -111,36 +111,23 @@ def test_bad_input_with_stderr_closed_still_exits_2() -> None:
     assert result.returncode == 2
 
 
-def test_bad_input_with_stderr_a_broken_pipe_still_exits_2() -> None:
+def with_stderr_a_broken_pipe(args: list[str]) -> subprocess.CompletedProcess[bytes]:
     read_end, write_end = os.pipe()
-    os.close(read_end)
+    os.close(read_end)  # every write to stderr fails with EPIPE
     try:
-        result = subprocess.run(
-            [coprod_executable(), "assess", "--answers", "/no/such.yaml"],
-            stdout=subprocess.PIPE,
-            stderr=write_end,
-            env=clean_env(NO_COLOR="1"),
-            timeout=60,
-        )
+        return run(args, stderr=write_end)
     finally:
         os.close(write_end)
+
+
+def test_bad_input_with_stderr_a_broken_pipe_still_exits_2() -> None:
+    result = with_stderr_a_broken_pipe(["assess", "--answers", "/no/such.yaml"])
     assert result.returncode == 2
     assert result.stdout == b""
 
 
 def test_good_input_with_stderr_a_broken_pipe_exits_0() -> None:
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        result = subprocess.run(
-            [coprod_executable(), "practices", "--json"],
-            stdout=subprocess.PIPE,
-            stderr=write_end,
-            env=clean_env(),
-            timeout=60,
-        )
-    finally:
-        os.close(write_end)
+    result = with_stderr_a_broken_pipe(["practices", "--json"])
     assert result.returncode == 0
     assert json.loads(result.stdout)["version"]
 
@@ -200,12 +187,18 @@ def test_json_stays_valid_and_exact_in_any_encoding(extra, args) -> None:
 # Two sessions on one draft ------------------------------------------------------------
 
 
-def test_a_second_session_on_the_same_draft_is_refused(tmp_path) -> None:
-    draft = tmp_path / "draft.yaml"
+def unrated_draft(folder: Path) -> Path:
+    """A draft with the criteria answered and no statement rated yet."""
+    draft = folder / "draft.yaml"
     data = yaml.safe_load(FULL.read_text())
     data["complete"] = False
     data["ratings"] = {}
     draft.write_text(yaml.safe_dump(data))
+    return draft
+
+
+def test_a_second_session_on_the_same_draft_is_refused(tmp_path) -> None:
+    draft = unrated_draft(tmp_path)
     first = spawn(["assess", "--resume", str(draft)], tmp_path)
     first.expect("statement 1 of")  # the first statement is on screen: the lock is held
     second = spawn(["assess", "--resume", str(draft)], tmp_path)
@@ -236,11 +229,7 @@ def test_a_second_session_on_the_same_draft_is_refused(tmp_path) -> None:
 
 
 def test_a_session_killed_with_sigkill_leaves_no_lock(tmp_path) -> None:
-    draft = tmp_path / "draft.yaml"
-    data = yaml.safe_load(FULL.read_text())
-    data["complete"] = False
-    data["ratings"] = {}
-    draft.write_text(yaml.safe_dump(data))
+    draft = unrated_draft(tmp_path)
     first = spawn(["assess", "--resume", str(draft)], tmp_path)
     first.expect("statement 1 of")
     first.kill(signal.SIGKILL)

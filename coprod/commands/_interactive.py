@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from types import FrameType
 from typing import Literal
 
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
 from coprod.core.yamlio import dump_yaml
 from coprod.errors import CoprodError, Problem
-from coprod.files import default_answers_path, write_atomic
+from coprod.files import default_answers_path, sigterm_raises, write_atomic
 
 HEADER = (
     "# coprod answers file: plain YAML you can read, edit and share.\n"
@@ -40,22 +38,9 @@ class _Terminated(BaseException):
     """Raised inside the prompt loop when SIGTERM arrives."""
 
 
-@contextmanager
-def sigterm_stops() -> Iterator[None]:
+def sigterm_stops() -> AbstractContextManager[None]:
     """While prompting, turn SIGTERM into an exception so the draft path is reported."""
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        raise _Terminated()
-
-    try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (some test runners)
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return sigterm_raises(_Terminated)
 
 
 def new_answers(mode: Literal["full", "quick"], content_version: int) -> Answers:

@@ -197,6 +197,16 @@ def unrated_draft(folder: Path) -> Path:
     return draft
 
 
+def resumes_then_stops(draft: Path, expected: str) -> int | None:
+    """Resume ``draft``, wait for ``expected`` on screen, press Ctrl-C; the exit code."""
+    child = spawn(["assess", "--resume", str(draft)], draft.parent)
+    child.expect(expected)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 def test_a_second_session_on_the_same_draft_is_refused(tmp_path) -> None:
     draft = unrated_draft(tmp_path)
     first = spawn(["assess", "--resume", str(draft)], tmp_path)
@@ -220,12 +230,7 @@ def test_a_second_session_on_the_same_draft_is_refused(tmp_path) -> None:
     saved = yaml.safe_load(draft.read_text())
     assert list(saved["ratings"].values()) == [4]
     # once the first has ended, the draft can be resumed again
-    third = spawn(["assess", "--resume", str(draft)], tmp_path)
-    third.expect("statement 2 of")
-    third.sendcontrol("c")
-    third.expect(pexpect.EOF)
-    third.close()
-    assert third.exitstatus == 130
+    assert resumes_then_stops(draft, "statement 2 of") == 130
 
 
 def test_a_session_killed_with_sigkill_leaves_no_lock(tmp_path) -> None:
@@ -234,12 +239,7 @@ def test_a_session_killed_with_sigkill_leaves_no_lock(tmp_path) -> None:
     first.expect("statement 1 of")
     first.kill(signal.SIGKILL)
     first.close(force=True)
-    again = spawn(["assess", "--resume", str(draft)], tmp_path)
-    again.expect("statement 1 of")
-    again.sendcontrol("c")
-    again.expect(pexpect.EOF)
-    again.close()
-    assert again.exitstatus == 130
+    assert resumes_then_stops(draft, "statement 1 of") == 130
 
 
 # SIGINT at a list prompt ----------------------------------------------------------------

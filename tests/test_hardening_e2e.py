@@ -195,7 +195,8 @@ def test_narrow_terminal_still_names_each_practice_and_band(columns) -> None:
         assert practice.name.split()[0] in profile, practice.name
     for band in ("developing", "strong"):
         assert band in profile
-    assert "1/0" in profile and "0/1" in profile  # the don't know / n.a. counts
+    # the don't know / n.a. counts, in words
+    assert "1 don't know, 0 n/a" in profile and "0 don't know, 1 n/a" in profile
 
 
 def test_a_real_terminal_gets_colour() -> None:

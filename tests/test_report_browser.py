@@ -7,6 +7,7 @@ text on the page and the chart's band colours.
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -152,3 +153,112 @@ def test_report_renders_in_chromium(report_page: Path, tmp_path: Path, width: in
     if width == 1280:
         for band in ("developing", "strong"):
             assert counts.get(_hex(BAND_COLOURS[band]), 0) > 500, f"no {band} bars"
+
+
+# --- layout, measured in the browser (DevTools protocol over a pipe) -----------------------
+
+
+@pytest.fixture
+def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from chromium_cdp import Chromium
+
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    chromium = Chromium(profile)
+    yield chromium
+    chromium.close()
+
+
+def _pages(tmp_path: Path, content: Content, full_answers: Path) -> dict[str, Path]:
+    """The three HTML reports a user opens: one assessment, a team, a comparison."""
+    from coprod.core.compare import compare
+    from coprod.core.team import team_view
+
+    fixtures = full_answers.parent
+    team = [load_answers(fixtures / f"team-{n}.yaml", content) for n in ("sam", "resident", "jo")]
+    old, new = load_answers(full_answers, content), load_answers(fixtures / "later.yaml", content)
+    documents = {
+        "report": html.render(assess(old.answers, content)),
+        "team": html.render_team(team_view(team, content)),
+        "compare": html.render_comparison(compare(old, new, content)),
+    }
+    pages = {}
+    for name, document in documents.items():
+        pages[name] = tmp_path / f"{name}.html"
+        pages[name].write_text(document, encoding="utf-8")
+    return pages
+
+
+def test_nothing_overflows_a_phone(browser, tmp_path: Path, content: Content, full_answers: Path):  # type: ignore[no-untyped-def]
+    for name, page in _pages(tmp_path, content, full_answers).items():
+        browser.open(page, 390, 844)
+        assert browser.evaluate("document.documentElement.scrollWidth") <= 390, name
+        tables = browser.evaluate(
+            "Array.from(document.querySelectorAll('.table-wrap'))"
+            ".map(w => w.scrollWidth - w.clientWidth)"
+        )
+        assert tables and max(tables) <= 0, (name, tables)  # no table scrolls sideways
+        browser.screenshot(tmp_path / f"{name}-390.png")
+
+
+def test_chart_uses_the_column_at_desktop_width(browser, report_page: Path):  # type: ignore[no-untyped-def]
+    browser.open(report_page, 1280, 900)
+    column, chart, track = browser.evaluate(
+        "[document.querySelector('main > article').getBoundingClientRect().width,"
+        " document.querySelector('figure.chart svg').getBoundingClientRect().width,"
+        " document.querySelector('figure.chart svg rect').getBoundingClientRect().width]"
+    )
+    assert chart >= 0.98 * column and track >= 0.95 * column, (column, chart, track)
+
+
+def test_short_cells_stay_on_one_line_on_a_phone(browser, report_page: Path):  # type: ignore[no-untyped-def]
+    browser.open(report_page, 390, 844)
+    lines = browser.evaluate(
+        "Array.from(document.querySelectorAll('td.short')).map(td => {"
+        " const r = document.createRange(); r.selectNodeContents(td);"
+        " return [td.textContent, new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size];"
+        "})"
+    )
+    ratings = [
+        text for text, _ in lines if text in ("1 A little", "0 Not at all", "Not applicable")
+    ]
+    assert ratings, "the statement tables have rating cells"
+    assert all(n == 1 for _, n in lines), [text for text, n in lines if n > 1]
+
+
+def _pdf_pages(data: bytes) -> list[bytes]:
+    """Each page's (decompressed) drawing commands, in page order."""
+    objects = {int(m[1]): m[2] for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    kids = re.search(rb"/Type\s*/Pages.*?/Kids\s*\[([^\]]*)\]", data, re.S)
+    assert kids, "no page tree"
+    pages = []
+    for page in re.findall(rb"(\d+) 0 R", kids[1]):
+        contents = re.search(rb"/Contents\s+(\d+) 0 R", objects[int(page)])
+        assert contents
+        body = objects[int(contents[1])]
+        stream = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        assert stream
+        raw = stream[1]
+        pages.append(zlib.decompress(raw) if b"FlateDecode" in body[: stream.start()] else raw)
+    return pages
+
+
+def _pdf_colour(hex_colour: str) -> bytes:
+    return " ".join(
+        f"{v / 255:.4f}".rstrip("0").lstrip("0") or "0" for v in _hex(hex_colour)
+    ).encode()
+
+
+def test_a4_print_keeps_the_chart_with_its_table(browser, report_page: Path):  # type: ignore[no-untyped-def]
+    browser.open(report_page, 1280, 900)
+    pages = _pdf_pages(browser.pdf())
+    bars = _pdf_colour(BAND_COLOURS["strong"])
+    borders = _pdf_colour("#c3cad2")  # table borders
+    with_chart = [n for n, page in enumerate(pages, 1) if bars in page]
+    assert len(with_chart) == 1, with_chart  # the chart is not split
+    assert with_chart[0] <= 2, "the chart is pushed back from the start of the report"
+    page = pages[with_chart[0] - 1]
+    # drawn in document order: the profile table's borders come before the bars on that page
+    assert borders in page and page.index(borders) < page.index(bars), "table and chart apart"

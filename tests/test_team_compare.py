@@ -91,7 +91,7 @@ def test_compare_shows_changes_with_arrows(invoke, content):
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     assert "2026-11-20 → 2027-03-01" in text
-    assert "favourable then, caution now" in text
+    assert "Favourable then, caution now" in text
     assert "61 │ 68 │ +7 ↑" in text
     assert "75 │ 75 │ 0 →" in text
     assert "We now pay participants for their time." in text
@@ -112,8 +112,9 @@ def test_compare_json_numbers(invoke, content):
     assert moved == {statements[0].id: -2, statements[2].id: 2, statements[3].id: 2}
     assert data["old"]["verdict"] == "favourable" and data["new"]["verdict"] == "caution"
     assert data["new_notes"] == [
-        {"practice": "expertise", "note": "We now pay participants for their time."}
+        {"practice": "expertise", "note": "We now pay participants for their time.", "was": None}
     ]
+    assert data["removed_notes"] == []
 
 
 def test_compare_warns_when_files_are_in_the_wrong_order(invoke):

@@ -20,7 +20,7 @@ from test_report import StrictHTML, headings, md_tokens
 
 from coprod.core.models import Content
 from coprod.render.svg import paired_bar_chart_svg
-from coprod.render.terminal import SCORE_NOTE
+from coprod.render.terminal import SCORE_NOTE, TEAM_SCORE_NOTE
 from coprod.render.text import CITATION, rating_label
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
@@ -237,7 +237,7 @@ def test_team_markdown_says_what_the_json_says(
         who = "; ".join(f"{a['respondent']}: {labels[a['answer']]}" for a in split["answers"])
         assert f"{question}\n→ {who}" in items
 
-    assert SCORE_NOTE in paragraphs(tokens)
+    assert TEAM_SCORE_NOTE in paragraphs(tokens)
     assert CITATION in paragraphs(tokens)
     for caveat in content.criteria.caveats:
         assert caveat.text in items
@@ -288,7 +288,7 @@ def test_team_html_is_strict_self_contained_and_charted(
     cells = "".join(parsed.text.get("td", []))
     for p in team_json["practices"]:
         assert f"{p['low']}–{p['high']}" in cells
-    assert SCORE_NOTE in document
+    assert TEAM_SCORE_NOTE in document
 
 
 # --- team: anonymous ---------------------------------------------------------------------
@@ -368,7 +368,7 @@ def test_team_hostile_names_are_escaped(invoke: Any, tmp_path: Path) -> None:
     assert "<title># Heading | pipe: team view</title>" in document
     assert "# h (**boss** _it_ [me](https://example.org))" in document
     assert all("boss" not in text for text in parsed.text.get("strong", []))
-    assert "".join(parsed.text.get("em", [])) == SCORE_NOTE  # the only emphasis
+    assert "".join(parsed.text.get("em", [])) == TEAM_SCORE_NOTE  # the only emphasis
 
 
 # --- compare: markdown ---------------------------------------------------------------------
@@ -392,7 +392,7 @@ def test_compare_markdown_says_what_the_json_says(
         "When to co-produce",
         "Practice scores then and now",
         "Statements that moved two or more points",
-        "New notes",
+        "Notes",
         "Source",
     ):
         assert ("h2", title) in heads
@@ -479,8 +479,12 @@ def test_compare_hostile_note_and_name_are_escaped(invoke: Any, tmp_path: Path) 
     data["respondent"]["name"] = HOSTILE_NAMES[0]
     hostile = tmp_path / "later.yaml"
     hostile.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    earlier = yaml.safe_load(OLD.read_text(encoding="utf-8"))
+    earlier["respondent"]["name"] = HOSTILE_NAMES[0]  # the same (hostile) person both times
+    old = tmp_path / "full.yaml"
+    old.write_text(yaml.safe_dump(earlier, sort_keys=False), encoding="utf-8")
 
-    text = compare_doc(invoke, "md", OLD, hostile)
+    text = compare_doc(invoke, "md", old, hostile)
     assert "<script>" not in text and "| x |" not in text
     tokens = md_tokens(text)
     assert shape(tokens) == shape(md_tokens(compare_doc(invoke, "md")))
@@ -489,7 +493,7 @@ def test_compare_hostile_note_and_name_are_escaped(invoke: Any, tmp_path: Path) 
     assert f"Blending expertise: {HOSTILE_NOTE}" in items
     assert f"Now: 2027-03-01 ({HOSTILE_NAMES[0]}, officer)" in items
 
-    document = compare_doc(invoke, "html", OLD, hostile)
+    document = compare_doc(invoke, "html", old, hostile)
     check_html(document)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | x | # h" in document
 
@@ -510,6 +514,7 @@ def test_paired_bar_chart_svg() -> None:
     assert "1. <b>&: then 39 needs attention, now 72 strong." in description
     assert "2. Two: then not scored, now 50 developing." in description
     texts = [t.text for t in root.iter("text")]
-    assert texts.count("then") == 2 and texts.count("now") == 2
+    assert "then 39 needs attention" in texts and "now 72 strong" in texts
+    assert "then not scored" in texts and "now 50 developing" in texts
     dashed = [r for r in root.iter("rect") if r.get("stroke-dasharray")]
     assert len(dashed) == 1 and dashed[0].get("fill") == "none"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -59,6 +60,11 @@ def choose_format(
             hint=f"Leave out --format to write {implied}, or name the file for {given}.",
         )
     return given
+
+
+def stdout_is_terminal() -> bool:
+    """Whether normal output goes to a person at a terminal (not a pipe or a file)."""
+    return sys.stdout.isatty()
 
 
 def emit(text: str, output: Path | None, *, force: bool) -> None:

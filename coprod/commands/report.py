@@ -15,6 +15,7 @@ from coprod.commands._output import (
     choose_format,
     emit,
     load_all,
+    stdout_is_terminal,
 )
 
 
@@ -44,7 +45,7 @@ def report_command(
 
     Examples:
 
-    [bold]coprod report answers.yaml[/bold] (markdown on screen)
+    [bold]coprod report answers.yaml[/bold] (the report on screen; markdown when piped)
 
     [bold]coprod report answers.yaml -o report.html[/bold] (format from the suffix)
 
@@ -55,11 +56,22 @@ def report_command(
     from coprod.core.assessment import assess
     from coprod.render.formats import render_assessment, render_assessments
 
-    fmt = choose_format(format, output) or "md"
+    fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
     assessments = [
         assess(loaded.answers, content, loaded.warnings) for loaded in load_all(files, content)
     ]
+    if fmt is None and output is None and stdout_is_terminal():
+        from coprod.console import out
+        from coprod.render import terminal
+
+        console = out()
+        for i, assessment in enumerate(assessments):
+            if i:
+                console.rule()
+            terminal.render(assessment, console)
+        return
+    fmt = fmt or "md"
     if len(assessments) == 1:
         text = render_assessment(assessments[0], fmt)
     else:

@@ -22,6 +22,7 @@ from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 
 ANSWERS_VERSION = 1
+DRAFT_WARNING = "this is a draft: the assessment was not finished (use --resume to carry on)"
 MAX_ANSWERS_BYTES = 1_000_000
 MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
@@ -287,9 +288,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
             f"answer (scored on what matches): {_listed(missing)}"
         )
     if not answers.complete:
-        loaded.warnings.append(
-            "this is a draft: the assessment was not finished (use --resume to carry on)"
-        )
+        loaded.warnings.append(DRAFT_WARNING)
     return loaded
 
 

@@ -48,29 +48,85 @@ class StatementMove:
         return int(self.new) - int(self.old)
 
 
+@dataclass(frozen=True)
+class NoteChange:
+    """A practice's note that is new, changed or gone since the older file."""
+
+    practice: Practice
+    old: str | None
+    new: str | None
+
+
+def respondent_text(assessment: Assessment) -> str | None:
+    """``"Sam, officer"``, or ``None`` when the file names nobody."""
+    r = assessment.answers.respondent
+    parts = [x for x in (r.name, r.role) if x] if r else []
+    return ", ".join(parts) if parts else None
+
+
+def _same_person(old: Assessment, new: Assessment) -> bool:
+    def key(a: Assessment) -> tuple[str, str]:
+        r = a.answers.respondent
+        return (
+            " ".join((r.name or "").split()).casefold() if r else "",
+            " ".join((r.role or "").split()).casefold() if r else "",
+        )
+
+    return key(old) == key(new)
+
+
 @dataclass
 class Comparison:
     old: Assessment
     new: Assessment
     practices: list[PracticeChange]
     moves: list[StatementMove]
-    new_notes: list[tuple[Practice, str]]
+    notes: list[NoteChange]
     messages: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # the two files, as given
+
+    @property
+    def same_respondent(self) -> bool:
+        """Both files name the same person (or neither names anyone)."""
+        return _same_person(self.old, self.new)
+
+    @property
+    def over_time(self) -> bool:
+        """One person's answers at two different dates: "then" and "now" make sense."""
+        a, b = self.old.answers.date, self.new.answers.date
+        return self.same_respondent and not (a is not None and a == b)
+
+    @property
+    def new_notes(self) -> list[tuple[Practice, str]]:
+        """Notes that are new or changed, with their text now."""
+        return [(n.practice, n.new) for n in self.notes if n.new is not None]
+
+    @property
+    def removed_notes(self) -> list[tuple[Practice, str]]:
+        """Notes in the older file that the newer one no longer has."""
+        return [(n.practice, n.old) for n in self.notes if n.new is None and n.old is not None]
 
     def to_json(self) -> dict[str, Any]:
         def when(a: Assessment) -> str | None:
             return a.answers.date.isoformat() if a.answers.date else None
 
+        def who(a: Assessment) -> dict[str, str | None] | None:
+            r = a.answers.respondent
+            return {"name": r.name, "role": r.role} if r else None
+
         return {
             "version": JSON_VERSION,
             "project": self.new.answers.project.name,
+            "same_respondent": self.same_respondent,
             "old": {
                 "date": when(self.old),
+                "respondent": who(self.old),
                 "verdict": self.old.verdict.kind,
                 "overall": self.old.overall,
             },
             "new": {
                 "date": when(self.new),
+                "respondent": who(self.new),
                 "verdict": self.new.verdict.kind,
                 "overall": self.new.overall,
             },
@@ -96,7 +152,12 @@ class Comparison:
                 }
                 for m in self.moves
             ],
-            "new_notes": [{"practice": p.id, "note": note} for p, note in self.new_notes],
+            "new_notes": [
+                {"practice": n.practice.id, "note": n.new, "was": n.old}
+                for n in self.notes
+                if n.new is not None
+            ],
+            "removed_notes": [{"practice": p.id, "note": note} for p, note in self.removed_notes],
             "messages": list(self.messages),
         }
 
@@ -134,9 +195,29 @@ def compare(old: LoadedAnswers, new: LoadedAnswers, content: Content) -> Compari
             now = new.answers.ratings.get(statement.id)
             if isinstance(was, int) and isinstance(now, int) and abs(now - was) >= MOVE_THRESHOLD:
                 moves.append(StatementMove(practice, statement, was, now))
-    new_notes = [
-        (p, note)
-        for p in content.practices
-        if (note := new.answers.notes.get(p.id)) and note != old.answers.notes.get(p.id)
-    ]
-    return Comparison(before, after, changes, moves, new_notes, messages)
+    notes = []
+    for p in content.practices:
+        note_then = _note(old.answers.notes.get(p.id))
+        note_now = _note(new.answers.notes.get(p.id))
+        if note_then != note_now:
+            notes.append(NoteChange(p, note_then, note_now))
+    comparison = Comparison(
+        before, after, changes, moves, notes, messages, [str(old.path), str(new.path)]
+    )
+    if not comparison.same_respondent:
+        who_then = respondent_text(before) or "nobody named"
+        who_now = respondent_text(after) or "nobody named"
+        messages.append(
+            f"these are two different people's answers ({who_then}; {who_now}), so differences are "
+            "between their views, not changes over time; a team view reads a group together"
+        )
+    elif old.answers.date is not None and old.answers.date == new.answers.date:
+        messages.append(
+            f"both files are dated {old.answers.date}, so this is not a change over time; "
+            "a team view reads several people's answers from the same day together"
+        )
+    return comparison
+
+
+def _note(text: str | None) -> str | None:
+    return text.strip() or None if text else None

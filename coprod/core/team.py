@@ -14,6 +14,9 @@ from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
 
 DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
+MIN_ROLE_GROUP = 3  # anonymous: no role is counted for fewer people than this
+OTHER_ROLES = "other roles"
+REFLECTION_KEYS = ("why", "bring_and_take")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,47 @@ class CriterionSplit:
     answers: list[tuple[Respondent, str]]
 
 
+@dataclass(frozen=True)
+class Written:
+    """Something a respondent wrote; ``respondent`` is ``None`` when anonymous."""
+
+    respondent: Respondent | None
+    text: str
+
+
+@dataclass(frozen=True)
+class PracticeNotes:
+    practice: Practice
+    notes: list[Written]
+
+
+@dataclass(frozen=True)
+class ReflectionAnswers:
+    key: str  # "why" or "bring_and_take"
+    answers: list[Written]
+
+
+def anonymous_role_counts(counts: Counter[str]) -> Counter[str]:
+    """Role counts safe to show without names: no count covers fewer than three people.
+
+    Roles held by fewer than :data:`MIN_ROLE_GROUP` people are pooled as "other
+    roles"; while that pool is itself too small, the smallest shown role joins it
+    (so the small ones cannot be worked out from the total). When everything ends
+    up pooled, nothing is shown (an empty counter).
+    """
+    shown = {role: n for role, n in counts.items() if n >= MIN_ROLE_GROUP}
+    pooled = sum(n for n in counts.values() if n < MIN_ROLE_GROUP)
+    while 0 < pooled < MIN_ROLE_GROUP and shown:
+        smallest = min(shown, key=lambda role: (shown[role], role))
+        pooled += shown.pop(smallest)
+    if not shown:
+        return Counter()
+    result = Counter(dict(sorted(shown.items(), key=lambda item: (-item[1], item[0]))))
+    if pooled:
+        result[OTHER_ROLES] = pooled
+    return result
+
+
 @dataclass
 class TeamView:
     project: str
@@ -90,12 +134,58 @@ class TeamView:
 
     @property
     def roles(self) -> Counter[str]:
-        """How many respondents gave each role, in file order; sorted when anonymous,
-        so that the order cannot tell which numbered respondent holds which role."""
+        """How many respondents gave each role, in file order.
+
+        Anonymous: sorted (so the order cannot tell which numbered respondent holds
+        which role) and never a count of fewer than three people (see
+        :func:`anonymous_role_counts`; empty when no breakdown can be shown).
+        """
         counts = Counter(r.role or "not given" for r in self.respondents)
         if not self.anonymous:
             return counts
-        return Counter(dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))))
+        return anonymous_role_counts(counts)
+
+    @property
+    def roles_withheld(self) -> bool:
+        """Anonymous and too few people per role to show any breakdown."""
+        return self.anonymous and not self.roles
+
+    def _written(self, texts: list[tuple[Respondent, str | None]]) -> list[Written]:
+        written = [
+            Written(None if self.anonymous else person, text.strip())
+            for person, text in texts
+            if text and text.strip()
+        ]
+        # anonymous: in an order that cannot tell whose note is whose
+        return sorted(written, key=lambda w: w.text) if self.anonymous else written
+
+    @property
+    def notes(self) -> list[PracticeNotes]:
+        """Each practice's notes, with who wrote them (practices without notes left out)."""
+        result = []
+        for i, practice in enumerate(self.assessments[0].content.practices):
+            texts = [
+                (person, a.practices[i].note)
+                for person, a in zip(self.respondents, self.assessments, strict=True)
+            ]
+            written = self._written(texts)
+            if written:
+                result.append(PracticeNotes(practice, written))
+        return result
+
+    @property
+    def reflections(self) -> list[ReflectionAnswers]:
+        """Each reflection question's answers, with who wrote them (unanswered left out)."""
+        result = []
+        for key in REFLECTION_KEYS:
+            texts = [
+                (person, getattr(a.answers.reflections, key))
+                for person, a in zip(self.respondents, self.assessments, strict=True)
+            ]
+            written = self._written(texts)
+            if written:
+                result.append(ReflectionAnswers(key, written))
+        return result
 
     @property
     def verdicts(self) -> Counter[str]:
@@ -111,6 +201,7 @@ class TeamView:
                 for r in self.respondents
             ],
             "roles": dict(self.roles),
+            "roles_withheld": self.roles_withheld,
             "verdicts": dict(self.verdicts),
             "practices": [
                 {
@@ -142,7 +233,20 @@ class TeamView:
                 }
                 for s in self.criteria_splits
             ],
+            "notes": [
+                {
+                    "practice": n.practice.id,
+                    "notes": [_written_json(w) for w in n.notes],
+                }
+                for n in self.notes
+            ],
+            "reflections": {r.key: [_written_json(w) for w in r.answers] for r in self.reflections},
         }
+
+
+def _written_json(written: Written) -> dict[str, str | None]:
+    label = written.respondent.label if written.respondent else None
+    return {"respondent": label, "text": written.text}
 
 
 def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:

@@ -56,16 +56,18 @@ code {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em;
   background: #f2f4f6; padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere;
 }
+td.short { white-space: nowrap; }
 figure.chart { margin: 1rem 0; }
-figure.chart svg { display: block; width: 100%; max-width: 27rem; height: auto; }
+figure.chart svg { display: block; width: 100%; }
 nav.reports { margin: 1rem 0 2rem; }
 article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-top: 1rem; }
 @media (max-width: 30rem) {
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.45rem; }
   h2 { font-size: 1.2rem; }
-  table { font-size: 0.85rem; }
+  table { font-size: 0.8rem; }
   th, td { padding: 0.25rem 0.3rem; }
+  th { hyphens: auto; }
 }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
@@ -74,6 +76,9 @@ article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-to
   thead th, code { background: none; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
   table, tr, figure, li { break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: 0.2rem 0.4rem; }
+  /* a chart and the table it draws stay on one page */
+  section.level-2:has(figure.chart) { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
   article + article { break-before: page; border-top: none; }
 }
@@ -105,18 +110,74 @@ def _caption_children(tokens: list[Token], i: int) -> list[Token] | None:
     return inner
 
 
+SHORT_CELL = 16  # a column whose cells are all this short never wraps (ratings, answers)
+
+
+def _plain(token: Token) -> str:
+    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+
+
+def _short_columns(tokens: list[Token], start: int) -> list[bool]:
+    """For the table opening at ``tokens[start]``: which body columns hold only short text."""
+    longest: list[int] = []
+    column = 0
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if len(longest) <= column:
+                longest.append(0)
+            longest[column] = max(longest[column], len(_plain(tokens[i + 1])))
+            column += 1
+    return [n <= SHORT_CELL for n in longest]
+
+
+def _heading_id(tokens: list[Token], i: int, used: set[str]) -> str:
+    """The id of the heading opening at ``tokens[i]``: GitHub's anchor, made unique."""
+    base = markdown.heading_slug(_plain(tokens[i + 1])) or "section"
+    slug, n = base, 0
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+def _follow_renamed_anchors(tokens: list[Token], renamed: dict[str, str]) -> None:
+    """Links to this fragment's headings point at the ids they got on the page.
+
+    With several reports on one page, the second report's "Where to focus next"
+    is ``where-to-focus-next-1``: its own links must go there, not to the first's.
+    """
+    for token in tokens:
+        for child in token.children or []:
+            href = child.attrGet("href") if child.type == "link_open" else None
+            if isinstance(href, str) and href.startswith("#") and href[1:] in renamed:
+                child.attrSet("href", "#" + renamed[href[1:]])
+
+
 def _adjust(
     tokens: list[Token],
     render_inline: Callable[[list[Token]], str],
     figures: Sequence[str],
     offset: int,
+    used_ids: set[str],
 ) -> list[Token]:
-    """Captions, scopes, sections, shifted headings and charts in the token stream."""
+    """Captions, scopes, sections, heading ids, shifted headings and charts in the tokens."""
     result: list[Token] = []
     open_sections: list[int] = []
     figure_iter = iter(figures)
+    short: list[bool] = []
+    column = 0
+    renamed: dict[str, str] = {}  # a heading's own anchor -> its id on this page
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
+            anchor = _heading_id(tokens, i, used_ids)
+            renamed.setdefault(markdown.heading_slug(_plain(tokens[i + 1])), anchor)
+            token.attrSet("id", anchor)
             level = int(token.tag[1])
             while open_sections and open_sections[-1] >= level:
                 open_sections.pop()
@@ -127,6 +188,7 @@ def _adjust(
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1]) + offset)}"
         elif token.type == "table_open":
+            short = _short_columns(tokens, i)
             caption = _caption_children(tokens, i)
             if caption is not None:
                 del result[-3:]
@@ -139,12 +201,20 @@ def _adjust(
         elif token.type == "table_close":
             result += [token, _html_token("</div>")]
             continue
+        elif token.type == "tr_open":
+            column = 0
         elif token.type in ("th_open", "td_open"):
+            classes = []
             if token.attrGet("style") == "text-align:right":
                 token.attrs.pop("style")
-                token.attrSet("class", "num")
+                classes.append("num")
             if token.type == "th_open":
                 token.attrSet("scope", "col")
+            elif column < len(short) and short[column]:
+                classes.append("short")
+            if classes:
+                token.attrSet("class", " ".join(classes))
+            column += 1
         elif token.type == "fence" and token.info.strip() == "mermaid":
             svg = next(figure_iter, None)
             if svg is not None:
@@ -152,15 +222,24 @@ def _adjust(
                 continue
         result.append(token)
     result += [_html_token("</section>") for _ in open_sections]
+    _follow_renamed_anchors(result, renamed)
     return result
 
 
-def markdown_to_html(text: str, *, figures: Sequence[str] = (), heading_offset: int = 0) -> str:
+def markdown_to_html(
+    text: str,
+    *,
+    figures: Sequence[str] = (),
+    heading_offset: int = 0,
+    used_ids: set[str] | None = None,
+) -> str:
     """Markdown written by :mod:`coprod.render.markdown` as an HTML fragment.
 
     Raw HTML in the markdown is never passed through. A bold paragraph right
     above a table becomes its caption; ``figures`` (trusted HTML, e.g. SVG)
     replace the mermaid blocks in order; headings move down ``heading_offset``.
+    Headings get GitHub's anchors as ids (the markdown links to them), unique
+    within ``used_ids`` (shared by the fragments of one page).
     """
     from markdown_it import MarkdownIt
     from markdown_it.renderer import RendererHTML
@@ -174,7 +253,9 @@ def markdown_to_html(text: str, *, figures: Sequence[str] = (), heading_offset: 
     def render_inline(children: list[Token]) -> str:
         return renderer.renderInline(children, md.options, env)
 
-    return renderer.render(_adjust(tokens, render_inline, figures, heading_offset), md.options, env)
+    used = {"chart", "chart-title", "chart-desc"} if used_ids is None else used_ids
+    adjusted = _adjust(tokens, render_inline, figures, heading_offset, used)
+    return renderer.render(adjusted, md.options, env)
 
 
 def document(title: str, body: str) -> str:
@@ -213,7 +294,11 @@ def practice_chart(assessment: Assessment, chart_id: str = "chart") -> str | Non
 
 
 def assessment_fragment(
-    assessment: Assessment, *, chart_id: str = "chart", heading_offset: int = 0
+    assessment: Assessment,
+    *,
+    chart_id: str = "chart",
+    heading_offset: int = 0,
+    used_ids: set[str] | None = None,
 ) -> str:
     """One assessment's report as an HTML fragment (no shell)."""
     chart = practice_chart(assessment, chart_id)
@@ -221,6 +306,7 @@ def assessment_fragment(
         markdown.render(assessment),
         figures=[chart] if chart else [],
         heading_offset=heading_offset,
+        used_ids=used_ids,
     )
 
 
@@ -249,8 +335,16 @@ def render_many(assessments: Sequence[Assessment]) -> str:
         "</ol>",
         "</nav>",
     ]
+    used = {f"report-{n}" for n in range(1, len(assessments) + 1)}
+    used |= {
+        f"chart-{n}{part}"
+        for n in range(1, len(assessments) + 1)
+        for part in ("", "-title", "-desc")
+    }
     for n, assessment in enumerate(assessments, 1):
-        fragment = assessment_fragment(assessment, chart_id=f"chart-{n}", heading_offset=1)
+        fragment = assessment_fragment(
+            assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used
+        )
         parts.append(f'<article id="report-{n}">\n{fragment}</article>')
     title = "Co-production self-assessments: " + "; ".join(names)
     return document(title, "\n".join(parts))
@@ -279,9 +373,14 @@ def render_comparison(comparison: Comparison) -> str:
     chart: list[str] | None = None
     figures: list[str] = []
     if any(old is not None or new is not None for _, old, new in items):
+        first, second = markdown.series_names(comparison)
         then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
-        when = f"then ({then}) and now ({now})"
-        figures.append(paired_bar_chart_svg(items, title=markdown.COMPARE_CHART_TITLE))
+        when = f"{first} ({then}) and {second} ({now})"
+        figures.append(
+            paired_bar_chart_svg(
+                items, title=markdown.chart_title(comparison), series=(first, second)
+            )
+        )
         chart = [
             "```mermaid\n```",  # where the figure goes
             markdown.escape_md(
@@ -291,4 +390,5 @@ def render_comparison(comparison: Comparison) -> str:
         ]
     body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
     name = comparison.new.answers.project.name
-    return document(f"{name}: then and now", f"<article>\n{body}</article>")
+    what = "then and now" if comparison.over_time else "two assessments side by side"
+    return document(f"{name}: {what}", f"<article>\n{body}</article>")

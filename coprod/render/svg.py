@@ -26,20 +26,16 @@ TRACK_COLOUR = "#6e6e6e"  # 5:1 on white
 GRID_COLOUR = "#b0b0b0"
 TICKS = (0, 40, 70, 100)  # the band boundaries
 
-WIDTH = 400
-PAD = 8
-VALUE_WIDTH = 136  # room right of the track for "39 needs attention"
+INSIDE_FROM = 55  # bars this long hold their value inside them (room on a 360 px phone)
 TITLE_SIZE = 15
 LABEL_SIZE = 15
-VALUE_SIZE = 14
+VALUE_SIZE = 13
 TICK_SIZE = 12
 LINE = 19  # height of one line of label text
-TRACK_HEIGHT = 16
-ITEM_GAP = 10
-LABEL_CHARS = 46  # wrap labels at about this many characters (15px on 384px)
-TITLE_CHARS = 46
-SERIES_WIDTH = 40  # room left of the tracks for "then" / "now" in a paired chart
-FIRST_TRACK_HEIGHT = 12  # the first bar of a pair is thinner
+TRACK_HEIGHT = 18
+ITEM_GAP = 8
+LABEL_CHARS = 40  # wrap labels at about this many characters (15px on a 360px phone)
+TITLE_CHARS = 40
 PAIR_GAP = 4
 
 
@@ -96,8 +92,8 @@ def paired_bar_chart_svg(
 ) -> str:
     """Two bars per item (e.g. then and now), each named in text beside its track.
 
-    ``series`` names the two bars; the first is drawn thinner, so the pair reads
-    apart without colour.
+    ``series`` names the two bars: each bar's value is written after its name, so
+    the pair reads apart without colour.
     """
     groups = [(label, [(series[0], a), (series[1], b)]) for label, a, b in items]
     return _chart(groups, title, paired_description(items, title=title, series=series), chart_id)
@@ -109,56 +105,50 @@ def _chart(
     description: str,
     chart_id: str,
 ) -> str:
-    """The SVG for label groups, each with one or more named (or unnamed) bars."""
-    cid = _safe_id(chart_id)
-    named = any(name is not None for _, bars in groups for name, _ in bars)
-    track_x = PAD + (SERIES_WIDTH if named else 0)
-    track_w = WIDTH - PAD - track_x - VALUE_WIDTH
-    body: list[str] = []
-    y = PAD
+    """The SVG for label groups, each with one or more named (or unnamed) bars.
 
+    The chart takes the full width of its container (no ``viewBox``): bars and
+    grid lines are placed in percentages, text in pixels, so the bars use the
+    whole column at any width while the text keeps its size.
+    """
+    cid = _safe_id(chart_id)
+    body: list[str] = []
+    y = 0
     for line in _wrap(title, TITLE_CHARS):
         y += LINE
         body.append(
-            f'<text x="{PAD}" y="{y}" font-size="{TITLE_SIZE}" font-weight="bold" '
+            f'<text x="0" y="{y - 4}" font-size="{TITLE_SIZE}" font-weight="bold" '
             f'fill="{TEXT_COLOUR}">{escape(line)}</text>'
         )
     y += ITEM_GAP
-    tick_xs = [(tick, track_x + round(tick * track_w / 100)) for tick in TICKS]
     for label, bars in groups:
         for line in _wrap(label, LABEL_CHARS):
             y += LINE
             body.append(
-                f'<text x="{PAD}" y="{y - 4}" font-size="{LABEL_SIZE}" '
+                f'<text x="0" y="{y - 4}" font-size="{LABEL_SIZE}" '
                 f'fill="{TEXT_COLOUR}">{escape(line)}</text>'
             )
-        top = y + 2
+        top = y
         for n, (name, score) in enumerate(bars):
-            height = TRACK_HEIGHT if n == len(bars) - 1 else FIRST_TRACK_HEIGHT
             if n:
                 top += PAIR_GAP
-            if name is not None:
-                body.append(
-                    f'<text x="{PAD}" y="{top + height - 2}" font-size="{TICK_SIZE}" '
-                    f'fill="{MUTED_COLOUR}">{escape(name)}</text>'
-                )
-            body += _track(track_x, track_w, top, height, score, tick_xs)
-            top += height
+            body += _track(top, TRACK_HEIGHT, score, name)
+            top += TRACK_HEIGHT
         y = top + ITEM_GAP
 
-    axis_y = y - ITEM_GAP + 4
-    for tick, x in tick_xs:
+    axis_y = y - ITEM_GAP + TICK_SIZE + 4
+    for tick in TICKS:
         anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
         body.append(
-            f'<text x="{x}" y="{axis_y + TICK_SIZE + 2}" font-size="{TICK_SIZE}" '
+            f'<text x="{tick}%" y="{axis_y}" font-size="{TICK_SIZE}" '
             f'text-anchor="{anchor}" fill="{MUTED_COLOUR}">{tick}</text>'
         )
-    height = axis_y + TICK_SIZE + 2 + PAD
+    height = axis_y + 4
 
     return "\n".join(
         [
-            f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" aria-labelledby="{cid}-title {cid}-desc" '
+            f'<svg class="chart" role="img" width="100%" height="{height}" '
+            f'aria-labelledby="{cid}-title {cid}-desc" overflow="visible" '
             'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">',
             f'<title id="{cid}-title">{escape(title)}</title>',
             f'<desc id="{cid}-desc">{escape(description)}</desc>',
@@ -168,37 +158,37 @@ def _chart(
     )
 
 
-def _track(
-    track_x: int,
-    track_w: int,
-    top: int,
-    height: int,
-    score: int | None,
-    tick_xs: list[tuple[int, int]],
-) -> list[str]:
-    """One bar: band grid lines, the track, the filled bar and the value beside it."""
+def _track(top: int, height: int, score: int | None, name: str | None) -> list[str]:
+    """One bar across the full width: band grid lines, the track, the bar, its value.
+
+    The value (after the series name, if any) sits just right of the bar's end, or
+    inside the bar in white when the bar is long enough to hold it.
+    """
     body = [
-        f'<line x1="{x}" y1="{top - 2}" x2="{x}" y2="{top + height + 2}" '
+        f'<line x1="{tick}%" y1="{top - 2}" x2="{tick}%" y2="{top + height + 2}" '
         f'stroke="{GRID_COLOUR}" stroke-dasharray="2 2"/>'
-        for tick, x in tick_xs
+        for tick in TICKS
         if 0 < tick < 100
     ]
     dashed = ' stroke-dasharray="4 3"' if score is None else ""
     body.append(
-        f'<rect x="{track_x}" y="{top}" width="{track_w}" height="{height}" '
+        f'<rect x="0" y="{top}" width="100%" height="{height}" '
         f'fill="none" stroke="{TRACK_COLOUR}"{dashed}/>'
     )
-    colour = MUTED_COLOUR
-    if score is not None:
+    text = _value_text(score) if name is None else f"{name} {_value_text(score)}"
+    baseline = top + height - 5
+    if score is None:
+        place = f'x="0" dx="6" fill="{MUTED_COLOUR}"'
+    else:
         score = max(0, min(100, score))
         colour = BAND_COLOURS[band_for(score) or "needs attention"]
-        width = round(score * track_w / 100)
-        if width:
+        if score:
             body.append(
-                f'<rect x="{track_x}" y="{top}" width="{width}" height="{height}" fill="{colour}"/>'
+                f'<rect x="0" y="{top}" width="{score}%" height="{height}" fill="{colour}"/>'
             )
-    body.append(
-        f'<text x="{track_x + track_w + 8}" y="{top + height - 3}" '
-        f'font-size="{VALUE_SIZE}" fill="{colour}">{escape(_value_text(score))}</text>'
-    )
+        if score >= INSIDE_FROM:
+            place = f'x="{score}%" dx="-6" text-anchor="end" fill="#ffffff"'
+        else:
+            place = f'x="{score}%" dx="6" fill="{colour}"'
+    body.append(f'<text {place} y="{baseline}" font-size="{VALUE_SIZE}">{escape(text)}</text>')
     return body

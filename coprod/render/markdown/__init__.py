@@ -1,0 +1,73 @@
+"""Reports as GitHub-flavoured markdown (the HTML reports are built from them).
+
+* :mod:`.blocks`: escaping and the building blocks (headings, lists, tables, chart);
+* :mod:`.assessment`: one assessment (``coprod report``, ``assess --export``);
+* :mod:`.team`: several respondents read together (``coprod team``);
+* :mod:`.compare`: two assessments of one project (``coprod compare``).
+
+The names below are the package's interface for the other renderers and tests.
+"""
+
+from __future__ import annotations
+
+from coprod.render.markdown.assessment import (
+    BANDS_NOTE,
+    CASES_HEADING,
+    chart_items,
+    render,
+    render_many,
+    report_title,
+    respondent_text,
+)
+from coprod.render.markdown.blocks import (
+    RULE,
+    bold,
+    bullets,
+    escape_md,
+    heading,
+    heading_slug,
+    join_blocks,
+    mermaid_bar_chart,
+    table,
+)
+from coprod.render.markdown.compare import (
+    COMPARE_CHART_TITLE,
+    chart_title,
+    compare_chart_items,
+    comparison_blocks_text,
+    render_comparison,
+    series_names,
+    side_labels,
+    when_text,
+)
+from coprod.render.markdown.team import TEAM_CHART_TITLE, render_team, team_chart_items
+
+__all__ = [
+    "BANDS_NOTE",
+    "CASES_HEADING",
+    "COMPARE_CHART_TITLE",
+    "RULE",
+    "TEAM_CHART_TITLE",
+    "bold",
+    "bullets",
+    "chart_items",
+    "chart_title",
+    "compare_chart_items",
+    "comparison_blocks_text",
+    "escape_md",
+    "heading",
+    "heading_slug",
+    "join_blocks",
+    "mermaid_bar_chart",
+    "render",
+    "render_comparison",
+    "render_many",
+    "render_team",
+    "report_title",
+    "respondent_text",
+    "series_names",
+    "side_labels",
+    "table",
+    "team_chart_items",
+    "when_text",
+]

@@ -1,0 +1,470 @@
+"""One assessment as a markdown report: a summary first, then the detail.
+
+The order: the answers file's details, a summary (verdict, strengths, where to
+start, overall), the practice profile with its chart, then the detail: the
+verdict's reasons, where to focus next, evidence gaps, every practice, the
+reflections, the case studies suggested, the caveats and the source. A document
+for people: it names cases and links to them, never gives a command to type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from coprod.core.answers import DRAFT_WARNING
+from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
+from coprod.core.models import Case, Criterion
+from coprod.render.markdown.blocks import (
+    RULE,
+    bold,
+    bullets,
+    escape_md,
+    escape_md_paragraphs,
+    heading,
+    heading_slug,
+    join_blocks,
+    lines_to_blocks,
+    link,
+    mermaid_bar_chart,
+    table,
+)
+from coprod.render.text import (
+    CITATION,
+    REFLECTION_QUESTIONS,
+    SCORE_NOTE,
+    VERDICT_TITLE,
+    answer_label,
+    rating_label,
+    source_line,
+    verdict_lines,
+    were,
+)
+
+LOW_RATING = 2  # statements rated this or lower get their next step shown
+BANDS_NOTE = "Bands: 0-39 needs attention, 40-69 developing, 70-100 strong."
+DRAFT_NOTE = "This is a draft: the assessment was not finished, so some answers are missing."
+CASES_HEADING = "Case studies to learn from"
+
+
+# --- pieces of an assessment that other renderers share ---------------------
+
+
+def respondent_text(assessment: Assessment) -> str | None:
+    """``"Sam, officer"`` (plain text), or ``None`` when not given."""
+    r = assessment.answers.respondent
+    parts = [x for x in (r.name, r.role) if x] if r else []
+    return ", ".join(parts) if parts else None
+
+
+def report_title(assessment: Assessment) -> str:
+    """A plain-text label for one report: ``"Project (Sam, officer)"``."""
+    who = respondent_text(assessment)
+    name = assessment.answers.project.name
+    return f"{name} ({who})" if who else name
+
+
+def practice_label(result: PracticeResult) -> str:
+    """``"1. Designing for openness"`` (plain text)."""
+    return f"{result.practice.number}. {result.practice.name}"
+
+
+def chart_items(assessment: Assessment) -> list[tuple[str, int | None]]:
+    """The practice scores to chart: label and score (``None``: not scored)."""
+    return [(practice_label(r), r.score.score) for r in assessment.practices]
+
+
+def score_text(result: PracticeResult) -> str:
+    """``"61, developing"`` or ``"not scored"``."""
+    s = result.score
+    return "not scored" if s.score is None else f"{s.score}, {s.band}"
+
+
+def messages(assessment: Assessment) -> list[str]:
+    """The answers file's warnings in words for a document (no command-line advice)."""
+    return [DRAFT_NOTE if m == DRAFT_WARNING else m for m in assessment.warnings]
+
+
+# --- the report's sections ---------------------------------------------------
+
+
+def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
+    """Title, what this is, and the answers file's details."""
+    a = assessment.answers
+    details = [f"**Project:** {escape_md(a.project.name)}"]
+    if a.project.stage:
+        details.append(f"**Stage:** {escape_md(a.project.stage)}")
+    if a.date:
+        details.append(f"**Date:** {a.date.isoformat()}")
+    who = respondent_text(assessment)
+    if who:
+        details.append(f"**Respondent:** {escape_md(who)}")
+    mode = (
+        "quick assessment (one overall rating per practice)"
+        if a.mode == "quick"
+        else "full assessment (every statement rated)"
+    )
+    details.append(f"**Mode:** {mode}")
+    blocks = [
+        heading(level, escape_md(a.project.name)),
+        escape_md(
+            "A co-production self-assessment against the seven practices and the "
+            "“when to co-produce” criteria of the Jam and Justice report."
+        ),
+        bullets(details),
+    ]
+    blocks += [f"**Note:** {escape_md(message)}" for message in messages(assessment)]
+    return blocks
+
+
+def _strengths_text(assessment: Assessment) -> str:
+    if not assessment.strengths:
+        return "none yet: no practice is scored 40 (developing) or more"
+    return "; ".join(f"{r.practice.name} ({score_text(r)})" for r in assessment.strengths)
+
+
+def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The verdict, strengths, where to start and the overall score, in four lines."""
+    items = [
+        f"**When to co-produce** – {escape_md(VERDICT_TITLE[assessment.verdict.kind])}.",
+        f"**Strengths to build on** – {escape_md(_strengths_text(assessment))}.",
+    ]
+    if assessment.priorities:
+        top = assessment.priorities[0].result
+        start = f"{top.practice.name} ({score_text(top)})"
+        focus = link("Where to focus next", heading_slug("Where to focus next"))
+        items.append(f"**Start with** – {escape_md(start)}: next steps under {focus}.")
+    items.append(f"**Overall** – {escape_md(overall_summary(assessment))}")
+    return [heading(level, "Summary"), bullets(items)]
+
+
+def overall_summary(assessment: Assessment) -> str:
+    if assessment.overall is None:
+        return "not scored (no practice has a rated statement)."
+    return f"{assessment.overall}, the mean of the scored practices: read it beside the profile."
+
+
+def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The verdict, why, and the criteria answers as tables."""
+    kind = assessment.verdict.kind
+    crit = assessment.content.criteria
+    answers = assessment.answers.criteria
+
+    def rows(criteria: Iterable[Criterion]) -> list[list[str]]:
+        return [[escape_md(c.text), answer_label(answers.get(c.id))] for c in criteria]
+
+    return [
+        heading(level, "When to co-produce"),
+        bold(VERDICT_TITLE[kind] + "."),
+        *lines_to_blocks(verdict_lines(assessment)),
+        table(
+            ["Condition", "Answer"],
+            rows(crit.favourable),
+            caption="Co-production is especially helpful when…",
+        ),
+        table(
+            ["Condition", "Answer"],
+            rows(crit.warning),
+            caption="Its promises are unlikely to be realised when… (warning signs)",
+        ),
+    ]
+
+
+def overall_text(assessment: Assessment) -> str:
+    """The overall score with its caveat (markdown)."""
+    if assessment.overall is None:
+        return "**Overall: not scored** (no practice has a rated statement)."
+    return (
+        f"**Overall: {assessment.overall}** (mean of the scored practices). Read it beside "
+        "the profile above, never on its own."
+    )
+
+
+def profile_table(assessment: Assessment) -> str:
+    """The seven practices: score, band and what went into each score."""
+    rows = [
+        [
+            str(r.practice.number),
+            escape_md(r.practice.name),
+            "not scored" if r.score.score is None else str(r.score.score),
+            r.score.band or "not scored",
+            f"{r.score.rated} / {r.score.dont_know} / {r.score.na}",
+        ]
+        for r in assessment.practices
+    ]
+    return table(
+        ["#", "Practice", "Score", "Band", "Rated / don't know / n.a."],
+        rows,
+        caption="Practice scores (0-100)",
+        align=["right", "left", "right", "left", "right"],
+    )
+
+
+def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list[str]:
+    """A mermaid bar chart of the scored items (named on the x-axis), and what it leaves out."""
+    scored = [(label.split(". ", 1)[-1], score) for label, score in items if score is not None]
+    not_scored = [label for label, score in items if score is None]
+    if not scored:
+        return [escape_md("Nothing is scored yet, so there is no chart.")]
+    blocks = [
+        mermaid_bar_chart(scored, title=title, x_label="Practice", y_label="Score (0-100)"),
+        escape_md(BANDS_NOTE),
+    ]
+    if not_scored:
+        blocks.append(
+            escape_md(
+                "Not scored (nothing rated), so without a bar rather than shown as 0: "
+                + "; ".join(not_scored)
+                + "."
+            )
+        )
+    return blocks
+
+
+def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The profile table, the overall score, the score note and the chart."""
+    return [
+        heading(level, "Practice profile"),
+        profile_table(assessment),
+        overall_text(assessment),
+        f"*{escape_md(SCORE_NOTE)}*",
+        *chart_blocks(chart_items(assessment), title="Practice scores (0-100)"),
+    ]
+
+
+def _step_line(step: StatementResult) -> str:
+    rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
+    return f"{escape_md(step.statement.text + rated)}\\\n  → {escape_md(step.statement.next_step)}"
+
+
+def case_line(suggestion: CaseSuggestion) -> str:
+    """``See [Case](#case) – why`` (markdown): the case is described near the end."""
+    label = "See" if suggestion.link.role == "example" else "A caution from"
+    case = suggestion.case
+    return f"{label} {link(case.name, heading_slug(case.name))} – {escape_md(suggestion.link.why)}"
+
+
+def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """Where to focus next: next steps and case studies to learn from."""
+    blocks = [heading(level, "Where to focus next")]
+    if not assessment.priorities:
+        blocks.append(escape_md("No practice is scored yet, so there are no priorities."))
+    for p in assessment.priorities:
+        blocks.append(
+            heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
+        )
+        if p.next_steps:
+            blocks += [bold("Next steps"), bullets(_step_line(step) for step in p.next_steps)]
+        if p.cases:
+            blocks += [bold("Learn from"), bullets(case_line(c) for c in p.cases)]
+    return blocks
+
+
+def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """Don't-know answers, unanswered statements and practices not scored."""
+    blocks = [heading(level, "Evidence gaps")]
+    gaps = assessment.evidence_gaps
+    if gaps:
+        blocks.append(
+            escape_md(
+                f"{were(assessment.dont_know_count, 'answer')} “Don't know”: worth finding out, "
+                "or asking others involved (a team view reads several people's answers together)."
+            )
+        )
+        blocks.append(
+            bullets(
+                escape_md(f"{practice.number}. {practice.name}: {s.statement.text}")
+                for practice, s in gaps
+            )
+        )
+    elif assessment.dont_know_count:  # quick mode: whole practices
+        blocks.append(
+            escape_md(f"{were(assessment.dont_know_count, 'practice')} rated “Don't know”.")
+        )
+    if assessment.answers.mode == "full":
+        missing = sum(1 for r in assessment.practices for s in r.statements if s.rating is None)
+        if missing:
+            blocks.append(escape_md(f"{were(missing, 'statement')} not answered."))
+    not_scored = [practice_label(r) for r in assessment.practices if r.score.score is None]
+    if not_scored:
+        blocks.append(escape_md("Not scored (nothing rated): " + "; ".join(not_scored) + "."))
+    if len(blocks) == 1:
+        blocks.append(escape_md("None: every statement has a rating or was marked not applicable."))
+    return blocks
+
+
+def _shown_steps(assessment: Assessment) -> set[str]:
+    """Statements whose next step "Where to focus next" already gives."""
+    return {s.statement.id for p in assessment.priorities for s in p.next_steps}
+
+
+def practice_section(assessment: Assessment, result: PracticeResult, level: int = 3) -> list[str]:
+    """One practice: score, summary, statement ratings, the note and next steps."""
+    s = result.score
+    blocks = [
+        heading(level, escape_md(practice_label(result))),
+        f"**Score: {escape_md(score_text(result))}** ({s.rated} rated, {s.dont_know} "
+        f"don't know, {s.na} not applicable)",
+        escape_md(result.practice.summary),
+    ]
+    low: list[StatementResult]
+    quick = assessment.answers.mode == "quick"
+    if quick:
+        rating = assessment.answers.ratings.get(result.practice.id)
+        blocks.append(
+            escape_md(
+                f"Quick assessment: one rating for the whole practice: {rating_label(rating)}."
+            )
+        )
+        low = result.statements[:2] if isinstance(rating, int) and rating <= LOW_RATING else []
+    else:
+        rows = [
+            [escape_md(st.statement.text), escape_md(rating_label(st.rating))]
+            for st in result.statements
+        ]
+        blocks.append(
+            table(["Statement", "Rating"], rows, caption=f"Ratings: {result.practice.name}")
+        )
+        low = [
+            st for st in result.statements if isinstance(st.rating, int) and st.rating <= LOW_RATING
+        ]
+    if result.note:
+        blocks.append(f"**Your note:** {escape_md(result.note)}")
+    shown = _shown_steps(assessment)
+    if any(st.statement.id in shown for st in low):
+        blocks.append(
+            escape_md("Next steps for this practice are under")
+            + " "
+            + link("Where to focus next", heading_slug("Where to focus next"))
+            + "."
+        )
+    low = [st for st in low if st.statement.id not in shown]
+    if low:
+        blocks.append(
+            bold("Possible next steps" if quick else "Next steps for the statements rated low")
+        )
+        blocks.append(bullets(_step_line(st) for st in low))
+    return blocks
+
+
+def practices_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """One section per practice."""
+    blocks = [heading(level, "The seven practices in detail")]
+    for result in assessment.practices:
+        blocks += practice_section(assessment, result, level + 1)
+    return blocks
+
+
+def reflection_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The respondent's own words on why co-produce, and what people bring and take."""
+    reflections = assessment.answers.reflections
+    blocks = [heading(level, "Reflections")]
+    for key, question in REFLECTION_QUESTIONS:
+        blocks.append(heading(level + 1, escape_md(question)))
+        text = getattr(reflections, key) or ""
+        blocks += escape_md_paragraphs(text) or ["*Not answered.*"]
+    return blocks
+
+
+def suggested_cases(assessment: Assessment) -> list[Case]:
+    """The cases "Where to focus next" suggests, each once, in the order first named."""
+    seen: dict[str, Case] = {}
+    for p in assessment.priorities:
+        for c in p.cases:
+            seen.setdefault(c.case.id, c.case)
+    return list(seen.values())
+
+
+def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -> list[str]:
+    """Each suggested case in short: its name (the links' target), summary and source."""
+    if not cases:
+        return []
+    blocks = [
+        heading(level, CASES_HEADING),
+        escape_md("The Jam and Justice projects suggested above, in short."),
+    ]
+    for case in cases:
+        blocks += [
+            heading(level + 1, escape_md(case.name)),
+            escape_md(case.summary),
+            f"*{escape_md('Source: ' + source_line(case.source[0], assessment.content))}*",
+        ]
+    return blocks
+
+
+def caveat_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The content's caveats on reading the results."""
+    caveats = assessment.content.criteria.caveats
+    return [heading(level, "Keep in mind"), bullets(escape_md(c.text) for c in caveats)]
+
+
+def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """Where the practices and criteria come from."""
+    report = next((p for p in assessment.content.meta.publications if p.id == "report"), None)
+    blocks = [
+        heading(level, "Source"),
+        escape_md(
+            "The seven practices, the “when to co-produce” criteria and the case studies "
+            "come from the Jam and Justice action research report:"
+        ),
+        escape_md(CITATION),
+    ]
+    if report and report.url:
+        blocks.append(f"Project website: {escape_md(report.url)}")
+    blocks.append(escape_md(f"Made with coprod (content version {assessment.content.version})."))
+    return blocks
+
+
+def report_blocks(assessment: Assessment) -> list[str]:
+    """The whole report for one assessment, as markdown blocks: summary first."""
+    return [
+        *header_blocks(assessment),
+        *summary_blocks(assessment),
+        *profile_blocks(assessment),
+        *verdict_blocks(assessment),
+        *priority_blocks(assessment),
+        *gaps_blocks(assessment),
+        *practices_blocks(assessment),
+        *reflection_blocks(assessment),
+        *case_blocks(suggested_cases(assessment), assessment),
+        *caveat_blocks(assessment),
+        *source_blocks(assessment),
+    ]
+
+
+def render(assessment: Assessment) -> str:
+    """One assessment as a markdown document."""
+    return join_blocks(report_blocks(assessment))
+
+
+def _heading_slugs(blocks: Sequence[str]) -> list[str]:
+    """The anchors of the headings among ``blocks``, as GitHub makes them."""
+    slugs = []
+    for block in blocks:
+        match = re.match(r"#{1,6} (.*)", block)
+        if match:
+            slugs.append(heading_slug(re.sub(r"\\(.)", r"\1", match[1])))
+    return slugs
+
+
+def render_many(assessments: Sequence[Assessment]) -> str:
+    """Several assessments, one after another, separated by a rule.
+
+    GitHub numbers repeated headings (``where-to-focus-next-1`` for the second
+    report's), so each report's links are numbered to reach its own sections.
+    """
+    seen: Counter[str] = Counter()
+    blocks: list[str] = []
+    for i, assessment in enumerate(assessments):
+        own = report_blocks(assessment)
+        if seen:
+
+            def renumber(match: re.Match[str]) -> str:
+                slug = match[1]
+                return f"](#{slug}-{seen[slug]})" if seen[slug] else match[0]
+
+            own = [re.sub(r"\]\(#([^)]+)\)", renumber, block) for block in own]
+        blocks += ([RULE] if i else []) + own
+        seen.update(_heading_slugs(own))
+    return join_blocks(blocks)

@@ -1,0 +1,226 @@
+"""Several respondents' answers for one project read together (``coprod team``) as markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from coprod.core.team import Disagreement, TeamView, Written
+from coprod.render.markdown.assessment import caveat_blocks, chart_blocks, messages, source_blocks
+from coprod.render.markdown.blocks import (
+    bullets,
+    escape_md,
+    escape_md_paragraphs,
+    heading,
+    join_blocks,
+    table,
+)
+from coprod.render.text import (
+    REFLECTION_QUESTIONS,
+    TEAM_SCORE_NOTE,
+    VERDICT_TITLE,
+    answer_label,
+    plural,
+    rating_label,
+)
+
+TEAM_CHART_TITLE = "Mean practice scores across respondents (0-100)"
+ROLES_WITHHELD = "roles not shown: too few people in each to keep answers anonymous"
+
+
+def counts_text(pairs: Iterable[tuple[str, int]]) -> str:
+    """``[("officer", 2), ("resident", 1)]`` -> ``"2 officer, 1 resident"`` (plain text)."""
+    return ", ".join(f"{n} {what}" for what, n in pairs)
+
+
+def team_roles(view: TeamView) -> list[tuple[str, int]]:
+    """Roles and how many gave each, most first (see ``TeamView.roles`` for the order)."""
+    return view.roles.most_common()
+
+
+def roles_text(view: TeamView) -> str:
+    """``"2 officer, 1 resident"``; anonymous, never a count of fewer than three people."""
+    return ROLES_WITHHELD if view.roles_withheld else counts_text(team_roles(view))
+
+
+def team_chart_items(view: TeamView) -> list[tuple[str, int | None]]:
+    """The mean practice scores to chart: label and mean (``None``: not scored)."""
+    return [(f"{p.practice.number}. {p.practice.name}", p.mean) for p in view.practices]
+
+
+def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
+    """Title, what this is, and who answered."""
+    first = view.assessments[0].answers
+    details = [f"**Project:** {escape_md(view.project)}"]
+    if first.project.stage:
+        details.append(f"**Stage:** {escape_md(first.project.stage)}")
+    dates = sorted({a.answers.date for a in view.assessments if a.answers.date})
+    if dates:
+        label = "Date" if len(dates) == 1 else "Dates"
+        details.append(f"**{label}:** " + ", ".join(d.isoformat() for d in dates))
+    details.append(f"**Respondents:** {len(view.respondents)} ({escape_md(roles_text(view))})")
+    mode = (
+        "quick assessments (one overall rating per practice)"
+        if view.mode == "quick"
+        else "full assessments (every statement rated)"
+    )
+    details.append(f"**Mode:** {mode}")
+    if view.anonymous:
+        details.append(
+            "**Anonymous:** respondents are numbered, without names or roles; "
+            "notes are shown without who wrote them"
+        )
+    blocks = [
+        heading(level, escape_md(f"{view.project}: team view")),
+        escape_md(
+            "Several people's co-production self-assessments of the same project, read "
+            "together: where they agree, and the conversations to have."
+        ),
+        bullets(details),
+    ]
+    blocks += [
+        f"**Note:** {escape_md(f'{person.label}: {message}')}"
+        for person, assessment in zip(view.respondents, view.assessments, strict=True)
+        for message in messages(assessment)
+    ]
+    return blocks
+
+
+def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Each respondent's when-to-co-produce verdict."""
+    rows = [
+        [escape_md(person.label), escape_md(VERDICT_TITLE[assessment.verdict.kind])]
+        for person, assessment in zip(view.respondents, view.assessments, strict=True)
+    ]
+    return [
+        heading(level, "When to co-produce, person by person"),
+        escape_md(counts_text(view.verdicts.most_common()) + "."),
+        table(["Respondent", "Verdict"], rows, caption="When to co-produce: each respondent"),
+    ]
+
+
+def team_profile_table(view: TeamView) -> str:
+    """The seven practices: mean, band, lowest and highest score, and the spread."""
+    rows = [
+        [
+            str(p.practice.number),
+            escape_md(p.practice.name),
+            "not scored" if p.mean is None else str(p.mean),
+            p.band or "not scored",
+            "–" if p.low is None else f"{p.low}–{p.high}",
+            "–" if p.spread is None else str(p.spread),
+        ]
+        for p in view.practices
+    ]
+    return table(
+        ["#", "Practice", "Mean", "Band", "Low–high", "Spread"],
+        rows,
+        caption="Practice scores across respondents (0-100)",
+        align=["right", "left", "right", "left", "right", "right"],
+    )
+
+
+def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """The profile table, the score note and the chart of the means."""
+    return [
+        heading(level, "Practice profile across respondents"),
+        team_profile_table(view),
+        escape_md(
+            "Mean of the respondents' scores; low–high and spread show how far apart they are."
+        ),
+        f"*{escape_md(TEAM_SCORE_NOTE)}*",
+        *chart_blocks(team_chart_items(view), title=TEAM_CHART_TITLE),
+    ]
+
+
+def _disagreement_line(d: Disagreement) -> str:
+    text = d.text if d.statement is None else f"{d.text} ({d.practice.name})"
+    who = "; ".join(f"{person.label}: {rating_label(rating)}" for person, rating in d.ratings)
+    return f"{escape_md(text)}\\\n  → {escape_md(who)}"
+
+
+def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Statements rated two or more points apart, with who sits where."""
+    blocks = [heading(level, "Conversations to have")]
+    if not view.disagreements:
+        blocks.append(escape_md("No statement was rated two or more points apart."))
+        return blocks
+    what = "practice" if view.mode == "quick" else "statement"
+    n = len(view.disagreements)
+    blocks.append(
+        escape_md(
+            f"{plural(n, what)} where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together."
+        )
+    )
+    blocks.append(bullets(_disagreement_line(d) for d in view.disagreements))
+    return blocks
+
+
+def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Criteria that respondents answered differently."""
+    blocks = [heading(level, "When to co-produce: answered differently")]
+    if not view.criteria_splits:
+        blocks.append(escape_md("Everyone who answered a criterion gave the same answer."))
+        return blocks
+    lines = []
+    for split in view.criteria_splits:
+        who = "; ".join(f"{person.label}: {answer_label(a)}" for person, a in split.answers)
+        lines.append(f"{escape_md(split.criterion.question)}\\\n  → {escape_md(who)}")
+    blocks.append(bullets(lines))
+    return blocks
+
+
+def written_line(written: Written) -> str:
+    """One note or reflection, after who wrote it unless anonymous (markdown, one line)."""
+    text = " ".join(escape_md_paragraphs(written.text))
+    if written.respondent is None:
+        return text
+    return f"{escape_md(written.respondent.label)}: {text}"
+
+
+def team_notes_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Each practice's notes, the evidence behind its scores, with who wrote them."""
+    blocks = [heading(level, "Notes, practice by practice")]
+    if not view.notes:
+        blocks.append(escape_md("Nobody wrote a note."))
+    for practice_notes in view.notes:
+        p = practice_notes.practice
+        blocks += [
+            heading(level + 1, escape_md(f"{p.number}. {p.name}")),
+            bullets(written_line(w) for w in practice_notes.notes),
+        ]
+    return blocks
+
+
+def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Everyone's reflections, question by question."""
+    blocks = [heading(level, "Reflections")]
+    answered = {r.key: r.answers for r in view.reflections}
+    for key, question in REFLECTION_QUESTIONS:
+        blocks.append(heading(level + 1, escape_md(question)))
+        if key in answered:
+            blocks.append(bullets(written_line(w) for w in answered[key]))
+        else:
+            blocks.append("*Nobody answered.*")
+    return blocks
+
+
+def team_blocks(view: TeamView) -> list[str]:
+    """The whole team report, as markdown blocks."""
+    first = view.assessments[0]
+    return [
+        *team_header_blocks(view),
+        *team_verdict_blocks(view),
+        *team_profile_blocks(view),
+        *conversation_blocks(view),
+        *criteria_split_blocks(view),
+        *team_notes_blocks(view),
+        *team_reflection_blocks(view),
+        *caveat_blocks(first),
+        *source_blocks(first),
+    ]
+
+
+def render_team(view: TeamView) -> str:
+    """Several respondents' answers read together, as a markdown document."""
+    return join_blocks(team_blocks(view))

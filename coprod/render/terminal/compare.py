@@ -1,0 +1,86 @@
+"""Two assessments of one project (``coprod compare``) in the terminal."""
+
+from __future__ import annotations
+
+import shlex
+from typing import TYPE_CHECKING
+
+from coprod.core.compare import Comparison, respondent_text
+from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
+from coprod.render.terminal.common import bullet, safe, section
+from coprod.render.text import rating_label
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def render_comparison(comparison: Comparison, console: Console) -> None:
+    """Who answered each file and when, the scores side by side, moves and notes."""
+    from rich.table import Table
+
+    old, new = comparison.old, comparison.new
+    first, second = side_labels(comparison)
+    what = f"{when_text(old)} → {when_text(new)}" if comparison.over_time else "side by side"
+    console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {what}")
+    names = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
+    for label, a in zip(names, (old, new), strict=True):
+        who = respondent_text(a) or "nobody named"
+        console.print(f"  {safe(label)}: {when_text(a)}, {safe(who)}")
+    for message in comparison.messages:
+        console.print(f"[yellow]note:[/yellow] {safe(message)}")
+    if not comparison.over_time:
+        files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
+        console.print(f"[dim]To read several people together: coprod team {safe(files)}[/dim]")
+    console.print(f"When to co-produce: {safe(verdict_sentence(comparison))}")
+    title = "Practice scores then and now" if comparison.over_time else "Practice scores"
+    table = Table(title=title, title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column(safe(first), justify="right", max_width=14)
+    table.add_column(safe(second), justify="right", max_width=14)
+    table.add_column("Change" if comparison.over_time else "Difference", justify="right")
+    for c in comparison.practices:
+        delta = "" if c.delta is None else (f"{c.delta:+d} " if c.delta else "0 ")
+        style = {"↑": "green", "↓": "red"}.get(c.arrow, "")
+        change = f"[{style}]{delta}{c.arrow}[/{style}]" if style else f"{delta}{c.arrow}"
+        table.add_row(
+            str(c.practice.number),
+            safe(c.practice.name),
+            "–" if c.old is None else str(c.old),
+            "–" if c.new is None else str(c.new),
+            change,
+        )
+    console.print(table)
+    if old.overall is not None and new.overall is not None:
+        console.print(
+            f"Overall {old.overall} → {new.overall} (read beside the profile, never alone)"
+        )
+    if comparison.moves:
+        section(
+            console,
+            "Statements that moved two or more points"
+            if comparison.over_time
+            else "Statements rated two or more points apart",
+        )
+        for m in comparison.moves:
+            bullet(
+                console,
+                f"{safe(m.statement.text)} [dim]{rating_label(m.old)} → {rating_label(m.new)}[/dim]",
+                marker="↑" if m.delta > 0 else "↓",
+            )
+    added = [n for n in comparison.notes if n.new is not None]
+    gone = [n for n in comparison.notes if n.new is None and n.old is not None]
+    if added:
+        section(
+            console, "New or changed notes" if comparison.over_time else f"Notes: {safe(second)}"
+        )
+        for n in added:
+            was = f" [dim](was: {safe(n.old)})[/dim]" if n.old else ""
+            bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.new or '')}{was}")
+    if gone:
+        section(
+            console,
+            "Notes no longer there" if comparison.over_time else f"Notes only {safe(first)} wrote",
+        )
+        for n in gone:
+            bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.old or '')}")

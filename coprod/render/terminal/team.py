@@ -1,0 +1,89 @@
+"""Several respondents read together (``coprod team``) in the terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod.core.team import TeamView, Written
+from coprod.render.markdown.team import roles_text
+from coprod.render.terminal.common import BAND_STYLE, bullet, safe, section
+from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, answer_label, rating_label
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _written(written: Written) -> str:
+    if written.respondent is None:
+        return safe(written.text)
+    return f"[bold]{safe(written.respondent.label)}:[/bold] {safe(written.text)}"
+
+
+def render_team(view: TeamView, console: Console) -> None:
+    """Spread per practice, conversations to have, and everyone's notes."""
+    from rich.table import Table
+
+    console.print(
+        f"\n[bold]{safe(view.project)}[/bold] · {len(view.respondents)} respondents "
+        f"({safe(roles_text(view))})" + (" · quick assessments" if view.mode == "quick" else "")
+    )
+    if view.anonymous:
+        console.print("[dim]Anonymous: respondents are numbered; notes are not attributed.[/dim]")
+    verdicts = ", ".join(f"{n} {kind}" for kind, n in view.verdicts.most_common())
+    console.print(f"When to co-produce, person by person: {verdicts}")
+
+    table = Table(title="Practice profile across respondents", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column("Mean", justify="right", no_wrap=True)
+    table.add_column("Band", no_wrap=True)
+    table.add_column("Low–high", justify="right", no_wrap=True)
+    table.add_column("Spread", justify="right", no_wrap=True)
+    for p in view.practices:
+        band = p.band or "not scored"
+        style = BAND_STYLE.get(band, "dim")
+        low_high = "–" if p.low is None else f"{p.low}–{p.high}"
+        table.add_row(
+            str(p.practice.number),
+            safe(p.practice.name),
+            "–" if p.mean is None else str(p.mean),
+            f"[{style}]{band}[/{style}]",
+            low_high,
+            "–" if p.spread is None else str(p.spread),
+        )
+    console.print(table)
+    console.print(f"[dim]{TEAM_SCORE_NOTE}[/dim]")
+
+    if view.disagreements:
+        console.print(
+            f"\n[bold]Conversations to have[/bold] ({len(view.disagreements)} where ratings are "
+            "two or more points apart)"
+        )
+        for d in view.disagreements:
+            who = "; ".join(f"{r.label}: {rating_label(v)}" for r, v in d.ratings)
+            bullet(console, f"{safe(d.text)} [dim]({safe(d.practice.name)})[/dim]")
+            bullet(console, safe(who), indent=4, marker="→")
+    else:
+        console.print("\nNo statement was rated two or more points apart.")
+    if view.criteria_splits:
+        section(console, "When to co-produce: answered differently")
+        for s in view.criteria_splits:
+            who = "; ".join(f"{r.label}: {answer_label(a)}" for r, a in s.answers)
+            bullet(console, safe(s.criterion.question))
+            bullet(console, safe(who), indent=4, marker="→")
+
+    if view.notes:
+        section(console, "Notes, practice by practice")
+        for practice_notes in view.notes:
+            practice = practice_notes.practice
+            console.print(f"[bold]{practice.number}. {safe(practice.name)}[/bold]")
+            for w in practice_notes.notes:
+                bullet(console, _written(w))
+    answered = {r.key: r.answers for r in view.reflections}
+    if answered:
+        section(console, "Reflections")
+        for key, question in REFLECTION_QUESTIONS:
+            if key in answered:
+                console.print(f"[bold]{safe(question)}[/bold]")
+                for w in answered[key]:
+                    bullet(console, _written(w))

@@ -15,6 +15,7 @@ from typing import Any
 from coprod.core.answers import ROLES, STAGES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
+from coprod.render.text import terminal_safe
 
 BACK = "__back__"
 Save = Callable[[Answers], None]
@@ -58,6 +59,8 @@ def _select(
 ) -> Any:
     import questionary
 
+    message = terminal_safe(message)  # content text: no escapes reach the terminal
+
     options = [
         questionary.Choice(title, value=value, shortcut_key=key) for title, value, key in choices
     ]
@@ -99,6 +102,8 @@ def _end_of_input_stops(question: Any) -> None:
 
 def _text(message: str, default: Any, back: bool, *, required: bool = False) -> Any:
     import questionary
+
+    message = terminal_safe(message)  # content text: no escapes reach the terminal
 
     hints = []
     if not required:

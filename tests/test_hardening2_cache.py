@@ -180,3 +180,34 @@ def test_a_fifo_in_place_of_the_cache_file_does_not_hang(data, cache) -> None:
     cache.mkdir(mode=0o700)
     os.mkfifo(cache_file(data, cache))
     assert loader._load_via_cache(data) == load_content_uncached(data)
+
+
+def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
+    expected = load_content_uncached(data)
+    loader._load_via_cache(data)  # writes the cache
+    cached = loader._load_via_cache(data)  # reads it
+    assert cached is not expected
+    assert cached == expected
+    assert cached.model_dump() == expected.model_dump()
+    assert type(cached.cases[0].started) is type(expected.cases[0].started)
+    assert cached.practices[0].model_fields_set == expected.practices[0].model_fields_set
+    with pytest.raises(ValueError):
+        cached.practices[0].name = "changed"  # frozen, like validated content
+
+
+@pytest.mark.parametrize("change", ["drop-required", "add-unknown", "wrong-shape"])
+def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) -> None:
+    import json
+
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    stored = json.loads(target.read_text(encoding="utf-8"))
+    practice = stored["content"]["practices"][0]
+    if change == "drop-required":
+        del practice["name"]
+    elif change == "add-unknown":
+        practice["colour"] = "red"
+    else:
+        practice["statements"] = "not a list"
+    target.write_text(json.dumps(stored), encoding="utf-8")
+    assert loader._load_via_cache(data) == load_content_uncached(data)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
@@ -28,6 +27,8 @@ def validate_command(
     ] = None,
 ) -> None:
     """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    from rich.markup import escape
+
     from coprod.core.loader import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj
@@ -47,6 +48,8 @@ def copy_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    from rich.markup import escape
+
     from coprod.core.loader import FILES, bundled_data_dir
 
     source = bundled_data_dir()

@@ -13,6 +13,13 @@ from pathlib import Path
 MAX_SHOWN = 20
 
 
+def _one_line(name: str) -> str:
+    """A path or field name on one line: a newline in a file's name cannot fake a message."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input: where it is (file, line, field) and what."""
@@ -25,11 +32,11 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = str(self.path)
+            where = _one_line(str(self.path))
             if self.line is not None:
                 where += f":{self.line}"
             where += ": "
-        field = f"{self.field}: " if self.field else ""
+        field = f"{_one_line(self.field)}: " if self.field else ""
         return f"{where}{field}{self.message}"
 
 

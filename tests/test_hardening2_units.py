@@ -77,3 +77,12 @@ def test_a_link_to_the_draft_is_the_same_draft(tmp_path) -> None:
     first = lock_draft(draft)
     assert lock_draft(Path(tmp_path / "alias.yaml")) is first
     release_all()
+
+
+def test_a_newline_in_a_file_name_cannot_fake_a_message(invoke, tmp_path) -> None:
+    path = tmp_path / "a\nerror: all is well.yaml"
+    result = invoke("assess", "--answers", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: ")
+    assert "a\\nerror: all is well.yaml" in result.stderr

@@ -63,6 +63,7 @@ class CoprodGroup(TyperGroup):
             streams.report_write_error(exc)
             raise SystemExit(2) from None
         finally:
+            forget_inputs()
             if "coprod.locking" in sys.modules:
                 sys.modules["coprod.locking"].release_all()
 

@@ -201,20 +201,25 @@ def _open_regular(path: Path, what: str) -> int:
     except BaseException:
         os.close(fd)
         raise
-    _inputs.add((status.st_dev, status.st_ino))
+    _inputs.add(_identity(status))
     return fd
 
 
-_inputs: set[tuple[int, int]] = set()
+_inputs: set[tuple[int, int, int]] = set()
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int]:
+    # The change time too: an inode number is reused once its file is deleted.
+    return (status.st_dev, status.st_ino, status.st_ctime_ns)
 
 
 def was_read(status: os.stat_result) -> bool:
-    """Whether this run has read the file (by device and inode): output must not replace it."""
-    return (status.st_dev, status.st_ino) in _inputs
+    """Whether this command has read the file: output must not replace it."""
+    return _identity(status) in _inputs
 
 
 def forget_inputs() -> None:
-    """Forget the files read so far (each command starts afresh)."""
+    """Forget the files read so far (at each command's start and end)."""
     _inputs.clear()
 
 

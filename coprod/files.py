@@ -110,8 +110,8 @@ def sigterm_raises(
         signal.signal(signal.SIGTERM, previous)
 
 
-def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -> None:
-    """Refuse, before any work, a target that :func:`write_atomic` would refuse."""
+def check_name(path: Path) -> None:
+    """Refuse a file name longer than the file system allows, saying so."""
     folder = path.parent if str(path.parent) else Path(".")
     if len(os.fsencode(path.name)) > _name_max(folder):
         raise CoprodError(
@@ -121,6 +121,12 @@ def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -
                 path,
             )
         )
+
+
+def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -> None:
+    """Refuse, before any work, a target that :func:`write_atomic` would refuse."""
+    folder = path.parent if str(path.parent) else Path(".")
+    check_name(path)
     try:
         status = path.stat()
     except FileNotFoundError:

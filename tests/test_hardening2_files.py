@@ -371,3 +371,20 @@ def test_team_counts_a_file_given_twice_once(invoke, tmp_path, monkeypatch, how)
     assert result.exit_code == 0, result.output
     assert len(__import__("json").loads(result.stdout)["respondents"]) == 2
     assert str(Path(repeat)) in result.stderr and "counted once" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--save", "LONG.yaml"],
+        ["assess", "--quick", "--save", "LONG.yaml"],
+        ["check", "--save", "LONG.yaml"],
+        ["assess", "--answers", str(FULL), "--export", "LONG.md"],
+    ],
+    ids=" ".join,
+)
+def test_a_save_or_export_name_too_long_is_refused_before_any_question(invoke, tmp_path, args):
+    long = str(tmp_path / ("b" * 300))
+    result = invoke(*[a.replace("LONG", long) for a in args])
+    refused(result, long, "too long")
+    assert list(tmp_path.iterdir()) == []

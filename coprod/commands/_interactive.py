@@ -11,7 +11,7 @@ from typing import Literal
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
 from coprod.core.yamlio import dump_yaml
 from coprod.errors import CoprodError, Problem
-from coprod.files import default_answers_path, sigterm_raises, write_atomic
+from coprod.files import check_name, default_answers_path, sigterm_raises, write_atomic
 
 HEADER = (
     "# coprod answers file: plain YAML you can read, edit and share.\n"
@@ -88,6 +88,7 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     """Refuse, before any question, to write over a file that is not ours."""
     if path is None or path == resuming:
         return
+    check_name(path)
     if path.is_dir():
         raise CoprodError(Problem("is a directory; give a file name for the answers", path))
     if path.exists() and not force:

@@ -137,14 +137,17 @@ def main() -> None:
     try:
         app(prog_name="coprod")
         streams.flush()
-    except SystemExit as exc:
-        streams.flush(exc)
+    except SystemExit:
+        streams.flush()
         raise
     except BrokenPipeError:
         # `coprod cases | head -1`: the reader went away; leave quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
+    except OSError as exc:  # --help or --version into a full or closed stdout
+        streams.report_write_error(exc)
+        raise SystemExit(2) from None
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         raise SystemExit(130) from None

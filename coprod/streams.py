@@ -109,7 +109,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def flush(exit: SystemExit | None = None) -> None:
+def flush() -> None:
     """Flush stdout now, so a full disk is reported rather than ignored at exit."""
     try:
         if sys.stdout is not None and not _STDOUT_CLOSED:

@@ -45,6 +45,9 @@ def run_shell(command: str, env: dict[str, str] | None = None) -> subprocess.Com
 
 
 LISTINGS = [
+    ["--version"],
+    ["--help"],
+    ["report", "--help"],
     ["practices"],
     ["practices", "--json"],
     ["cases", "show", "space-in-common"],

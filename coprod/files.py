@@ -208,8 +208,8 @@ def write_atomic(
     return path
 
 
-def default_answers_path(project: str, when: date, folder: Path = Path(".")) -> Path:
-    """``coprod-<project-slug>-<YYYY-MM-DD>.yaml``, numbered (-2, -3…) if that name is taken.
+def usual_answers_path(project: str, when: date, folder: Path = Path(".")) -> Path:
+    """``coprod-<project-slug>-<YYYY-MM-DD>.yaml``, the name before any numbering.
 
     The slug is cut at :data:`MAX_SLUG` characters (at a hyphen where it can be), so
     a long project name still gives a name every file system accepts.
@@ -218,8 +218,13 @@ def default_answers_path(project: str, when: date, folder: Path = Path(".")) -> 
     if len(slug) > MAX_SLUG:
         cut = slug[:MAX_SLUG]
         slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut
-    stem = f"coprod-{slug}-{when.isoformat()}"
-    candidate = folder / f"{stem}.yaml"
+    return folder / f"coprod-{slug}-{when.isoformat()}.yaml"
+
+
+def default_answers_path(project: str, when: date, folder: Path = Path(".")) -> Path:
+    """:func:`usual_answers_path`, numbered (-2, -3…) if that name is taken."""
+    candidate = usual_answers_path(project, when, folder)
+    stem = candidate.name.removesuffix(".yaml")
     number = 2
     while candidate.exists():
         candidate = folder / f"{stem}-{number}.yaml"

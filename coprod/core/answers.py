@@ -208,9 +208,9 @@ def _shown(key: str) -> str:
     return repr(key) if len(key) <= 60 else repr(key[:60]) + "…"
 
 
-def _listed(items: list[str]) -> str:
+def _listed(items: list[str], separator: str = ", ") -> str:
     """``a, b, c``; past :data:`MAX_SHOWN` items, the rest counted."""
-    shown = ", ".join(items[:MAX_SHOWN])
+    shown = separator.join(items[:MAX_SHOWN])
     return shown if len(items) <= MAX_SHOWN else f"{shown} and {len(items) - MAX_SHOWN} more"
 
 
@@ -276,10 +276,21 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         )
     if unknown:
         loaded.unknown_ids = [key for _, key, _, _ in unknown]
-        loaded.warnings.append(
-            f"answered against content version {answered_version} (now {current}); these ids no "
-            f"longer exist and were left out: {_listed(loaded.unknown_ids)}"
-        )
+        replaced = content.replaced_by() if rating_kind == "statement" else {}
+        gone = [key for key in loaded.unknown_ids if key not in replaced]
+        if gone:
+            loaded.warnings.append(
+                f"answered against content version {answered_version} (now {current}); these "
+                f"ids no longer exist and were left out: {_listed(gone)}"
+            )
+        moved = [key for key in loaded.unknown_ids if key in replaced]
+        if moved:
+            loaded.warnings.append(
+                f"answered against content version {answered_version} (now {current}); these "
+                "statements were reworded or split and were left out (rate the new ones to "
+                "include them): "
+                + _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; ")
+            )
     missing = [i for i in rating_ids if i not in answers.ratings]
     if answered_version < current and missing:
         loaded.unanswered = missing

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod.core.answers import LoadedAnswers
-from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
@@ -241,6 +241,9 @@ class TeamView:
                 for n in self.notes
             ],
             "reflections": {r.key: [_written_json(w) for w in r.answers] for r in self.reflections},
+            "calls_to_action": calls_to_action_json(
+                self.assessments[0].content, [r.role for r in self.respondents]
+            ),
         }
 
 

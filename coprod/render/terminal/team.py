@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
 from coprod.render.markdown.team import roles_text
-from coprod.render.terminal.common import BAND_STYLE, bullet, safe, section
+from coprod.render.terminal.common import (
+    BAND_STYLE,
+    bullet,
+    print_calls_to_action,
+    safe,
+    section,
+)
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, answer_label, rating_label
 
 if TYPE_CHECKING:
@@ -87,3 +93,4 @@ def render_team(view: TeamView, console: Console) -> None:
                 console.print(f"[bold]{safe(question)}[/bold]")
                 for w in answered[key]:
                     bullet(console, _written(w))
+    print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -334,14 +335,37 @@ def test_a_long_unknown_id_is_shown_short(invoke, tmp_path) -> None:
 # content_version and date ---------------------------------------------------------------
 
 
+def with_content_version(version: str, text: str = FULL_TEXT) -> str:
+    changed, count = re.subn(r"(?m)^content_version: .*$", f"content_version: {version}", text)
+    assert count == 1
+    return changed
+
+
 @pytest.mark.parametrize("version", ["-5", "0", "-1"])
 def test_a_nonsense_content_version_is_refused(invoke, tmp_path, version) -> None:
     path = tmp_path / "a.yaml"
     text = FULL_TEXT.replace("ratings:\n", "ratings:\n  typo-id: 3\n", 1)
-    path.write_text(text.replace("content_version: 1", f"content_version: {version}"))
+    path.write_text(with_content_version(version, text))
     err = refused(invoke("assess", "--answers", str(path)), path, "content_version")
     line = next(n for n, t in enumerate(path.read_text().splitlines(), 1) if "content_version" in t)
     assert f"{path}:{line}:" in err
+
+
+def test_an_old_files_typo_is_still_an_error(invoke, content, tmp_path) -> None:
+    """Version 1 excuses ids version 1 had; an id it never had is a typo."""
+    (old,) = [h for h in content.meta.history if h.content_version == 1]
+    current = {s.id for _, s in content.statements()}
+    gone = sorted(set(old.statements) - current)
+    assert gone, "control: version 1 had statements the current content does not"
+    path = tmp_path / "old.yaml"
+    text = with_content_version("1").replace("ratings:\n", f"ratings:\n  {gone[0]}: 3\n", 1)
+    path.write_text(text)
+    result = invoke("assess", "--answers", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert gone[0] in result.stderr  # left out, with a warning
+    path.write_text(text.replace("ratings:\n", "ratings:\n  opennes-1: 3\n", 1))
+    err = refused(invoke("assess", "--answers", str(path)), path, "opennes-1")
+    assert gone[0] not in err  # only the typo is an error
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from pty_helpers import clean_env
 from test_hardening_e2e import run_in_pty
 
 from coprod.core.loader import FILES, bundled_data_dir, load_content_uncached
+from coprod.errors import CoprodError
 from coprod.render.text import escape_html, escape_md, terminal_safe
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,7 +54,7 @@ def _poison(obj: object) -> object:
         return {k: v if k in NOT_TEXT else _poison(v) for k, v in obj.items()}
     if isinstance(obj, list):
         return [_poison(v) for v in obj]
-    if isinstance(obj, str):
+    if isinstance(obj, str) and " " in obj:  # prose: ids, dates and slugs have no spaces
         return obj + PAYLOAD
     return obj
 
@@ -63,13 +64,35 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in content with the payload added to every piece of text."""
     folder = tmp_path_factory.mktemp("hostile") / "data[/y]"
     shutil.copytree(bundled_data_dir(), folder)
+    originals = {}
     for name in FILES:
         path = folder / name
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True), encoding="utf-8")
-    content = load_content_uncached(folder)  # still valid content
+        originals[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_poison(originals[name]), allow_unicode=True))
+    for _ in range(5):  # a field whose rules the payload breaks (a length limit) is left as is
+        try:
+            content = load_content_uncached(folder)
+            break
+        except CoprodError as exc:
+            for problem in exc.problems:
+                _restore(folder / Path(str(problem.path)).name, problem.field, originals)
     assert OSC_TITLE in content.practices[0].name
+    assert OSC_TITLE in content.cases[0].name
     return folder
+
+
+def _restore(path: Path, field: str | None, originals: dict[str, object]) -> None:
+    """Put the original value back at ``field`` (``cases[0].description``) of ``path``."""
+    assert field, "a problem without a field: the payload broke something else"
+    loc: list[str | int] = [
+        int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field)
+    ]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target, original = data, originals[path.name]
+    for part in loc[:-1]:
+        target, original = target[part], original[part]  # type: ignore[index]
+    target[loc[-1]] = original[loc[-1]]  # type: ignore[index]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 def hostile_answers(folder: Path, name: str, role: str = "officer") -> Path:

@@ -241,6 +241,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 "content_version",
             )
         )
+    past = {h.content_version: set(h.statements) for h in content.meta.history}
     criterion_ids = [c.id for c in content.all_criteria()]
     practice_ids = [p.id for p in content.practices]
     if answers.mode == "quick":
@@ -258,7 +259,11 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         unknown += [(section, key, kind, known) for key in given if key not in known_set]
 
     loaded = LoadedAnswers(answers, doc.path)
-    if unknown and answered_version == current:
+    errors = unknown if answered_version == current else []
+    if answered_version in past and rating_kind == "statement":
+        # An old file's ids are excused only if that version had them: a typo is a typo.
+        errors = [u for u in unknown if u[0] == "ratings" and u[1] not in past[answered_version]]
+    if errors:
         # Suggestions cost a fuzzy match each: only for the problems the message shows.
         problems = [
             Problem(
@@ -268,7 +273,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 doc.line_of((section, key)) if number < MAX_SHOWN else None,
                 f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
-            for number, (section, key, kind, options) in enumerate(unknown)
+            for number, (section, key, kind, options) in enumerate(errors)
         ]
         raise CoprodError(
             problems,

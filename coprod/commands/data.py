@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from coprod.commands._common import typed_path
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
 
@@ -22,11 +23,14 @@ def validate_command(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]", help="The content folder to check (default: the one in use)."
+            metavar="DIR", help="The content folder to check (default: the one in use)."
         ),
     ] = None,
 ) -> None:
-    """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    """Check a content folder: YAML, fields and cross-references.
+
+    Exit code 2 if it is not valid, with each problem's file, line and field.
+    """
     from rich.markup import escape
 
     from coprod.core.loader import load_content_uncached, resolve_data_dir
@@ -63,8 +67,8 @@ def copy_command(
     make_folder(target)
     for name in FILES:
         write_atomic(target / name, (source / name).read_text(encoding="utf-8"), overwrite=force)
-    shown = escape(str(target))
+    typed = typed_path(target)  # so that the hints work as printed
     out().print(
-        f"Copied the content to {shown}. Edit it, check it with "
-        f"[bold]coprod data validate {shown}[/bold], then use [bold]coprod --data-dir {shown} …[/bold]"
+        f"Copied the content to {escape(str(target))}. Edit it, check it with "
+        f"[bold]coprod data validate {typed}[/bold], then use [bold]coprod --data-dir {typed} …[/bold]"
     )

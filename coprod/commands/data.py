@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -98,11 +97,21 @@ def copy_command(
         raise CoprodError(
             Problem("already holds content files; use --force to overwrite them", target)
         )
-    target.mkdir(parents=True, exist_ok=True)
+    from coprod.files import make_folder, write_atomic
+
+    make_folder(target)
     for name in FILES:
-        shutil.copyfile(source / name, target / name)
-    if (source / "packs").is_dir():  # the easy-read and Welsh versions come along
-        shutil.copytree(source / "packs", target / "packs", dirs_exist_ok=True)
+        write_atomic(target / name, (source / name).read_text(encoding="utf-8"), overwrite=force)
+    packs = source / "packs"
+    if packs.is_dir():  # the easy-read and Welsh versions come along
+        for pack in sorted(p for p in packs.iterdir() if p.is_dir()):
+            make_folder(target / "packs" / pack.name)
+            for file in sorted(pack.glob("*.yaml")):
+                write_atomic(
+                    target / "packs" / pack.name / file.name,
+                    file.read_text(encoding="utf-8"),
+                    overwrite=force,
+                )
     typed = typed_path(target)  # so that the hints work as printed
     out().print(
         f"Copied the content to {escape(str(target))}. Edit it, check it with "

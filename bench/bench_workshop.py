@@ -48,7 +48,6 @@ import queue
 import random
 import re
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -199,13 +198,19 @@ def workshop_steps(join_path: str, number: int, content, rng: random.Random) -> 
         ratings = {s.id: rng.choice(RATINGS) for s in practice.statements}
         note = f"Note {number} on {practice.name}: we tried this at the community centre."
 
-        def ok(p: Path, ratings: dict[str, str] = ratings, pid: str = practice.id, note: str = note) -> bool:
+        def ok(
+            p: Path, ratings: dict[str, str] = ratings, pid: str = practice.id, note: str = note
+        ) -> bool:
             data = parsed(p)
             got = {k: str(v) for k, v in (data.get("ratings") or {}).items() if k in ratings}
             return got == ratings and (data.get("notes") or {}).get(pid) == note
 
         steps.append(
-            Step(f"{join_path}practice/{practice.id}", [*ratings.items(), ("note", note), ("nav", "next")], ok)
+            Step(
+                f"{join_path}practice/{practice.id}",
+                [*ratings.items(), ("note", note), ("nav", "next")],
+                ok,
+            )
         )
     why = f"Reflection {number}: the people who use the service know what works."
     steps.append(
@@ -216,8 +221,10 @@ def workshop_steps(join_path: str, number: int, content, rng: random.Random) -> 
                 ("reflection_bring_and_take", "Time, and the habit of listening."),
                 ("nav", "next"),
             ],
-            lambda p: parsed(p).get("complete") is True
-            and (parsed(p).get("reflections") or {}).get("why") == why,
+            lambda p: (
+                parsed(p).get("complete") is True
+                and (parsed(p).get("reflections") or {}).get("why") == why
+            ),
         )
     )
     return steps
@@ -245,6 +252,8 @@ def bare_steps(workshop_like: list[Step]) -> list[Step]:
 class Result:
     post_times: list[float] = field(default_factory=list)
     post_ends: list[float] = field(default_factory=list)  # monotonic time of each response
+    first_times: list[float] = field(default_factory=list)  # the first POST: joining
+    rest_times: list[float] = field(default_factory=list)  # every later POST
     failures: list[str] = field(default_factory=list)
     not_saved: int = 0
 
@@ -308,6 +317,8 @@ def participant(
     my_file: Path | None = None
     times: list[float] = []
     ends: list[float] = []
+    first: list[float] = []
+    rest: list[float] = []
     failures: list[str] = []
     not_saved = 0
     try:
@@ -326,6 +337,7 @@ def participant(
                 continue
             times.append(elapsed)
             ends.append(end)
+            (first if step is steps[0] else rest).append(elapsed)
             # saved? read the file right after the response
             if my_file is None:
                 if kind == "workshop" and finder is not None:
@@ -343,6 +355,8 @@ def participant(
     with lock:
         result.post_times += times
         result.post_ends += ends
+        result.first_times += first
+        result.rest_times += rest
         result.failures += failures
         result.not_saved += not_saved
 
@@ -404,7 +418,9 @@ class Server:
     events_path: str
 
 
-def read_lines_until(proc: subprocess.Popen[str], wanted: Callable[[list[str]], bool], timeout: float) -> list[str]:
+def read_lines_until(
+    proc: subprocess.Popen[str], wanted: Callable[[list[str]], bool], timeout: float
+) -> list[str]:
     lines: queue.Queue[str | None] = queue.Queue()
 
     def pump() -> None:
@@ -433,9 +449,9 @@ def start_workshop(folder: Path) -> Server:
     argv = [str(COPROD), "workshop", "--host", "127.0.0.1", "--port", "0"]
     argv += ["--project", "Bench", "--out", str(folder)]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    lines = read_lines_until(proc, lambda got: any("facilitator" in l for l in got), 30)
-    join = next((l.split()[-1] for l in lines if "join" in l), None)
-    fac = next((l.split()[-1] for l in lines if "facilitator" in l), None)
+    lines = read_lines_until(proc, lambda got: any("facilitator" in line for line in got), 30)
+    join = next((line.split()[-1] for line in lines if "join" in line), None)
+    fac = next((line.split()[-1] for line in lines if "facilitator" in line), None)
     if join is None or fac is None:
         stop(proc)
         raise SystemExit(f"coprod workshop did not print its URLs: {lines!r}")
@@ -446,8 +462,8 @@ def start_workshop(folder: Path) -> Server:
 def start_bare(folder: Path) -> Server:
     argv = [sys.executable, __file__, "--bare-server", str(folder)]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    lines = read_lines_until(proc, lambda got: any(l.startswith("bare ") for l in got), 30)
-    url = next((l.split()[-1] for l in lines if l.startswith("bare ")), None)
+    lines = read_lines_until(proc, lambda got: any(line.startswith("bare ") for line in got), 30)
+    url = next((line.split()[-1] for line in lines if line.startswith("bare ")), None)
     if url is None:
         stop(proc)
         raise SystemExit("the bare server did not start")
@@ -485,6 +501,8 @@ class Row:
     seconds: float
     p50_ms: float
     p95_ms: float
+    first_p95_ms: float  # the first POST (creating the participant)
+    rest_p95_ms: float  # the others
     delay_p50_ms: float
     delay_p95_ms: float
     peak_mb: float
@@ -499,14 +517,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(kind: str, count: int, content, time_limit: float) -> Row:  # type: ignore[no-untyped-def]
+def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory(prefix=f"coprod-bench-{kind}-") as tmp:
         folder = Path(tmp) / "workshop"
         if kind == "bare":
             folder.mkdir()
         server = start_workshop(folder) if kind == "workshop" else start_bare(folder)
         try:
-            if kind == "workshop":  # the group view shown: each update recomputes it
+            if kind == "workshop" and reveal:  # the group view shown: each update recomputes it
                 conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
                 conn.request(
                     "POST",
@@ -531,8 +549,19 @@ def run(kind: str, count: int, content, time_limit: float) -> Row:  # type: igno
             threads = [
                 threading.Thread(
                     target=participant,
-                    args=(server.port, kind, server.join_path, plans[n], n + 1, folder, finder,
-                          barrier, deadline, result, lock),
+                    args=(
+                        server.port,
+                        kind,
+                        server.join_path,
+                        plans[n],
+                        n + 1,
+                        folder,
+                        finder,
+                        barrier,
+                        deadline,
+                        result,
+                        lock,
+                    ),
                     daemon=True,
                 )
                 for n in range(count)
@@ -557,6 +586,8 @@ def run(kind: str, count: int, content, time_limit: float) -> Row:  # type: igno
             seconds,
             percentile(result.post_times, 0.5) * 1000,
             percentile(result.post_times, 0.95) * 1000,
+            percentile(result.first_times, 0.95) * 1000,
+            percentile(result.rest_times, 0.95) * 1000,
             percentile(delays, 0.5) * 1000,
             percentile(delays, 0.95) * 1000,
             peak,
@@ -568,14 +599,16 @@ def run(kind: str, count: int, content, time_limit: float) -> Row:  # type: igno
 def table(rows: list[Row]) -> str:
     lines = [
         "| Participants | Server | Pages saved | Pages/s | POST→saved median | p95 "
+        "| p95 first page | p95 later pages "
         "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
         lines.append(
             f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | "
-            f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
+            f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
+            f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
             f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
         )
     return "\n".join(lines)
@@ -585,6 +618,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", type=int, nargs="+", default=list(COUNTS))
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per run")
+    parser.add_argument(
+        "--hidden", action="store_true", help="leave the group view hidden (not revealed)"
+    )
     parser.add_argument("--bare-server", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
@@ -605,7 +641,7 @@ def main() -> int:
     rows = []
     for count in args.counts:
         for kind in ("workshop", "bare"):
-            row = run(kind, count, content, args.time_limit)
+            row = run(kind, count, content, args.time_limit, not args.hidden)
             rows.append(row)
             print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
             for failure in sorted(set(row.failures))[:5]:

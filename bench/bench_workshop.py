@@ -61,6 +61,7 @@ from urllib.parse import urlencode, urlsplit
 import yaml
 
 COPROD = Path(sys.executable).parent / "coprod"
+COPROD_ARGV = [str(COPROD)]  # --coprod replaces it
 COUNTS = (10, 50, 200)
 RATINGS = ("0", "1", "2", "3", "4", "0", "1", "2", "3", "4", "dont_know", "na")
 CRITERIA = ("yes", "no", "unsure")
@@ -446,7 +447,7 @@ def read_lines_until(
 
 
 def start_workshop(folder: Path) -> Server:
-    argv = [str(COPROD), "workshop", "--host", "127.0.0.1", "--port", "0"]
+    argv = [*COPROD_ARGV, "workshop", "--host", "127.0.0.1", "--port", "0"]
     argv += ["--project", "Bench", "--out", str(folder)]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = read_lines_until(proc, lambda got: any("facilitator" in line for line in got), 30)
@@ -621,12 +622,17 @@ def main() -> int:
     parser.add_argument(
         "--hidden", action="store_true", help="leave the group view hidden (not revealed)"
     )
+    parser.add_argument(
+        "--coprod", metavar="CMD", help="the coprod command to run (default: next to python)"
+    )
     parser.add_argument("--bare-server", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         bare_server(Path(args.bare_server))
         return 0
-    if not COPROD.exists():
+    if args.coprod:
+        COPROD_ARGV[:] = args.coprod.split()
+    elif not COPROD.exists():
         print(f"coprod is not installed next to {sys.executable}", file=sys.stderr)
         return 2
     content = load_content()

@@ -28,8 +28,9 @@ answers file and checks that what it posted is there ("saved" = acknowledged and
 disk). One more thread listens to the facilitator's event stream; the update delay is
 the time from a POST's response to the next ``update`` event.
 
-Figures: answer pages saved per second (POSTs over the wall time of the run),
-median and 95th percentile of the POST's response time, median and 95th percentile of
+Figures: answer pages saved per second (POSTs over the wall time of the run) and
+answers saved per second (the fields answered on them: ratings, criteria, notes, name,
+role, reflections), median and 95th percentile of the POST's response time, median and 95th percentile of
 the update delay, and the server's peak resident memory (VmHWM from
 ``/proc/PID/status``, Linux only). Loopback only; each run is bounded in time
 (``--time-limit``); the servers are stopped (SIGTERM, then SIGKILL) at the end. The
@@ -257,6 +258,7 @@ class Result:
     rest_times: list[float] = field(default_factory=list)  # every later POST
     failures: list[str] = field(default_factory=list)
     not_saved: int = 0
+    answers: int = 0  # fields answered (ratings, criteria, notes, name, role, reflections)
 
 
 class Phone:
@@ -322,6 +324,7 @@ def participant(
     rest: list[float] = []
     failures: list[str] = []
     not_saved = 0
+    answers = 0
     try:
         start.wait()
         phone.request("GET", join_path if kind == "workshop" else "/p/welcome")
@@ -338,6 +341,7 @@ def participant(
                 continue
             times.append(elapsed)
             ends.append(end)
+            answers += sum(1 for name, _ in step.fields if name != "nav")
             (first if step is steps[0] else rest).append(elapsed)
             # saved? read the file right after the response
             if my_file is None:
@@ -360,6 +364,7 @@ def participant(
         result.rest_times += rest
         result.failures += failures
         result.not_saved += not_saved
+        result.answers += answers
 
 
 class Listener(threading.Thread):
@@ -496,6 +501,7 @@ class Row:
     server: str
     count: int
     posts: int
+    answers: int
     seconds: float
     p50_ms: float
     p95_ms: float
@@ -587,6 +593,7 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
             kind,
             count,
             len(result.post_times),
+            result.answers,
             seconds,
             percentile(result.post_times, 0.5) * 1000,
             percentile(result.post_times, 0.95) * 1000,
@@ -602,15 +609,15 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| Participants | Server | Pages saved | Pages/s | POST→saved median | p95 "
+        "| Participants | Server | Pages saved | Pages/s | Answers/s | POST→saved median | p95 "
         "| p95 first page | p95 later pages "
         "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
         lines.append(
-            f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | "
+            f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | {r.answers / r.seconds:,.0f} | "
             f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
             f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
             f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
@@ -641,7 +648,8 @@ def main() -> int:
     content = load_content()
     pages = 2 + len(content.practices) + 1
     print(
-        f"# coprod workshop benchmark: {platform.python_version()}, {platform.machine()}, "
+        f"# coprod workshop benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+        f"Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; a full assessment is "
         f"{pages} pages ({len(content.all_criteria())} criteria, "
         f"{sum(len(p.statements) for p in content.practices)} statements)",

@@ -112,7 +112,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     from coprod.files import write_atomic
 
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(path, text, overwrite=True, mode=0o600)
+    # The workshop owns its files: it reads them on a restart and rewrites them after.
+    write_atomic(path, text, overwrite=True, replaces_input=True, mode=0o600)
 
 
 def answers_text(answers: Answers) -> str:
@@ -294,7 +295,7 @@ class Workshop:
         """Write one participant's answers file atomically (blocking: run in a thread)."""
         from coprod.files import write_atomic
 
-        write_atomic(person.path, text, overwrite=not first)
+        write_atomic(person.path, text, overwrite=not first, replaces_input=True)
 
     def loaded(self) -> list[LoadedAnswers]:
         """Every participant's answers as ``coprod team DIR/*.yaml`` reads them, in file order."""

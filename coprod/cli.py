@@ -20,6 +20,7 @@ from coprod.commands import (
     compare,
     criteria,
     data,
+    glossary,
     practices,
     report,
     team,
@@ -33,6 +34,8 @@ class State:
     """Options given before the command name, shared with every command."""
 
     data_dir: Path | None = None
+    lang: str | None = None
+    easy_read: bool = False
 
 
 def flow_paragraphs(text: str | None) -> str | None:
@@ -140,6 +143,23 @@ def main_options(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="COPROD_LANG",
+            help="Language of the content and reports: en (default) or cy (Welsh, a draft translation).",
+            show_default=False,
+        ),
+    ] = None,
+    easy_read: Annotated[
+        bool,
+        typer.Option(
+            "--easy-read",
+            envvar="COPROD_EASY_READ",
+            help="Use the easy-read version of the content (plain words, short sentences).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -148,7 +168,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Reflect on co-production practice with the findings of Jam and Justice."""
-    ctx.obj = State(data_dir=data_dir)
+    ctx.obj = State(data_dir=data_dir, lang=lang, easy_read=easy_read)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -163,6 +183,7 @@ app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
+app.command("glossary")(glossary.glossary_command)
 app.command("workshop")(workshop.workshop_command)
 app.add_typer(data.app, name="data")
 

@@ -59,10 +59,12 @@ def stdin_is_terminal() -> bool:
 
 def minutes(seconds: int) -> str:
     """``about 9 minutes`` / ``about 1 minute`` / ``under a minute``."""
+    from coprod.i18n import _, ngettext
+
     count = round(seconds / 60)
     if count < 1:
-        return "under a minute"
-    return f"about {count} minute{'s' if count != 1 else ''}"
+        return _("under a minute")
+    return ngettext("about %(n)d minute", "about %(n)d minutes", count) % {"n": count}
 
 
 @dataclass
@@ -133,14 +135,16 @@ class Interview:
         def put_role(a: Answers, v: Any) -> None:
             respondent(a).role = v or None
 
+        from coprod.i18n import _
+
         stages = [(STAGE_LABELS[s], s, str(i + 1)) for i, s in enumerate(STAGES)]
         roles = [(ROLE_LABELS[r], r, str(i + 1)) for i, r in enumerate(ROLES)]
-        roles.append(("Prefer not to say", "", "0"))
+        roles.append((_("Prefer not to say"), "", "0"))
         self.steps += [
             Step(
                 "project.name",
                 "project",
-                "What is the project called?",
+                _("What is the project called?"),
                 lambda a: a.project.name or None,
                 put_name,
                 required=True,
@@ -148,7 +152,7 @@ class Interview:
             Step(
                 "project.stage",
                 "project",
-                "What stage is it at?",
+                _("What stage is it at?"),
                 lambda a: a.project.stage,
                 put_stage,
                 required=True,
@@ -158,7 +162,7 @@ class Interview:
             Step(
                 "respondent.name",
                 "project",
-                "Your name (optional; leave out to stay anonymous)",
+                _("Your name (optional; leave out to stay anonymous)"),
                 lambda a: a.respondent.name if a.respondent else None,
                 put_person,
                 required=False,
@@ -166,7 +170,7 @@ class Interview:
             Step(
                 "respondent.role",
                 "project",
-                "Which best describes your role?",
+                _("Which best describes your role?"),
                 lambda a: a.respondent.role if a.respondent else None,
                 put_role,
                 required=False,
@@ -176,7 +180,9 @@ class Interview:
         ]
 
     def _criteria_steps(self) -> None:
-        choices = [("Yes", "yes", "y"), ("No", "no", "n"), ("Not sure", "unsure", "u")]
+        from coprod.i18n import _
+
+        choices = [(_("Yes"), "yes", "y"), (_("No"), "no", "n"), (_("Not sure"), "unsure", "u")]
         criteria = self.content.all_criteria()
         for number, criterion in enumerate(criteria, start=1):
 
@@ -190,7 +196,9 @@ class Interview:
                 Step(
                     f"criteria.{criterion.id}",
                     "criteria",
-                    f"[When to co-produce {number}/{len(criteria)}] {criterion.question}",
+                    _("[When to co-produce %(n)d/%(total)d]")
+                    % {"n": number, "total": len(criteria)}
+                    + f" {criterion.question}",
                     get,
                     put,
                     required=True,
@@ -209,7 +217,7 @@ class Interview:
             Step(
                 "reflections.why",
                 "reflections",
-                "Why is co-production needed here, rather than another approach?",
+                _("Why is co-production needed here, rather than another approach?"),
                 lambda a: a.reflections.why,
                 put_why,
                 required=False,
@@ -217,7 +225,7 @@ class Interview:
             Step(
                 "reflections.bring_and_take",
                 "reflections",
-                "What can participants bring to it, and take from it?",
+                _("What can participants bring to it, and take from it?"),
                 lambda a: a.reflections.bring_and_take,
                 put_bring,
                 required=False,
@@ -225,8 +233,14 @@ class Interview:
         ]
 
     def _rating_choices(self) -> list[tuple[str, Any, str]]:
-        scale = [(f"{n}  {label}", n, str(n)) for n, label in SCALE.items()]
-        return [*scale, ("?  Don't know", "dont_know", "d"), ("–  Not applicable", "na", "x")]
+        from coprod.i18n import _
+
+        scale = [(f"{n}  {_(label)}", n, str(n)) for n, label in SCALE.items()]
+        return [
+            *scale,
+            ("?  " + _("Don't know"), "dont_know", "d"),
+            ("–  " + _("Not applicable"), "na", "x"),
+        ]
 
     def _note_step(self, practice: Practice) -> Step:
         def put(a: Answers, v: Any) -> None:
@@ -235,10 +249,12 @@ class Interview:
             else:
                 a.notes.pop(practice.id, None)
 
+        from coprod.i18n import _
+
         return Step(
             f"notes.{practice.id}",
             "notes",
-            f"Any note or evidence for “{practice.name}”?",
+            _("Any note or evidence for “%(practice)s”?") % {"practice": practice.name},
             lambda a: a.notes.get(practice.id),
             put,
             required=False,
@@ -262,21 +278,31 @@ class Interview:
         )
 
     def _full_steps(self) -> None:
+        from coprod.i18n import _
+
         count = len(self.content.practices)
         for practice in self.content.practices:
             n = len(practice.statements)
             for i, statement in enumerate(practice.statements, start=1):
-                message = f"[Practice {practice.number} of {count} · statement {i} of {n}] {statement.text}"
+                where = _("[Practice %(number)d of %(count)d · statement %(i)d of %(n)d]") % {
+                    "number": practice.number,
+                    "count": count,
+                    "i": i,
+                    "n": n,
+                }
+                message = f"{where} {statement.text}"
                 self.steps.append(self._rating_step(statement.id, message, practice))
             self.steps.append(self._note_step(practice))
 
     def _quick_steps(self) -> None:
+        from coprod.i18n import _
+
         count = len(self.content.practices)
         for practice in self.content.practices:
-            message = (
-                f"[Practice {practice.number} of {count}] Overall, how far does the project "
-                f"do this: {practice.name}?"
-            )
+            message = _(
+                "[Practice %(number)d of %(count)d] Overall, how far does the project do "
+                "this: %(practice)s?"
+            ) % {"number": practice.number, "count": count, "practice": practice.name}
             self.steps.append(self._rating_step(practice.id, message, practice))
             self.steps.append(self._note_step(practice))
 
@@ -288,32 +314,47 @@ class Interview:
 
     def progress(self, index: int) -> str:
         """``Question 23 of 63 · about 9 minutes left``."""
-        return (
-            f"Question {index + 1} of {len(self.steps)} · {minutes(self.seconds_left(index))} left"
-        )
+        from coprod.i18n import _
+
+        return _("Question %(n)d of %(total)d · %(time)s left") % {
+            "n": index + 1,
+            "total": len(self.steps),
+            "time": minutes(self.seconds_left(index)),
+        }
 
     def outline(self) -> str:
         """What is ahead, counted from the steps: ``63 questions: 4 about …. About 17 minutes.``"""
         counts: dict[Section, int] = {}
         for step in self.steps:
             counts[step.section] = counts.get(step.section, 0) + 1
+        from coprod.i18n import _, ngettext
+
         practices = len(self.content.practices)
         parts = []
         if counts.get("project"):
-            parts.append(f"{counts['project']} about the project and you")
-        parts.append(f"{counts.get('criteria', 0)} on when to co-produce")
+            parts.append(_("%(n)d about the project and you") % {"n": counts["project"]})
+        parts.append(_("%(n)d on when to co-produce") % {"n": counts.get("criteria", 0)})
         if counts.get("reflections"):
-            parts.append(f"{counts['reflections']} to reflect on")
+            parts.append(_("%(n)d to reflect on") % {"n": counts["reflections"]})
         if counts.get("ratings"):
             if self.answers.mode == "quick":
-                parts.append(f"{counts['ratings']} overall ratings, one for each practice")
+                parts.append(
+                    _("%(n)d overall ratings, one for each practice") % {"n": counts["ratings"]}
+                )
             else:
-                parts.append(f"{counts['ratings']} statements across the {practices} practices")
+                parts.append(
+                    _("%(n)d statements across the %(practices)d practices")
+                    % {"n": counts["ratings"], "practices": practices}
+                )
         if counts.get("notes"):
-            parts.append(f"{counts['notes']} optional notes, one per practice")
-        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+            parts.append(_("%(n)d optional notes, one per practice") % {"n": counts["notes"]})
+        listed = (
+            ", ".join(parts[:-1]) + " " + _("and") + f" {parts[-1]}" if len(parts) > 1 else parts[0]
+        )
         total = len(self.steps)
-        return f"{total} question{'s' if total != 1 else ''}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
+
+        questions = ngettext("%(n)d question", "%(n)d questions", total) % {"n": total}
+        return f"{questions}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
 
     def first_step(self) -> int:
         """Where to start: the first required question not yet answered."""

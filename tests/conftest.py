@@ -73,3 +73,10 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def full_answers() -> Path:
     return FIXTURES / "full.yaml"
+
+
+@pytest.fixture(autouse=True)
+def english_original(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No language or easy-read choice inherited from the environment."""
+    monkeypatch.delenv("COPROD_LANG", raising=False)
+    monkeypatch.delenv("COPROD_EASY_READ", raising=False)

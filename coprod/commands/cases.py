@@ -188,20 +188,23 @@ def _print_case(case: Case, content: Content) -> None:
         )
     )
 
+    from coprod.i18n import _
+
     def section(title: str, items: list[str]) -> None:
         if items:
-            console.print(f"\n[bold]{title}[/bold]")
+            console.print(f"\n[bold]{escape(title)}[/bold]")
             for item in items:
                 print_item(console, "•", escape(item))
 
     refs = _References(case, content)
     console.print(f"\n{escape(case.description)}")
-    section("Questions it asked", case.questions)
+    section(_("Questions it asked"), case.questions)
     if case.started_label:
-        console.print(f"\n[bold]Started:[/bold] {case.started_label}")
-    section("Partners", case.partners)
-    section("Methods", method_names(case, content))
-    section("Themes", case.themes)
+        started = _("Started")
+        console.print(f"\n[bold]{escape(started)}:[/bold] {case.started_label}")
+    section(_("Partners"), case.partners)
+    section(_("Methods"), method_names(case, content))
+    section(_("Themes"), case.themes)
     figures = []
     for fig in case.figures:
         text = f"{fig.label}: {fig.value}"
@@ -209,15 +212,16 @@ def _print_case(case: Case, content: Content) -> None:
             note = f" – {other.note}" if other.note else ""
             text += f" (elsewhere given as {other.value}{note})"
         figures.append(text + refs.marks(fig.source))
-    section("Numbers", figures)
-    section("Outputs", [c.text + refs.marks(c.source) for c in case.outputs])
-    section("Impacts", [c.text + refs.marks(c.source) for c in case.impacts])
+    section(_("Numbers"), figures)
+    section(_("Outputs"), [c.text + refs.marks(c.source) for c in case.outputs])
+    section(_("Impacts"), [c.text + refs.marks(c.source) for c in case.impacts])
     if case.strategy:
         s = strategies[case.strategy]
-        console.print("\n[bold]Social innovation strategy[/bold]")
+        strategy = _("Social innovation strategy")
+        console.print(f"\n[bold]{escape(strategy)}[/bold]")
         print_item(console, "•", f"{escape(s.name)} – {escape(s.description)}")
-    section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
-    section("Lessons for a practitioner", [c.text + refs.marks(c.source) for c in case.lessons])
+    section(_("Practices it illustrates"), [practices[p] for p in content.practices_of(case.id)])
+    section(_("Lessons for a practitioner"), [c.text + refs.marks(c.source) for c in case.lessons])
     refs.print(console)
 
 

@@ -49,17 +49,21 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     crit = content.criteria
     console = out()
-    console.print("[bold]When to co-produce?[/bold]\n")
-    console.print("[bold green]Co-production is especially helpful when…[/bold green]")
+    from coprod.i18n import _
+
+    console.print("[bold]" + escape(_("When to co-produce?")) + "[/bold]\n")
+    helpful = _("Co-production is especially helpful when…")
+    console.print(f"[bold green]{escape(helpful)}[/bold green]")
     for c in crit.favourable:
         print_item(console, "[green]+[/green]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
-    console.print("\n[bold yellow]Its promises are unlikely to be realised when…[/bold yellow]")
+    unlikely = _("Its promises are unlikely to be realised when…")
+    console.print(f"\n[bold yellow]{escape(unlikely)}[/bold yellow]")
     for c in crit.warning:
         print_item(console, "[yellow]![/yellow]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
     console.print()
     print_item(
         console,
-        "[bold]A fertile place to start:[/bold]",
+        "[bold]" + escape(_("A fertile place to start")) + ":[/bold]",
         escape(crit.starting_point.text),
         indent=0,
     )
@@ -67,7 +71,7 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     console.print(
         Panel(
             item_group([("•", escape(n.text)) for n in crit.caveats]),
-            title="Before you decide",
+            title=escape(_("Before you decide")),
             title_align="left",
         )
     )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod.commands._common import typed_path
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content
 
 app = typer.Typer(
     help="Check or copy the content (practices, criteria, cases) so you can adapt it.",
@@ -29,7 +32,9 @@ def validate_command(
 ) -> None:
     """Check a content folder: YAML, fields and cross-references.
 
-    Exit code 2 if it is not valid, with each problem's file, line and field.
+    Exit code 2 if it is not valid, with each problem's file, line and field. Its
+    packs (packs/cy, packs/easy-read) are checked too; the texts a pack leaves to
+    the original are listed as warnings.
     """
     from rich.markup import escape
 
@@ -44,6 +49,36 @@ def validate_command(
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
+    _validate_packs(chosen, content)
+
+
+def _validate_packs(folder: Path, content: Content) -> None:
+    """Every pack under packs/: problems refuse it (exit 2), fallbacks are warnings."""
+    from rich.markup import escape
+
+    from coprod.console import warn
+    from coprod.core.packs import apply_pack, available_packs
+
+    problems: list[Problem] = []
+    for name in available_packs(folder):
+        try:
+            result = apply_pack(folder, name, content)
+        except CoprodError as exc:
+            problems.extend(exc.problems)
+            continue
+        meta = result.content.pack.meta if result.content.pack else None
+        status = f", {meta.status}" if meta else ""
+        falling = sum(len(f.ids) or 1 for f in result.fallbacks)
+        out().print(
+            f"[green]✓[/green] pack {escape(name)} is valid{status}: {result.texts} texts of "
+            f"its own, {falling} from the original."
+        )
+        for message in result.warnings:
+            warn(f"pack {name}: {message}")
+        for fallback in result.fallbacks:
+            warn(f"pack {name}: {fallback}")
+    if problems:
+        raise CoprodError(problems, hint=None)
 
 
 @app.command("copy")
@@ -67,6 +102,16 @@ def copy_command(
     make_folder(target)
     for name in FILES:
         write_atomic(target / name, (source / name).read_text(encoding="utf-8"), overwrite=force)
+    packs = source / "packs"
+    if packs.is_dir():  # the easy-read and Welsh versions come along
+        for pack in sorted(p for p in packs.iterdir() if p.is_dir()):
+            make_folder(target / "packs" / pack.name)
+            for file in sorted(pack.glob("*.yaml")):
+                write_atomic(
+                    target / "packs" / pack.name / file.name,
+                    file.read_text(encoding="utf-8"),
+                    overwrite=force,
+                )
     typed = typed_path(target)  # so that the hints work as printed
     out().print(
         f"Copied the content to {escape(str(target))}. Edit it, check it with "

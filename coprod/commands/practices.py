@@ -69,13 +69,16 @@ def _print_table(content: Content) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="The seven practices of co-production", title_justify="left", expand=False)
+    from coprod.i18n import _
+
+    title = _("The seven practices of co-production")
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Practice", min_width=16)
+    table.add_column(_("Practice"), min_width=16)
     table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Key points", justify="right", no_wrap=True)
-    table.add_column("Statements", justify="right", no_wrap=True)
-    table.add_column("Cases", justify="right", no_wrap=True)
+    table.add_column(_("Key points"), justify="right", no_wrap=True)
+    table.add_column(_("Statements"), justify="right", no_wrap=True)
+    table.add_column(_("Cases"), justify="right", no_wrap=True)
     for p in content.practices:
         table.add_row(
             str(p.number),
@@ -98,6 +101,7 @@ def _print_one(practice: Practice, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
+    from coprod.i18n import _
     from coprod.render.text import source_lines
 
     console = out()
@@ -110,11 +114,13 @@ def _print_one(practice: Practice, content: Content) -> None:
     )
     for kp in practice.key_points:
         console.print()
-        print_item(console, "[bold]Key point:[/bold]", escape(kp.text), indent=0)
+        print_item(
+            console, "[bold]" + escape(_("Key point")) + ":[/bold]", escape(kp.text), indent=0
+        )
         for s in (s for s in practice.statements if s.key_point == kp.id):
             print_item(console, f"[cyan]{s.id}[/cyan] ", escape(s.text))
     if practice.cases:
-        console.print("\n[bold]Case studies that show this practice[/bold]")
+        console.print("\n[bold]" + escape(_("Case studies that show this practice")) + "[/bold]")
         for link in practice.cases:
             case = content.case(link.case)
             role = "example" if link.role == "example" else "[yellow]caution[/yellow]"

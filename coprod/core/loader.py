@@ -30,6 +30,7 @@ from coprod.core.models import (
     Strategy,
     Strict,
 )
+from coprod.core.packchoice import pack_fingerprint
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -272,8 +273,8 @@ def _check_history(
     return problems
 
 
-def load_content_uncached(data_dir: Path) -> Content:
-    """Read, validate and cross-check every file of a content folder."""
+def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
+    """Read, validate and cross-check every file of a content folder (and lay ``pack`` over it)."""
     from coprod.core.validation import validate
     from coprod.core.yamlio import load_yaml_file
 
@@ -309,7 +310,7 @@ def load_content_uncached(data_dir: Path) -> Content:
         problems = _check_references(parsed)
     if problems:
         raise CoprodError(problems, hint=None)
-    return Content(
+    content = Content(
         meta=parsed["meta.yaml"].model,
         practices=parsed["practices.yaml"].model.practices,  # type: ignore[attr-defined]
         criteria=parsed["criteria.yaml"].model,
@@ -318,6 +319,11 @@ def load_content_uncached(data_dir: Path) -> Content:
         strategies=parsed["strategies.yaml"].model.strategies,  # type: ignore[attr-defined]
         background=parsed["background.yaml"].model,
     )
+    if pack is None:
+        return content
+    from coprod.core.packs import apply_pack
+
+    return apply_pack(data_dir, pack, content).content
 
 
 def cache_dir() -> Path | None:
@@ -332,7 +338,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "coprod"
 
 
-def _fingerprint(data_dir: Path) -> str | None:
+def _fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
     """A hash of coprod's version, the folder and every content file's bytes.
 
     Keyed on the content itself (not sizes and times, which ``cp -p``, tar and
@@ -345,7 +351,9 @@ def _fingerprint(data_dir: Path) -> str | None:
     import coprod.core.models
     from coprod import __version__
 
-    digest = hashlib.sha256(f"{__version__}\0{data_dir}\0".encode())
+    digest = hashlib.sha256(
+        f"{__version__}\0{data_dir}\0{pack_fingerprint(data_dir, pack)}\0".encode()
+    )
     # The models too: a cache written for other models is never read into these.
     digest.update(Path(coprod.core.models.__file__).read_bytes())
     for name in FILES:
@@ -542,24 +550,24 @@ def _write_cached(folder_fd: int, name: str, key: str, content: Content) -> None
 MAX_CACHE_BYTES = 20_000_000
 
 
-def _load_via_cache(data_dir: Path) -> Content:
+def _load_via_cache(data_dir: Path, pack: str | None = None) -> Content:
     """Validated content from the cache when its files are unchanged; else load and cache it.
 
     The cache only ever holds content that passed validation, so errors are always
     reported from the files themselves. Any problem with the cache is ignored.
     """
     folder = cache_dir()
-    key = _fingerprint(data_dir) if folder is not None else None
+    key = _fingerprint(data_dir, pack) if folder is not None else None
     if folder is None or key is None:
-        return load_content_uncached(data_dir)
+        return load_content_uncached(data_dir, pack)
     folder_fd = _open_cache_folder(folder)
     if folder_fd is None:
-        return load_content_uncached(data_dir)
+        return load_content_uncached(data_dir, pack)
     try:
         name = f"content-{key[:32]}.json"
         content = _read_cached(folder_fd, name, key)
         if content is None:
-            content = load_content_uncached(data_dir)
+            content = load_content_uncached(data_dir, pack)
             _write_cached(folder_fd, name, key, content)
         return content
     finally:
@@ -567,10 +575,14 @@ def _load_via_cache(data_dir: Path) -> Content:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(resolved: str) -> Content:
-    return _load_via_cache(Path(resolved))
+def _load_cached(resolved: str, pack: str | None = None) -> Content:
+    return _load_via_cache(Path(resolved), pack)
 
 
-def load_content(data_dir: Path | None = None) -> Content:
-    """The content from ``data_dir`` (see :func:`resolve_data_dir`), loaded once per process."""
-    return _load_cached(str(resolve_data_dir(data_dir).resolve()))
+def load_content(data_dir: Path | None = None, pack: str | None = None) -> Content:
+    """The content from ``data_dir`` (see :func:`resolve_data_dir`), loaded once per process.
+
+    ``pack`` names a content pack (``cy``, ``easy-read``) to lay over it; see
+    :mod:`coprod.core.packs`.
+    """
+    return _load_cached(str(resolve_data_dir(data_dir).resolve()), pack)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
@@ -328,6 +328,70 @@ class Background(Strict):
     leadership_viewpoints: list[Viewpoint] = Field(min_length=1)
 
 
+# --- content packs (see coprod/core/packs.py) ---
+
+
+class GlossaryTerm(Strict):
+    """A word the pack keeps (``co-production``) and what it means, in plain words."""
+
+    id: Slug
+    word: Text
+    meaning: Text
+    also: list[Text] = Field(default_factory=list)  # other forms: "co-produce", "co-producing"
+    source: list[SourceRef] = Field(min_length=1)
+
+    _normalise_source = field_validator("source", mode="before")(_as_list)
+
+    def forms(self) -> list[str]:
+        return [self.word, *self.also]
+
+
+class PackMeta(Strict):
+    """``packs/<name>/meta.yaml``: what the pack is, how it was made, who reviewed it."""
+
+    name: Slug
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    easy_read: bool = False
+    title: Text
+    description: Text
+    content_version: int = Field(ge=1)
+    adaptation: Text | None = None
+    status: Literal["draft", "reviewed"]
+    machine_assisted: bool = False
+    reviewed_by: Text | None = None
+    reviewed_on: date | None = None
+    draft_notice: Text | None = None
+    translation_note: Text | None = None  # shown on every report: the quotes are translations
+
+    @model_validator(mode="after")
+    def _review(self) -> PackMeta:
+        if self.status == "reviewed" and (not self.reviewed_by or self.reviewed_on is None):
+            raise ValueError("status reviewed needs reviewed_by (who) and reviewed_on (when)")
+        if self.status == "draft" and self.language != "en" and not self.draft_notice:
+            raise ValueError(
+                "a draft translation needs draft_notice: the line every report shows while "
+                "the translation is a draft"
+            )
+        if self.language != "en" and not self.translation_note:
+            raise ValueError(
+                "a translation needs translation_note: the line every report shows to say "
+                "that the practice titles and Key Points translate the report's English words"
+            )
+        return self
+
+
+class PackInfo(Strict):
+    """The pack a piece of content was read with (kept with the content)."""
+
+    meta: PackMeta
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
+
+    @property
+    def draft_line(self) -> str | None:
+        """The line to show on every page and report while the pack is a draft."""
+        return self.meta.draft_notice if self.meta.status == "draft" else None
+
+
 class Content(Strict):
     """Everything under data/, loaded and cross-checked."""
 
@@ -338,6 +402,12 @@ class Content(Strict):
     methods: list[Method]
     strategies: list[Strategy]
     background: Background
+    pack: PackInfo | None = None  # the pack laid over the original (--lang, --easy-read)
+
+    @property
+    def language(self) -> str:
+        """The language of the texts: the pack's, else English."""
+        return self.pack.meta.language if self.pack else "en"
 
     @property
     def version(self) -> int:

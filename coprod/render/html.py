@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison
 from coprod.core.team import TeamView
+from coprod.i18n import N_, _, language
 from coprod.render import markdown
 from coprod.render.svg import bar_chart_svg, paired_bar_chart_svg
 from coprod.render.text import escape_html as escape
@@ -22,7 +23,7 @@ from coprod.render.text import escape_html as escape
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-CHART_TITLE = "Practice scores (0-100)"
+CHART_TITLE = N_("Practice scores (0-100)")
 
 STYLE = """
 :root { color-scheme: light; }
@@ -263,7 +264,7 @@ def document(title: str, body: str) -> str:
     return "\n".join(
         [
             "<!doctype html>",
-            '<html lang="en">',
+            f'<html lang="{escape(language())}">',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -290,7 +291,7 @@ def practice_chart(assessment: Assessment, chart_id: str = "chart") -> str | Non
     items = markdown.chart_items(assessment)
     if all(score is None for _, score in items):
         return None
-    return bar_chart_svg(items, title=CHART_TITLE, chart_id=chart_id)
+    return bar_chart_svg(items, title=_(CHART_TITLE), chart_id=chart_id)
 
 
 def assessment_fragment(
@@ -311,7 +312,9 @@ def assessment_fragment(
 
 
 def _page_title(assessment: Assessment) -> str:
-    return f"{assessment.answers.project.name}: co-production self-assessment"
+    return _("%(project)s: co-production self-assessment") % {
+        "project": assessment.answers.project.name
+    }
 
 
 def render(assessment: Assessment) -> str:
@@ -327,7 +330,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
         return render(assessments[0])
     names = [markdown.report_title(a) for a in assessments]
     parts = [
-        "<h1>Co-production self-assessments</h1>",
+        "<h1>" + escape(_("Co-production self-assessments")) + "</h1>",
         f"<p>{len(assessments)} reports, one for each answers file:</p>",
         '<nav class="reports" aria-label="Reports">',
         "<ol>",
@@ -346,7 +349,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
             assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used
         )
         parts.append(f'<article id="report-{n}">\n{fragment}</article>')
-    title = "Co-production self-assessments: " + "; ".join(names)
+    title = _("Co-production self-assessments") + ": " + "; ".join(names)
     return document(title, "\n".join(parts))
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from coprod.core.models import Content, SourceRef
 from coprod.core.scoring import NOT_RATED, SCALE, Rating
+from coprod.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from coprod.core.assessment import Assessment
@@ -104,10 +105,43 @@ def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:
 def rating_label(rating: Rating | None) -> str:
     """``3`` -> ``"3 Mostly"``; ``"na"`` -> ``"Not applicable"``; ``None`` -> ``"not answered"``."""
     if rating is None:
-        return "not answered"
+        return _("not answered")
     if isinstance(rating, int):
-        return f"{rating} {SCALE[rating]}"
-    return NOT_RATED[rating]
+        return f"{rating} {_(SCALE[rating])}"
+    return _(NOT_RATED[rating])
+
+
+# The rating scale (coprod.core.scoring) as the catalogue knows it.
+_SCALE_WORDS = (
+    N_("Not at all"),
+    N_("A little"),
+    N_("Partly"),
+    N_("Mostly"),
+    N_("Fully"),
+    N_("Don't know"),
+    N_("Not applicable"),
+)
+BAND_LABEL = {
+    "strong": N_("strong"),
+    "developing": N_("developing"),
+    "needs attention": N_("needs attention"),
+}
+
+
+def band_label(band: str | None) -> str:
+    """A score band in the interface language; ``None`` -> ``"not scored"``."""
+    return _(BAND_LABEL.get(band, band)) if band else _("not scored")
+
+
+class Labels(dict[str, str]):
+    """Labels kept in English (marked with ``N_``), given in the interface language."""
+
+    def __getitem__(self, key: str) -> str:
+        return _(super().__getitem__(key))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        value = super().get(key)
+        return default if value is None else _(value)
 
 
 def bar(score: int | None, width: int = 10) -> str:
@@ -127,23 +161,28 @@ CITATION = (
 
 # --- wording every report shares (terminal, markdown, HTML) -------------------
 
-VERDICT_TITLE = {
-    "favourable": "Conditions look favourable for co-production",
-    "caution": "Caution: some conditions work against co-production",
-    "unclear": "Unclear: the conditions do not yet point either way",
-}
-SCORE_NOTE = (
+VERDICT_TITLE = Labels(
+    {
+        "favourable": N_("Conditions look favourable for co-production"),
+        "caution": N_("Caution: some conditions work against co-production"),
+        "unclear": N_("Unclear: the conditions do not yet point either way"),
+    }
+)
+VERDICT_KIND = Labels(
+    {"favourable": N_("favourable"), "caution": N_("caution"), "unclear": N_("unclear")}
+)
+SCORE_NOTE = N_(
     "Scores are prompts for reflection and conversation, not grades: they show where "
     "you see the project now, so you can decide what to work on."
 )
-TEAM_SCORE_NOTE = (
+TEAM_SCORE_NOTE = N_(
     "Scores are prompts for reflection and conversation, not grades: they show where "
     "this group sees the project now, so you can decide together what to work on."
 )
-ANSWER_LABEL: dict[str, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+ANSWER_LABEL: dict[str, str] = Labels({"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")})
 REFLECTION_QUESTIONS = (
-    ("why", "Why is co-production needed here, rather than another approach?"),
-    ("bring_and_take", "What can participants bring to it, and take from it?"),
+    ("why", N_("Why is co-production needed here, rather than another approach?")),
+    ("bring_and_take", N_("What can participants bring to it, and take from it?")),
 )
 _PLURALS = {"criterion": "criteria", "practice was": "practices were"}
 
@@ -178,8 +217,8 @@ def sentences(*parts: str) -> str:
 def answer_label(answer: str | None) -> str:
     """``"unsure"`` -> ``"Not sure"``; ``None`` -> ``"Not answered"``."""
     if answer is None:
-        return "Not answered"
-    return ANSWER_LABEL.get(answer, answer)
+        return _("Not answered")
+    return ANSWER_LABEL.get(answer) or answer
 
 
 def verdict_lines(assessment: Assessment) -> list[str]:
@@ -187,32 +226,44 @@ def verdict_lines(assessment: Assessment) -> list[str]:
     v = assessment.verdict
     lines: list[str] = []
     if v.kind == "caution":
-        lines.append("You answered yes to these warning signs:")
+        lines.append(_("You answered yes to these warning signs:"))
         for cid in v.warnings:
             c = assessment.criterion(cid)
             lines.append(f"• {sentences(c.text, c.why)}")
         lines.append(
-            "Co-production may still be possible, but talk these through first; "
-            "another participatory approach may fit better."
+            _(
+                "Co-production may still be possible, but talk these through first; "
+                "another participatory approach may fit better."
+            )
         )
     elif v.kind == "favourable":
         lines.append(
-            "You answered yes to these conditions, in which co-production is especially helpful:"
+            _("You answered yes to these conditions, in which co-production is especially helpful:")
         )
         lines += [f"• {assessment.criterion(cid).text}" for cid in v.favourable]
     else:
         lines.append(
-            f"{len(v.favourable)} of {len(assessment.content.criteria.favourable)} favourable "
-            "conditions were answered yes (two or more would point towards co-production)."
+            _(
+                "%(yes)d of %(all)d favourable conditions were answered yes (two or more "
+                "would point towards co-production)."
+            )
+            % {"yes": len(v.favourable), "all": len(assessment.content.criteria.favourable)}
         )
         lines.append(
-            "It would become clearer if you could say whether the problem still needs defining, "
-            "whether there is a shared solution, and whether past approaches have failed. "
-            "Consultation or another participatory approach may fit better than co-production."
+            _(
+                "It would become clearer if you could say whether the problem still needs "
+                "defining, whether there is a shared solution, and whether past approaches "
+                "have failed. Consultation or another participatory approach may fit better "
+                "than co-production."
+            )
         )
     if v.unsure:
-        lines.append("Things to find out (answered 'not sure'):")
+        lines.append(_("Things to find out (answered 'not sure'):"))
         lines += [f"• {assessment.criterion(cid).question}" for cid in v.unsure]
     if v.unanswered:
-        lines.append(f"{were(len(v.unanswered), 'criterion')} not answered.")
+        n = len(v.unanswered)
+        lines.append(
+            ngettext("%(n)d criterion was not answered.", "%(n)d criteria were not answered.", n)
+            % {"n": n}
+        )
     return lines

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
+from coprod.i18n import N_, _, ngettext
+from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.blocks import (
     RULE,
     bold,
@@ -36,16 +38,16 @@ from coprod.render.text import (
     SCORE_NOTE,
     VERDICT_TITLE,
     answer_label,
+    band_label,
     rating_label,
     source_line,
     verdict_lines,
-    were,
 )
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
-BANDS_NOTE = "Bands: 0-39 needs attention, 40-69 developing, 70-100 strong."
-DRAFT_NOTE = "This is a draft: the assessment was not finished, so some answers are missing."
-CASES_HEADING = "Case studies to learn from"
+BANDS_NOTE = N_("Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.")
+DRAFT_NOTE = N_("This is a draft: the assessment was not finished, so some answers are missing.")
+CASES_HEADING = N_("Case studies to learn from")
 
 
 # --- pieces of an assessment that other renderers share ---------------------
@@ -78,12 +80,22 @@ def chart_items(assessment: Assessment) -> list[tuple[str, int | None]]:
 def score_text(result: PracticeResult) -> str:
     """``"61, developing"`` or ``"not scored"``."""
     s = result.score
-    return "not scored" if s.score is None else f"{s.score}, {s.band}"
+    return _("not scored") if s.score is None else f"{s.score}, {band_label(s.band)}"
 
 
 def messages(assessment: Assessment) -> list[str]:
     """The answers file's warnings in words for a document (no command-line advice)."""
-    return [DRAFT_NOTE if m == DRAFT_WARNING else m for m in assessment.warnings]
+    return [_(DRAFT_NOTE) if m == DRAFT_WARNING else m for m in assessment.warnings]
+
+
+def _field(label: str, value: str) -> str:
+    """``**Label:** value`` (markdown; the label is an interface string)."""
+    return f"**{escape_md(label)}:** {value}"
+
+
+def _lead(label: str, text: str) -> str:
+    """``**Label** – text`` (markdown; the label is an interface string)."""
+    return f"**{escape_md(label)}** – {text}"
 
 
 # --- the report's sections ---------------------------------------------------
@@ -92,57 +104,63 @@ def messages(assessment: Assessment) -> list[str]:
 def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
     """Title, what this is, and the answers file's details."""
     a = assessment.answers
-    details = [f"**Project:** {escape_md(a.project.name)}"]
+    details = [_field(_("Project"), escape_md(a.project.name))]
     if a.project.stage:
-        details.append(f"**Stage:** {escape_md(a.project.stage)}")
+        details.append(_field(_("Stage"), escape_md(a.project.stage)))
     if a.date:
-        details.append(f"**Date:** {a.date.isoformat()}")
+        details.append(_field(_("Date"), a.date.isoformat()))
     who = respondent_text(assessment)
     if who:
-        details.append(f"**Respondent:** {escape_md(who)}")
+        details.append(_field(_("Respondent"), escape_md(who)))
     mode = (
-        "quick assessment (one overall rating per practice)"
+        _("quick assessment (one overall rating per practice)")
         if a.mode == "quick"
-        else "full assessment (every statement rated)"
+        else _("full assessment (every statement rated)")
     )
-    details.append(f"**Mode:** {mode}")
+    details.append(_field(_("Mode"), mode))
     blocks = [
         heading(level, escape_md(a.project.name)),
         escape_md(
-            "A co-production self-assessment against the seven practices and the "
-            "“when to co-produce” criteria of the Jam and Justice report."
+            _(
+                "A co-production self-assessment against the seven practices and the "
+                "“when to co-produce” criteria of the Jam and Justice report."
+            )
         ),
         bullets(details),
     ]
-    blocks += [f"**Note:** {escape_md(message)}" for message in messages(assessment)]
+    blocks += [_field(_("Note"), escape_md(message)) for message in messages(assessment)]
+    blocks += draft_blocks(assessment.content)
     return blocks
 
 
 def _strengths_text(assessment: Assessment) -> str:
     if not assessment.strengths:
-        return "none yet: no practice is scored 40 (developing) or more"
+        return _("none yet: no practice is scored 40 (developing) or more")
     return "; ".join(f"{r.practice.name} ({score_text(r)})" for r in assessment.strengths)
 
 
 def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The verdict, strengths, where to start and the overall score, in four lines."""
     items = [
-        f"**When to co-produce** – {escape_md(VERDICT_TITLE[assessment.verdict.kind])}.",
-        f"**Strengths to build on** – {escape_md(_strengths_text(assessment))}.",
+        _lead(_("When to co-produce"), escape_md(VERDICT_TITLE[assessment.verdict.kind]) + "."),
+        _lead(_("Strengths to build on"), escape_md(_strengths_text(assessment)) + "."),
     ]
     if assessment.priorities:
         top = assessment.priorities[0].result
         start = f"{top.practice.name} ({score_text(top)})"
-        focus = link("Where to focus next", heading_slug("Where to focus next"))
-        items.append(f"**Start with** – {escape_md(start)}: next steps under {focus}.")
-    items.append(f"**Overall** – {escape_md(overall_summary(assessment))}")
-    return [heading(level, "Summary"), bullets(items)]
+        focus = link(_("Where to focus next"), heading_slug(_("Where to focus next")))
+        under = _("next steps under")
+        items.append(_lead(_("Start with"), f"{escape_md(start)}: {under} {focus}."))
+    items.append(_lead(_("Overall"), escape_md(overall_summary(assessment))))
+    return [heading(level, _("Summary")), bullets(items)]
 
 
 def overall_summary(assessment: Assessment) -> str:
     if assessment.overall is None:
-        return "not scored (no practice has a rated statement)."
-    return f"{assessment.overall}, the mean of the scored practices: read it beside the profile."
+        return _("not scored (no practice has a rated statement).")
+    return _("%(score)d, the mean of the scored practices: read it beside the profile.") % {
+        "score": assessment.overall
+    }
 
 
 def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
@@ -155,18 +173,18 @@ def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         return [[escape_md(c.text), answer_label(answers.get(c.id))] for c in criteria]
 
     return [
-        heading(level, "When to co-produce"),
+        heading(level, _("When to co-produce")),
         bold(VERDICT_TITLE[kind] + "."),
         *lines_to_blocks(verdict_lines(assessment)),
         table(
-            ["Condition", "Answer"],
+            [_("Condition"), _("Answer")],
             rows(crit.favourable),
-            caption="Co-production is especially helpful when…",
+            caption=_("Co-production is especially helpful when…"),
         ),
         table(
-            ["Condition", "Answer"],
+            [_("Condition"), _("Answer")],
             rows(crit.warning),
-            caption="Its promises are unlikely to be realised when… (warning signs)",
+            caption=_("Its promises are unlikely to be realised when… (warning signs)"),
         ),
     ]
 
@@ -174,10 +192,10 @@ def verdict_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 def overall_text(assessment: Assessment) -> str:
     """The overall score with its caveat (markdown)."""
     if assessment.overall is None:
-        return "**Overall: not scored** (no practice has a rated statement)."
-    return (
-        f"**Overall: {assessment.overall}** (mean of the scored practices). Read it beside "
-        "the profile above, never on its own."
+        return _field(_("Overall"), escape_md(_("not scored (no practice has a rated statement).")))
+    overall = _("Overall")
+    return f"**{escape_md(overall)}: {assessment.overall}** " + escape_md(
+        _("(mean of the scored practices). Read it beside the profile above, never on its own.")
     )
 
 
@@ -187,16 +205,16 @@ def profile_table(assessment: Assessment) -> str:
         [
             str(r.practice.number),
             escape_md(r.practice.name),
-            "not scored" if r.score.score is None else str(r.score.score),
-            r.score.band or "not scored",
+            _("not scored") if r.score.score is None else str(r.score.score),
+            band_label(r.score.band),
             f"{r.score.rated} / {r.score.dont_know} / {r.score.na}",
         ]
         for r in assessment.practices
     ]
     return table(
-        ["#", "Practice", "Score", "Band", "Rated / don't know / n.a."],
+        ["#", _("Practice"), _("Score"), _("Band"), _("Rated / don't know / n.a.")],
         rows,
-        caption="Practice scores (0-100)",
+        caption=_("Practice scores (0-100)"),
         align=["right", "left", "right", "left", "right"],
     )
 
@@ -206,15 +224,16 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
     scored = [(label.split(". ", 1)[-1], score) for label, score in items if score is not None]
     not_scored = [label for label, score in items if score is None]
     if not scored:
-        return [escape_md("Nothing is scored yet, so there is no chart.")]
+        return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
-        mermaid_bar_chart(scored, title=title, x_label="Practice", y_label="Score (0-100)"),
-        escape_md(BANDS_NOTE),
+        mermaid_bar_chart(scored, title=title, x_label=_("Practice"), y_label=_("Score (0-100)")),
+        escape_md(_(BANDS_NOTE)),
     ]
     if not_scored:
         blocks.append(
             escape_md(
-                "Not scored (nothing rated), so without a bar rather than shown as 0: "
+                _("Not scored (nothing rated), so without a bar rather than shown as 0:")
+                + " "
                 + "; ".join(not_scored)
                 + "."
             )
@@ -225,51 +244,61 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
 def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The profile table, the overall score, the score note and the chart."""
     return [
-        heading(level, "Practice profile"),
+        heading(level, _("Practice profile")),
         profile_table(assessment),
         overall_text(assessment),
-        f"*{escape_md(SCORE_NOTE)}*",
-        *chart_blocks(chart_items(assessment), title="Practice scores (0-100)"),
+        f"*{escape_md(_(SCORE_NOTE))}*",
+        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)")),
     ]
 
 
 def _step_line(step: StatementResult) -> str:
-    rated = "" if step.rating is None else f" – you said {rating_label(step.rating)}"
+    rated = (
+        ""
+        if step.rating is None
+        else " – " + _("you said %(rating)s") % {"rating": rating_label(step.rating)}
+    )
     return f"{escape_md(step.statement.text + rated)}\\\n  → {escape_md(step.statement.next_step)}"
 
 
 def case_line(suggestion: CaseSuggestion) -> str:
     """``See [Case](#case) – why`` (markdown): the case is described near the end."""
-    label = "See" if suggestion.link.role == "example" else "A caution from"
+    label = _("See") if suggestion.link.role == "example" else _("A caution from")
     case = suggestion.case
     return f"{label} {link(case.name, heading_slug(case.name))} – {escape_md(suggestion.link.why)}"
 
 
 def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Where to focus next: next steps and case studies to learn from."""
-    blocks = [heading(level, "Where to focus next")]
+    blocks = [heading(level, _("Where to focus next"))]
     if not assessment.priorities:
-        blocks.append(escape_md("No practice is scored yet, so there are no priorities."))
+        blocks.append(escape_md(_("No practice is scored yet, so there are no priorities.")))
     for p in assessment.priorities:
         blocks.append(
             heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
         )
         if p.next_steps:
-            blocks += [bold("Next steps"), bullets(_step_line(step) for step in p.next_steps)]
+            blocks += [bold(_("Next steps")), bullets(_step_line(step) for step in p.next_steps)]
         if p.cases:
-            blocks += [bold("Learn from"), bullets(case_line(c) for c in p.cases)]
+            blocks += [bold(_("Learn from")), bullets(case_line(c) for c in p.cases)]
     return blocks
 
 
 def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Don't-know answers, unanswered statements and practices not scored."""
-    blocks = [heading(level, "Evidence gaps")]
+    blocks = [heading(level, _("Evidence gaps"))]
     gaps = assessment.evidence_gaps
     if gaps:
         blocks.append(
             escape_md(
-                f"{were(assessment.dont_know_count, 'answer')} “Don't know”: worth finding out, "
-                "or asking others involved (a team view reads several people's answers together)."
+                ngettext(
+                    "%(n)d answer was “Don't know”: worth finding out, or asking others "
+                    "involved (a team view reads several people's answers together).",
+                    "%(n)d answers were “Don't know”: worth finding out, or asking others "
+                    "involved (a team view reads several people's answers together).",
+                    assessment.dont_know_count,
+                )
+                % {"n": assessment.dont_know_count}
             )
         )
         blocks.append(
@@ -280,17 +309,37 @@ def gaps_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         )
     elif assessment.dont_know_count:  # quick mode: whole practices
         blocks.append(
-            escape_md(f"{were(assessment.dont_know_count, 'practice')} rated “Don't know”.")
+            escape_md(
+                ngettext(
+                    "%(n)d practice was rated “Don't know”.",
+                    "%(n)d practices were rated “Don't know”.",
+                    assessment.dont_know_count,
+                )
+                % {"n": assessment.dont_know_count}
+            )
         )
     if assessment.answers.mode == "full":
         missing = sum(1 for r in assessment.practices for s in r.statements if s.rating is None)
         if missing:
-            blocks.append(escape_md(f"{were(missing, 'statement')} not answered."))
+            blocks.append(
+                escape_md(
+                    ngettext(
+                        "%(n)d statement was not answered.",
+                        "%(n)d statements were not answered.",
+                        missing,
+                    )
+                    % {"n": missing}
+                )
+            )
     not_scored = [practice_label(r) for r in assessment.practices if r.score.score is None]
     if not_scored:
-        blocks.append(escape_md("Not scored (nothing rated): " + "; ".join(not_scored) + "."))
+        blocks.append(
+            escape_md(_("Not scored (nothing rated):") + " " + "; ".join(not_scored) + ".")
+        )
     if len(blocks) == 1:
-        blocks.append(escape_md("None: every statement has a rating or was marked not applicable."))
+        blocks.append(
+            escape_md(_("None: every statement has a rating or was marked not applicable."))
+        )
     return blocks
 
 
@@ -302,10 +351,14 @@ def _shown_steps(assessment: Assessment) -> set[str]:
 def practice_section(assessment: Assessment, result: PracticeResult, level: int = 3) -> list[str]:
     """One practice: score, summary, statement ratings, the note and next steps."""
     s = result.score
+    score_word = _("Score")
     blocks = [
         heading(level, escape_md(practice_label(result))),
-        f"**Score: {escape_md(score_text(result))}** ({s.rated} rated, {s.dont_know} "
-        f"don't know, {s.na} not applicable)",
+        f"**{escape_md(score_word)}: {escape_md(score_text(result))}** "
+        + escape_md(
+            _("(%(rated)d rated, %(dont_know)d don't know, %(na)d not applicable)")
+            % {"rated": s.rated, "dont_know": s.dont_know, "na": s.na}
+        ),
         escape_md(result.practice.summary),
     ]
     low: list[StatementResult]
@@ -314,7 +367,8 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
         rating = assessment.answers.ratings.get(result.practice.id)
         blocks.append(
             escape_md(
-                f"Quick assessment: one rating for the whole practice: {rating_label(rating)}."
+                _("Quick assessment: one rating for the whole practice: %(rating)s.")
+                % {"rating": rating_label(rating)}
             )
         )
         low = result.statements[:2] if isinstance(rating, int) and rating <= LOW_RATING else []
@@ -324,25 +378,31 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
             for st in result.statements
         ]
         blocks.append(
-            table(["Statement", "Rating"], rows, caption=f"Ratings: {result.practice.name}")
+            table(
+                [_("Statement"), _("Rating")],
+                rows,
+                caption=_("Ratings: %(practice)s") % {"practice": result.practice.name},
+            )
         )
         low = [
             st for st in result.statements if isinstance(st.rating, int) and st.rating <= LOW_RATING
         ]
     if result.note:
-        blocks.append(f"**Your note:** {escape_md(result.note)}")
+        blocks.append(_field(_("Your note"), escape_md(result.note)))
     shown = _shown_steps(assessment)
     if any(st.statement.id in shown for st in low):
         blocks.append(
-            escape_md("Next steps for this practice are under")
+            escape_md(_("Next steps for this practice are under"))
             + " "
-            + link("Where to focus next", heading_slug("Where to focus next"))
+            + link(_("Where to focus next"), heading_slug(_("Where to focus next")))
             + "."
         )
     low = [st for st in low if st.statement.id not in shown]
     if low:
         blocks.append(
-            bold("Possible next steps" if quick else "Next steps for the statements rated low")
+            bold(
+                _("Possible next steps") if quick else _("Next steps for the statements rated low")
+            )
         )
         blocks.append(bullets(_step_line(st) for st in low))
     return blocks
@@ -350,7 +410,7 @@ def practice_section(assessment: Assessment, result: PracticeResult, level: int 
 
 def practices_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """One section per practice."""
-    blocks = [heading(level, "The seven practices in detail")]
+    blocks = [heading(level, _("The seven practices in detail"))]
     for result in assessment.practices:
         blocks += practice_section(assessment, result, level + 1)
     return blocks
@@ -359,11 +419,11 @@ def practices_blocks(assessment: Assessment, level: int = 2) -> list[str]:
 def reflection_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The respondent's own words on why co-produce, and what people bring and take."""
     reflections = assessment.answers.reflections
-    blocks = [heading(level, "Reflections")]
+    blocks = [heading(level, _("Reflections"))]
     for key, question in REFLECTION_QUESTIONS:
-        blocks.append(heading(level + 1, escape_md(question)))
+        blocks.append(heading(level + 1, escape_md(_(question))))
         text = getattr(reflections, key) or ""
-        blocks += escape_md_paragraphs(text) or ["*Not answered.*"]
+        blocks += escape_md_paragraphs(text) or ["*" + escape_md(_("Not answered")) + ".*"]
     return blocks
 
 
@@ -381,14 +441,16 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
     if not cases:
         return []
     blocks = [
-        heading(level, CASES_HEADING),
-        escape_md("The Jam and Justice projects suggested above, in short."),
+        heading(level, _(CASES_HEADING)),
+        escape_md(_("The Jam and Justice projects suggested above, in short.")),
     ]
     for case in cases:
         blocks += [
             heading(level + 1, escape_md(case.name)),
             escape_md(case.summary),
-            f"*{escape_md('Source: ' + source_line(case.source[0], assessment.content))}*",
+            "*"
+            + escape_md(_("Source") + ": " + source_line(case.source[0], assessment.content))
+            + "*",
         ]
     return blocks
 
@@ -396,23 +458,30 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
 def caveat_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """The content's caveats on reading the results."""
     caveats = assessment.content.criteria.caveats
-    return [heading(level, "Keep in mind"), bullets(escape_md(c.text) for c in caveats)]
+    return [heading(level, _("Keep in mind")), bullets(escape_md(c.text) for c in caveats)]
 
 
 def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     """Where the practices and criteria come from."""
     report = next((p for p in assessment.content.meta.publications if p.id == "report"), None)
     blocks = [
-        heading(level, "Source"),
+        heading(level, _("Source")),
         escape_md(
-            "The seven practices, the “when to co-produce” criteria and the case studies "
-            "come from the Jam and Justice action research report:"
+            _(
+                "The seven practices, the “when to co-produce” criteria and the case studies "
+                "come from the Jam and Justice action research report:"
+            )
         ),
         escape_md(CITATION),
     ]
     if report and report.url:
-        blocks.append(f"Project website: {escape_md(report.url)}")
-    blocks.append(escape_md(f"Made with coprod (content version {assessment.content.version})."))
+        blocks.append(escape_md(_("Project website")) + f": {escape_md(report.url)}")
+    blocks.append(
+        escape_md(
+            _("Made with coprod (content version %(version)d).")
+            % {"version": assessment.content.version}
+        )
+    )
     return blocks
 
 
@@ -431,15 +500,18 @@ def calls_to_action_blocks(
         return []
     sections = dict.fromkeys(s.section for c in calls for s in c.source)
     return [
-        heading(level, "What the report asks of you"),
+        heading(level, _("What the report asks of you")),
         bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
-        escape_md("From the report's section " + ", ".join(f"“{s}”" for s in sections) + "."),
+        escape_md(
+            _("From the report's section %(sections)s.")
+            % {"sections": ", ".join(f"“{s}”" for s in sections)}
+        ),
     ]
 
 
 def report_blocks(assessment: Assessment) -> list[str]:
     """The whole report for one assessment, as markdown blocks: summary first."""
-    return [
+    blocks = [
         *header_blocks(assessment),
         *summary_blocks(assessment),
         *profile_blocks(assessment),
@@ -453,6 +525,7 @@ def report_blocks(assessment: Assessment) -> list[str]:
         *source_blocks(assessment),
         *calls_to_action_blocks(assessment.content, respondent_roles(assessment)),
     ]
+    return blocks + glossary_blocks(assessment.content, blocks)
 
 
 def render(assessment: Assessment) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
+from coprod.i18n import N_, _
+from coprod.render.language import draft_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bold,
@@ -23,8 +25,8 @@ from coprod.render.markdown.blocks import (
 )
 from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_TITLE, rating_label
 
-COMPARE_CHART_TITLE = "Practice scores then and now (0-100)"
-SIDE_BY_SIDE_CHART_TITLE = "Practice scores side by side (0-100)"
+COMPARE_CHART_TITLE = N_("Practice scores then and now (0-100)")
+SIDE_BY_SIDE_CHART_TITLE = N_("Practice scores side by side (0-100)")
 
 
 def when_text(assessment: Assessment) -> str:
@@ -36,11 +38,11 @@ def side_labels(comparison: Comparison) -> tuple[str, str]:
     """What to call the two files: ``("Then", "Now")`` for one person over time, else who
     answered (``"Sam, officer"``), else ``("First file", "Second file")``."""
     if comparison.over_time:
-        return ("Then", "Now")
+        return (_("Then"), _("Now"))
     old, new = respondent_text(comparison.old), respondent_text(comparison.new)
     if old and new and old != new:
         return (old, new)
-    return ("First file", "Second file")
+    return (_("First file"), _("Second file"))
 
 
 def series_names(comparison: Comparison) -> tuple[str, str]:
@@ -57,7 +59,7 @@ def series_names(comparison: Comparison) -> tuple[str, str]:
 
 
 def chart_title(comparison: Comparison) -> str:
-    return COMPARE_CHART_TITLE if comparison.over_time else SIDE_BY_SIDE_CHART_TITLE
+    return _(COMPARE_CHART_TITLE if comparison.over_time else SIDE_BY_SIDE_CHART_TITLE)
 
 
 def _change_text(delta: int | None, arrow: str) -> str:
@@ -117,6 +119,7 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
     shown = [*messages(old), *messages(new)]
     rest = comparison.messages[len(old.warnings) + len(new.warnings) :]
     blocks += [f"**Note:** {escape_md(message)}" for message in [*shown, *rest]]
+    blocks += draft_blocks(new.content)
     return blocks
 
 
@@ -135,7 +138,7 @@ def compare_verdict_blocks(comparison: Comparison, level: int = 2) -> list[str]:
     then, now = comparison.old.verdict.kind, comparison.new.verdict.kind
     first, second = side_labels(comparison)
     return [
-        heading(level, "When to co-produce"),
+        heading(level, _("When to co-produce")),
         escape_md(verdict_sentence(comparison)),
         bullets(
             [
@@ -152,15 +155,21 @@ def compare_table(comparison: Comparison) -> str:
         [
             str(c.practice.number),
             escape_md(c.practice.name),
-            "not scored" if c.old is None else str(c.old),
-            "not scored" if c.new is None else str(c.new),
+            _("not scored") if c.old is None else str(c.old),
+            _("not scored") if c.new is None else str(c.new),
             _change_text(c.delta, c.arrow),
         ]
         for c in comparison.practices
     ]
     first, second = side_labels(comparison)
     return table(
-        ["#", "Practice", first, second, "Change" if comparison.over_time else "Difference"],
+        [
+            "#",
+            _("Practice"),
+            first,
+            second,
+            _("Change") if comparison.over_time else _("Difference"),
+        ],
         rows,
         caption=chart_title(comparison),
         align=["right", "left", "right", "right", "right"],
@@ -217,11 +226,12 @@ def compare_profile_blocks(
     """The table, the overall score, the score note and the chart (``chart`` replaces it)."""
     return [
         heading(
-            level, "Practice scores then and now" if comparison.over_time else "Practice scores"
+            level,
+            _("Practice scores then and now") if comparison.over_time else _("Practice scores"),
         ),
         compare_table(comparison),
         compare_overall_text(comparison),
-        f"*{escape_md(SCORE_NOTE if comparison.same_respondent else TEAM_SCORE_NOTE)}*",
+        f"*{escape_md(_(SCORE_NOTE if comparison.same_respondent else TEAM_SCORE_NOTE))}*",
         *(compare_chart_blocks(comparison) if chart is None else chart),
     ]
 
@@ -230,9 +240,9 @@ def moved_blocks(comparison: Comparison, level: int = 2) -> list[str]:
     """Statements whose rating moved (or, two people, differs) two or more points."""
     over_time = comparison.over_time
     title = (
-        "Statements that moved two or more points"
+        _("Statements that moved two or more points")
         if over_time
-        else "Statements rated two or more points apart"
+        else _("Statements rated two or more points apart")
     )
     blocks = [heading(level, title)]
     if comparison.moves:
@@ -265,7 +275,7 @@ def note_blocks(comparison: Comparison, level: int = 2) -> list[str]:
     else:
         added_title = f"Only in {second}'s answers, or worded differently"
         gone_title = f"Only in {first}'s answers"
-    blocks = [heading(level, "Notes")]
+    blocks = [heading(level, _("Notes"))]
     if not comparison.notes:
         blocks.append(escape_md("The notes are the same in both files."))
         return blocks

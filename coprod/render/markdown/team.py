@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.team import Disagreement, TeamView, Written
+from coprod.i18n import N_, _
+from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.assessment import (
     calls_to_action_blocks,
     caveat_blocks,
@@ -25,11 +27,12 @@ from coprod.render.text import (
     TEAM_SCORE_NOTE,
     VERDICT_TITLE,
     answer_label,
+    band_label,
     plural,
     rating_label,
 )
 
-TEAM_CHART_TITLE = "Mean practice scores across respondents (0-100)"
+TEAM_CHART_TITLE = N_("Mean practice scores across respondents (0-100)")
 ROLES_WITHHELD = "roles not shown: too few people in each to keep answers anonymous"
 
 
@@ -76,7 +79,7 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
             "notes are shown without who wrote them"
         )
     blocks = [
-        heading(level, escape_md(f"{view.project}: team view")),
+        heading(level, escape_md(_("%(project)s: team view") % {"project": view.project})),
         escape_md(
             "Several people's co-production self-assessments of the same project, read "
             "together: where they agree, and the conversations to have."
@@ -88,6 +91,7 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
         for message in messages(assessment)
     ]
+    blocks += draft_blocks(view.assessments[0].content)
     return blocks
 
 
@@ -98,9 +102,13 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
     ]
     return [
-        heading(level, "When to co-produce, person by person"),
+        heading(level, _("When to co-produce, person by person")),
         escape_md(counts_text(view.verdicts.most_common()) + "."),
-        table(["Respondent", "Verdict"], rows, caption="When to co-produce: each respondent"),
+        table(
+            [_("Respondent"), _("Verdict")],
+            rows,
+            caption=_("When to co-produce: each respondent"),
+        ),
     ]
 
 
@@ -110,17 +118,17 @@ def team_profile_table(view: TeamView) -> str:
         [
             str(p.practice.number),
             escape_md(p.practice.name),
-            "not scored" if p.mean is None else str(p.mean),
-            p.band or "not scored",
+            _("not scored") if p.mean is None else str(p.mean),
+            band_label(p.band),
             "–" if p.low is None else f"{p.low}–{p.high}",
             "–" if p.spread is None else str(p.spread),
         ]
         for p in view.practices
     ]
     return table(
-        ["#", "Practice", "Mean", "Band", "Low–high", "Spread"],
+        ["#", _("Practice"), _("Mean"), _("Band"), _("Low–high"), _("Spread")],
         rows,
-        caption="Practice scores across respondents (0-100)",
+        caption=_("Practice scores across respondents (0-100)"),
         align=["right", "left", "right", "left", "right", "right"],
     )
 
@@ -128,13 +136,13 @@ def team_profile_table(view: TeamView) -> str:
 def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
     """The profile table, the score note and the chart of the means."""
     return [
-        heading(level, "Practice profile across respondents"),
+        heading(level, _("Practice profile across respondents")),
         team_profile_table(view),
         escape_md(
             "Mean of the respondents' scores; low–high and spread show how far apart they are."
         ),
-        f"*{escape_md(TEAM_SCORE_NOTE)}*",
-        *chart_blocks(team_chart_items(view), title=TEAM_CHART_TITLE),
+        f"*{escape_md(_(TEAM_SCORE_NOTE))}*",
+        *chart_blocks(team_chart_items(view), title=_(TEAM_CHART_TITLE)),
     ]
 
 
@@ -146,7 +154,7 @@ def _disagreement_line(d: Disagreement) -> str:
 
 def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Statements rated two or more points apart, with who sits where."""
-    blocks = [heading(level, "Conversations to have")]
+    blocks = [heading(level, _("Conversations to have"))]
     if not view.disagreements:
         blocks.append(escape_md("No statement was rated two or more points apart."))
         return blocks
@@ -164,7 +172,7 @@ def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
 
 def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Criteria that respondents answered differently."""
-    blocks = [heading(level, "When to co-produce: answered differently")]
+    blocks = [heading(level, _("When to co-produce: answered differently"))]
     if not view.criteria_splits:
         blocks.append(escape_md("Everyone who answered a criterion gave the same answer."))
         return blocks
@@ -186,7 +194,7 @@ def written_line(written: Written) -> str:
 
 def team_notes_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Each practice's notes, the evidence behind its scores, with who wrote them."""
-    blocks = [heading(level, "Notes, practice by practice")]
+    blocks = [heading(level, _("Notes, practice by practice"))]
     if not view.notes:
         blocks.append(escape_md("Nobody wrote a note."))
     for practice_notes in view.notes:
@@ -200,10 +208,10 @@ def team_notes_blocks(view: TeamView, level: int = 2) -> list[str]:
 
 def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Everyone's reflections, question by question."""
-    blocks = [heading(level, "Reflections")]
+    blocks = [heading(level, _("Reflections"))]
     answered = {r.key: r.answers for r in view.reflections}
     for key, question in REFLECTION_QUESTIONS:
-        blocks.append(heading(level + 1, escape_md(question)))
+        blocks.append(heading(level + 1, escape_md(_(question))))
         if key in answered:
             blocks.append(bullets(written_line(w) for w in answered[key]))
         else:
@@ -214,7 +222,7 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
 def team_blocks(view: TeamView) -> list[str]:
     """The whole team report, as markdown blocks."""
     first = view.assessments[0]
-    return [
+    blocks = [
         *team_header_blocks(view),
         *team_verdict_blocks(view),
         *team_profile_blocks(view),
@@ -226,6 +234,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *source_blocks(first),
         *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
     ]
+    return blocks + glossary_blocks(first.content, blocks)
 
 
 def render_team(view: TeamView) -> str:

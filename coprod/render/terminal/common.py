@@ -45,9 +45,25 @@ def print_calls_to_action(content: Content, roles: list[str | None], console: Co
     calls = content.calls_to_action(roles)
     if not calls:
         return
-    console.print("\n[bold]What the report asks of you[/bold]")
+    from coprod.i18n import _
+
+    title = _("What the report asks of you")
+    console.print(f"\n[bold]{title}[/bold]")
     for call in calls:
         bullet(console, f"[bold]{safe(call.reader)}[/bold]: {safe(call.text)}")
     sections = dict.fromkeys(s.section for c in calls for s in c.source)
     cited = ", ".join(f"“{s}”" for s in sections)
-    console.print(f"[dim]From the report's section {safe(cited)}.[/dim]")
+    line = _("From the report's section %(sections)s.") % {"sections": cited}
+    console.print(f"[dim]{safe(line)}[/dim]")
+
+
+def print_draft_line(content: Content, console: Console) -> None:
+    """The pack's "draft translation" line, while the translation is a draft."""
+    from coprod.render.language import draft_line, translation_line
+
+    line = draft_line(content)
+    if line:
+        console.print(f"[yellow]{safe(line)}[/yellow]")
+    note = translation_line(content)
+    if note:
+        console.print(f"[dim]{safe(note)}[/dim]")

@@ -5,15 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
+from coprod.i18n import _
 from coprod.render.markdown.team import roles_text
 from coprod.render.terminal.common import (
     BAND_STYLE,
     bullet,
     print_calls_to_action,
+    print_draft_line,
     safe,
     section,
 )
-from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, answer_label, rating_label
+from coprod.render.text import (
+    REFLECTION_QUESTIONS,
+    TEAM_SCORE_NOTE,
+    answer_label,
+    band_label,
+    rating_label,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,18 +41,19 @@ def render_team(view: TeamView, console: Console) -> None:
         f"\n[bold]{safe(view.project)}[/bold] · {len(view.respondents)} respondents "
         f"({safe(roles_text(view))})" + (" · quick assessments" if view.mode == "quick" else "")
     )
+    print_draft_line(view.assessments[0].content, console)
     if view.anonymous:
         console.print("[dim]Anonymous: respondents are numbered; notes are not attributed.[/dim]")
     verdicts = ", ".join(f"{n} {kind}" for kind, n in view.verdicts.most_common())
     console.print(f"When to co-produce, person by person: {verdicts}")
 
-    table = Table(title="Practice profile across respondents", title_justify="left")
+    table = Table(title=_("Practice profile across respondents"), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Practice", min_width=14, ratio=1)
-    table.add_column("Mean", justify="right", no_wrap=True)
-    table.add_column("Band", no_wrap=True)
-    table.add_column("Low–high", justify="right", no_wrap=True)
-    table.add_column("Spread", justify="right", no_wrap=True)
+    table.add_column(_("Practice"), min_width=14, ratio=1)
+    table.add_column(_("Mean"), justify="right", no_wrap=True)
+    table.add_column(_("Band"), no_wrap=True)
+    table.add_column(_("Low–high"), justify="right", no_wrap=True)
+    table.add_column(_("Spread"), justify="right", no_wrap=True)
     for p in view.practices:
         band = p.band or "not scored"
         style = BAND_STYLE.get(band, "dim")
@@ -53,12 +62,12 @@ def render_team(view: TeamView, console: Console) -> None:
             str(p.practice.number),
             safe(p.practice.name),
             "–" if p.mean is None else str(p.mean),
-            f"[{style}]{band}[/{style}]",
+            f"[{style}]{band_label(p.band)}[/{style}]",
             low_high,
             "–" if p.spread is None else str(p.spread),
         )
     console.print(table)
-    console.print(f"[dim]{TEAM_SCORE_NOTE}[/dim]")
+    console.print("[dim]" + _(TEAM_SCORE_NOTE) + "[/dim]")
 
     if view.disagreements:
         console.print(
@@ -72,14 +81,14 @@ def render_team(view: TeamView, console: Console) -> None:
     else:
         console.print("\nNo statement was rated two or more points apart.")
     if view.criteria_splits:
-        section(console, "When to co-produce: answered differently")
+        section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
             who = "; ".join(f"{r.label}: {answer_label(a)}" for r, a in s.answers)
             bullet(console, safe(s.criterion.question))
             bullet(console, safe(who), indent=4, marker="→")
 
     if view.notes:
-        section(console, "Notes, practice by practice")
+        section(console, _("Notes, practice by practice"))
         for practice_notes in view.notes:
             practice = practice_notes.practice
             console.print(f"[bold]{practice.number}. {safe(practice.name)}[/bold]")
@@ -87,10 +96,10 @@ def render_team(view: TeamView, console: Console) -> None:
                 bullet(console, _written(w))
     answered = {r.key: r.answers for r in view.reflections}
     if answered:
-        section(console, "Reflections")
+        section(console, _("Reflections"))
         for key, question in REFLECTION_QUESTIONS:
             if key in answered:
-                console.print(f"[bold]{safe(question)}[/bold]")
+                console.print(f"[bold]{safe(_(question))}[/bold]")
                 for w in answered[key]:
                     bullet(console, _written(w))
     print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)

@@ -1,0 +1,81 @@
+"""``coprod glossary``: the words the easy-read version keeps, and what they mean."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from coprod.commands._common import JsonOption, content_for
+from coprod.console import out, print_json
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content, GlossaryTerm
+
+JSON_VERSION = 1
+
+
+def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
+    """The chosen content's glossary; without one, the easy-read pack's."""
+    from coprod.core.loader import load_content, resolve_data_dir
+    from coprod.core.packchoice import EASY_READ, available_packs, pack_name
+
+    content = content_for(ctx)
+    if content.pack and content.pack.glossary:
+        return content, list(content.pack.glossary)
+    state = ctx.find_root().obj
+    data_dir = resolve_data_dir(getattr(state, "data_dir", None))
+    packs = available_packs(data_dir)
+    for name in (pack_name(content.language, True), EASY_READ):
+        if name in packs:
+            easy = load_content(data_dir, name)
+            if easy.pack and easy.pack.glossary:
+                return easy, list(easy.pack.glossary)
+    return content, []
+
+
+def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the words the easy-read version keeps (like co-production), in plain words.
+
+    Examples: [bold]coprod glossary[/bold], [bold]coprod --easy-read glossary --json[/bold]
+    """
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from coprod.render.text import source_lines
+
+    content, terms = glossary_for(ctx)
+    if as_json:
+        print_json(
+            {
+                "version": JSON_VERSION,
+                "language": content.language,
+                "terms": [
+                    {
+                        "id": t.id,
+                        "word": t.word,
+                        "also": list(t.also),
+                        "meaning": t.meaning,
+                        "source": [s.model_dump(exclude_none=True) for s in t.source],
+                    }
+                    for t in terms
+                ],
+            }
+        )
+        return
+    from coprod.i18n import _
+
+    console = out()
+    if not terms:
+        console.print(_("No glossary in this content (the easy-read pack has one)."))
+        return
+    title = _("Glossary")
+    what = _("words the easy-read version keeps")
+    console.print(f"[bold]{escape(title)}[/bold]: {escape(what)}")
+    console.print()
+    for t in terms:
+        console.print(f"[bold]{escape(t.word)}[/bold]")
+        console.print(Padding(Text(t.meaning), (0, 0, 0, 2)))
+        where = "; ".join(source_lines(t.source, content))
+        console.print(Padding(Text(where, style="dim"), (0, 0, 1, 2)))

@@ -672,3 +672,41 @@ def test_the_try_limit_counts_each_client_and_all_of_them() -> None:
     assert limit.blocked("c")  # three wrong tries in all: everyone waits
     now[0] = 61
     assert not limit.blocked("a") and not limit.blocked("c")
+
+
+def test_phones_that_join_at_once_are_all_kept_for_a_restart(
+    folder: Path, content: Content
+) -> None:
+    # Newcomers who post together share the state file's saves (a group commit): every
+    # phone that got its cookie must still be known after a restart, whoever saved it.
+    import asyncio
+    import time
+
+    import httpx2
+
+    workshop = make_workshop(folder, content)
+    save_state = workshop.save_state
+
+    def slow_save_state() -> None:  # others join while a save is on its way to disk
+        save_state()
+        time.sleep(0.02)
+
+    workshop.save_state = slow_save_state  # type: ignore[method-assign]
+    app = app_for(workshop)
+    join = f"/j/{workshop.settings.join_token}"
+
+    async def one_phone(number: int) -> str:
+        await asyncio.sleep(number * 0.003)  # arriving over a few moments, not in one tick
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as phone:
+            response = await phone.post(f"{join}/about", data={"nav": "next"})
+            assert response.status_code == 303
+            return response.cookies[next(iter(response.cookies))]
+
+    async def room() -> list[str]:
+        return await asyncio.gather(*(one_phone(n) for n in range(30)))
+
+    keys = asyncio.run(room())
+    again = Workshop.open(folder, content)
+    assert len(again.participants) == 30
+    assert all(again.participant(key) is not None for key in keys)

@@ -88,6 +88,8 @@ class WorkshopApp:
         self.tries = TryLimit()
         self.locks: dict[int, asyncio.Lock] = {}
         self.state_lock = asyncio.Lock()
+        self._state_asked = 0  # state saves asked for, and the last one covered by a save
+        self._state_done = 0
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -141,8 +143,19 @@ class WorkshopApp:
         self.hub.touch()
 
     async def _save_state(self) -> None:
+        """Save the workshop's state; returns once a save that began after this call is done.
+
+        Newcomers who join together share one save (a group commit): each save writes the
+        state as it is when it starts, which holds everyone who asked before it started.
+        """
+        self._state_asked += 1
+        mine = self._state_asked
         async with self.state_lock:
+            if self._state_done >= mine:
+                return  # a save that started after we asked has finished
+            covers = self._state_asked
             await anyio.to_thread.run_sync(self.workshop.save_state)
+            self._state_done = covers
 
     # --- the participant's phone ---------------------------------------------------
 

@@ -1,0 +1,673 @@
+"""How does ``coprod workshop`` hold up when a whole room answers at once?
+
+Run with the project's virtualenv Python (the ``coprod`` console script is looked
+up next to ``sys.executable``)::
+
+    python bench/bench_workshop.py               # 10, 50 and 200 participants
+    python bench/bench_workshop.py --counts 10   # a quick look
+
+For each count, two servers are measured in turn, each a fresh process on
+127.0.0.1 with a free port and a fresh temporary folder:
+
+* ``coprod workshop --host 127.0.0.1 --port 0 --project … --out TMPDIR`` (the
+  installed command; its join and facilitator URLs are read from its stdout), with
+  the group view revealed, so every update of the facilitator's page recomputes the
+  team profile;
+* a bare Starlette app (this file, ``--bare-server``): it parses each posted form
+  with python-multipart (Starlette's ``request.form()``), writes the fields to a small
+  file atomically (temporary file, fsync, rename) and redirects, served by uvicorn
+  with the same settings as the workshop; its ``/events`` stream (sse-starlette)
+  pushes a coalesced update after each write, like the facilitator's page.
+
+Every simulated participant is a thread with its own keep-alive connection and its
+own cookie. They start together and each answers a full assessment as a phone
+without JavaScript would: GET the join URL (the welcome), then POST each page (about
+you, the criteria, each practice with its ratings and a note, the reflections),
+following every 303 with a GET. After each POST's response the participant reads its
+answers file and checks that what it posted is there ("saved" = acknowledged and on
+disk). One more thread listens to the facilitator's event stream; the update delay is
+the time from a POST's response to the next ``update`` event.
+
+Figures: answer pages saved per second (POSTs over the wall time of the run) and
+answers saved per second (the fields answered on them: ratings, criteria, notes, name,
+role, reflections), median and 95th percentile of the POST's response time, median and 95th percentile of
+the update delay, and the server's peak resident memory (VmHWM from
+``/proc/PID/status``, Linux only). Loopback only; each run is bounded in time
+(``--time-limit``); the servers are stopped (SIGTERM, then SIGKILL) at the end. The
+client runs on the same machine as the server, so on a small machine the two compete
+for the CPU: compare the rows with each other, not with a room of real phones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import queue
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import yaml
+
+COPROD = Path(sys.executable).parent / "coprod"
+COPROD_ARGV = [str(COPROD)]  # --coprod replaces it
+COUNTS = (10, 50, 200)
+RATINGS = ("0", "1", "2", "3", "4", "0", "1", "2", "3", "4", "dont_know", "na")
+CRITERIA = ("yes", "no", "unsure")
+ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
+COALESCE_SECONDS = 0.5  # as the workshop's facilitator page (coprod/web/app.py)
+
+
+# --- the bare baseline server ---------------------------------------------------------
+
+
+def bare_server(folder: Path) -> None:
+    """A bare Starlette app: parse the form, write a small file atomically, redirect."""
+    import asyncio
+    import secrets
+    import socket
+
+    import anyio
+    import uvicorn
+    from sse_starlette.sse import EventSourceResponse
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, RedirectResponse, Response
+    from starlette.routing import Route
+
+    state = {"version": 0}
+    changed = asyncio.Event()
+    page = "<!doctype html><html lang=en><title>Page</title><main><h1>Page</h1></main></html>"
+
+    def write(path: Path, text: str) -> None:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+    async def get(request: Request) -> Response:
+        return HTMLResponse(page)
+
+    async def post(request: Request) -> Response:
+        nonlocal changed
+        async with request.form(max_files=0, max_fields=200) as form:
+            fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        key = request.cookies.get("bare")
+        new = key is None or not re.fullmatch(r"[0-9a-f]{32}", key)
+        if new:
+            key = secrets.token_hex(16)
+        path = folder / f"{key}.json"
+        text = json.dumps(fields)
+        await anyio.to_thread.run_sync(lambda: write(path, text))
+        state["version"] += 1
+        event, changed = changed, asyncio.Event()
+        event.set()
+        response = RedirectResponse(f"/p/{request.path_params['slug']}/next", status_code=303)
+        if new:
+            response.set_cookie("bare", str(key), httponly=True, samesite="lax")
+        return response
+
+    async def events(request: Request) -> Response:
+        async def stream():  # type: ignore[no-untyped-def]
+            seen = -1
+            while True:
+                if seen >= state["version"]:
+                    await changed.wait()
+                    await asyncio.sleep(COALESCE_SECONDS)
+                seen = state["version"]
+                yield {"event": "update", "id": str(seen), "data": f"<p>{seen} answers</p>"}
+
+        return EventSourceResponse(stream(), ping=15)
+
+    app = Starlette(
+        routes=[
+            Route("/events", events),
+            Route("/p/{slug:path}", get, methods=["GET"]),
+            Route("/p/{slug:path}", post, methods=["POST"]),
+        ]
+    )
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    print(f"bare http://127.0.0.1:{port}", flush=True)
+    config = uvicorn.Config(  # the same settings as coprod/commands/workshop.py
+        app,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=3,
+        lifespan="off",
+        server_header=False,
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+# --- what each participant posts --------------------------------------------------------
+
+
+@dataclass
+class Step:
+    path: str  # URL path to POST
+    fields: list[tuple[str, str]]
+    check: Callable[[Path], bool]  # is what was posted in the participant's file?
+
+
+def load_content():  # type: ignore[no-untyped-def]
+    from coprod.core.loader import load_content as load
+
+    return load(None)
+
+
+def workshop_steps(join_path: str, number: int, content, rng: random.Random) -> list[Step]:  # type: ignore[no-untyped-def]
+    """The full assessment's pages, as a phone posts them, with a check for each."""
+    name = f"Bench participant {number}"
+    role = rng.choice(ROLES)
+
+    def parsed(path: Path) -> dict:  # type: ignore[type-arg]
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+
+    steps = [
+        Step(
+            f"{join_path}about",
+            [("respondent_name", name), ("respondent_role", role), ("nav", "next")],
+            lambda p: (parsed(p).get("respondent") or {}).get("name") == name,
+        )
+    ]
+    criteria = {c.id: rng.choice(CRITERIA) for c in content.all_criteria()}
+    steps.append(
+        Step(
+            f"{join_path}criteria",
+            [*criteria.items(), ("nav", "next")],
+            lambda p: parsed(p).get("criteria") == criteria,
+        )
+    )
+    for practice in content.practices:
+        ratings = {s.id: rng.choice(RATINGS) for s in practice.statements}
+        note = f"Note {number} on {practice.name}: we tried this at the community centre."
+
+        def ok(
+            p: Path, ratings: dict[str, str] = ratings, pid: str = practice.id, note: str = note
+        ) -> bool:
+            data = parsed(p)
+            got = {k: str(v) for k, v in (data.get("ratings") or {}).items() if k in ratings}
+            return got == ratings and (data.get("notes") or {}).get(pid) == note
+
+        steps.append(
+            Step(
+                f"{join_path}practice/{practice.id}",
+                [*ratings.items(), ("note", note), ("nav", "next")],
+                ok,
+            )
+        )
+    why = f"Reflection {number}: the people who use the service know what works."
+    steps.append(
+        Step(
+            f"{join_path}reflections",
+            [
+                ("reflection_why", why),
+                ("reflection_bring_and_take", "Time, and the habit of listening."),
+                ("nav", "next"),
+            ],
+            lambda p: (
+                parsed(p).get("complete") is True
+                and (parsed(p).get("reflections") or {}).get("why") == why
+            ),
+        )
+    )
+    return steps
+
+
+def bare_steps(workshop_like: list[Step]) -> list[Step]:
+    """The same posts to the bare app; the check: the file holds exactly the fields."""
+    result = []
+    for i, step in enumerate(workshop_like):
+        wanted = dict(step.fields)
+        result.append(
+            Step(
+                f"/p/page-{i}",
+                step.fields,
+                lambda p, wanted=wanted: json.loads(p.read_text(encoding="utf-8")) == wanted,
+            )
+        )
+    return result
+
+
+# --- the simulated phones ----------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    post_times: list[float] = field(default_factory=list)
+    post_ends: list[float] = field(default_factory=list)  # monotonic time of each response
+    first_times: list[float] = field(default_factory=list)  # the first POST: joining
+    rest_times: list[float] = field(default_factory=list)  # every later POST
+    failures: list[str] = field(default_factory=list)
+    not_saved: int = 0
+    answers: int = 0  # fields answered (ratings, criteria, notes, name, role, reflections)
+
+
+class Phone:
+    def __init__(self, port: int, cookie_name: str) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookie_name = cookie_name
+        self.cookie: str | None = None
+
+    def request(self, method: str, path: str, body: str | None = None) -> http.client.HTTPResponse:
+        headers = {"User-Agent": "coprod-bench"}
+        if self.cookie:
+            headers["Cookie"] = f"{self.cookie_name}={self.cookie}"
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.conn.request(method, path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        response.read()
+        for value in response.headers.get_all("set-cookie") or []:
+            match = re.match(rf"{self.cookie_name}=([^;]*)", value)
+            if match:
+                self.cookie = match.group(1)
+        return response
+
+
+class FileFinder:
+    """Which answers file is whose: the workshop numbers files in order of first POST."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.lock = threading.Lock()
+        self.names: dict[Path, str | None] = {}
+
+    def find(self, name: str) -> Path | None:
+        with self.lock:
+            for path in sorted(self.folder.glob("participant-*.yaml")):
+                if path not in self.names:
+                    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+                    self.names[path] = ((data or {}).get("respondent") or {}).get("name")
+            for path, owner in self.names.items():
+                if owner == name:
+                    return path
+        return None
+
+
+def participant(
+    port: int,
+    kind: str,
+    join_path: str,
+    steps: list[Step],
+    number: int,
+    folder: Path,
+    finder: FileFinder | None,
+    start: threading.Barrier,
+    deadline: float,
+    result: Result,
+    lock: threading.Lock,
+) -> None:
+    phone = Phone(port, "coprod_participant" if kind == "workshop" else "bare")
+    my_file: Path | None = None
+    times: list[float] = []
+    ends: list[float] = []
+    first: list[float] = []
+    rest: list[float] = []
+    failures: list[str] = []
+    not_saved = 0
+    answers = 0
+    try:
+        start.wait()
+        phone.request("GET", join_path if kind == "workshop" else "/p/welcome")
+        for step in steps:
+            if time.monotonic() > deadline:
+                failures.append("time limit reached")
+                break
+            t0 = time.perf_counter()
+            response = phone.request("POST", step.path, urlencode(step.fields))
+            elapsed = time.perf_counter() - t0
+            end = time.monotonic()
+            if response.status != 303:
+                failures.append(f"POST {step.path}: {response.status}")
+                continue
+            times.append(elapsed)
+            ends.append(end)
+            answers += sum(1 for name, _ in step.fields if name != "nav")
+            (first if step is steps[0] else rest).append(elapsed)
+            # saved? read the file right after the response
+            if my_file is None:
+                if kind == "workshop" and finder is not None:
+                    my_file = finder.find(f"Bench participant {number}")
+                elif phone.cookie:
+                    my_file = folder / f"{phone.cookie}.json"
+            if my_file is None or not step.check(my_file):
+                not_saved += 1
+            location = response.headers.get("location", "")
+            phone.request("GET", urlsplit(location).path or location)
+    except Exception as exc:  # a refused or reset connection: count it, go on
+        failures.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        phone.conn.close()
+    with lock:
+        result.post_times += times
+        result.post_ends += ends
+        result.first_times += first
+        result.rest_times += rest
+        result.failures += failures
+        result.not_saved += not_saved
+        result.answers += answers
+
+
+class Listener(threading.Thread):
+    """The facilitator's page: an SSE connection; records when each ``update`` arrives."""
+
+    def __init__(self, port: int, path: str) -> None:
+        super().__init__(daemon=True)
+        self.port = port
+        self.path = path
+        self.updates: list[float] = []
+        self.ready = threading.Event()
+        self.stop = False
+
+    def run(self) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request("GET", self.path, headers={"Accept": "text/event-stream"})
+            response = conn.getresponse()
+            self.ready.set()
+            while not self.stop:
+                line = response.fp.readline()
+                if not line:
+                    break
+                if line.strip() == b"event: update":
+                    self.updates.append(time.monotonic())
+        except OSError:
+            pass
+        finally:
+            self.ready.set()
+            conn.close()
+
+
+def update_delays(post_ends: list[float], updates: list[float]) -> list[float]:
+    import bisect
+
+    updates = sorted(updates)
+    delays = []
+    for end in post_ends:
+        i = bisect.bisect_left(updates, end)
+        if i < len(updates):
+            delays.append(updates[i] - end)
+    return delays
+
+
+# --- servers -----------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen[str]
+    port: int
+    join_path: str
+    facilitator_path: str  # with a final slash
+    events_path: str
+
+
+def read_lines_until(
+    proc: subprocess.Popen[str], wanted: Callable[[list[str]], bool], timeout: float
+) -> list[str]:
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    got: list[str] = []
+    end = time.monotonic() + timeout
+    while not wanted(got):
+        try:
+            line = lines.get(timeout=max(0.1, end - time.monotonic()))
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        got.append(line)
+        if time.monotonic() > end:
+            break
+    return got
+
+
+def start_workshop(folder: Path) -> Server:
+    argv = [*COPROD_ARGV, "workshop", "--host", "127.0.0.1", "--port", "0"]
+    argv += ["--project", "Bench", "--out", str(folder)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = read_lines_until(proc, lambda got: any("facilitator" in line for line in got), 30)
+    join = next((line.split()[-1] for line in lines if "join" in line), None)
+    fac = next((line.split()[-1] for line in lines if "facilitator" in line), None)
+    if join is None or fac is None:
+        stop(proc)
+        raise SystemExit(f"coprod workshop did not print its URLs: {lines!r}")
+    j, f = urlsplit(join), urlsplit(fac)
+    return Server(proc, j.port or 80, j.path, f.path, f.path + "events")
+
+
+def start_bare(folder: Path) -> Server:
+    argv = [sys.executable, __file__, "--bare-server", str(folder)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = read_lines_until(proc, lambda got: any(line.startswith("bare ") for line in got), 30)
+    url = next((line.split()[-1] for line in lines if line.startswith("bare ")), None)
+    if url is None:
+        stop(proc)
+        raise SystemExit("the bare server did not start")
+    time.sleep(0.2)  # the socket is listening already; let uvicorn's loop start
+    return Server(proc, urlsplit(url).port or 80, "/p/welcome", "/", "/events")
+
+
+def peak_rss_mb(pid: int) -> float:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    match = re.search(r"VmHWM:\s+(\d+) kB", text)
+    return int(match.group(1)) / 1024 if match else float("nan")
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# --- one run -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    server: str
+    count: int
+    posts: int
+    answers: int
+    seconds: float
+    p50_ms: float
+    p95_ms: float
+    first_p95_ms: float  # the first POST (creating the participant)
+    rest_p95_ms: float  # the others
+    delay_p50_ms: float
+    delay_p95_ms: float
+    peak_mb: float
+    not_saved: int
+    failures: list[str]
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory(prefix=f"coprod-bench-{kind}-") as tmp:
+        folder = Path(tmp) / "workshop"
+        if kind == "bare":
+            folder.mkdir()
+        server = start_workshop(folder) if kind == "workshop" else start_bare(folder)
+        try:
+            if kind == "workshop" and reveal:  # the group view shown: each update recomputes it
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+                conn.request(
+                    "POST",
+                    server.facilitator_path + "reveal",
+                    body="show=show",
+                    headers={"Content-Type": "application/x-www-form-urlencoded"},
+                )
+                conn.getresponse().read()
+                conn.close()
+            listener = Listener(server.port, server.events_path)
+            listener.start()
+            listener.ready.wait(10)
+            rng = random.Random(count)
+            plans = [workshop_steps(server.join_path, n, content, rng) for n in range(1, count + 1)]
+            if kind == "bare":
+                plans = [bare_steps(p) for p in plans]
+            result = Result()
+            lock = threading.Lock()
+            barrier = threading.Barrier(count + 1)
+            finder = FileFinder(folder) if kind == "workshop" else None
+            deadline = time.monotonic() + time_limit
+            threads = [
+                threading.Thread(
+                    target=participant,
+                    args=(
+                        server.port,
+                        kind,
+                        server.join_path,
+                        plans[n],
+                        n + 1,
+                        folder,
+                        finder,
+                        barrier,
+                        deadline,
+                        result,
+                        lock,
+                    ),
+                    daemon=True,
+                )
+                for n in range(count)
+            ]
+            for t in threads:
+                t.start()
+            barrier.wait()
+            t0 = time.monotonic()
+            give_up = deadline + 60  # a request in flight at the deadline may take 60 s
+            for t in threads:
+                t.join(timeout=max(0.0, give_up - time.monotonic()))
+            seconds = time.monotonic() - t0
+            time.sleep(COALESCE_SECONDS + 1.0)  # the last update arrives
+            listener.stop = True
+            delays = update_delays(result.post_ends, listener.updates)
+            if len(delays) < len(result.post_ends):
+                result.failures.append(
+                    f"{len(result.post_ends) - len(delays)} saved pages never reached the "
+                    "facilitator's event stream"
+                )
+            peak = peak_rss_mb(server.proc.pid)
+        finally:
+            stop(server.proc)
+        return Row(
+            kind,
+            count,
+            len(result.post_times),
+            result.answers,
+            seconds,
+            percentile(result.post_times, 0.5) * 1000,
+            percentile(result.post_times, 0.95) * 1000,
+            percentile(result.first_times, 0.95) * 1000,
+            percentile(result.rest_times, 0.95) * 1000,
+            percentile(delays, 0.5) * 1000,
+            percentile(delays, 0.95) * 1000,
+            peak,
+            result.not_saved,
+            result.failures,
+        )
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| Participants | Server | Pages saved | Pages/s | Answers/s | POST→saved median | p95 "
+        "| p95 first page | p95 later pages "
+        "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
+        lines.append(
+            f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | {r.answers / r.seconds:,.0f} | "
+            f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
+            f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
+            f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=list(COUNTS))
+    parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per run")
+    parser.add_argument(
+        "--hidden", action="store_true", help="leave the group view hidden (not revealed)"
+    )
+    parser.add_argument(
+        "--coprod", metavar="CMD", help="the coprod command to run (default: next to python)"
+    )
+    parser.add_argument("--bare-server", metavar="DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_server:
+        bare_server(Path(args.bare_server))
+        return 0
+    if args.coprod:
+        COPROD_ARGV[:] = args.coprod.split()
+    elif not COPROD.exists():
+        print(f"coprod is not installed next to {sys.executable}", file=sys.stderr)
+        return 2
+    content = load_content()
+    pages = 2 + len(content.practices) + 1
+    print(
+        f"# coprod workshop benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+        f"Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; a full assessment is "
+        f"{pages} pages ({len(content.all_criteria())} criteria, "
+        f"{sum(len(p.statements) for p in content.practices)} statements)",
+        flush=True,
+    )
+    rows = []
+    for count in args.counts:
+        for kind in ("workshop", "bare"):
+            row = run(kind, count, content, args.time_limit, not args.hidden)
+            rows.append(row)
+            print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
+            for failure in sorted(set(row.failures))[:5]:
+                print(f"    failed: {failure}", flush=True)
+    print()
+    print(table(rows))
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

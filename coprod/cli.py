@@ -22,6 +22,7 @@ from coprod.commands import (
     data,
     practices,
     report,
+    room,
     team,
 )
 from coprod.errors import CoprodError
@@ -112,6 +113,7 @@ app.command("criteria")(criteria.criteria_command)
 app.command("report")(report.report_command)
 app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
+app.command("room")(room.room_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
 app.add_typer(data.app, name="data")

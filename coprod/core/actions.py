@@ -94,7 +94,9 @@ def review_actions(old: Answers, new: Answers, today: dt.date) -> list[ActionRev
         now = match.status if match else None
         due_action = match or action
         overdue = is_overdue(due_action, now or action.status, today)
-        reviews.append(ActionReview(action, action.status, now, overdue, match.note if match else None))
+        reviews.append(
+            ActionReview(action, action.status, now, overdue, match.note if match else None)
+        )
     return reviews
 
 

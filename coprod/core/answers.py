@@ -161,9 +161,7 @@ class Action(_Model):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError(
-                    f"must be a date like 2027-01-31 (got {value!r})"
-                ) from None
+                raise ValueError(f"must be a date like 2027-01-31 (got {value!r})") from None
         return value
 
     @property

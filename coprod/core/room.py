@@ -63,10 +63,24 @@ class Coverage:
         """Thin and missing characteristics (missing first), each with its ways."""
         weak = [c for c in self.characteristics if c.status != "present"]
         weak.sort(key=lambda c: c.count)
+        general = {w.id for w in self.general_ways}
         return [
-            Gap(c, [w for w in self.ways if c.characteristic.id in w.characteristics])
+            Gap(
+                c,
+                [
+                    w
+                    for w in self.ways
+                    if c.characteristic.id in w.characteristics and w.id not in general
+                ],
+            )
             for c in weak
         ]
+
+    @property
+    def general_ways(self) -> list[ReachingWay]:
+        """Ways that speak to every characteristic (shown once, not under each gap)."""
+        every = {c.characteristic.id for c in self.characteristics}
+        return [w for w in self.ways if every <= set(w.characteristics)]
 
     @property
     def unanswered(self) -> int:

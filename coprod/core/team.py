@@ -313,8 +313,8 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     return result
 
 
-def check_same_project(files: list[LoadedAnswers], *, what: str) -> None:
-    """Reject a mix of projects or of full/quick answers, naming the odd file out."""
+def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = True) -> None:
+    """Reject a mix of projects (or, with ``modes``, of full/quick answers), naming the odd file."""
     first = files[0].answers
     for other in files[1:]:
         a = other.answers
@@ -326,7 +326,7 @@ def check_same_project(files: list[LoadedAnswers], *, what: str) -> None:
                     other.path,
                 )
             )
-        if a.mode != first.mode:
+        if modes and a.mode != first.mode:
             raise CoprodError(
                 Problem(
                     f"is a {a.mode} assessment, but {files[0].path} is {first.mode}; "

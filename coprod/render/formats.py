@@ -12,6 +12,8 @@ from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
     from coprod.core.compare import Comparison
+    from coprod.core.models import Content
+    from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
 Format = Literal["md", "html", "json"]
@@ -102,3 +104,18 @@ def render_comparison(comparison: Comparison, fmt: Format) -> str:
     from coprod.render import markdown
 
     return markdown.render_comparison(comparison)
+
+
+def render_room(coverage: Coverage, content: Content, project: str | None, fmt: Format) -> str:
+    """Who is in the room (``coprod room``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(coverage.to_json())
+    from coprod.render.markdown.room import render_room as room_markdown
+
+    text = room_markdown(coverage, content, project)
+    if fmt == "md":
+        return text
+    from coprod.render import html
+
+    title = f"{project}: who is in the room" if project else "Who is in the room"
+    return html.document(title, f"<article>\n{html.markdown_to_html(text)}</article>")

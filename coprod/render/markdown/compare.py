@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
+from coprod.render.markdown.actions import review_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bold,
@@ -296,6 +297,7 @@ def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None
         *compare_profile_blocks(comparison, chart=chart),
         *moved_blocks(comparison),
         *note_blocks(comparison),
+        *review_blocks(comparison.actions),
         *caveat_blocks(comparison.new),
         *source_blocks(comparison.new),
     ]

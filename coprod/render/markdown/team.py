@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.team import Disagreement, TeamView, Written
+from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import caveat_blocks, chart_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bullets,
@@ -14,6 +15,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.room import room_blocks
 from coprod.render.text import (
     REFLECTION_QUESTIONS,
     TEAM_SCORE_NOTE,
@@ -216,6 +218,8 @@ def team_blocks(view: TeamView) -> list[str]:
         *criteria_split_blocks(view),
         *team_notes_blocks(view),
         *team_reflection_blocks(view),
+        *(room_blocks(view.coverage, first.content) if view.coverage else []),
+        *team_action_blocks(view, first.content),
         *caveat_blocks(first),
         *source_blocks(first),
     ]

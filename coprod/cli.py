@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from coprod import __version__
 from coprod.commands import (
     about,
+    actions,
     assess,
     cases,
     check,
@@ -114,6 +115,7 @@ app.command("report")(report.report_command)
 app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("room")(room.room_command)
+app.command("actions")(actions.actions_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
 app.add_typer(data.app, name="data")

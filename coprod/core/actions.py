@@ -164,10 +164,8 @@ def list_actions(
     items = [item for _, item in latest.values()]
     if only_open:
         items = [i for i in items if i.action.is_open]
-    return sorted(
-        items,
-        key=lambda i: (i.action.due is None, i.action.due or dt.date.max, i.project, i.path),
-    )
+    # undated last; otherwise in the order the files (and their actions) were given
+    return sorted(items, key=lambda i: (i.action.due is None, i.action.due or dt.date.max))
 
 
 def actions_json(items: Sequence[ListedAction], content: Content | None) -> dict[str, Any]:

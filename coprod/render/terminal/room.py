@@ -96,32 +96,15 @@ def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
 
 
 def render_action_list(items: Sequence[ListedAction], content: Content, console: Console) -> None:
-    """``coprod actions`` in the terminal: a table, wrapping the action text."""
-    from rich.table import Table
-
+    """``coprod actions`` in the terminal: one item per action, by due date."""
     if not items:
         console.print("No actions.")
         return
-    table = Table(title="Actions by due date", title_justify="left")
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Action", ratio=3, min_width=16)
-    table.add_column("Practice", ratio=1)
-    table.add_column("Owner", ratio=1)
-    table.add_column("Status")
-    table.add_column("Project / file", ratio=1)
+    section(console, f"Actions by due date ({len(items)})")
     for i in items:
         a = i.action
-        due = a.due.isoformat() if a.due else "–"
-        if i.overdue:
-            due += "\n[bold red]overdue[/bold red]"
-        style = ACTION_STYLE.get(a.status, "")
-        status = safe(status_label(a.status))
-        table.add_row(
-            due,
-            safe(a.text),
-            safe(practice_name(a.practice, content) or "–"),
-            safe(a.owner or "–"),
-            f"[{style}]{status}[/{style}]" if style else status,
-            f"{safe(i.project)}\n[dim]{safe(i.path)}[/dim]",
-        )
-    console.print(table)
+        due = a.due.isoformat() if a.due else "no date"
+        overdue = " [bold red]OVERDUE[/bold red]" if i.overdue else ""
+        line = action_line(a.model_copy(update={"due": None}), content)
+        bullet(console, f"[bold]{due}[/bold]{overdue} · {line}")
+        bullet(console, f"[dim]{safe(i.project)} · {safe(i.path)}[/dim]", indent=4, marker=" ")

@@ -112,9 +112,7 @@ def test_a_typo_in_brings_names_file_line_and_field(invoke, tmp_path):
     path = write(tmp_path / "typo.yaml", data)
     result = invoke("assess", "--answers", str(path), "--json")
     assert result.exit_code == 2
-    line = next(
-        i for i, text in enumerate(path.read_text().splitlines(), 1) if "analysys" in text
-    )
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "analysys" in text)
     assert f"{path}:{line}" in result.stderr
     assert "brings" in result.stderr and "'analysis'" in result.stderr
 
@@ -381,7 +379,13 @@ def test_actions_csv_has_one_row_per_action_sorted_by_due_date(invoke, tmp_path)
     assert set(rows[0]) >= {"project", "practice", "text", "owner", "due", "status", "file"}
 
     open_rows = actions_csv(invoke, str(old), str(new), str(jo), "--open")
-    assert {r["id"] for r in open_rows} == {"act-late", "act-jo-1", "act-pay", "act-new", "act-venue"}
+    assert {r["id"] for r in open_rows} == {
+        "act-late",
+        "act-jo-1",
+        "act-pay",
+        "act-new",
+        "act-venue",
+    }
 
 
 def test_actions_json_md_and_file_output(invoke, tmp_path, content):
@@ -390,7 +394,10 @@ def test_actions_json_md_and_file_output(invoke, tmp_path, content):
     assert data["version"] == 1
     assert len(data["actions"]) == 5
     md = invoke("actions", str(old), str(new), "--format", "md", "--today", "2027-01-01").stdout
-    assert "| Riverside Food Partnership | – | Send the first update | – | 2026-11-30 **(overdue)** |" in md
+    assert (
+        "| Riverside Food Partnership | – | Send the first update | – | 2026-11-30 **(overdue)** |"
+        in md
+    )
     out = tmp_path / "plan.csv"
     assert invoke("actions", str(old), "-o", str(out)).exit_code == 0
     assert len(list(csv.reader(out.open()))) == 1 + len(ACTION_OLD)
@@ -404,7 +411,9 @@ def test_reports_show_the_actions(invoke, tmp_path):
     _, new = cycle_files(tmp_path)
     md = invoke("report", str(new), "--format", "md").stdout
     assert "## Actions" in md
-    assert "| Write a 'fixed and open' note | Designing for openness | Sam | 2026-12-15 | done |" in md
+    assert (
+        "| Write a 'fixed and open' note | Designing for openness | Sam | 2026-12-15 | done |" in md
+    )
     assert "Follows on from the previous assessment in old.yaml." in md
     html = invoke("report", str(new), "--format", "html").stdout
     assert "<caption>Actions</caption>" in html
@@ -416,7 +425,11 @@ def test_reports_show_the_actions(invoke, tmp_path):
 
 
 def test_team_marks_the_same_next_step_as_a_shared_priority(invoke, tmp_path):
-    step = {"text": "Write a 'fixed and open' note", "practice": "openness", "statement": "openness-2"}
+    step = {
+        "text": "Write a 'fixed and open' note",
+        "practice": "openness",
+        "statement": "openness-2",
+    }
     paths = []
     for i, source in enumerate(TEAM):
         data = yaml.safe_load(source.read_text(encoding="utf-8"))

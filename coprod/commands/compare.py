@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from coprod.commands._common import content_for
-from coprod.commands.actions import TodayOption, today_from
 from coprod.commands._output import (
     ForceOption,
     FormatOption,
@@ -17,6 +16,7 @@ from coprod.commands._output import (
     emit,
     load_all,
 )
+from coprod.commands.actions import TodayOption, today_from
 from coprod.console import out
 
 

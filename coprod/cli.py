@@ -15,6 +15,7 @@ from coprod import __version__
 from coprod.commands import (
     about,
     actions,
+    agenda,
     assess,
     cases,
     check,
@@ -116,6 +117,7 @@ app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
 app.command("room")(room.room_command)
 app.command("actions")(actions.actions_command)
+app.command("agenda")(agenda.agenda_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
 app.add_typer(data.app, name="data")

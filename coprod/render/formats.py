@@ -11,6 +11,7 @@ from coprod.core.assessment import JSON_VERSION, Assessment
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
+    from coprod.core.agenda import Agenda
     from coprod.core.compare import Comparison
     from coprod.core.models import Content
     from coprod.core.room import Coverage
@@ -119,3 +120,32 @@ def render_room(coverage: Coverage, content: Content, project: str | None, fmt: 
 
     title = f"{project}: who is in the room" if project else "Who is in the room"
     return html.document(title, f"<article>\n{html.markdown_to_html(text)}</article>")
+
+
+AGENDA_STYLE = """
+@media print {
+  body { font-size: 9.5pt; line-height: 1.35; }
+  h1 { font-size: 15pt; margin: 0 0 0.4rem; }
+  h2 { font-size: 11.5pt; margin: 0.8rem 0 0.3rem; padding-top: 0.3rem; border-top-width: 1px; }
+  p, ul { margin: 0.25rem 0; }
+  li + li { margin-top: 0.1rem; }
+}
+"""
+
+
+def render_agenda(agenda: Agenda, fmt: Format) -> str:
+    """A facilitator's session plan (``coprod agenda``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(agenda.to_json())
+    from coprod.render.markdown.agenda import agenda_title
+    from coprod.render.markdown.agenda import render_agenda as agenda_markdown
+
+    text = agenda_markdown(agenda)
+    if fmt == "md":
+        return text
+    from coprod.render import html
+
+    page = html.document(
+        agenda_title(agenda), f"<article>\n{html.markdown_to_html(text)}</article>"
+    )
+    return page.replace("</style>", AGENDA_STYLE.strip() + "\n</style>", 1)

@@ -185,7 +185,7 @@ def _contested(files: Sequence[LoadedAnswers], content: Content) -> list[_Contes
     return found[:MAX_CONVERSATIONS]
 
 
-def _conversation(item: _Contested, single: bool) -> Section:
+def _conversation(item: _Contested, single: bool, *, summary: bool) -> Section:
     from coprod.core.scoring import SCALE
 
     if single:
@@ -206,7 +206,8 @@ def _conversation(item: _Contested, single: bool) -> Section:
         "conversation",
         f"Conversation: {item.text}",
         15,
-        f"{spread} From “{item.practice.name}”: {item.practice.summary}",
+        f"{spread} From “{item.practice.name}”"
+        + (f": {item.practice.summary}" if summary else "."),
         prompts,
     )
 
@@ -232,7 +233,7 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
         link = next(link for link in practice.cases if link.case == case.id)
         items.append(f"Case: {case.name}. {link.why}")
         items += [f"It asked: “{q}”" for q in case.questions]
-        found = case.lessons[:2] or [case.summary]
+        found = case.lessons[:1] or [case.summary]
         items += [f"What it found: {text}" for text in found]
         prompts.append(f"What could we borrow from {case.name}, and what would not fit here?")
     return Section(
@@ -322,7 +323,10 @@ def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int)
     criteria = _criteria(files, content)
     if criteria:
         sections.append(criteria)
-    sections += [_conversation(c, single) for c in _contested(files, content)]
+    summarised: set[str] = set()
+    for item in _contested(files, content):
+        sections.append(_conversation(item, single, summary=item.practice.id not in summarised))
+        summarised.add(item.practice.id)
     weakest = _weakest(assessments, content)
     if weakest:
         sections.append(weakest)

@@ -123,12 +123,15 @@ def render_room(coverage: Coverage, content: Content, project: str | None, fmt: 
 
 
 AGENDA_STYLE = """
+@page { size: A4; margin: 12mm 13mm; }
 @media print {
-  body { font-size: 9.5pt; line-height: 1.35; }
-  h1 { font-size: 15pt; margin: 0 0 0.4rem; }
-  h2 { font-size: 11.5pt; margin: 0.8rem 0 0.3rem; padding-top: 0.3rem; border-top-width: 1px; }
-  p, ul { margin: 0.25rem 0; }
-  li + li { margin-top: 0.1rem; }
+  body { font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 14pt; margin: 0 0 0.3rem; }
+  h2 { font-size: 10.5pt; margin: 0.6rem 0 0.2rem; padding-top: 0.25rem; border-top-width: 1px; }
+  p, ul { margin: 0.2rem 0; }
+  li + li { margin-top: 0.05rem; }
+  .table-wrap { margin: 0.4rem 0; }
+  th, td { padding: 0.1rem 0.35rem; }
 }
 """
 

@@ -342,8 +342,12 @@ def test_file_that_is_a_list_not_a_mapping(invoke, data_copy: Path) -> None:
 def test_source_cites_an_undeclared_publication(invoke, data_copy: Path, content) -> None:
     path = data_copy / "cases.yaml"
     # The case's own source list (6 spaces), not a figure's (10 spaces).
-    edit(path, "\n      - ref: ukri-outcomes\n", "\n      - ref: ukri-outcome\n")
-    line = line_with(path, "- ref: ukri-outcome")
+    edit(path, "\n      - {ref: ukri-outcomes,", "\n      - {ref: ukri-outcome,")
+    line = next(
+        number
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if text.startswith("      - {ref: ukri-outcome,")
+    )
     index = [s.ref for s in content.cases[0].source].index("ukri-outcomes")
     stderr = validate_fails(invoke, data_copy)
     assert (

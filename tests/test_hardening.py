@@ -166,7 +166,7 @@ def _cases() -> list:
             id="unknown-local-tag",
         ),
         pytest.param(
-            replaced("content_version: 1", "content_version: one"),
+            replaced("content_version: 2", "content_version: one"),
             line_of(FULL_TEXT, "content_version"),
             "content_version",
             (),
@@ -524,9 +524,9 @@ def test_yaml_special_values_never_crash(data) -> None:
 
 @pytest.fixture
 def content_v2(data_copy: Path) -> Path:
-    """Content version 2, in which ``openness-1`` was renamed ``openness-1b``."""
+    """Content version 3, in which ``openness-1`` was renamed ``openness-1b``."""
     meta = data_copy / "meta.yaml"
-    meta.write_text(replaced("content_version: 1\n", "content_version: 2\n", meta.read_text()))
+    meta.write_text(replaced("content_version: 2\n", "content_version: 3\n", meta.read_text()))
     practices = data_copy / "practices.yaml"
     practices.write_text(
         replaced("- id: openness-1\n", "- id: openness-1b\n", practices.read_text())
@@ -545,8 +545,8 @@ def test_old_answers_are_scored_with_a_warning(invoke, content_v2) -> None:
     assert "openness-1b" in not_answered
     data = json.loads(result.stdout)
     openness = next(p for p in data["practices"] if p["id"] == "openness")
-    # full.yaml's openness ratings without openness-1's 4: 3 2 1 0 3 (don't know) 4
-    assert openness["score"] == 54  # round(100 * 13 / 6 / 4)
+    # full.yaml's openness ratings without openness-1's 4: 3 2 1 0 3 (2 don't know) 4 4 4
+    assert openness["score"] == 66  # round(100 * 21 / 8 / 4)
     assert data["overall"] is not None
 
     report = invoke("--data-dir", str(content_v2), "report", str(FULL))
@@ -567,7 +567,7 @@ def test_old_answers_warning_goes_to_stderr(invoke, content_v2) -> None:
 
 def test_check_tells_when_an_old_criterion_was_left_out(invoke, data_copy) -> None:
     meta = data_copy / "meta.yaml"
-    meta.write_text(replaced("content_version: 1\n", "content_version: 2\n", meta.read_text()))
+    meta.write_text(replaced("content_version: 2\n", "content_version: 3\n", meta.read_text()))
     criteria = data_copy / "criteria.yaml"
     criteria.write_text(
         replaced("- id: problem-undefined\n", "- id: problem-undefined-2\n", criteria.read_text())
@@ -581,7 +581,7 @@ def test_unknown_id_for_the_current_content_version_is_an_error(
     invoke, content_v2, tmp_path
 ) -> None:
     path = tmp_path / "answers.yaml"
-    path.write_text(replaced("content_version: 1\n", "content_version: 2\n"))
+    path.write_text(replaced("content_version: 2\n", "content_version: 3\n"))
     result = invoke("--data-dir", str(content_v2), "assess", "--answers", str(path))
     assert_refused(
         result,
@@ -594,17 +594,17 @@ def test_unknown_id_for_the_current_content_version_is_an_error(
 
 def test_answers_newer_than_the_content_are_refused(invoke, content_v2, tmp_path) -> None:
     path = tmp_path / "answers.yaml"
-    path.write_text(replaced("content_version: 1\n", "content_version: 3\n"))
+    path.write_text(replaced("content_version: 2\n", "content_version: 4\n"))
     result = invoke("--data-dir", str(content_v2), "assess", "--answers", str(path))
     assert_refused(
         result,
         path,
         line=line_of(FULL_TEXT, "content_version"),
         field="content_version",
-        says=("content version 3", "version 2"),
+        says=("content version 4", "version 3"),
     )
-    # and against the built-in content (version 1) a version-2 file is newer too
-    path.write_text(replaced("content_version: 1\n", "content_version: 2\n"))
+    # and against the built-in content (version 2) a version-3 file is newer too
+    path.write_text(replaced("content_version: 2\n", "content_version: 3\n"))
     assert_refused(invoke("report", str(path)), path, says=("newer",))
 
 

@@ -155,7 +155,8 @@ def hostile_answers(tmp_path: Path, full_answers: Path) -> Path:
     """full.yaml with hostile text where users type; ratings unchanged."""
     data = yaml.safe_load(full_answers.read_text(encoding="utf-8"))
     data["project"]["name"] = "# Heading | pipe"
-    data["respondent"] = {"name": "<b>Eve</b> [me](https://example.org)", "role": "resident"}
+    # same role as full.yaml, so that both reports end with the same calls to action
+    data["respondent"] = {"name": "<b>Eve</b> [me](https://example.org)", "role": "officer"}
     data["notes"] = {
         "openness": "<script>alert(1)</script>",
         "participation": "| a | b |\n|---|---|\n| c | d |",
@@ -289,7 +290,7 @@ def test_markdown_structure(full: Assessment) -> None:
     )
     rows = [inline_text(t) for t in tokens[start - 12 : start + 60] if t.type == "inline"]
     assert rows[:5] == ["#", "Practice", "Score", "Band", "Rated / don't know / n.a."]
-    assert rows[5:10] == ["1", "Designing for openness", "61", "developing", "7 / 1 / 0"]
+    assert rows[5:10] == ["1", "Designing for openness", "69", "developing", "9 / 2 / 0"]
     assert "Overall: 61" in text and "never on its own" in text
     assert "prompts for reflection and conversation, not grades" in text
     assert "Perry, B., Durose, C. and Richardson, L." in text
@@ -307,7 +308,7 @@ def test_markdown_mermaid_chart(full: Assessment) -> None:
     assert x_axis and bars
     # the axis names the practices (not "1"-"7", which a reader would have to look up)
     assert x_axis[1] == ", ".join(f'"{r.practice.name}"' for r in full.practices)
-    assert bars[1] == "61, 75, 50, 70, 50, 63, 58"
+    assert bars[1] == "69, 75, 50, 71, 54, 63, 44"
     assert re.search(r"^\s*y-axis .* 0 --> 100$", chart, re.M)
 
 
@@ -320,9 +321,9 @@ def test_not_scored_is_never_zero(tmp_path: Path, full_answers: Path, content: C
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     assessment = assessment_for(path, content)
     text = markdown.render(assessment)
-    assert "| 7 | Holding the process | not scored | not scored | 0 / 5 / 0 |" in text
+    assert "| 7 | Holding the process | not scored | not scored | 0 / 7 / 0 |" in text
     chart = next(t.content for t in md_tokens(text) if t.type == "fence")
-    assert '"7"' not in chart and "bar [61, 75, 50, 70, 50, 63]" in chart
+    assert '"7"' not in chart and "bar [69, 75, 50, 71, 54, 63]" in chart
     assert "without a bar rather than shown as 0: 7. Holding the process." in text
     svg_desc = re.search(r"<desc[^>]*>(.*?)</desc>", html.render(assessment), re.S)
     assert svg_desc and "7. Holding the process: not scored." in svg_desc[1]
@@ -422,7 +423,7 @@ def test_hostile_text_cannot_break_markdown(
     )
     for line in ("# Not a heading", "---", "not code", "===", "- not a list", "1. nor this"):
         assert line in paragraphs
-    assert "Respondent: <b>Eve</b> [me](https://example.org), resident" in paragraphs
+    assert "Respondent: <b>Eve</b> [me](https://example.org), officer" in paragraphs
 
 
 def test_hostile_text_is_escaped_in_html(hostile_answers: Path, content: Content) -> None:
@@ -522,7 +523,7 @@ def test_report_json_extends_assess_json(invoke: Any, full_answers: Path) -> Non
     assessed = json.loads(invoke("assess", "--answers", str(full_answers), "--json").stdout)
     assert set(report) >= set(assessed) | {"ratings", "criteria", "notes"}
     assert {k: report[k] for k in assessed} == assessed
-    assert report["ratings"]["openness-7"] == "dont_know"
+    assert report["ratings"]["openness-10"] == "dont_know"
     assert report["criteria"]["problem-undefined"] == "yes"
     assert report["notes"]["holding"] == "Two facilitators share the role."
 

@@ -241,7 +241,10 @@ def _pdf_pages(data: bytes) -> list[bytes]:
         stream = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
         assert stream
         raw = stream[1]
-        pages.append(zlib.decompress(raw) if b"FlateDecode" in body[: stream.start()] else raw)
+        # decompressobj: the regex can take a final b"\r" of the data as the line end; that byte
+        # is part of the checksum, not of the drawing commands, so read what decompresses.
+        flate = b"FlateDecode" in body[: stream.start()]
+        pages.append(zlib.decompressobj().decompress(raw) if flate else raw)
     return pages
 
 

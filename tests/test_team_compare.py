@@ -34,7 +34,7 @@ def test_team_json_numbers_follow_each_persons_scores(invoke, content):
         assert practice["spread"] == max(values) - min(values)
         assert abs(practice["mean"] - sum(values) / 3) <= 0.5
     openness = data["practices"][0]
-    assert (openness["low"], openness["high"]) == (39, 61)
+    assert (openness["low"], openness["high"]) == (53, 69)
 
 
 def test_team_lists_disagreements_of_two_points_or_more(invoke, content):
@@ -53,7 +53,7 @@ def test_team_terminal_output_names_who_sits_where(invoke, content):
     assert "3 respondents (1 officer, 1 resident, 1 councillor)" in text
     assert "Conversations to have (2 where" in text
     assert "Sam (officer): 4 Fully; resident: 0 Not at all; Jo (councillor): 3 Mostly" in text
-    assert "39–61" in text
+    assert "53–69" in text
 
 
 def test_team_anonymous_hides_names_and_roles(invoke):
@@ -92,7 +92,7 @@ def test_compare_shows_changes_with_arrows(invoke, content):
     text = " ".join(result.stdout.split())
     assert "2026-11-20 → 2027-03-01" in text
     assert "Favourable then, caution now" in text
-    assert "61 │ 68 │ +7 ↑" in text
+    assert "69 │ 75 │ +6 ↑" in text
     assert "75 │ 75 │ 0 →" in text
     assert "We now pay participants for their time." in text
 

@@ -456,7 +456,7 @@ def test_compare_html_is_strict_and_charts_then_and_now(
             rf"{n}\. {re.escape(p['name'])}: then {p['old']} \w[\w ]*, now {p['new']} ", chart
         )
     cells = "".join(parsed.text.get("td", []))
-    assert "+7 ↑" in cells
+    assert "+6 ↑" in cells
     assert "We now pay participants for their time." in document
 
 

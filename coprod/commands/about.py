@@ -12,13 +12,47 @@ from coprod.console import out, print_json
 JSON_VERSION = 1
 
 
+def _sourced(item: Any) -> dict[str, Any]:
+    return {"source": [s.model_dump(exclude_none=True) for s in item.source]}
+
+
 def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """The three challenges, the social innovation strategies, the Action Research
-    Collective's characteristics, the tyrannies of participation and the four
-    viewpoints on leadership, with their sources."""
+    """What co-production is, what it contributes, its limits and what the report asks
+    of each reader; then the three challenges, the social innovation strategies, the
+    Action Research Collective's characteristics, the tyrannies of participation and
+    the four viewpoints on leadership, with their sources."""
     content = content_for(ctx)
     bg = content.background
     sections: list[tuple[str, str, list[dict[str, Any]]]] = [
+        (
+            "what_it_is",
+            "What co-production is",
+            [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.what_it_is],
+        ),
+        (
+            "contributions",
+            "What it can contribute",
+            [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.contributions],
+        ),
+        (
+            "limits",
+            "Limits the report names",
+            [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.limits],
+        ),
+        (
+            "calls_to_action",
+            "What the report asks of each reader",
+            [
+                {
+                    "id": c.id,
+                    "name": c.reader,
+                    "text": c.text,
+                    "roles": list(c.roles),
+                    **_sourced(c),
+                }
+                for c in bg.calls_to_action
+            ],
+        ),
         (
             "challenges",
             "Three urban challenges",
@@ -66,6 +100,14 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
                 console,
                 f"[bold]{escape(item['name'])}[/bold] [dim]({item['id']})[/dim]: {escape(item['text'])}",
             )
+        cited = list(
+            dict.fromkeys(
+                s["section"] for i in items for s in i.get("source", []) if s["ref"] == "report"
+            )
+        )
+        if cited:
+            sections_text = "; ".join(f"“{c}”" for c in cited)
+            console.print(f"  [dim]Report, {escape(sections_text)}[/dim]")
     console.print(
         "\n[dim]From Perry, Durose and Richardson with the Action Research Collective (2019).[/dim]"
     )

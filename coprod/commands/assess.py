@@ -162,9 +162,12 @@ def _framing(console: object, content: Content, mode: str, *, resumed: bool) -> 
             f"{len(content.all_criteria())} questions on when to co-produce, then {statements} "
             "statements across the seven practices: about 20 minutes."
         )
+    from rich.markup import escape
+
+    framing = "".join(f"{escape(n.text)}\n" for n in content.background.assessment_framing)
     text = (
-        "This is for reflection and conversation, not a grade: there are no right answers, "
-        "and “Don't know” is a useful answer.\n"
+        framing + "This is for reflection and conversation, not a grade: there are no right "
+        "answers, and “Don't know” is a useful answer.\n"
         f"{length}\n"
         "Your answers are saved after each question. Ctrl-C is safe: carry on later with --resume.\n"
         "Use the arrow keys or the number shown, then Enter; choose “Back” to change the last answer."

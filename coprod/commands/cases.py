@@ -11,30 +11,49 @@ from coprod.console import err, out, print_json
 from coprod.errors import CoprodError
 
 if TYPE_CHECKING:
-    from coprod.core.models import Case, Content
+    from coprod.core.models import Case, Claim, Content, SourceRef
 
-JSON_VERSION = 1
+# 2: a case has a description and method_names; outputs, impacts and lessons are
+# objects with their own sources.
+JSON_VERSION = 2
 
 
-def case_json(case: Case, practices: list[str], *, full: bool = False) -> dict[str, Any]:
+def _claims(claims: list[Claim]) -> list[dict[str, Any]]:
+    return [
+        {"text": c.text, "source": [s.model_dump(exclude_none=True) for s in c.source]}
+        for c in claims
+    ]
+
+
+def method_names(case: Case, content: Content) -> list[str]:
+    """The case's methods in words: ``["Photovoice", "Peer research"]``."""
+    names = {m.id: m.name for m in content.methods}
+    return [names.get(m, m) for m in case.methods]
+
+
+def case_json(
+    case: Case, practices: list[str], *, full: bool = False, content: Content | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": case.id,
         "name": case.name,
+        "description": case.description,
         "methods": list(case.methods),
+        "method_names": method_names(case, content) if content else list(case.methods),
         "themes": list(case.themes),
         "strategy": case.strategy,
         "practices": practices,
         "partners": list(case.partners),
-        "started": case.started.isoformat() if case.started else None,
+        "started": case.started,
         "questions": list(case.questions),
         "summary": case.summary,
     }
     if full:
         data |= {
             "figures": [f.model_dump(mode="json", exclude_none=True) for f in case.figures],
-            "outputs": list(case.outputs),
-            "impacts": list(case.impacts),
-            "lessons": list(case.lessons),
+            "outputs": _claims(case.outputs),
+            "impacts": _claims(case.impacts),
+            "lessons": _claims(case.lessons),
             "source": [s.model_dump(exclude_none=True) for s in case.source],
         }
     return data
@@ -98,7 +117,9 @@ def cases_command(
             print_json(
                 {
                     "version": JSON_VERSION,
-                    "case": case_json(case, content.practices_of(case.id), full=True),
+                    "case": case_json(
+                        case, content.practices_of(case.id), full=True, content=content
+                    ),
                 }
             )
         else:
@@ -113,7 +134,7 @@ def cases_command(
             {
                 "version": JSON_VERSION,
                 "count": len(found),
-                "cases": [case_json(c, content.practices_of(c.id)) for c in found],
+                "cases": [case_json(c, content.practices_of(c.id), content=content) for c in found],
             }
         )
         return
@@ -138,11 +159,12 @@ def _print_table(found: list[Case], content: Content) -> None:
     console.print(f"[bold]{len(found)} of {len(content.cases)} case studies[/bold]\n")
     for case in found:
         details = [
-            f"started {case.started:%b %Y}" if case.started else None,
+            f"started {case.started_month}" if case.started else None,
             f"strategy: {strategies[case.strategy]}" if case.strategy else None,
-            ", ".join(case.methods) or None,
+            ", ".join(method_names(case, content)) or None,
         ]
         console.print(f"[bold]{escape(case.name)}[/bold]  [cyan]{case.id}[/cyan]")
+        console.print(Padding(escape(case.description), (0, 0, 0, 2)))
         console.print(
             Padding(escape(" · ".join(d for d in details if d)), (0, 0, 0, 2)), style="dim"
         )
@@ -152,8 +174,6 @@ def _print_table(found: list[Case], content: Content) -> None:
 def _print_case(case: Case, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
-
-    from coprod.render.text import source_lines
 
     console = out()
     practices = {p.id: p.name for p in content.practices}
@@ -172,11 +192,13 @@ def _print_case(case: Case, content: Content) -> None:
             for item in items:
                 console.print(f"  • {escape(item)}")
 
+    refs = _References(case, content)
+    console.print(f"\n{escape(case.description)}")
     section("Questions it asked", case.questions)
-    if case.started:
-        console.print(f"\n[bold]Started:[/bold] {case.started:%d %B %Y}")
+    if case.started_label:
+        console.print(f"\n[bold]Started:[/bold] {case.started_label}")
     section("Partners", case.partners)
-    section("Methods", case.methods)
+    section("Methods", method_names(case, content))
     section("Themes", case.themes)
     figures = []
     for fig in case.figures:
@@ -184,15 +206,50 @@ def _print_case(case: Case, content: Content) -> None:
         for other in fig.other_figures:
             note = f" – {other.note}" if other.note else ""
             text += f" (elsewhere given as {other.value}{note})"
-        figures.append(text)
+        figures.append(text + refs.marks(fig.source))
     section("Numbers", figures)
-    section("Outputs", case.outputs)
-    section("Impacts", case.impacts)
+    section("Outputs", [c.text + refs.marks(c.source) for c in case.outputs])
+    section("Impacts", [c.text + refs.marks(c.source) for c in case.impacts])
     if case.strategy:
         s = strategies[case.strategy]
         console.print(
             f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}"
         )
     section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
-    section("Lessons for a practitioner", case.lessons)
-    section("Sources", source_lines(case.source, content))
+    section("Lessons for a practitioner", [c.text + refs.marks(c.source) for c in case.lessons])
+    refs.print(console)
+
+
+class _References:
+    """Numbered references, grouped by publication: each full citation printed once."""
+
+    def __init__(self, case: Case, content: Content) -> None:
+        self.content = content
+        used: list[SourceRef] = []
+        claims: list[list[SourceRef]] = [f.source for f in case.figures]
+        claims += [c.source for c in (*case.outputs, *case.impacts, *case.lessons)]
+        for sources in [*claims, case.source]:
+            used += [s for s in sources if s not in used]
+        rank = {p.id: i for i, p in enumerate(content.meta.publications)}
+        self.order = sorted(used, key=lambda s: (rank.get(s.ref, len(rank)), used.index(s)))
+
+    def marks(self, sources: list[SourceRef]) -> str:
+        numbers = sorted({self.order.index(s) + 1 for s in sources})
+        return " [" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def print(self, console: Any) -> None:
+        from rich.markup import escape
+
+        console.print("\n[bold]Sources[/bold]")
+        shown = None
+        for number, source in enumerate(self.order, start=1):
+            if source.ref != shown:
+                shown = source.ref
+                publication = next(
+                    (p for p in self.content.meta.publications if p.id == source.ref), None
+                )
+                citation = publication.citation if publication else source.ref
+                url = f" {publication.url}" if publication and publication.url else ""
+                console.print(f"  {escape(citation)}{escape(url)}")
+            page = f", p. {source.page}" if source.page else ""
+            console.print(f"    \\[{number}] {escape(source.section)}{page}")

@@ -233,7 +233,7 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
         link = next(link for link in practice.cases if link.case == case.id)
         items.append(f"Case: {case.name}. {link.why}")
         items += [f"It asked: “{q}”" for q in case.questions]
-        found = case.lessons[:1] or [case.summary]
+        found = [c.text for c in case.lessons[:1]] or [case.summary]
         items += [f"What it found: {text}" for text in found]
         prompts.append(f"What could we borrow from {case.name}, and what would not fit here?")
     return Section(

@@ -355,10 +355,21 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         )
     if unknown:
         loaded.unknown_ids = [key for _, key, _, _ in unknown]
-        loaded.warnings.append(
-            f"answered against content version {answered_version} (now {current}); these ids no "
-            f"longer exist and were left out: {', '.join(loaded.unknown_ids)}"
-        )
+        replaced = content.replaced_by() if rating_kind == "statement" else {}
+        gone = [key for key in loaded.unknown_ids if key not in replaced]
+        if gone:
+            loaded.warnings.append(
+                f"answered against content version {answered_version} (now {current}); these "
+                f"ids no longer exist and were left out: {', '.join(gone)}"
+            )
+        moved = [key for key in loaded.unknown_ids if key in replaced]
+        if moved:
+            loaded.warnings.append(
+                f"answered against content version {answered_version} (now {current}); these "
+                "statements were reworded or split and were left out (rate the new ones to "
+                "include them): "
+                + "; ".join(f"{key} → {', '.join(replaced[key])}" for key in moved)
+            )
     missing = [i for i in rating_ids if i not in answers.ratings]
     if answered_version < current and missing:
         loaded.unanswered = missing

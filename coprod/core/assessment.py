@@ -118,6 +118,9 @@ class Assessment:
             "actions": [a.model_dump(mode="json") for a in self.answers.actions],
             "previous": self.answers.previous,
             "messages": list(self.warnings),
+            "calls_to_action": calls_to_action_json(
+                self.content, [self.answers.respondent.role if self.answers.respondent else None]
+            ),
         }
         if statements:
             data["criteria"] = dict(self.answers.criteria)
@@ -196,3 +199,16 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
         priorities=priorities,
         warnings=list(warnings or []),
     )
+
+
+def calls_to_action_json(content: Content, roles: list[str | None]) -> list[dict[str, Any]]:
+    """The report's calls to action for these roles, as JSON (all four when unknown)."""
+    return [
+        {
+            "id": c.id,
+            "reader": c.reader,
+            "text": c.text,
+            "source": [s.model_dump(exclude_none=True) for s in c.source],
+        }
+        for c in content.calls_to_action(roles)
+    ]

@@ -212,7 +212,19 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 f"unknown strategy {c.strategy!r} (known: {', '.join(sorted(strategy_ids))})",
             )
 
+    problems.extend(_check_history(parsed, meta, practices))
     background: Background = parsed["background.yaml"].model  # type: ignore[assignment]
+    from coprod.core.answers import ROLES
+
+    for i, call in enumerate(background.calls_to_action):
+        for j, role in enumerate(call.roles):
+            if role not in ROLES:
+                problem(
+                    "background.yaml",
+                    ("calls_to_action", i, "roles", j),
+                    f"unknown role {role!r} (known: {', '.join(ROLES)})",
+                )
+
     characteristic_ids = {c.id for c in background.arc_characteristics}
     for i, way in enumerate(background.room.ways if background.room else []):
         for j, cid in enumerate(way.characteristics):
@@ -232,6 +244,42 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                     f"unknown publication {ref.ref!r} (declare it in meta.yaml; known: "
                     f"{', '.join(sorted(publication_ids))})",
                 )
+    return problems
+
+
+def _check_history(
+    parsed: dict[str, _Parsed], meta: Meta, practices: list[Practice]
+) -> list[Problem]:
+    """``replaces`` must name statements of the previous content version, each once."""
+    from coprod.core.validation import field_path
+
+    problems: list[Problem] = []
+    doc = parsed["practices.yaml"].doc
+    previous = max(
+        (v for v in meta.history if v.content_version < meta.content_version),
+        key=lambda v: v.content_version,
+        default=None,
+    )
+    current_ids = {s.id for p in practices for s in p.statements}
+    for i, p in enumerate(practices):
+        for j, s in enumerate(p.statements):
+            for k, old in enumerate(s.replaces):
+                loc: tuple[int | str, ...] = ("practices", i, "statements", j, "replaces", k)
+                message = None
+                if previous is None:
+                    message = (
+                        f"replaces {old!r}, but meta.yaml has no history of an earlier "
+                        "content version to check it against"
+                    )
+                elif old not in previous.statements:
+                    message = (
+                        f"replaces {old!r}, which content version {previous.content_version} "
+                        "did not have (see history in meta.yaml)"
+                    )
+                elif old in current_ids and old != s.id:
+                    message = f"replaces {old!r}, which is still a statement of this version"
+                if message:
+                    problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc)))
     return problems
 
 

@@ -13,6 +13,7 @@ import re
 # coprod uses no pydantic plugins; looking for them scans every installed package's
 # metadata at start-up. Someone who wants plugins can still set this variable.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
@@ -62,6 +63,13 @@ class Sourced(Strict):
     _normalise_source = field_validator("source", mode="before")(_as_list)
 
 
+class PastVersion(Strict):
+    """The statement ids an earlier content version had (what ``replaces`` may name)."""
+
+    content_version: int = Field(ge=1)
+    statements: list[Slug] = Field(min_length=1)
+
+
 class Meta(Strict):
     """data/meta.yaml: the content's own version and the publications it cites."""
 
@@ -69,6 +77,7 @@ class Meta(Strict):
     title: Text
     description: Text
     publications: list[Publication] = Field(min_length=1)
+    history: list[PastVersion] = Field(default_factory=list)
 
 
 class KeyPoint(Strict):
@@ -79,12 +88,17 @@ class KeyPoint(Strict):
 
 
 class Statement(Strict):
-    """A first-person self-assessment statement, rated 0-4."""
+    """A first-person self-assessment statement, rated 0-4.
+
+    ``replaces`` names the statement ids of the previous content version whose
+    answers this statement takes over (a split or a change of meaning gives a new id).
+    """
 
     id: Slug
     key_point: Slug
     text: Text
     next_step: Text
+    replaces: list[Slug] = Field(default_factory=list)
 
 
 class CaseLink(Strict):
@@ -132,7 +146,7 @@ class Criteria(Strict):
     caveats: list[Note] = Field(min_length=1)
 
 
-class Method(Strict):
+class Method(Sourced):
     """A method in the normalised vocabulary that cases use."""
 
     id: Slug
@@ -161,22 +175,85 @@ class Figure(Strict):
     _normalise_source = field_validator("source", mode="before")(_as_list)
 
 
+class Claim(Sourced):
+    """One output, impact or lesson of a case, with where a reader can check it."""
+
+    text: Text
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _partial_date(value: object) -> object:
+    """``2018-03-16`` (YAML date or text) or ``2018-05`` (a month): kept as written."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+        if not match:
+            raise ValueError("expected a date as YYYY-MM-DD or a month as YYYY-MM")
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month), int(day or 1))
+        except ValueError as exc:
+            raise ValueError(f"not a real date: {exc}") from None
+    return value
+
+
 class Case(Sourced):
     """One of the ten Jam and Justice action research projects."""
 
     id: Slug
     name: Text
+    description: Annotated[str, Field(min_length=1, max_length=140)]
     questions: list[Text] = Field(min_length=1)
     summary: Text
     partners: list[Text] = Field(default_factory=list)
     methods: list[Slug] = Field(default_factory=list)
     themes: list[Text] = Field(default_factory=list)
-    started: date | None = None
+    started: str | None = None
     figures: list[Figure] = Field(default_factory=list)
-    outputs: list[Text] = Field(default_factory=list)
-    impacts: list[Text] = Field(default_factory=list)
+    outputs: list[Claim] = Field(default_factory=list)
+    impacts: list[Claim] = Field(default_factory=list)
     strategy: Slug | None = None
-    lessons: list[Text] = Field(default_factory=list)
+    lessons: list[Claim] = Field(default_factory=list)
+
+    _started = field_validator("started", mode="before")(_partial_date)
+
+    @property
+    def started_key(self) -> str:
+        """For sorting by start: a month sorts before the days in it; unknown last."""
+        return self.started or "9999"
+
+    @property
+    def started_label(self) -> str | None:
+        """``"16 March 2018"`` or, for a month, ``"May 2018"``."""
+        if not self.started:
+            return None
+        parts = [int(p) for p in self.started.split("-")]
+        month = MONTHS[parts[1] - 1]
+        return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+    @property
+    def started_month(self) -> str | None:
+        """``"Mar 2018"``: the short form for listings."""
+        if not self.started:
+            return None
+        year, month = self.started.split("-")[:2]
+        return f"{MONTHS[int(month) - 1][:3]} {year}"
 
 
 class Strategy(Sourced):
@@ -236,9 +313,31 @@ class RoomGuidance(Strict):
     caution: Note
 
 
+class Finding(Sourced):
+    """One of the report's headline findings: what co-production is, adds, cannot do."""
+
+    id: Slug
+    name: Text
+    text: Text
+
+
+class CallToAction(Sourced):
+    """What the report asks of one kind of reader, and the respondent roles it speaks to."""
+
+    id: Slug
+    reader: Text
+    roles: list[Slug] = Field(min_length=1)
+    text: Text
+
+
 class Background(Strict):
     """data/background.yaml: the report's wider ideas, for reference."""
 
+    what_it_is: list[Finding] = Field(min_length=1)
+    contributions: list[Finding] = Field(min_length=1)
+    limits: list[Finding] = Field(min_length=1)
+    calls_to_action: list[CallToAction] = Field(min_length=1)
+    assessment_framing: list[Note] = Field(min_length=1)
     challenges: list[Challenge] = Field(min_length=1)
     arc_characteristics: list[Characteristic] = Field(min_length=1)
     tyrannies: list[Tyranny] = Field(min_length=1)
@@ -276,6 +375,26 @@ class Content(Strict):
 
     def all_criteria(self) -> list[Criterion]:
         return [*self.criteria.favourable, *self.criteria.warning]
+
+    def calls_to_action(self, roles: Iterable[str | None] = ()) -> list[CallToAction]:
+        """The report's calls to action for these respondent roles, in the report's order.
+
+        All four when no role is given, or when any role is unknown (``None``) or
+        ``other``; otherwise those that speak to at least one of the roles.
+        """
+        wanted = list(roles)
+        calls = self.background.calls_to_action
+        if not wanted or any(r in (None, "other") for r in wanted):
+            return list(calls)
+        return [c for c in calls if set(wanted) & set(c.roles)]
+
+    def replaced_by(self) -> dict[str, list[str]]:
+        """Old statement id -> the current statement ids that replace it."""
+        mapping: dict[str, list[str]] = {}
+        for _, statement in self.statements():
+            for old in statement.replaces:
+                mapping.setdefault(old, []).append(statement.id)
+        return mapping
 
 
 def slugify(text: str) -> str:

@@ -26,11 +26,12 @@ def _haystack(case: Case, content: Content) -> str:
         case.id,
         case.name,
         case.summary,
+        case.description,
         strategy,
         *case.questions,
         *case.partners,
         *case.themes,
-        *case.outputs,
+        *(output.text for output in case.outputs),
         *case.methods,
         *(method_names.get(m, m) for m in case.methods),
     ]

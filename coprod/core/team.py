@@ -9,7 +9,7 @@ from typing import Any
 
 from coprod.core.actions import SharedAction, action_key, shared_priorities
 from coprod.core.answers import Action, LoadedAnswers
-from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
@@ -258,6 +258,9 @@ class TeamView:
                 for n in self.notes
             ],
             "reflections": {r.key: [_written_json(w) for w in r.answers] for r in self.reflections},
+            "calls_to_action": calls_to_action_json(
+                self.assessments[0].content, [r.role for r in self.respondents]
+            ),
             "coverage": self.coverage.to_json() if self.coverage else None,
             "actions": [
                 {

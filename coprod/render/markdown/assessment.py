@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
-from coprod.core.models import Case, Criterion
+from coprod.core.models import Case, Content, Criterion
 from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.blocks import (
     RULE,
@@ -429,6 +429,27 @@ def source_blocks(assessment: Assessment, level: int = 2) -> list[str]:
     return blocks
 
 
+def respondent_roles(assessment: Assessment) -> list[str | None]:
+    """The respondent's role as a one-item list (``[None]`` when not given)."""
+    respondent = assessment.answers.respondent
+    return [respondent.role if respondent else None]
+
+
+def calls_to_action_blocks(
+    content: Content, roles: Sequence[str | None], level: int = 2
+) -> list[str]:
+    """The report's calls to action for these roles (all four when a role is unknown)."""
+    calls = content.calls_to_action(roles)
+    if not calls:
+        return []
+    sections = dict.fromkeys(s.section for c in calls for s in c.source)
+    return [
+        heading(level, "What the report asks of you"),
+        bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
+        escape_md("From the report's section " + ", ".join(f"“{s}”" for s in sections) + "."),
+    ]
+
+
 def report_blocks(assessment: Assessment) -> list[str]:
     """The whole report for one assessment, as markdown blocks: summary first."""
     return [
@@ -446,6 +467,7 @@ def report_blocks(assessment: Assessment) -> list[str]:
         *case_blocks(suggested_cases(assessment), assessment),
         *caveat_blocks(assessment),
         *source_blocks(assessment),
+        *calls_to_action_blocks(assessment.content, respondent_roles(assessment)),
     ]
 
 

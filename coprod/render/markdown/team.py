@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 from coprod.core.team import Disagreement, TeamView, Written
 from coprod.render.markdown.actions import team_action_blocks
-from coprod.render.markdown.assessment import caveat_blocks, chart_blocks, messages, source_blocks
+from coprod.render.markdown.assessment import (
+    calls_to_action_blocks,
+    caveat_blocks,
+    chart_blocks,
+    messages,
+    source_blocks,
+)
 from coprod.render.markdown.blocks import (
     bullets,
     escape_md,
@@ -222,6 +228,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *team_action_blocks(view, first.content),
         *caveat_blocks(first),
         *source_blocks(first),
+        *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
     ]
 
 

@@ -10,6 +10,7 @@ from coprod.render.terminal.common import (
     NARROW,
     VERDICT_STYLE,
     bullet,
+    print_calls_to_action,
     safe,
     section,
 )
@@ -177,6 +178,8 @@ def print_detail(assessment: Assessment, console: Console) -> None:
             title_align="left",
         )
     )
+    respondent = assessment.answers.respondent
+    print_calls_to_action(assessment.content, [respondent.role if respondent else None], console)
 
 
 def _priorities(assessment: Assessment, console: Console) -> None:

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
 from coprod.render.markdown.team import roles_text
-from coprod.render.terminal.common import BAND_STYLE, bullet, safe, section
+from coprod.render.terminal.common import (
+    BAND_STYLE,
+    bullet,
+    print_calls_to_action,
+    safe,
+    section,
+)
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, answer_label, rating_label
 
 if TYPE_CHECKING:
@@ -88,6 +94,7 @@ def render_team(view: TeamView, console: Console) -> None:
                 for w in answered[key]:
                     bullet(console, _written(w))
     _room_and_actions(view, console)
+    print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)
 
 
 def _room_and_actions(view: TeamView, console: Console) -> None:

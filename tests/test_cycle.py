@@ -457,3 +457,12 @@ def test_team_marks_the_same_next_step_as_a_shared_priority(invoke, tmp_path):
     assert anonymous["shared_priorities"][0]["count"] == 2
     assert anonymous["shared_priorities"][0]["respondents"] == []
     assert all(a["respondent"] is None for a in anonymous["actions"])
+
+
+def test_known_brings_keeps_only_characteristic_ids_in_order(content):
+    from coprod.core.room import known_brings
+
+    assert known_brings(["roots", "nonsense", "analysis", "roots"], content) == [
+        "analysis",
+        "roots",
+    ]

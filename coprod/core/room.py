@@ -127,3 +127,10 @@ def coverage(brings: Sequence[Sequence[str]], content: Content) -> Coverage:
 def coverage_of(answers: Sequence[Answers], content: Content) -> Coverage:
     """The coverage of a group's answers files."""
     return coverage([a.respondent.brings if a.respondent else [] for a in answers], content)
+
+
+def known_brings(values: Sequence[str], content: Content) -> list[str]:
+    """The characteristic ids among ``values`` (e.g. a web form's checkboxes), in the
+    content's order, each once; anything else is dropped."""
+    given = set(values)
+    return [c.id for c in content.background.arc_characteristics if c.id in given]

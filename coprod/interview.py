@@ -2,7 +2,9 @@
 
 The interview is a list of steps walked with an index, so "Back" is just a step
 to the previous index, and resuming a draft starts at the first required
-question it has not answered. questionary is imported here only, on first use.
+question it has not answered. Each question shows where the person is in the
+whole interview and about how long is left. The prompts themselves (and
+questionary, imported on first use) live in :mod:`coprod.prompts`.
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from coprod import prompts
 from coprod.core.answers import ROLES, STAGES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
 
-BACK = "__back__"
+BACK = prompts.BACK
 Save = Callable[[Answers], None]
+# Called once the project's name is given, before it is saved: may show where the
+# answers will go and return BACK to ask the name again.
+ConfirmTarget = Callable[[Answers], Any]
+Section = Literal["project", "criteria", "reflections", "ratings", "notes"]
 
 STAGE_LABELS = {
     "agenda-setting": "Agenda-setting: deciding what the issue is",
@@ -35,10 +42,27 @@ ROLE_LABELS = {
     "other": "Other",
 }
 
+# About how long each kind of question takes, in seconds: for "about N minutes".
+SECONDS: dict[Section, int] = {
+    "project": 8,
+    "criteria": 15,
+    "reflections": 40,
+    "ratings": 15,
+    "notes": 20,
+}
+
 
 def stdin_is_terminal() -> bool:
     """Whether a person can answer prompts here (tests replace this)."""
     return sys.stdin.isatty()
+
+
+def minutes(seconds: int) -> str:
+    """``about 9 minutes`` / ``about 1 minute`` / ``under a minute``."""
+    count = round(seconds / 60)
+    if count < 1:
+        return "under a minute"
+    return f"about {count} minute{'s' if count != 1 else ''}"
 
 
 @dataclass
@@ -46,73 +70,18 @@ class Step:
     """One question: how to ask it, where its answer goes, whether it must be answered."""
 
     key: str
-    ask: Callable[[Any, bool], Any]
+    section: Section
+    message: str
     get: Callable[[Answers], Any]
     put: Callable[[Answers, Any], None]
     required: bool
+    choices: list[tuple[str, Any, str]] | None = None  # None: a text question
+    instruction: str = ""
     practice: Practice | None = None
 
-
-def _select(
-    message: str, choices: list[tuple[str, Any, str]], default: Any, back: bool, instruction: str
-) -> Any:
-    import questionary
-
-    options = [
-        questionary.Choice(title, value=value, shortcut_key=key) for title, value, key in choices
-    ]
-    if back:
-        options.append(
-            questionary.Choice("← Back to the previous question", value=BACK, shortcut_key="b")
-        )
-    chosen = next((o for o in options if o.value == default), None)
-    question = questionary.select(
-        message,
-        choices=options,
-        default=chosen,
-        use_shortcuts=True,
-        use_arrow_keys=True,
-        instruction=instruction,
-    )
-    _end_of_input_stops(question)
-    return question.unsafe_ask()
-
-
-def _end_of_input_stops(question: Any) -> None:
-    """Ctrl-D in a list prompt stops the interview, as it does in a text prompt."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-d", eager=True)
-    def _stop(event: Any) -> None:
-        event.app.exit(exception=EOFError(), style="class:aborting")
-
-    app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
-
-
-def _text(message: str, default: Any, back: bool, *, required: bool = False) -> Any:
-    import questionary
-
-    hints = []
-    if not required:
-        hints.append("Enter to skip")
-    if back:
-        hints.append("'<' to go back")
-    instruction = f"({', '.join(hints)})" if hints else ""
-
-    def valid(text: str) -> bool | str:
-        if required and not text.strip():
-            return "Please give a name (you can change it later in the answers file)."
-        return True
-
-    value = questionary.text(
-        f"{message} {instruction}".strip(), default=default or "", validate=valid
-    ).unsafe_ask()
-    if back and value.strip() == "<":
-        return BACK
-    return value.strip() or None
+    @property
+    def seconds(self) -> int:
+        return SECONDS[self.section]
 
 
 class Interview:
@@ -127,11 +96,13 @@ class Interview:
         *,
         ask_project: bool = True,
         ask_practices: bool = True,
+        confirm_target: ConfirmTarget | None = None,
     ) -> None:
         self.content = content
         self.answers = answers
         self.save = save
         self.print_line = print_line
+        self.confirm_target = confirm_target
         self.steps: list[Step] = []
         if ask_project:
             self._project_steps()
@@ -168,37 +139,39 @@ class Interview:
         self.steps += [
             Step(
                 "project.name",
-                lambda cur, back: _text("What is the project called?", cur, back, required=True),
+                "project",
+                "What is the project called?",
                 lambda a: a.project.name or None,
                 put_name,
                 required=True,
             ),
             Step(
                 "project.stage",
-                lambda cur, back: _select(
-                    "What stage is it at?", stages, cur, back, "(1-5, Enter)"
-                ),
+                "project",
+                "What stage is it at?",
                 lambda a: a.project.stage,
                 put_stage,
                 required=True,
+                choices=stages,
+                instruction=f"(1-{len(stages)}, Enter)",
             ),
             Step(
                 "respondent.name",
-                lambda cur, back: _text(
-                    "Your name (optional; leave out to stay anonymous)", cur, back
-                ),
+                "project",
+                "Your name (optional; leave out to stay anonymous)",
                 lambda a: a.respondent.name if a.respondent else None,
                 put_person,
                 required=False,
             ),
             Step(
                 "respondent.role",
-                lambda cur, back: _select(
-                    "Which best describes your role?", roles, cur, back, "(0-6, Enter)"
-                ),
+                "project",
+                "Which best describes your role?",
                 lambda a: a.respondent.role if a.respondent else None,
                 put_role,
                 required=False,
+                choices=roles,
+                instruction=f"(0-{len(roles) - 1}, Enter)",
             ),
         ]
 
@@ -206,10 +179,6 @@ class Interview:
         choices = [("Yes", "yes", "y"), ("No", "no", "n"), ("Not sure", "unsure", "u")]
         criteria = self.content.all_criteria()
         for number, criterion in enumerate(criteria, start=1):
-            message = f"[When to co-produce {number}/{len(criteria)}] {criterion.question}"
-
-            def ask(cur: Any, back: bool, message: str = message) -> Any:
-                return _select(message, choices, cur, back, "(y/n/u)")
 
             def put(a: Answers, v: Any, cid: str = criterion.id) -> None:
                 a.criteria[cid] = v
@@ -220,10 +189,13 @@ class Interview:
             self.steps.append(
                 Step(
                     f"criteria.{criterion.id}",
-                    ask,
+                    "criteria",
+                    f"[When to co-produce {number}/{len(criteria)}] {criterion.question}",
                     get,
                     put,
                     required=True,
+                    choices=choices,
+                    instruction="(y/n/u)",
                 )
             )
 
@@ -236,18 +208,16 @@ class Interview:
         self.steps += [
             Step(
                 "reflections.why",
-                lambda cur, back: _text(
-                    "Why is co-production needed here, rather than another approach?", cur, back
-                ),
+                "reflections",
+                "Why is co-production needed here, rather than another approach?",
                 lambda a: a.reflections.why,
                 put_why,
                 required=False,
             ),
             Step(
                 "reflections.bring_and_take",
-                lambda cur, back: _text(
-                    "What can participants bring to it, and take from it?", cur, back
-                ),
+                "reflections",
+                "What can participants bring to it, and take from it?",
                 lambda a: a.reflections.bring_and_take,
                 put_bring,
                 required=False,
@@ -267,7 +237,8 @@ class Interview:
 
         return Step(
             f"notes.{practice.id}",
-            lambda cur, back: _text(f"Any note or evidence for “{practice.name}”?", cur, back),
+            "notes",
+            f"Any note or evidence for “{practice.name}”?",
             lambda a: a.notes.get(practice.id),
             put,
             required=False,
@@ -275,17 +246,18 @@ class Interview:
         )
 
     def _rating_step(self, key: str, message: str, practice: Practice) -> Step:
-        choices = self._rating_choices()
-
         def put(a: Answers, v: Any) -> None:
             a.ratings[key] = v
 
         return Step(
             f"ratings.{key}",
-            lambda cur, back: _select(message, choices, cur, back, "(0-4, d, x)"),
+            "ratings",
+            message,
             lambda a: a.ratings.get(key),
             put,
             required=True,
+            choices=self._rating_choices(),
+            instruction="(0-4, d, x)",
             practice=practice,
         )
 
@@ -308,7 +280,40 @@ class Interview:
             self.steps.append(self._rating_step(practice.id, message, practice))
             self.steps.append(self._note_step(practice))
 
-    # Walking the steps --------------------------------------------------------
+    # Where the person is ------------------------------------------------------
+
+    def seconds_left(self, index: int) -> int:
+        """About how long the questions from ``index`` on take."""
+        return sum(step.seconds for step in self.steps[index:])
+
+    def progress(self, index: int) -> str:
+        """``Question 23 of 63 · about 9 minutes left``."""
+        return (
+            f"Question {index + 1} of {len(self.steps)} · {minutes(self.seconds_left(index))} left"
+        )
+
+    def outline(self) -> str:
+        """What is ahead, counted from the steps: ``63 questions: 4 about …. About 17 minutes.``"""
+        counts: dict[Section, int] = {}
+        for step in self.steps:
+            counts[step.section] = counts.get(step.section, 0) + 1
+        practices = len(self.content.practices)
+        parts = []
+        if counts.get("project"):
+            parts.append(f"{counts['project']} about the project and you")
+        parts.append(f"{counts.get('criteria', 0)} on when to co-produce")
+        if counts.get("reflections"):
+            parts.append(f"{counts['reflections']} to reflect on")
+        if counts.get("ratings"):
+            if self.answers.mode == "quick":
+                parts.append(f"{counts['ratings']} overall ratings, one for each practice")
+            else:
+                parts.append(f"{counts['ratings']} statements across the {practices} practices")
+        if counts.get("notes"):
+            parts.append(f"{counts['notes']} optional notes, one per practice")
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+        total = len(self.steps)
+        return f"{total} question{'s' if total != 1 else ''}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
 
     def first_step(self) -> int:
         """Where to start: the first required question not yet answered."""
@@ -319,6 +324,11 @@ class Interview:
                     return index
                 last_answered = index
         return last_answered + 1 if last_answered >= 0 else 0
+
+    def all_required_answered(self) -> bool:
+        return all(step.get(self.answers) is not None for step in self.steps if step.required)
+
+    # Walking the steps --------------------------------------------------------
 
     def _heading(self, practice: Practice) -> None:
         if self.answers.mode == "quick":
@@ -333,14 +343,41 @@ class Interview:
             )
         self.print_line(text)
 
-    def run(self) -> Answers:
-        """Ask every step from :meth:`first_step`; raises KeyboardInterrupt/EOFError."""
-        index = self.first_step()
+    def _ask(self, index: int) -> Any:
+        step = self.steps[index]
+        message = f"{self.progress(index)}\n{step.message}"
+        current = step.get(self.answers)
+        back = index > 0
+        if step.choices is None:
+            return prompts.text(message, current, back, required=step.required)
+        return prompts.select(
+            message,
+            step.choices,
+            current,
+            back,
+            step.instruction,
+            neutral=f"press {_keys_in_words(step.choices)}",
+        )
+
+    def _keep_typed(self, step: Step, typed: str) -> None:
+        """Ctrl-C while typing: what was typed is an answer like any other."""
+        text = typed.strip()
+        if text and text != "<":
+            step.put(self.answers, text)
+            self.save(self.answers)
+
+    def run(self, start: int | None = None) -> Answers:
+        """Ask every step from ``start`` (default :meth:`first_step`).
+
+        Raises KeyboardInterrupt/EOFError when the person stops; anything typed in
+        the question they stopped at is saved first.
+        """
+        index = self.first_step() if start is None else start
         shown: Practice | None = None
         criteria_shown = False
         while index < len(self.steps):
             step = self.steps[index]
-            if step.key.startswith("criteria.") and not criteria_shown:
+            if step.section == "criteria" and not criteria_shown:
                 self.print_line(
                     "\n[bold]When to co-produce?[/bold] Answer for your project as it is now."
                 )
@@ -348,11 +385,39 @@ class Interview:
             if step.practice is not None and step.practice is not shown:
                 self._heading(step.practice)
                 shown = step.practice
-            value = step.ask(step.get(self.answers), index > 0)
+            try:
+                value = self._ask(index)
+            except prompts.TypedSoFar as stopped:
+                self._keep_typed(step, stopped.text)
+                raise
+            if value == prompts.UNSET:  # Enter on the neutral line: nothing recorded
+                self.print_line("Nothing recorded yet: choose one of the answers.")
+                continue
             if value == BACK:
                 index -= 1
                 continue
             step.put(self.answers, value)
+            confirm = self.confirm_target if step.key == "project.name" else None
+            if confirm is not None and confirm(self.answers) == BACK:
+                continue
             self.save(self.answers)
             index += 1
         return self.answers
+
+
+def _keys_in_words(choices: list[tuple[str, Any, str]]) -> str:
+    """The shortcut keys as a person reads them: ``0-4, d or x``, ``y, n or u``."""
+    keys = [key for _, _, key in choices]
+    groups: list[str] = []
+    run: list[str] = []
+    for key in keys:
+        if key.isdigit() and run and run[-1].isdigit() and int(key) == int(run[-1]) + 1:
+            run.append(key)
+            continue
+        if run:
+            groups.append(f"{run[0]}-{run[-1]}" if len(run) > 2 else ", ".join(run))
+        run = [key]
+    if run:
+        groups.append(f"{run[0]}-{run[-1]}" if len(run) > 2 else ", ".join(run))
+    words = ", ".join(groups).split(", ")
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

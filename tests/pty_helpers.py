@@ -36,8 +36,8 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
-    env = clean_env(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="100", LINES="40")
+def spawn(args: list[str], cwd: Path, *, columns: int = 100, rows: int = 40) -> pexpect.spawn:
+    env = clean_env(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS=str(columns), LINES=str(rows))
     env["NO_COLOR"] = "1"
     return pexpect.spawn(
         coprod_executable(),
@@ -46,8 +46,55 @@ def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=20,
-        dimensions=(40, 100),
+        dimensions=(rows, columns),
     )
+
+
+class Screen:
+    """What a person sees in the terminal: the child's output played into an emulator.
+
+    Give the terminal enough rows that nothing scrolls away; ``lines`` are the
+    screen's rows, right-stripped.
+    """
+
+    def __init__(self, child: pexpect.spawn, columns: int, rows: int) -> None:
+        import pyte
+
+        self.columns = columns
+        self._screen = pyte.Screen(columns, rows)
+        self._stream = pyte.Stream(self._screen)
+        child.logfile_read = self
+
+    def write(self, data: str) -> None:
+        self._stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self._screen.display]
+
+    def wait_for(self, child: pexpect.spawn, text: str, timeout: float = 10) -> None:
+        """Read the child's output until ``text`` is on the screen.
+
+        prompt_toolkit redraws only what changed, so text on the screen need not
+        appear whole in the output stream that ``child.expect`` searches.
+        """
+        import time
+
+        deadline = time.monotonic() + timeout
+        while text not in self.text():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared on the screen:\n{self.text()}")
+            try:
+                child.read_nonblocking(size=100_000, timeout=0.2)
+            except pexpect.TIMEOUT:
+                continue
+
+    def text(self) -> str:
+        """The screen as one line of words, as they would be read aloud."""
+        return " ".join(" ".join(self.lines).split())
 
 
 def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:

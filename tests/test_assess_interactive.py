@@ -191,7 +191,9 @@ def test_interrupt_before_anything_typed_saves_nothing(invoke, pipe_input, workd
 def test_existing_default_file_is_not_overwritten(invoke, pipe_input, content, workdir):
     taken = workdir / f"coprod-riverside-food-partnership-{date.today().isoformat()}.yaml"
     taken.write_text("keep me")
-    pipe_input.send_text(project_keys() + criteria_keys(content) + practice_keys(content))
+    keys = project_keys()
+    keys = keys.replace(ENTER, ENTER + "1" + ENTER, 1)  # a new file (asked after the name)
+    pipe_input.send_text(keys + criteria_keys(content) + practice_keys(content))
     assert invoke("assess").exit_code == 0
     assert taken.read_text() == "keep me"
     assert (workdir / taken.name.replace(".yaml", "-2.yaml")).exists()
@@ -209,9 +211,9 @@ def test_save_refuses_existing_file_without_force(invoke, pipe_input, content, w
     assert yaml.safe_load(target.read_text())["complete"] is True
 
 
-def test_check_asks_only_the_criteria(invoke, pipe_input, content):
+def test_check_asks_the_criteria_not_the_practices(invoke, pipe_input, content, workdir):
     answers = {"problem-undefined": "y", "fixed-process": "y", "known-solution": "u"}
-    pipe_input.send_text(criteria_keys(content, answers))
+    pipe_input.send_text(project_keys() + criteria_keys(content, answers))
     result = invoke("check")
     assert result.exit_code == 0, result.output
     assert "Caution" in result.stdout
@@ -221,9 +223,10 @@ def test_check_asks_only_the_criteria(invoke, pipe_input, content):
     assert "Practice profile" not in result.stdout
 
 
-def test_check_json_after_prompts(invoke, pipe_input, content):
+def test_check_json_after_prompts(invoke, pipe_input, content, workdir):
     pipe_input.send_text(
-        criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
+        project_keys()
+        + criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
     )
     data = json.loads(invoke("check", "--json").stdout)
     assert data["version"] == 1

@@ -8,12 +8,19 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import FrameType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
 from coprod.core.yamlio import dump_yaml
 from coprod.errors import CoprodError, Problem
 from coprod.files import default_answers_path, write_atomic
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coprod.interview import ConfirmTarget
+
+T = TypeVar("T")
 
 HEADER = (
     "# coprod answers file: plain YAML you can read, edit and share.\n"
@@ -21,19 +28,97 @@ HEADER = (
 )
 
 
-class Stopped(CoprodError):
-    """The person stopped the interview (Ctrl-C, Ctrl-D or SIGTERM); the draft is kept."""
+def printable(text: str | Path) -> str:
+    """A path or name as shown in a terminal: control characters (escapes) left out."""
+    import unicodedata
 
-    def __init__(self, path: Path | None, exit_code: int) -> None:
-        if path is None:
-            message = "Stopped; nothing was saved."
-            hint = None
+    return "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc")
+
+
+def _wrap(text: str, width: int) -> str:
+    """Prose wrapped at word boundaries (stderr is printed as is, unwrapped)."""
+    import textwrap
+
+    return "\n".join(
+        textwrap.fill(
+            line, width=max(width - 1, 20), break_long_words=False, break_on_hyphens=False
+        )
+        for line in text.split("\n")
+    )
+
+
+def command_line(*words: str | Path, width: int | None = None, quote: bool = True) -> str:
+    """A command as it is typed, indented on a line of its own (paths quoted for the shell).
+
+    Where it is too long for ``width`` it is broken between words with the shell's
+    ``\\`` continuation, so that it still works when typed or pasted as printed.
+    """
+    import shlex
+
+    quoted = [shlex.quote(printable(w)) if quote else printable(w) for w in words]
+    if width is None:
+        return "  " + " ".join(quoted)
+    lines: list[str] = []
+    line = "  " + quoted[0]
+    for number, word in enumerate(quoted[1:], start=2):
+        room = 0 if number == len(quoted) else 2  # for " \\" unless it is the last word
+        if len(line) + 1 + len(word) + room > width - 1:
+            lines.append(line + " \\")
+            line = "      " + word
         else:
-            message = f"Stopped. Your answers so far are saved in {path}"
-            hint = f"Carry on where you left off with: coprod assess --resume {path}"
+            line += " " + word
+    return "\n".join([*lines, line])
+
+
+def print_command(console: Console, *words: str | Path, quote: bool = True) -> None:
+    """A command on a line (or continued lines) of its own: it can be typed as printed."""
+    from rich.text import Text
+
+    console.print(Text(command_line(*words, width=console.width, quote=quote)), soft_wrap=True)
+
+
+def print_path(console: Console, path: Path | str) -> None:
+    """A file name on a line of its own, never wrapped."""
+    from rich.text import Text
+
+    console.print(Text(f"  {printable(path)}"), soft_wrap=True)
+
+
+def _width() -> int:
+    from coprod.console import err
+
+    return err().width
+
+
+class Stopped(CoprodError):
+    """The person stopped the interview (Ctrl-C, Ctrl-D or SIGTERM); the draft is kept.
+
+    The message names the file only when it really holds their answers, with the
+    path and the command to carry on each on a line of their own, never split.
+    """
+
+    def __init__(
+        self, path: Path | None, exit_code: int, *, again: list[str] | None = None
+    ) -> None:
+        width = _width()
+        if path is None:
+            message = _wrap("Stopped; nothing was saved.", width)
+            hint = f"Start again with:\n{command_line(*again, width=width)}" if again else None
+        else:
+            message = _wrap("Stopped. Your answers so far are saved in:", width)
+            message += f"\n  {printable(path)}"
+            hint = _wrap("Carry on where you left off with:", width) + "\n"
+            hint += command_line("coprod", "assess", "--resume", path, width=width)
         super().__init__(message, hint=hint)
         self.exit_code = exit_code
         self.label = None
+
+
+class StoppedByChoice(CoprodError):
+    """The person chose to stop before anything was saved (exit 0)."""
+
+    exit_code = 0
+    label = None
 
 
 class _Terminated(BaseException):
@@ -73,9 +158,16 @@ def new_answers(mode: Literal["full", "quick"], content_version: int) -> Answers
 class DraftWriter:
     """Saves the answers after every change, choosing the default file name once known."""
 
-    def __init__(self, path: Path | None, *, overwrite_first: bool) -> None:
+    def __init__(self, path: Path | None, *, overwrite_first: bool, resumed: bool = False) -> None:
         self.path = path
         self._overwrite = overwrite_first
+        self.resumed = resumed
+        self.written = False
+
+    @property
+    def holds_answers(self) -> Path | None:
+        """The file, if it holds the person's answers (written now, or the one resumed)."""
+        return self.path if self.path is not None and (self.written or self.resumed) else None
 
     def __call__(self, answers: Answers) -> None:
         if self.path is None:
@@ -86,6 +178,51 @@ class DraftWriter:
             self.path, HEADER + dump_yaml(answers.to_yaml_data()), overwrite=self._overwrite
         )
         self._overwrite = True  # from now on it is our own draft
+        self.written = True
+
+
+def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> ConfirmTarget:
+    """Once the project is named: if today's file for it exists, say so and let them choose.
+
+    The answers then go to a new file (``…-2.yaml``), or they change the name, or
+    stop to carry on with the existing file instead. Nothing is written before this.
+    """
+    from coprod import prompts
+    from coprod.core.models import slugify
+
+    def confirm(answers: Answers) -> object:
+        if writer.path is not None:
+            return None
+        when = answers.date or date.today()
+        usual = Path(f"coprod-{slugify(answers.project.name)}-{when.isoformat()}.yaml")
+        path = default_answers_path(answers.project.name, when)
+        if path != usual:
+            from rich.markup import escape
+
+            print_line(f"\nA file for this project and day already exists:\n  {escape(str(usual))}")
+            choice = prompts.select(
+                "Where should your answers go?",
+                [
+                    (f"In a new file, {path}", "new", "1"),
+                    ("Change the project name", prompts.BACK, "2"),
+                    ("Stop here, to carry on with the existing file instead", "stop", "3"),
+                ],
+                "new",
+                False,
+                "(1-3, Enter)",
+            )
+            if choice == prompts.BACK:
+                return prompts.BACK
+            if choice == "stop":
+                raise StoppedByChoice(
+                    "Stopped; nothing was saved.",
+                    hint="Carry on with the existing file:\n"
+                    + command_line("coprod", "assess", "--resume", usual, width=_width()),
+                )
+        writer.path = path
+        return None
+
+    return confirm
 
 
 def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) -> None:
@@ -99,12 +236,15 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
         raise CoprodError(Problem(f"already exists; use --force to overwrite it{also}", path))
 
 
-def run_safely(run: Callable[[], Answers], writer: DraftWriter) -> Answers:
-    """Run the interview; on Ctrl-C/Ctrl-D exit 130, on SIGTERM 143, keeping the draft."""
+def run_safely(run: Callable[[], T], writer: DraftWriter, *, again: list[str] | None = None) -> T:
+    """Run the interview; on Ctrl-C/Ctrl-D exit 130, on SIGTERM 143, keeping the draft.
+
+    ``again`` is the command to start afresh, shown when nothing was saved.
+    """
     try:
         with sigterm_stops():
             return run()
     except (KeyboardInterrupt, EOFError):
-        raise Stopped(writer.path, 130) from None
+        raise Stopped(writer.holds_answers, 130, again=again) from None
     except _Terminated:
-        raise Stopped(writer.path, 143) from None
+        raise Stopped(writer.holds_answers, 143, again=again) from None

@@ -12,8 +12,10 @@ from coprod.console import out, print_json, warn
 from coprod.errors import CoprodError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from coprod.core.assessment import Assessment
-    from coprod.core.models import Content
+    from coprod.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
 and the "when to co-produce" criteria, and get a report.
@@ -83,10 +85,12 @@ def assess_command(
     from coprod.commands._interactive import (
         DraftWriter,
         check_save_target,
+        confirm_new_file,
         new_answers,
+        print_path,
         run_safely,
     )
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import Answers, load_answers
     from coprod.core.assessment import assess
 
     content = content_for(ctx)
@@ -119,61 +123,137 @@ def assess_command(
             "(see README for the file's shape).",
         )
     check_save_target(save, force=force, resuming=resume)
+    console = out()
     warnings: list[str] = []
+    finished = False
     if resume is not None:
         loaded = load_answers(resume, content)
         answers = loaded.answers
         warnings = [w for w in loaded.warnings if "draft" not in w]
         if quick and answers.mode != "quick":
             raise CoprodError(f"{resume} is a full assessment; leave out --quick to resume it")
-        answers.complete = False
-        writer = DraftWriter(save or resume, overwrite_first=True)
+        finished = answers.complete
+        writer = DraftWriter(
+            save or resume, overwrite_first=True, resumed=save is None or save == resume
+        )
     else:
         answers = new_answers("quick" if quick else "full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
 
-    console = out()
-    _framing(console, content, answers.mode, resumed=resume is not None)
-    runner = interview.Interview(content, answers, writer, console.print)
-    answers = run_safely(runner.run, writer)
+    runner = interview.Interview(
+        content,
+        answers,
+        writer,
+        console.print,
+        confirm_target=confirm_new_file(writer, console.print),
+    )
+    again = ["coprod", "assess", *(["--quick"] if quick else [])]
+    if save is not None:
+        again += ["--save", str(save), *(["--force"] if force else [])]
+
+    def walk() -> Answers | None:
+        start = None
+        if resume is not None and finished and runner.all_required_answered():
+            if _offer_review(console, runner, resume) == "stop":
+                return None
+            start = 0
+            _framing(console, runner, "review", writer.path)
+        else:
+            answers.complete = False
+            _framing(console, runner, "resumed" if resume is not None else "new", writer.path)
+        return runner.run(start)
+
+    walked = run_safely(walk, writer, again=again)
+    if walked is None:  # a finished assessment, not walked again: its report
+        result = assess(answers, content, warnings)
+        _show(result, as_json=False)
+        _share(console, writer.path)
+        _export(result, export, force)
+        return
+    answers = walked
     answers.complete = True
     writer(answers)
     result = assess(answers, content, warnings)
     _show(result, as_json=False)
-    console.print(f"\nAnswers saved to [bold]{writer.path}[/bold]")
-    console.print(
-        f"Share it: [bold]coprod report {writer.path} --format html -o report.html[/bold]; "
-        "a group: [bold]coprod team FILE…[/bold]"
-    )
+    console.print("\nAnswers saved to")
+    print_path(console, str(writer.path))
+    _share(console, writer.path)
     _export(result, export, force)
+
+
+def _share(console: Console, path: Path | None) -> None:
+    from coprod.commands._interactive import print_command
+
+    console.print("Share it as a web page:")
+    print_command(console, "coprod", "report", str(path), "--format", "html", "-o", "report.html")
+    console.print("Read a group's files together:")
+    print_command(console, "coprod", "team", "FILE…", quote=False)
+
+
+def _offer_review(console: Console, runner: Interview, path: Path) -> str:
+    """A finished file given to --resume: say so, and offer to go through it again or stop."""
+    from rich.markup import escape
+
+    from coprod import prompts
+    from coprod.commands._interactive import printable
+
+    when = f" on {runner.answers.date.isoformat()}" if runner.answers.date else ""
+    console.print(
+        f"\n[bold]This assessment is complete[/bold]: {escape(printable(path))} answers all "
+        f"{len(runner.steps)} questions{when}."
+    )
+    return str(
+        prompts.select(
+            "What would you like to do?",
+            [
+                ("Review it: go through it again, your answers as the defaults", "review", "r"),
+                ("Stop here and show the report", "stop", "s"),
+            ],
+            None,
+            False,
+            "(r/s, Enter)",
+        )
+    )
 
 
 assess_command.__doc__ = HELP
 
 
-def _framing(console: object, content: Content, mode: str, *, resumed: bool) -> None:
+def _framing(console: Console, runner: Interview, kind: str, path: Path | None) -> None:
+    """What is ahead, counted from the questions themselves, and how to move around."""
+    from rich.markup import escape
     from rich.panel import Panel
 
-    statements = sum(len(p.statements) for p in content.practices)
-    if mode == "quick":
-        length = f"{len(content.all_criteria())} questions on when to co-produce, then one rating for each of the seven practices: about 5 minutes."
-    else:
-        length = (
-            f"{len(content.all_criteria())} questions on when to co-produce, then {statements} "
-            "statements across the seven practices: about 20 minutes."
-        )
-    from rich.markup import escape
+    from coprod.commands._interactive import printable
+    from coprod.interview import minutes
 
-    framing = "".join(f"{escape(n.text)}\n" for n in content.background.assessment_framing)
+    if kind == "review":
+        title = "Reviewing your self-assessment"
+        length = (
+            f"All {len(runner.steps)} questions again, your answers as the defaults: Enter "
+            "keeps an answer."
+        )
+    elif kind == "resumed":
+        title = "Resuming your self-assessment"
+        index = runner.first_step()
+        length = (
+            f"You got as far as question {index + 1} of {len(runner.steps)}; "
+            f"{minutes(runner.seconds_left(index))} left."
+        )
+    else:
+        title = "coprod self-assessment"
+        length = runner.outline()
+    where = f" in {escape(printable(path))}" if path is not None else ""
+    framing = "".join(f"{escape(n.text)}\n" for n in runner.content.background.assessment_framing)
     text = (
         framing + "This is for reflection and conversation, not a grade: there are no right "
         "answers, and “Don't know” is a useful answer.\n"
         f"{length}\n"
-        "Your answers are saved after each question. Ctrl-C is safe: carry on later with --resume.\n"
+        f"Your answers are saved after each question{where}. Ctrl-C is safe: carry on later "
+        "with --resume.\n"
         "Use the arrow keys or the number shown, then Enter; choose “Back” to change the last answer."
     )
-    title = "Resuming your self-assessment" if resumed else "coprod self-assessment"
-    console.print(Panel(text, title=title, title_align="left"))  # type: ignore[attr-defined]
+    console.print(Panel(text, title=title, title_align="left"))
 
 
 def _show(result: Assessment, as_json: bool) -> None:

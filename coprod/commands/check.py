@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import err, out, print_json, warn
 from coprod.errors import CoprodError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coprod.core.models import Content
+    from coprod.interview import Interview
 
 
 def check_command(
@@ -25,7 +31,9 @@ def check_command(
     save: Annotated[
         Path | None,
         typer.Option(
-            "--save", metavar="PATH", help="Save your answers (asks the project's name too)."
+            "--save",
+            metavar="PATH",
+            help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).",
         ),
     ] = None,
     force: Annotated[
@@ -38,17 +46,25 @@ def check_command(
     Any warning sign answered yes → caution; otherwise two or more favourable
     conditions → favourable; otherwise unclear. No toolkit can decide this for you:
     the verdict is a starting point for a conversation.
+
+    Your answers, reflections included, are saved after every question (default:
+    coprod-PROJECT-DATE.yaml), ready to go on to the practices with
+    coprod assess --resume FILE.
     """
     from coprod.commands._interactive import (
         DraftWriter,
         check_save_target,
+        confirm_new_file,
         new_answers,
+        print_command,
+        print_path,
         run_safely,
     )
     from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
 
     content = content_for(ctx)
+    writer: DraftWriter | None = None
     if answers_file is not None:
         loaded = load_answers(answers_file, content)
         answers, warnings = loaded.answers, loaded.warnings
@@ -61,45 +77,77 @@ def check_command(
                 hint="To read answers from a file instead: coprod check --answers FILE",
             )
         check_save_target(save, force=force, resuming=None)
+        say = err() if as_json else out()  # with --json, stdout is for the JSON only
         answers = new_answers("full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
-        if save is None:
-            answers.project.name = "(not named)"
-            writer = DraftWriter(None, overwrite_first=False)
-            writer.path = None
-
-            def save_nothing(_: object) -> None:
-                return None
-
-            say = err().print if as_json else out().print
-            runner = interview.Interview(
-                content, answers, save_nothing, say, ask_project=False, ask_practices=False
-            )
-        else:
-            runner = interview.Interview(
-                content,
-                answers,
-                writer,
-                err().print if as_json else out().print,
-                ask_practices=False,
-            )
-        answers = run_safely(runner.run, writer)
+        runner = interview.Interview(
+            content,
+            answers,
+            writer,
+            say.print,
+            ask_practices=False,
+            confirm_target=confirm_new_file(writer, say.print),
+        )
+        _intro(say, runner, save)
+        again = ["coprod", "check"]
+        if save is not None:
+            again += ["--save", str(save), *(["--force"] if force else [])]
+        answers = run_safely(runner.run, writer, again=again)
         warnings = []
     result = assess(answers, content, warnings)
     for message in warnings:
         warn(message)
     if as_json:
-        data = result.to_json()
-        print_json(data)
-        return
+        print_json(result.to_json())
+    else:
+        from coprod.render.terminal import print_verdict
+
+        console = out()
+        print_verdict(result, console)
+        _caveats(console, content)
+    if writer is not None and writer.path is not None:
+        say = err() if as_json else out()
+        say.print("\nYour answers are saved in")
+        print_path(say, writer.path)
+        say.print("Go on to the seven practices with:")
+        print_command(say, "coprod", "assess", "--resume", writer.path)
+
+
+# The caveat about scores, left out here: check gives no scores.
+SCORES_CAVEAT = "value-not-rank"
+
+
+def _intro(console: Console, runner: Interview, path: Path | None) -> None:
     from rich.markup import escape
+    from rich.panel import Panel
 
-    from coprod.render.terminal import print_verdict
+    from coprod.commands._interactive import printable
 
-    console = out()
-    print_verdict(result, console)
-    console.print("[dim]" + escape(" ".join(c.text for c in content.criteria.caveats)) + "[/dim]")
-    if save is not None and answers_file is None:
-        console.print(
-            f"Saved to [bold]{save}[/bold]. Go on to the practices: coprod assess --resume {save}"
-        )
+    where = f" in {escape(printable(path))}" if path is not None else ""
+    text = (
+        "Is this a good time and place for co-production? Answer for your project as it "
+        "is now: there are no right answers, and “Not sure” is a useful one.\n"
+        f"{runner.outline()}\n"
+        "No scores: you get a verdict to talk over. Your answers are saved after each "
+        f"question{where}, ready to go on to the seven practices later. Ctrl-C is safe.\n"
+        "Use the arrow keys or the letter shown, then Enter; choose “Back” to change the "
+        "last answer."
+    )
+    console.print(Panel(text, title="coprod check: when to co-produce", title_align="left"))
+
+
+def _caveats(console: Console, content: Content) -> None:
+    """The caveats as a list, each wrapped under its own bullet."""
+    from rich.table import Table
+    from rich.text import Text
+
+    caveats = [c for c in content.criteria.caveats if c.id != SCORES_CAVEAT]
+    if not caveats:
+        return
+    console.print("\n[bold]Keep in mind[/bold]")
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for caveat in caveats:
+        table.add_row(" •", Text(caveat.text))
+    console.print(table)

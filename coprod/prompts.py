@@ -1,0 +1,203 @@
+"""The two kinds of question the interview asks (a list and a line of text), via questionary.
+
+prompt_toolkit wraps a long prompt at the terminal's last column, in the middle of
+a word; here every message and choice is wrapped at word boundaries first, for the
+width of the terminal the question is asked in. A list question with no earlier
+answer starts on a neutral line, so a stray Enter records nothing. Ctrl-C in a text
+question keeps what was typed. questionary is imported on first use only.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+BACK = "__back__"
+UNSET = "__unset__"  # the neutral first line of a list question with no answer yet
+BACK_TITLE = "← Back to the previous question"
+_HOLD = "\x00"  # stands for the text questionary adds after the message while wrapping
+
+
+class TypedSoFar(KeyboardInterrupt):
+    """Ctrl-C in a text question: carries what had been typed, so it can be kept."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def terminal_width() -> int:
+    """Columns of the terminal the questions are asked in (prompt_toolkit's own view)."""
+    from prompt_toolkit.application.current import get_app_session
+
+    try:
+        columns = get_app_session().output.get_size().columns
+    except Exception:  # an output that cannot tell: a safe guess
+        columns = 80
+    return max(columns, 20)
+
+
+def wrap_prompt(message: str, width: int, *, after: str = "", room: int = 0) -> str:
+    """``message`` wrapped at word boundaries for questionary's ``? message after`` line.
+
+    Words, paths and commands are never split (a word longer than the line gets a
+    line of its own). Continuation lines are indented under the text. ``after`` is
+    what questionary prints after the message (the instruction), kept whole on the
+    last line; ``room`` keeps that many columns free there for the answer shown once
+    the question is answered. Lines in ``message`` stay separate lines.
+    """
+    line = max(width - 1, 10)
+    paragraphs = message.split("\n")
+    wrapped: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        last = number == len(paragraphs) - 1
+        hold = max(len(after), room) if last else 0
+        text = f"{paragraph} {_HOLD * hold}" if hold else paragraph
+        lines = textwrap.wrap(
+            text,
+            width=line,
+            initial_indent="? " if number == 0 else "  ",
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or ["? " if number == 0 else "  "]
+        if hold:
+            tail = lines[-1]
+            if tail.strip() == _HOLD * hold:  # the instruction goes on a line of its own
+                lines[-1] = " "  # questionary adds one more space before it
+            else:
+                lines[-1] = tail[: -(hold + 1)]
+        wrapped += lines
+    return "\n".join(wrapped)[2:]  # questionary prints the "? " itself
+
+
+def wrap_title(title: str, width: int, indent: int = 6) -> str:
+    """A choice's title wrapped to fit after the pointer and shortcut (`` » 1) ``)."""
+    lines = textwrap.wrap(
+        title,
+        width=max(width - 1 - indent, 10),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return ("\n" + " " * indent).join(lines) if lines else title
+
+
+def _merge_bindings(question: Any, bindings: Any) -> None:
+    from prompt_toolkit.key_binding import merge_key_bindings
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def _list_control(question: Any) -> Any:
+    """questionary's list control inside the question's layout, or None if not found."""
+    from questionary.prompts.common import InquirerControl
+
+    for window in question.application.layout.find_all_windows():
+        if isinstance(window.content, InquirerControl):
+            return window.content
+    return None
+
+
+def select(
+    message: str,
+    choices: list[tuple[str, Any, str]],
+    default: Any,
+    back: bool,
+    instruction: str,
+    *,
+    neutral: str | None = None,
+) -> Any:
+    """One answer from a list: ``(title, value, shortcut key)`` choices, plus Back.
+
+    With ``neutral`` (how to answer: ``press y, n or u``) and no ``default`` the
+    list starts on a line that is not an answer: Enter there records nothing (the line says so, and waits);
+    should the list control not be found, Enter there returns :data:`UNSET` instead.
+    """
+    import questionary
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
+
+    width = terminal_width()
+    options = [
+        questionary.Choice(wrap_title(title, width), value=value, shortcut_key=key)
+        for title, value, key in choices
+    ]
+    if back:
+        options.append(questionary.Choice(BACK_TITLE, value=BACK, shortcut_key="b"))
+    chosen = None if default is None else next((o for o in options if o.value == default), None)
+    if neutral is not None and chosen is None:
+        options.insert(
+            0,
+            questionary.Choice(
+                [("class:instruction", wrap_title(f"(no answer yet: {neutral})", width, 3))],
+                value=UNSET,
+                shortcut_key=False,
+            ),
+        )
+    longest = max(len(title) for title, _, _ in choices)
+    room = longest if longest <= width - 10 else width // 2  # for the answer, once given
+    question = questionary.select(
+        wrap_prompt(message, width, after=instruction, room=room),
+        choices=options,
+        default=chosen,
+        use_shortcuts=True,
+        use_arrow_keys=True,
+        instruction=instruction,
+    )
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _stop(event: Any) -> None:  # Ctrl-D stops the interview, as in a text question
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    control = _list_control(question)
+    if control is not None and neutral is not None and chosen is None:
+
+        @Condition
+        def on_neutral() -> bool:
+            return bool(control.get_pointed_at().value == UNSET)
+
+        @bindings.add("enter", filter=on_neutral, eager=True)
+        def _wait(event: Any) -> None:  # the neutral line itself says why nothing happened
+            said = f"Nothing recorded yet: {neutral}, then Enter"
+            control.get_pointed_at().title = [("class:instruction", wrap_title(said, width, 3))]
+
+    _merge_bindings(question, bindings)
+    return question.unsafe_ask()
+
+
+def text(message: str, default: Any, back: bool, *, required: bool = False) -> Any:
+    """A line of text: Enter skips it (unless ``required``), '<' goes back."""
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings
+
+    hints = []
+    if not required:
+        hints.append("Enter to skip")
+    if back:
+        hints.append("'<' to go back")
+    instruction = f"({', '.join(hints)})" if hints else ""
+
+    def valid(typed: str) -> bool | str:
+        if required and not typed.strip():
+            return "Please give a name (you can change it later in the answers file)."
+        return True
+
+    shown = wrap_prompt(f"{message} {instruction}".strip(), terminal_width())
+    if not required:  # free text (notes, reflections) is typed on a line of its own
+        shown += "\n "  # questionary adds one more space: the answer starts under the text
+    question = questionary.text(
+        shown, default=default or "", validate=valid, prompt_continuation="  "
+    )
+    bindings = KeyBindings()
+
+    @bindings.add("c-c", eager=True)
+    def _keep(event: Any) -> None:
+        event.app.exit(exception=TypedSoFar(event.app.current_buffer.text), style="class:aborting")
+
+    _merge_bindings(question, bindings)
+    value = question.unsafe_ask()
+    if back and value.strip() == "<":
+        return BACK
+    return value.strip() or None

@@ -1,0 +1,387 @@
+"""Issue 8, the interactive side: what a new user tripped over in assess and check.
+
+Driven through prompt_toolkit's pipe input inside CliRunner (see conftest.py);
+what only a real terminal shows (wrapping, the screen) is in test_interview_terminal.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coprod.core.answers import Answers
+from coprod.interview import Interview
+
+ENTER = "\r"
+CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+SCORES_CAVEAT = "value-not-rank"
+
+
+def project_keys(name: str = "Riverside Food Partnership") -> str:
+    # name, stage 2 (design), no personal name, role 3 (officer)
+    return f"{name}{ENTER}2{ENTER}{ENTER}3{ENTER}"
+
+
+def criteria_keys(content, answers: dict[str, str] | None = None, why: str = "", bring: str = ""):
+    answers = answers or {}
+    keys = "".join(answers.get(c.id, "n") + ENTER for c in content.all_criteria())
+    return keys + why + ENTER + bring + ENTER
+
+
+def practice_keys(content, rating: str = "3") -> str:
+    return "".join((rating + ENTER) * len(p.statements) + ENTER for p in content.practices)
+
+
+def question_count(content, mode: str = "full") -> int:
+    ratings = len(content.practices)
+    if mode == "full":
+        ratings = sum(len(p.statements) for p in content.practices)
+    return 4 + len(content.all_criteria()) + 2 + ratings + len(content.practices)
+
+
+def flat(text: str) -> str:
+    """Output as one line of words: panel borders and line breaks removed."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+def printed_command(output: str, after: str) -> list[str]:
+    """The command printed on the line(s) after ``after``, as a shell would read it."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) + 1
+    command = ""
+    for line in lines[start:]:
+        command += line.strip()
+        if not command.endswith("\\"):
+            break
+        command = command[:-1] + " "
+    return shlex.split(command)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def only_file(folder: Path) -> Path:
+    files = sorted(folder.glob("coprod-*.yaml"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text())
+
+
+# 3. Ctrl-C at the first question with --save ----------------------------------------
+
+
+def test_ctrl_c_at_the_first_question_claims_no_file_and_says_how_to_start_again(
+    invoke, pipe_input, content, workdir
+):
+    pipe_input.send_text(CTRL_C)
+    result = invoke("assess", "--save", "mine.yaml")
+    assert result.exit_code == 130
+    assert not (workdir / "mine.yaml").exists()
+    assert "--resume" not in result.stderr  # no advice that would fail
+    command = printed_command(result.stderr, "Start again with")
+    assert command == ["coprod", "assess", "--save", "mine.yaml"]
+
+    pipe_input.send_text(project_keys() + criteria_keys(content) + practice_keys(content))
+    assert invoke(*command[1:]).exit_code == 0
+    assert load(workdir / "mine.yaml")["complete"] is True
+
+
+def test_ctrl_c_while_typing_the_name_keeps_it_and_the_printed_resume_works(
+    invoke, pipe_input, content, workdir
+):
+    pipe_input.send_text("Riverside" + CTRL_C)
+    result = invoke("assess", "--save", "my answers.yaml")
+    assert result.exit_code == 130
+    draft = load(workdir / "my answers.yaml")
+    assert draft["project"]["name"] == "Riverside"
+    assert draft["complete"] is False
+    command = printed_command(result.stderr, "Carry on where you left off")
+    assert command == ["coprod", "assess", "--resume", "my answers.yaml"]
+
+    # resuming asks the stage next
+    pipe_input.send_text(
+        f"2{ENTER}{ENTER}3{ENTER}" + criteria_keys(content) + practice_keys(content)
+    )
+    assert invoke(*command[1:]).exit_code == 0
+    done = load(workdir / "my answers.yaml")
+    assert (done["complete"], done["project"]) == (True, {"name": "Riverside", "stage": "design"})
+
+
+def test_ctrl_c_while_typing_a_note_keeps_the_note(invoke, pipe_input, content, workdir):
+    first = content.practices[0]
+    keys = project_keys() + criteria_keys(content) + ("2" + ENTER) * len(first.statements)
+    pipe_input.send_text(keys + "Met residents twice" + CTRL_C)
+    assert invoke("assess").exit_code == 130
+    assert load(only_file(workdir))["notes"] == {first.id: "Met residents twice"}
+
+
+# 6. A stray Enter records nothing ------------------------------------------------------
+
+
+def test_a_stray_enter_records_no_rating_and_no_criterion(invoke, pipe_input, content, workdir):
+    criteria = content.all_criteria()
+    first = content.practices[0]
+    keys = "Riverside" + ENTER + ENTER + "2" + ENTER + ENTER + "3" + ENTER  # stray Enter at stage
+    keys += ENTER + "u" + ENTER  # stray Enter at the first criterion, then "not sure"
+    keys += ("n" + ENTER) * (len(criteria) - 1) + ENTER + ENTER
+    keys += ENTER + "3" + ENTER  # stray Enter at the first statement, then 3
+    keys += ("2" + ENTER) * (len(first.statements) - 1) + ENTER
+    keys += "".join(("2" + ENTER) * len(p.statements) + ENTER for p in content.practices[1:])
+    pipe_input.send_text(keys)
+    result = invoke("assess")
+    assert result.exit_code == 0, result.output
+    saved = load(only_file(workdir))
+    assert saved["project"]["stage"] == "design"
+    assert saved["criteria"][criteria[0].id] == "unsure"
+    assert saved["ratings"][first.statements[0].id] == 3
+    assert 0 not in saved["ratings"].values()
+
+
+def test_where_the_list_cannot_wait_a_stray_enter_asks_again(
+    invoke, pipe_input, content, workdir, monkeypatch
+):
+    monkeypatch.setattr("coprod.prompts._list_control", lambda question: None)
+    first = content.practices[0]
+    keys = project_keys() + criteria_keys(content) + ENTER + "4" + ENTER
+    keys += ("2" + ENTER) * (len(first.statements) - 1) + ENTER
+    keys += "".join(("2" + ENTER) * len(p.statements) + ENTER for p in content.practices[1:])
+    pipe_input.send_text(keys)
+    assert invoke("assess").exit_code == 0
+    saved = load(only_file(workdir))
+    assert saved["ratings"][first.statements[0].id] == 4
+    assert 0 not in saved["ratings"].values()
+
+
+# 8. Resuming a finished file -----------------------------------------------------------
+
+
+@pytest.fixture
+def finished(invoke, pipe_input, content, workdir) -> Path:
+    keys = project_keys() + criteria_keys(content, why="Residents define it")
+    pipe_input.send_text(keys + practice_keys(content, "3"))
+    assert invoke("assess").exit_code == 0
+    return only_file(workdir)
+
+
+def test_resuming_a_finished_file_says_so_and_can_stop_with_the_report(
+    invoke, pipe_input, finished
+):
+    before = finished.read_bytes()
+    pipe_input.send_text("s" + ENTER)
+    result = invoke("assess", "--resume", str(finished))
+    assert result.exit_code == 0, result.output
+    assert "assessment is complete" in result.stdout
+    assert "Practice profile" in result.stdout  # the report
+    assert finished.read_bytes() == before
+
+
+def test_resuming_a_finished_file_can_review_it_with_the_answers_as_defaults(
+    invoke, pipe_input, content, finished
+):
+    criteria = content.all_criteria()
+    last = content.practices[-1].statements[-1]
+    total = question_count(content)
+    # review: Enter keeps every answer, except the first criterion (yes) and the last rating (1)
+    keys = ["r"] + [""] * total
+    keys[1 + 4] = "y"
+    keys[1 + total - 2] = "1"
+    pipe_input.send_text("".join(k + ENTER for k in keys))
+    result = invoke("assess", "--resume", str(finished))
+    assert result.exit_code == 0, result.output
+    assert "Reviewing" in result.stdout
+    saved = load(finished)
+    assert saved["complete"] is True
+    assert saved["project"] == {"name": "Riverside Food Partnership", "stage": "design"}
+    assert saved["reflections"] == {"why": "Residents define it"}
+    assert saved["criteria"][criteria[0].id] == "yes"
+    assert saved["criteria"][criteria[1].id] == "no"
+    assert saved["ratings"][last.id] == 1
+    assert sorted(set(saved["ratings"].values())) == [1, 3]
+
+
+# 11. Progress and true counts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["full", "quick"])
+def test_the_banner_counts_the_questions_that_are_asked(invoke, pipe_input, content, workdir, mode):
+    total = question_count(content, mode)
+    pipe_input.send_text(CTRL_C)
+    result = invoke("assess", *(["--quick"] if mode == "quick" else []))
+    assert f"{total} questions:" in flat(result.stdout)
+
+
+def test_every_question_counts_toward_the_total(content):
+    for mode in ("full", "quick"):
+        answers = Answers.model_construct(mode=mode)
+        interview = Interview(content, answers, lambda a: None, print)
+        assert len(interview.steps) == question_count(content, mode)
+        labels = [interview.progress(i) for i in range(len(interview.steps))]
+        assert labels[0].startswith(f"Question 1 of {len(interview.steps)} · about ")
+        assert labels[-1].startswith(f"Question {len(interview.steps)} of {len(interview.steps)}")
+        left = [interview.seconds_left(i) for i in range(len(interview.steps))]
+        assert left == sorted(left, reverse=True) and left[-1] > 0
+
+
+def test_the_resume_banner_says_how_far_they_got(invoke, pipe_input, content, workdir):
+    pipe_input.send_text(project_keys() + "y" + ENTER + "n" + ENTER + CTRL_C)
+    assert invoke("assess").exit_code == 130
+    pipe_input.send_text(CTRL_C)
+    result = invoke("assess", "--resume", str(only_file(workdir)))
+    total = question_count(content)
+    assert f"as far as question 7 of {total}" in flat(result.stdout)
+
+
+# 13. check keeps its answers -----------------------------------------------------------
+
+
+def test_check_saves_the_reflections_and_goes_on_to_the_practices(
+    invoke, pipe_input, content, workdir
+):
+    keys = project_keys() + criteria_keys(content, why="Residents know it", bring="Time; skills")
+    pipe_input.send_text(keys)
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    path = only_file(workdir)
+    saved = load(path)
+    assert saved["reflections"] == {"why": "Residents know it", "bring_and_take": "Time; skills"}
+    assert saved["complete"] is False
+    assert "ratings" not in saved or not saved["ratings"]
+
+    command = printed_command(result.stdout, "Go on to the seven practices")
+    assert command == ["coprod", "assess", "--resume", path.name]
+    pipe_input.send_text(practice_keys(content))  # the first question asked is a rating
+    assert invoke(*command[1:]).exit_code == 0
+    done = load(path)
+    assert done["complete"] is True
+    assert done["reflections"]["bring_and_take"] == "Time; skills"
+
+
+def test_check_shows_an_intro_with_its_questions_counted(invoke, pipe_input, content, workdir):
+    pipe_input.send_text(CTRL_C)
+    result = invoke("check")
+    assert f"{4 + len(content.all_criteria()) + 2} questions:" in flat(result.stdout)
+
+
+def test_check_save_never_overwrites_without_force(invoke, pipe_input, content, workdir):
+    target = workdir / "mine.yaml"
+    target.write_text("keep me")
+    result = invoke("check", "--save", str(target))
+    assert result.exit_code == 2
+    assert "--force" in result.stderr
+    assert target.read_text() == "keep me"
+    pipe_input.send_text(project_keys() + criteria_keys(content, why="Because"))
+    assert invoke("check", "--save", str(target), "--force").exit_code == 0
+    assert load(target)["reflections"] == {"why": "Because"}
+    assert not list(workdir.glob(".*.tmp"))
+
+
+def test_check_lists_the_caveats_but_not_the_one_about_scores(invoke, content, full_answers):
+    result = invoke("check", "--answers", str(full_answers))
+    assert result.exit_code == 0, result.output
+    caveats = {c.id: flat(c.text) for c in content.criteria.caveats}
+    assert SCORES_CAVEAT in caveats
+    bullets = [
+        flat(item)
+        for item in re.split(r"^ *• ", result.stdout, flags=re.MULTILINE)[1:]
+        if item.strip()
+    ]
+    bullets[-1] = bullets[-1].split(" Your answers")[0]
+    expected = [text for cid, text in caveats.items() if cid != SCORES_CAVEAT]
+    assert [b[: len(t)] for b, t in zip(bullets, expected, strict=True)] == expected
+    assert caveats[SCORES_CAVEAT] not in flat(result.stdout)
+
+
+# 21. A file for the same project and day -------------------------------------------------
+
+
+@pytest.fixture
+def taken(workdir: Path) -> Path:
+    path = workdir / f"coprod-riverside-food-partnership-{date.today().isoformat()}.yaml"
+    path.write_text("keep me")
+    return path
+
+
+def test_a_taken_name_is_said_before_the_questions_and_a_new_file_used(
+    invoke, pipe_input, content, workdir, taken
+):
+    keys = "Riverside Food Partnership" + ENTER + "1" + ENTER + f"2{ENTER}{ENTER}3{ENTER}"
+    pipe_input.send_text(keys + criteria_keys(content) + practice_keys(content))
+    result = invoke("assess")
+    assert result.exit_code == 0, result.output
+    new = taken.with_name(taken.stem + "-2.yaml")
+    assert taken.read_text() == "keep me"
+    assert load(new)["complete"] is True
+    said = result.stdout.index(taken.name)
+    assert said < result.stdout.index("When to co-produce?")  # before the questions
+
+
+def test_a_taken_name_can_be_changed_instead(invoke, pipe_input, content, workdir, taken):
+    name = "Riverside Food Partnership"
+    keys = name + ENTER + "2" + ENTER + BACKSPACE * len(name) + "Riverside Walks" + ENTER
+    keys += f"2{ENTER}{ENTER}3{ENTER}" + criteria_keys(content) + practice_keys(content)
+    pipe_input.send_text(keys)
+    assert invoke("assess").exit_code == 0
+    assert sorted(p.name for p in workdir.glob("coprod-*.yaml")) == sorted(
+        [taken.name, f"coprod-riverside-walks-{date.today().isoformat()}.yaml"]
+    )
+
+
+def test_a_taken_name_can_stop_to_carry_on_with_that_file(invoke, pipe_input, workdir, taken):
+    pipe_input.send_text("Riverside Food Partnership" + ENTER + "3" + ENTER)
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in workdir.glob("coprod-*.yaml")] == [taken.name]
+    assert printed_command(result.stderr, "existing file") == [
+        "coprod",
+        "assess",
+        "--resume",
+        taken.name,
+    ]
+
+
+# 9. Wrapping (the terminal itself: test_interview_terminal.py) ---------------------------
+
+
+@pytest.mark.parametrize("width", [40, 80, 100])
+def test_prompts_break_between_words_and_leave_room_for_the_answer(content, width):
+    from coprod.prompts import wrap_prompt
+
+    path = "coprod-riverside-community-food-partnership-2026-12-01.yaml"
+    texts = [c.question for c in content.all_criteria()]
+    texts += [s.text for _, s in content.statements()] + [f"Saved in {path}, resume it"]
+    for text in texts:
+        message = f"Question 5 of 63 · about 16 minutes left\n[When to co-produce 1/8] {text}"
+        shown = "? " + wrap_prompt(message, width, after="(y/n/u)", room=12) + " (y/n/u)"
+        lines = shown.split("\n")
+        assert words(shown) == words("? " + message + " (y/n/u)")  # nothing split or lost
+        assert all(len(line) <= width or " " not in line.strip() for line in lines)
+        assert len(lines[-1]) - len(" (y/n/u)") + 1 + 12 <= width  # the answer fits too
+        assert all(line.startswith("  ") for line in lines[1:])
+        if path in text:
+            assert any(path in line for line in lines)
+
+
+def test_a_long_command_is_continued_so_it_still_works_as_typed():
+    from coprod.commands._interactive import command_line
+
+    words_typed = ["coprod", "assess", "--resume", "food partnership answers.yaml"]
+    shown = command_line(*words_typed, width=40)
+    lines = shown.split("\n")
+    assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
+    assert shlex.split(shown.replace("\\\n", " ")) == words_typed
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())

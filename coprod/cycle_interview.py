@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +111,26 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
                 "(d/i/n/x)",
                 neutral="press d, i, n or x",
             )
-        note = prompts.text("A note on it?", None, False)
-        answers.actions.append(action.model_copy(update={"status": status, "note": note}))
+        reviewed = action.model_copy(update={"status": status, "note": None})
+        answers.actions.append(reviewed)
         save(answers)
+        reviewed.note = _kept_text("A note on it?", answers, save, partial(_set_note, reviewed))
+        save(answers)
+
+
+def _set_note(action: Action, text: str) -> None:
+    action.note = text
+
+
+def _kept_text(message: str, answers: Answers, save: Save, keep: Callable[[str], None]) -> Any:
+    """A text question whose words, should the person press Ctrl-C, are kept and saved."""
+    try:
+        return prompts.text(message, None, False)
+    except prompts.TypedSoFar as stopped:
+        if stopped.text.strip():
+            keep(stopped.text.strip())
+            save(answers)
+        raise
 
 
 def previous_path(answers: Answers, this_file: Path | None) -> Path | None:
@@ -204,24 +222,28 @@ def choose_actions(
     picked = checkbox(f"Which actions? (up to {room}; Enter alone to skip)", choices, most=room)
     taken = {a.id for a in answers.actions}
     for item in picked:
+        action = Action(id=new_action_id(taken), text="?")
         if item == OWN_WORDS:
-            text = prompts.text("The action, in your own words", None, False)
+
+            def keep_words(typed: str, action: Action = action) -> None:
+                action.text = typed
+                answers.actions.append(action)
+
+            text = _kept_text("The action, in your own words", answers, save, keep_words)
             if not text:
                 continue
-            practice = statement = None
+            action.text = text
         else:
-            practice, statement, text = item
-        say(f"[bold]{_escape(text)}[/bold]")
-        owner = prompts.text("Who will do it? (optional)", None, False)
-        due = _due(today)
-        action = Action(
-            id=new_action_id(taken),
-            text=text,
-            practice=practice,
-            statement=statement,
-            owner=owner,
-            due=due,
-        )
+            action.practice, action.statement, action.text = item
         taken.add(action.id)
         answers.actions.append(action)
+        save(answers)
+        say(f"[bold]{_escape(action.text)}[/bold]")
+
+        def keep_owner(typed: str, action: Action = action) -> None:
+            action.owner = typed
+
+        action.owner = _kept_text("Who will do it? (optional)", answers, save, keep_owner)
+        save(answers)
+        action.due = _due(today)
         save(answers)

@@ -227,3 +227,43 @@ def test_previous_must_be_a_valid_answers_file(invoke, workdir):
     result = invoke("assess", "--previous", str(bad))
     assert result.exit_code == 2
     assert str(bad) in result.stderr and "status" in result.stderr
+
+
+def test_ctrl_c_while_typing_a_note_or_an_action_keeps_the_words(
+    invoke, pipe_input, content, workdir
+):
+    old = write_previous(workdir)
+    path = workdir / "coprod-new.yaml"
+    pipe_input.send_text("i" + ENTER + "Half done" + CTRL_C)
+    assert invoke("assess", "--previous", str(old), "--save", str(path)).exit_code == 130
+    data = yaml.safe_load(path.read_text())
+    assert data["actions"] == [
+        {
+            "id": "act-aaa111",
+            "text": "Write a 'fixed and open' note",
+            "practice": "openness",
+            "statement": "openness-2",
+            "owner": "Sam",
+            "due": "2026-12-15",
+            "status": "in-progress",
+            "note": "Half done",
+        }
+    ]
+
+    other = workdir / "coprod-other.yaml"
+    ratings = {
+        s.id: int(r)
+        for p, r in zip(content.practices, ["1", "2", "3", "3", "4", "4", "0"], strict=True)
+        for s in p.statements
+    }
+    draft = load_answers(FIXTURES / "full.yaml", content).answers
+    own = len(_suggestions(draft.model_copy(update={"ratings": ratings}), content))
+    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP
+    pipe_input.send_text(keys)
+    # finish everything but the actions, then stop while typing one in own words
+    keys = pick(own) + "Invite the youth" + CTRL_C
+    pipe_input.send_text(keys)
+    result = invoke("assess", "--save", str(other))
+    assert result.exit_code == 130, result.output
+    data = yaml.safe_load(other.read_text())
+    assert [a["text"] for a in data["actions"]] == ["Invite the youth"]

@@ -466,3 +466,37 @@ def test_known_brings_keeps_only_characteristic_ids_in_order(content):
         "analysis",
         "roots",
     ]
+
+
+def test_untrusted_action_text_reaches_the_terminal_inert(invoke, tmp_path):
+    data = fixture("team-sam.yaml")
+    data["respondent"]["brings"] = ["roots"]
+    data["actions"] = [
+        {"id": "act-x", "text": "[bold red]Boom[/bold red] \x1b[31mred\x1b[0m", "owner": "[link]"}
+    ]
+    path = write(tmp_path / "sam.yaml", data)
+    for args in (["actions", str(path)], ["assess", "--answers", str(path)], ["agenda", str(path)]):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout, args
+        assert "[bold red]Boom[/bold red]" in result.stdout, args
+    md = invoke("actions", str(path), "--format", "md").stdout
+    assert "\\[bold red\\]Boom" in md and "\x1b" not in md
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["room"], ["actions"], ["agenda"], ["team"]],
+)
+def test_narrow_terminal_wraps_within_40_columns(invoke, tmp_path, monkeypatch, args):
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("TERMINAL_WIDTH", "40")
+    paths = with_brings(tmp_path, [["analysis"], ["roots"], []])
+    for path in paths:
+        data = yaml.safe_load(path.read_text())
+        data["actions"] = [{"id": "act-1", "text": "Talk to the youth group about the venue"}]
+        write(path, data)
+    result = invoke(*args, *map(str, paths))
+    assert result.exit_code == 0, result.output
+    long = [line for line in result.stdout.splitlines() if len(line) > 40]
+    assert not long, long

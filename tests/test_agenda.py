@@ -76,7 +76,7 @@ def test_the_sections_in_order_with_the_groups_splits_and_conversations(invoke, 
         f"Conversation: {second.text}",
     ]
     assert "Ratings ran from 0 (Not at all) to 4 (Fully)" in conversations[0]["purpose"]
-    assert any(first.text in p for p in conversations[0]["prompts"])
+    assert any(first.text.rstrip(".") in p for p in conversations[0]["prompts"])
 
 
 def test_weakest_practice_comes_with_a_case_and_its_questions(invoke, content):

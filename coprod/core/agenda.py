@@ -191,7 +191,7 @@ def _conversation(item: _Contested, single: bool, *, summary: bool) -> Section:
     if single:
         spread = f"Rated {item.low} ({SCALE[item.low]})."
         prompts = [
-            f"How would each of you rate this: “{item.text}”?",
+            f"How would each of you rate this: “{item.text.rstrip('.')}”?",
             "What would have to change for it to be true here?",
         ]
     else:
@@ -199,7 +199,7 @@ def _conversation(item: _Contested, single: bool, *, summary: bool) -> Section:
             f"Ratings ran from {item.low} ({SCALE[item.low]}) to {item.high} ({SCALE[item.high]})."
         )
         prompts = [
-            f"“{item.text}”: what have you each seen that leads to your rating?",
+            f"“{item.text.rstrip('.')}”: what have you each seen that leads to your rating?",
             "Where do we agree, and what would we need to know to settle the rest?",
         ]
     return Section(

@@ -267,3 +267,13 @@ def test_ctrl_c_while_typing_a_note_or_an_action_keeps_the_words(
     assert result.exit_code == 130, result.output
     data = yaml.safe_load(other.read_text())
     assert [a["text"] for a in data["actions"]] == ["Invite the youth"]
+
+
+def test_previous_for_another_project_is_flagged(invoke, pipe_input, content, workdir):
+    old = write_previous(workdir)
+    keys = "d" + ENTER + ENTER + "n" + ENTER + ENTER
+    keys += project_keys("Another project") + criteria_keys(content) + rating_keys(content)
+    pipe_input.send_text(keys + SKIP + SKIP)
+    result = invoke("assess", "--previous", str(old))
+    assert result.exit_code == 0, result.output
+    assert "'Riverside Food Partnership'" in result.stderr and "'Another project'" in result.stderr

@@ -169,6 +169,7 @@ def assess_command(
         again += ["--save", str(save), *(["--force"] if force else [])]
 
     from coprod import cycle_interview as cycle
+    from coprod.core.models import slugify
 
     before = _previous_answers(answers, previous, resume, content)
     previous_ids = {a.id for a in before.actions} if before else set()
@@ -186,6 +187,11 @@ def assess_command(
         if before is not None:  # last time's open actions come first
             cycle.review_previous(answers, before, writer, console.print)
         walked = runner.run(start)
+        if before is not None and slugify(before.project.name) != slugify(walked.project.name):
+            warn(
+                f"the previous assessment is for {before.project.name!r}, this one for "
+                f"{walked.project.name!r}: compare reads the same project twice"
+            )
         cycle.ask_brings(walked, content, writer, console.print)
         cycle.choose_actions(walked, content, writer, console.print, previous_ids=previous_ids)
         return walked

@@ -500,3 +500,21 @@ def test_narrow_terminal_wraps_within_40_columns(invoke, tmp_path, monkeypatch, 
     assert result.exit_code == 0, result.output
     long = [line for line in result.stdout.splitlines() if len(line) > 40]
     assert not long, long
+
+
+def test_room_reads_full_and_quick_files_but_one_project(invoke, tmp_path):
+    full = fixture("team-sam.yaml")
+    full["respondent"]["brings"] = ["vision"]
+    quick = fixture("team-jo.yaml")
+    quick.update(mode="quick", ratings={"openness": 2})
+    quick["respondent"]["brings"] = ["vision", "reach"]
+    paths = [write(tmp_path / "a.yaml", full), write(tmp_path / "b.yaml", quick)]
+    data = json.loads(invoke("room", *map(str, paths), "--format", "json").stdout)
+    counts = {c["id"]: c["count"] for c in data["characteristics"]}
+    assert counts["vision"] == 2 and counts["reach"] == 1 and data["respondents"] == 2
+
+    quick["project"]["name"] = "Elsewhere"
+    other = write(tmp_path / "c.yaml", quick)
+    result = invoke("room", str(paths[0]), str(other))
+    assert result.exit_code == 2
+    assert str(other) in result.stderr and "Elsewhere" in result.stderr

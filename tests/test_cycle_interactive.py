@@ -277,3 +277,20 @@ def test_previous_for_another_project_is_flagged(invoke, pipe_input, content, wo
     result = invoke("assess", "--previous", str(old))
     assert result.exit_code == 0, result.output
     assert "'Riverside Food Partnership'" in result.stderr and "'Another project'" in result.stderr
+
+
+def test_stopping_at_the_actions_then_resuming_asks_only_the_end(
+    invoke, pipe_input, content, workdir
+):
+    path = workdir / "coprod-stop.yaml"
+    keys = project_keys() + criteria_keys(content) + rating_keys(content) + pick(1) + CTRL_C
+    pipe_input.send_text(keys)
+    assert invoke("assess", "--save", str(path)).exit_code == 130
+    assert yaml.safe_load(path.read_text())["respondent"]["brings"] == ["vision"]
+    # resuming asks the last (optional) note again, then what you bring and the actions
+    pipe_input.send_text(ENTER + ENTER + pick(0) + "Ali" + ENTER + ENTER)
+    result = invoke("assess", "--resume", str(path))
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(path.read_text())
+    assert data["complete"] is True and data["respondent"]["brings"] == ["vision"]
+    assert [a["owner"] for a in data["actions"]] == ["Ali"]

@@ -166,12 +166,12 @@ def ask_brings(answers: Answers, content: Content, save: Save, say: Say) -> None
     save(answers)
 
 
-def _suggestions(answers: Answers, content: Content) -> list[tuple[str, str, str]]:
+def _suggestions(answers: Answers, content: Content) -> list[tuple[str | None, str | None, str]]:
     """(practice id, statement id, next step) for the priority practices, each once."""
     result = assess(answers, content)
     chosen = {a.statement for a in answers.actions if a.statement}
     seen: set[str] = set()
-    items = []
+    items: list[tuple[str | None, str | None, str]] = []
     for priority in result.priorities:
         for step in priority.next_steps:
             sid = step.statement.id
@@ -201,8 +201,13 @@ def choose_actions(
     *,
     today: dt.date | None = None,
     previous_ids: set[str] | None = None,
+    suggestions: list[tuple[str | None, str | None, str]] | None = None,
 ) -> None:
-    """Up to three new actions: suggested next steps or own words, owner and due date."""
+    """Up to three new actions: suggested next steps or own words, owner and due date.
+
+    ``suggestions`` (practice id, statement id, text) replace the next steps of this
+    person's priority practices (``coprod team`` passes the group's).
+    """
     today = today or dt.date.today()
     carried = previous_ids or set()
     new = [a for a in answers.actions if a.id not in carried]
@@ -210,13 +215,18 @@ def choose_actions(
     if room <= 0:
         return
     names = {p.id: p.name for p in content.practices}
-    suggestions = _suggestions(answers, content)
+    if suggestions is None:
+        suggestions = list(_suggestions(answers, content))
+    chosen = {a.statement for a in answers.actions if a.statement}
+    chosen_text = {a.text for a in answers.actions}
+    suggestions = [s for s in suggestions if s[1] not in chosen and s[2] not in chosen_text]
     say(
         f"\n[bold]What next?[/bold] Choose up to {room} action{'s' if room != 1 else ''} to "
         "carry forward: the next time you (or your group) assess, they are reviewed."
     )
     choices: list[tuple[str, Any, bool]] = [
-        (f"{step} ({names[pid]})", (pid, sid, step), False) for pid, sid, step in suggestions
+        (f"{step} ({names[pid]})" if pid in names else step, (pid, sid, step), False)
+        for pid, sid, step in suggestions
     ]
     choices.append(("Something in my own words", OWN_WORDS, False))
     picked = checkbox(f"Which actions? (up to {room}; Enter alone to skip)", choices, most=room)

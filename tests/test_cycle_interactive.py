@@ -294,3 +294,37 @@ def test_stopping_at_the_actions_then_resuming_asks_only_the_end(
     data = yaml.safe_load(path.read_text())
     assert data["complete"] is True and data["respondent"]["brings"] == ["vision"]
     assert [a["owner"] for a in data["actions"]] == ["Ali"]
+
+
+def test_team_choose_actions_adds_the_groups_priorities_to_your_file(
+    invoke, pipe_input, content, workdir
+):
+    step = {
+        "text": "Write a 'fixed and open' note",
+        "practice": "openness",
+        "statement": "openness-2",
+    }
+    paths = []
+    for i, name in enumerate(("sam", "resident", "jo")):
+        data = yaml.safe_load((FIXTURES / f"team-{name}.yaml").read_text())
+        if i < 2:
+            data["actions"] = [{"id": f"act-{i}", **step}]
+        path = workdir / f"{name}.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+        paths.append(path)
+    pipe_input.send_text(pick(0, 1) + "Jo" + ENTER + "in 2 weeks" + ENTER + ENTER + ENTER)
+    result = invoke("team", *map(str, paths), "--choose-actions", str(paths[2]))
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(paths[2].read_text())
+    first, second = data["actions"]
+    # the shared priority comes first; then the next steps in most people's priorities
+    assert (first["statement"], first["text"], first["owner"]) == ("openness-2", step["text"], "Jo")
+    assert first["due"] == (dt.date.today() + dt.timedelta(weeks=2)).isoformat()
+    assert second["statement"] != "openness-2" and "owner" not in second
+    assert str(paths[2]) in " ".join(result.stdout.split())
+    # everything else in the file is as it was
+    before = yaml.safe_load((FIXTURES / "team-jo.yaml").read_text())
+    assert data["ratings"] == before["ratings"] and data["criteria"] == before["criteria"]
+
+    refused = invoke("team", *map(str, paths), "--choose-actions", str(paths[2]), "-f", "md")
+    assert refused.exit_code == 2

@@ -138,6 +138,22 @@ class TeamView:
     shared_keys: set[str] = field(default_factory=set)
 
     @property
+    def suggested_steps(self) -> list[tuple[str | None, str | None, str]]:
+        """(practice, statement, text) for a group choosing actions: the shared priorities
+        first, then the next steps in most people's priorities."""
+        items: list[tuple[str | None, str | None, str]] = [
+            (s.practice, s.statement, s.text) for s in self.shared
+        ]
+        counts: Counter[tuple[str | None, str | None, str]] = Counter()
+        for a in self.assessments:
+            for p in a.priorities:
+                for step in p.next_steps:
+                    counts[(p.result.practice.id, step.statement.id, step.statement.next_step)] += 1
+        statements = {statement for _, statement, _ in items if statement}
+        items += [key for key, _ in counts.most_common() if key[1] not in statements]
+        return items
+
+    @property
     def actions(self) -> list[tuple[Respondent | None, Action, bool]]:
         """Everyone's actions: who (``None`` when anonymous), the action, whether shared."""
         items = [

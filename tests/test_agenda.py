@@ -131,3 +131,14 @@ def test_minutes_out_of_range_are_refused(invoke):
     result = invoke("agenda", str(TEAM[0]), "--minutes", "5")
     assert result.exit_code == 2
     assert "--minutes" in result.stderr
+
+
+def test_the_command_and_the_core_agree_on_the_limits():
+    from coprod.commands import agenda as command
+    from coprod.core import agenda as core
+
+    assert (command.DEFAULT_MINUTES, command.MIN_MINUTES, command.MAX_MINUTES) == (
+        core.DEFAULT_MINUTES,
+        core.MIN_MINUTES,
+        core.MAX_MINUTES,
+    )

@@ -518,3 +518,12 @@ def test_room_reads_full_and_quick_files_but_one_project(invoke, tmp_path):
     result = invoke("room", str(paths[0]), str(other))
     assert result.exit_code == 2
     assert str(other) in result.stderr and "Elsewhere" in result.stderr
+
+
+def test_the_new_commands_keep_start_up_light():
+    import subprocess
+    import sys
+
+    code = "import sys, coprod.cli; print(sorted(m for m in ('pydantic', 'questionary') if m in sys.modules))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"

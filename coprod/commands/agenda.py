@@ -17,7 +17,11 @@ from coprod.commands._output import (
     load_all,
 )
 from coprod.console import out
-from coprod.core.agenda import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+
+# the same as coprod.core.agenda's (not imported here: start-up stays light)
+DEFAULT_MINUTES = 90
+MIN_MINUTES = 20
+MAX_MINUTES = 480
 
 
 def agenda_command(

@@ -37,8 +37,44 @@ class State:
     data_dir: Path | None = None
 
 
+def flow_paragraphs(text: str | None) -> str | None:
+    """Help text with each paragraph on one line, so the terminal wraps it at word boundaries.
+
+    Typer's rich help keeps a docstring's line breaks, so source lines wrapped at 88
+    columns leave single words on lines of their own at 80. Paragraphs (blank lines),
+    list items and click's ``\\b`` (keep as is) paragraphs are kept.
+    """
+    if not text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith("\b"):
+            paragraphs.append(paragraph)
+            continue
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            stripped = line.strip()
+            if lines and stripped and not stripped.startswith(("•", "- ", "* ")):
+                lines[-1] += " " + stripped
+            else:
+                lines.append(stripped)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def _flow_help(command: Any) -> None:
+    """Apply :func:`flow_paragraphs` to a command's help and to every subcommand's."""
+    command.help = flow_paragraphs(command.help)
+    for sub in getattr(command, "commands", {}).values():
+        _flow_help(sub)
+
+
 class CoprodGroup(TyperGroup):
     """Turns coprod's own errors into one message and an exit code, never a traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _flow_help(self)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from coprod import console
@@ -121,6 +157,31 @@ app.command("agenda")(agenda.agenda_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
 app.add_typer(data.app, name="data")
+
+
+@app.command("help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="COMMAND", help="The command to explain, e.g. assess.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Show coprod's help, or a command's (like COMMAND --help)."""
+    target = ctx.find_root()
+    for name in command or []:
+        group = target.command
+        sub = group.get_command(target, name) if isinstance(group, TyperGroup) else None
+        if sub is None:
+            names = ", ".join(group.list_commands(target)) if isinstance(group, TyperGroup) else ""
+            raise CoprodError(
+                f"{target.command_path} has no command {name!r}",
+                hint=f"Commands: {names}" if names else None,
+            )
+        target = type(ctx)(sub, info_name=name, parent=target)
+    typer.echo(target.get_help())
 
 
 def main() -> None:

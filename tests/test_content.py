@@ -316,8 +316,7 @@ def test_python_tag_is_rejected_and_not_run(invoke, data_copy: Path, tmp_path: P
     )
     line = line_with(path, f"title: !!python/object/apply:os.system ['touch {marker}']")
     stderr = validate_fails(invoke, data_copy)
-    assert f"{path}:{line}: not valid YAML" in stderr
-    assert "python/object/apply:os.system" in stderr
+    assert f"{path}:{line}: not valid YAML" in stderr  # which words follow are PyYAML's
     assert not marker.exists()
 
 

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, Group, RenderResult
+
     from coprod.core.models import Content
 
 JsonOption = Annotated[
-    bool, typer.Option("--json", help='Print machine-readable JSON (with a "version" key).')
+    bool, typer.Option("--json", help='Print JSON for scripts (with a "version" key).')
 ]
+
+
+def typed_path(path: Path | str) -> str:
+    """A path as a shell needs it typed in a hint (quoted if it has spaces), escaped for markup.
+
+    ``coprod data validate 'our content'`` then works when pasted as printed.
+    """
+    import shlex
+
+    from rich.markup import escape
+
+    return escape(shlex.quote(str(path)))
 
 
 def content_for(ctx: typer.Context) -> Content:
@@ -20,3 +35,51 @@ def content_for(ctx: typer.Context) -> Content:
 
     state = ctx.find_root().obj
     return load_content(getattr(state, "data_dir", None))
+
+
+class Hanging:
+    """A rich renderable: ``label text`` with the text's wrapped lines indented under it.
+
+    ``label`` (a bullet, an id, "Key point:") and ``text`` are rich markup: escape
+    untrusted text before passing it. Lines carry no trailing spaces. A label wider
+    than a third of the line hangs the text four columns in instead, so that a narrow
+    terminal keeps room for words.
+    """
+
+    def __init__(self, label: str, text: str, *, indent: int = 2) -> None:
+        self.label = label
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        label = Text.from_markup(self.label)
+        body = Text.from_markup(self.text)
+        first = Text(" " * self.indent) + label + Text(" ")
+        hang = first.cell_len
+        if hang > options.max_width // 3:
+            hang = self.indent + 4
+        first_width = max(options.max_width - first.cell_len, 1)
+        lines = list(body.wrap(console, first_width, overflow="fold"))
+        for line in lines:
+            line.rstrip()
+        if len(lines) > 1 and hang != first.cell_len:
+            rest = Text(" ").join(lines[1:])
+            lines[1:] = rest.wrap(console, max(options.max_width - hang, 1), overflow="fold")
+            for line in lines[1:]:
+                line.rstrip()
+        for number, line in enumerate(lines):
+            yield (first if number == 0 else Text(" " * hang)) + line
+
+
+def print_item(console: Console, label: str, text: str, *, indent: int = 2) -> None:
+    """Print one :class:`Hanging` item."""
+    console.print(Hanging(label, text, indent=indent))
+
+
+def item_group(items: list[tuple[str, str]]) -> Group:
+    """Several ``(label, text)`` items as one renderable (for a panel), each hanging."""
+    from rich.console import Group
+
+    return Group(*(Hanging(label, text, indent=0) for label, text in items))

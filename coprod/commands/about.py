@@ -17,10 +17,13 @@ def _sourced(item: Any) -> dict[str, Any]:
 
 
 def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """What co-production is, what it contributes, its limits and what the report asks
+    """The ideas behind the practices, from the Jam and Justice report.
+
+    What co-production is, what it contributes, its limits and what the report asks
     of each reader; then the three challenges, the social innovation strategies, the
     Action Research Collective's characteristics, the tyrannies of participation and
-    the four viewpoints on leadership, with their sources."""
+    the four viewpoints on leadership, with their sources.
+    """
     content = content_for(ctx)
     bg = content.background
     sections: list[tuple[str, str, list[dict[str, Any]]]] = [

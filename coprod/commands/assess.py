@@ -62,13 +62,13 @@ def assess_command(
         typer.Option(
             "--save",
             metavar="PATH",
-            help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).",
+            help="Where to save the answers; by default coprod-PROJECT-DATE.yaml in this folder.",
         ),
     ] = None,
     resume: Annotated[
         Path | None,
         typer.Option(
-            "--resume", metavar="FILE", help="Carry on with a draft answers file where it stopped."
+            "--resume", metavar="FILE", help="Carry on from where a draft answers file stopped."
         ),
     ] = None,
     answers_file: Annotated[

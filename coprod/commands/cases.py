@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
+from coprod.commands._common import JsonOption, content_for, print_item
 from coprod.console import err, out, print_json
 from coprod.errors import CoprodError
 
@@ -64,27 +64,25 @@ def cases_command(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[QUERY]... | show ID",
+            metavar="QUERY... | show ID",
             help="Words to search for (all must match), or `show ID` for one case in full.",
             show_default=False,
         ),
     ] = None,
     practice: Annotated[
         str | None,
-        typer.Option(
-            "--practice", "-p", help="Only cases that illustrate this practice (id or name)."
-        ),
+        typer.Option("--practice", "-p", help="Cases showing a practice: number, id or name."),
     ] = None,
     method: Annotated[
         str | None,
-        typer.Option("--method", "-m", help="Only cases that used this method, e.g. photovoice."),
+        typer.Option("--method", "-m", help="Cases that used a method, e.g. photovoice."),
     ] = None,
     theme: Annotated[
         str | None,
         typer.Option(
             "--theme",
             "-t",
-            help="Only cases with this website theme, e.g. planning-and-environment.",
+            help="Cases on a theme, e.g. planning-and-environment.",
         ),
     ] = None,
     strategy: Annotated[
@@ -92,12 +90,12 @@ def cases_command(
         typer.Option(
             "--strategy",
             "-s",
-            help="Only cases with this social innovation strategy, e.g. borrowing.",
+            help="Cases using a strategy, e.g. borrowing (see coprod about).",
         ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Find the Jam and Justice action research projects that fit your situation.
+    """Find the Jam and Justice case studies that fit your situation.
 
     The query matches names, questions, methods, partners, themes and summaries,
     ignoring case, accents and curly quotes; filters combine.
@@ -110,9 +108,13 @@ def cases_command(
     content = content_for(ctx)
     words = list(words or [])
     if words and words[0] == "show":
-        if len(words) != 2:
-            raise CoprodError("usage: coprod cases show ID", hint=_valid_ids(content))
-        case = find_case(content, words[1])
+        if len(words) == 1:
+            raise CoprodError(
+                "say which case to show: coprod cases show ID (or the case's name)",
+                hint=_valid_ids(content),
+            )
+        # `coprod cases show Transform GM`: an unquoted name arrives as several words.
+        case = find_case(content, " ".join(words[1:]))
         if as_json:
             print_json(
                 {
@@ -190,7 +192,7 @@ def _print_case(case: Case, content: Content) -> None:
         if items:
             console.print(f"\n[bold]{title}[/bold]")
             for item in items:
-                console.print(f"  • {escape(item)}")
+                print_item(console, "•", escape(item))
 
     refs = _References(case, content)
     console.print(f"\n{escape(case.description)}")
@@ -212,9 +214,8 @@ def _print_case(case: Case, content: Content) -> None:
     section("Impacts", [c.text + refs.marks(c.source) for c in case.impacts])
     if case.strategy:
         s = strategies[case.strategy]
-        console.print(
-            f"\n[bold]Social innovation strategy:[/bold] {escape(s.name)} – {escape(s.description)}"
-        )
+        console.print("\n[bold]Social innovation strategy[/bold]")
+        print_item(console, "•", f"{escape(s.name)} – {escape(s.description)}")
     section("Practices it illustrates", [practices[p] for p in content.practices_of(case.id)])
     section("Lessons for a practitioner", [c.text + refs.marks(c.source) for c in case.lessons])
     refs.print(console)
@@ -250,6 +251,6 @@ class _References:
                 )
                 citation = publication.citation if publication else source.ref
                 url = f" {publication.url}" if publication and publication.url else ""
-                console.print(f"  {escape(citation)}{escape(url)}")
+                print_item(console, "•", f"{escape(citation)}{escape(url)}")
             page = f", p. {source.page}" if source.page else ""
-            console.print(f"    \\[{number}] {escape(source.section)}{page}")
+            print_item(console, f"\\[{number}]", f"{escape(source.section)}{page}", indent=4)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
+from coprod.commands._common import JsonOption, content_for, item_group, print_item
 from coprod.console import out, print_json
 
 if TYPE_CHECKING:
@@ -52,14 +52,21 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     console.print("[bold]When to co-produce?[/bold]\n")
     console.print("[bold green]Co-production is especially helpful when…[/bold green]")
     for c in crit.favourable:
-        console.print(f"  [green]+[/green] {escape(c.text)}  [dim]({c.id})[/dim]")
+        print_item(console, "[green]+[/green]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
     console.print("\n[bold yellow]Its promises are unlikely to be realised when…[/bold yellow]")
     for c in crit.warning:
-        console.print(f"  [yellow]![/yellow] {escape(c.text)}  [dim]({c.id})[/dim]")
-    console.print(f"\n[bold]A fertile place to start:[/bold] {escape(crit.starting_point.text)}\n")
+        print_item(console, "[yellow]![/yellow]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
+    console.print()
+    print_item(
+        console,
+        "[bold]A fertile place to start:[/bold]",
+        escape(crit.starting_point.text),
+        indent=0,
+    )
+    console.print()
     console.print(
         Panel(
-            "\n".join(f"• {escape(n.text)}" for n in crit.caveats),
+            item_group([("•", escape(n.text)) for n in crit.caveats]),
             title="Before you decide",
             title_align="left",
         )

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from coprod.commands._common import typed_path
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
 
@@ -23,11 +24,16 @@ def validate_command(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]", help="The content folder to check (default: the one in use)."
+            metavar="DIR", help="The content folder to check (default: the one in use)."
         ),
     ] = None,
 ) -> None:
-    """Check a content folder: YAML, fields and cross-references. Exit code 2 if not valid."""
+    """Check a content folder: YAML, fields and cross-references.
+
+    Exit code 2 if it is not valid, with each problem's file, line and field.
+    """
+    from rich.markup import escape
+
     from coprod.core.loader import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj
@@ -35,7 +41,7 @@ def validate_command(
     content = load_content_uncached(chosen)
     statements = sum(len(p.statements) for p in content.practices)
     out().print(
-        f"[green]✓[/green] {chosen} is valid: content version {content.version}, "
+        f"[green]✓[/green] {escape(str(chosen))} is valid: content version {content.version}, "
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
@@ -47,6 +53,8 @@ def copy_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
+    from rich.markup import escape
+
     from coprod.core.loader import FILES, bundled_data_dir
 
     source = bundled_data_dir()
@@ -58,7 +66,8 @@ def copy_command(
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copyfile(source / name, target / name)
+    typed = typed_path(target)  # so that the hints work as printed
     out().print(
-        f"Copied the content to {target}. Edit it, check it with "
-        f"[bold]coprod data validate {target}[/bold], then use [bold]coprod --data-dir {target} …[/bold]"
+        f"Copied the content to {escape(str(target))}. Edit it, check it with "
+        f"[bold]coprod data validate {typed}[/bold], then use [bold]coprod --data-dir {typed} …[/bold]"
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
+from coprod.commands._common import JsonOption, content_for, print_item
 from coprod.console import out, print_json
 
 if TYPE_CHECKING:
@@ -36,22 +36,21 @@ def practices_command(
     ctx: typer.Context,
     practice_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="A practice id or name, to show it in full."),
+        typer.Argument(metavar="ID", help="A practice's number, id or name, to show it in full."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the seven practices of co-production, or show one with its statements.
+    """List the seven practices of co-production, or show one in full.
 
-    Examples: [bold]coprod practices[/bold], [bold]coprod practices openness[/bold],
-    [bold]coprod practices --json[/bold]
+    Examples: [bold]coprod practices[/bold], [bold]coprod practices 7[/bold],
+    [bold]coprod practices openness[/bold], [bold]coprod practices --json[/bold]
     """
     content = content_for(ctx)
     chosen = content.practices
     if practice_id is not None:
-        from coprod.core.search import resolve_choice
+        from coprod.core.search import resolve_practice
 
-        wanted = resolve_choice("practice", practice_id, {p.id: p.name for p in content.practices})
-        chosen = [content.practice(wanted)]
+        chosen = [content.practice(resolve_practice(content, practice_id))]
     if as_json:
         print_json(
             {
@@ -109,16 +108,21 @@ def _print_one(practice: Practice, content: Content) -> None:
         )
     )
     for kp in practice.key_points:
-        console.print(f"\n[bold]Key point:[/bold] {escape(kp.text)}")
+        console.print()
+        print_item(console, "[bold]Key point:[/bold]", escape(kp.text), indent=0)
         for s in (s for s in practice.statements if s.key_point == kp.id):
-            console.print(f"  [cyan]{s.id}[/cyan]  {escape(s.text)}")
+            print_item(console, f"[cyan]{s.id}[/cyan] ", escape(s.text))
     if practice.cases:
         console.print("\n[bold]Case studies that show this practice[/bold]")
         for link in practice.cases:
             case = content.case(link.case)
             role = "example" if link.role == "example" else "[yellow]caution[/yellow]"
-            console.print(f"  • {escape(case.name)} ({role}): {escape(link.why)}")
+            print_item(console, "•", f"{escape(case.name)} ({role}): {escape(link.why)}")
         console.print("  [dim]More: coprod cases show ID[/dim]")
-    console.print(
-        "\n[dim]Source: " + escape("; ".join(source_lines(practice.source, content))) + "[/dim]"
+    console.print()
+    print_item(
+        console,
+        "[dim]Source:[/dim]",
+        "[dim]" + escape("; ".join(source_lines(practice.source, content))) + "[/dim]",
+        indent=0,
     )

@@ -396,10 +396,44 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
                 doc.line_of(()),
             )
         )
+    if not _ANSWERS_KEYS & {str(k) for k in doc.data}:
+        raise not_an_answers_file(doc)
     result = validate(Answers, doc)
     if isinstance(result, list):
         raise CoprodError(result)
     return check_against_content(result, doc, content)
+
+
+# An answers file has at least one of these; content files and other YAML have none
+# (``version`` and ``content_version`` are too common to tell).
+_ANSWERS_KEYS = frozenset(
+    {"project", "respondent", "mode", "complete", "criteria", "ratings", "notes", "reflections"}
+)
+
+ANSWERS_EXAMPLE = """An answers file looks like this (coprod assess writes one as you answer):
+  version: 1
+  project: {name: Riverside Food Partnership, stage: design}
+  criteria: {problem-undefined: yes, fixed-process: unsure}
+  ratings: {openness-1: 3, openness-2: dont_know}"""
+
+
+def not_an_answers_file(doc: Document) -> CoprodError:
+    """The error for YAML that is not an answers file at all (a content file, say)."""
+    # The file's own keys, shown to say what it is: printable characters only, kept short.
+    keys = [
+        "".join(ch for ch in str(k) if ch.isprintable())[:40]
+        for k in (doc.data if isinstance(doc.data, dict) else [])
+    ]
+    has = f" (it has {', '.join(keys[:6])}{', …' if len(keys) > 6 else ''})" if keys else ""
+    return CoprodError(
+        Problem(
+            "not a coprod answers file: it has none of the keys project, criteria, "
+            f"ratings or notes{has}",
+            doc.path,
+            doc.line_of(()),
+        ),
+        hint=ANSWERS_EXAMPLE + "\nTo make one, run: coprod assess",
+    )
 
 
 def load_answers(path: Path, content: Content) -> LoadedAnswers:

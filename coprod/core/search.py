@@ -58,22 +58,63 @@ def _closest_option(wanted: str, options: dict[str, str]) -> str:
     return f"; did you mean {candidates[match[0]]!r}?" if match else ""
 
 
-def resolve_choice(kind: str, value: str, options: dict[str, str]) -> str:
-    """Match ``value`` to an option id by id, name or slug of the name; else a clear error.
+def resolve_choice(
+    kind: str,
+    value: str,
+    options: dict[str, str],
+    *,
+    numbers: dict[str, str] | None = None,
+) -> str:
+    """Match ``value`` to an option id; else a clear error that names the valid ids.
 
-    ``options`` maps id -> display name.
+    ``options`` maps id -> display name; ``numbers`` maps a number as shown in the
+    tables (``"7"``) -> id. Ignoring case, accents and curly quotes, ``value`` may be
+    the id, the name, the name's slug or its number; else a unique prefix of an id or
+    name, or a unique part of one. Several matches name them all.
     """
-    wanted = normalise(value).strip()
-    for option_id, name in options.items():
-        if wanted in (normalise(option_id), normalise(name), slugify(name)):
+    wanted = " ".join(normalise(value).split())
+    numbers = numbers or {}
+    if wanted.removeprefix("#").rstrip(".") in numbers:
+        return numbers[wanted.removeprefix("#").rstrip(".")]
+    forms = {i: (normalise(i), normalise(name), slugify(name)) for i, name in options.items()}
+    for option_id, names in forms.items():
+        if wanted in names:
             return option_id
-    partial = [i for i, name in options.items() if wanted and wanted in normalise(f"{i} {name}")]
-    if len(partial) == 1:
-        return partial[0]
+    if wanted:
+        prefixed = [i for i, names in forms.items() if any(n.startswith(wanted) for n in names)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        partial = prefixed or [i for i, names in forms.items() if any(wanted in n for n in names)]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            raise CoprodError(
+                f"{value!r} matches {len(partial)} {kind}s: "
+                + ", ".join(f"{i} ({options[i]})" for i in partial),
+                hint=f"Give more of the name, or one of these ids: {', '.join(partial)}",
+            )
     valid = ", ".join(options)
+    numbered = ""
+    if numbers:
+        numbered = f" (or a number, {min(numbers, key=int)} to {max(numbers, key=int)})"
     raise CoprodError(
         f"unknown {kind} {value!r}{_closest_option(wanted, options)}",
-        hint=f"Valid {kind} values: {valid}",
+        hint=f"Valid {kind} values: {valid}{numbered}",
+    )
+
+
+def practice_numbers(content: Content) -> dict[str, str]:
+    """Each practice's number as the tables show it (``"7"``) -> its id."""
+    return {str(p.number): p.id for p in content.practices}
+
+
+def resolve_practice(content: Content, value: str) -> str:
+    """A practice id from its number, id or name (or a unique prefix of one)."""
+    return resolve_choice(
+        "practice",
+        value,
+        {p.id: p.name for p in content.practices},
+        numbers=practice_numbers(content),
     )
 
 
@@ -97,7 +138,7 @@ def search_cases(
 ) -> list[Case]:
     """Cases matching every word of ``query`` and every filter given (filters combine)."""
     if practice is not None:
-        practice = resolve_choice("practice", practice, {p.id: p.name for p in content.practices})
+        practice = resolve_practice(content, practice)
     if method is not None:
         method = resolve_choice("method", method, {m.id: m.name for m in content.methods})
     if theme is not None:
@@ -124,6 +165,6 @@ def search_cases(
 
 
 def find_case(content: Content, case_id: str) -> Case:
-    """A case by id (or exact name); an unknown one names the valid ids."""
+    """A case by id or name (or a unique prefix of one); an unknown one names the valid ids."""
     resolved = resolve_choice("case", case_id, {c.id: c.name for c in content.cases})
     return content.case(resolved)

@@ -1,0 +1,95 @@
+"""The README's two set-up commands: what a new user types first, and what CI runs.
+
+Running them here (a fresh venv and an install) would be too slow for the suite; .ci/run
+runs the test command on every submission. These tests check that the lines say what
+they must: the first leaves ``coprod`` on the PATH of the shell that ran it (so every
+hint coprod prints works as typed), and the second is exactly what .ci/run extracts.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+CI = ROOT / ".ci" / "run"
+ACTIVATE = {". .venv/bin/activate", "source .venv/bin/activate"}
+
+
+def setup_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Set up on a fresh machine", 1)[1]
+    return section.split("\n## ", 1)[0]
+
+
+def setup_commands() -> list[str]:
+    """The indented command lines of the set-up section."""
+    return re.findall(r"^    (\S.*)$", setup_section(), re.MULTILINE)
+
+
+def steps(command: str) -> list[str]:
+    return [step.strip() for step in command.split("&&")]
+
+
+def test_the_setup_gives_exactly_two_commands() -> None:
+    commands = setup_commands()
+    assert len(commands) == 2, commands
+    first, second = commands
+    assert steps(first)[-1] == "coprod assess"
+    assert steps(second)[-1] == "pytest"
+    assert any(re.fullmatch(r"pip install '?\.\[test\]'?", s) for s in steps(second)), second
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["assess", "tests"])
+def test_each_command_activates_the_venv_before_calling_plain_commands(which: int) -> None:
+    command = setup_commands()[which]
+    parts = steps(command)
+    assert parts[0] == "python3 -m venv .venv"
+    activated = next(i for i, s in enumerate(parts) if s in ACTIVATE)
+    for later in parts[activated + 1 :]:
+        program = shlex.split(later)[0]
+        # After activation, plain names come from .venv/bin; nothing needs a path.
+        assert "/" not in program, later
+    for earlier in parts[1:activated]:
+        assert not earlier.startswith(("coprod", "pip", "pytest")), earlier
+    assert any(s.startswith("pip install .") or s.startswith("pip install '.") for s in parts)
+
+
+def test_the_readme_says_how_to_get_coprod_back_in_a_new_shell() -> None:
+    prose = "\n".join(line for line in setup_section().splitlines() if not line.startswith("    "))
+    assert "new shell" in prose
+    assert "`. .venv/bin/activate`" in prose
+
+
+def ci_sed_expression() -> str:
+    line = next(
+        line for line in CI.read_text(encoding="utf-8").splitlines() if "test_command=$(sed" in line
+    )
+    match = re.search(r"sed -n '([^']*)' README\.md", line)
+    assert match, line
+    return match.group(1)
+
+
+@pytest.mark.skipif(shutil.which("sed") is None, reason="needs sed, as .ci/run does")
+def test_ci_extracts_exactly_the_readme_test_command() -> None:
+    extracted = subprocess.run(
+        ["sed", "-n", ci_sed_expression(), str(README)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert extracted, "the sed pattern in .ci/run matches no line of README.md"
+    assert extracted[0] == setup_commands()[1]
+
+
+def test_hints_coprod_prints_use_the_plain_command() -> None:
+    """Hints say ``coprod …``, which works once the README's first command has run."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "coprod").rglob("*.py"))
+    assert "coprod cases show ID" in sources
+    assert ".venv/bin/coprod" not in sources

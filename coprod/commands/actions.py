@@ -89,7 +89,7 @@ def actions_command(
     force: ForceOption = False,
     today: TodayOption = None,
 ) -> None:
-    """List the actions across answers files, sorted by due date: one table for a plan.
+    """List the actions across answers files by due date: one table for a plan.
 
     For each action: project, practice, what, owner, due date, status and the
     file it is from. An action carried forward (the same id in a later file) is

@@ -30,7 +30,7 @@ def agenda_command(
         list[Path],
         typer.Argument(
             metavar="FILE...",
-            help="A group's answers files for one project (or one person's).",
+            help="Answers files for one project (or just yours).",
             show_default=False,
         ),
     ],
@@ -38,9 +38,10 @@ def agenda_command(
         int,
         typer.Option(
             "--minutes",
+            metavar="MINUTES",
             min=MIN_MINUTES,
             max=MAX_MINUTES,
-            help="How long the session is; the sections add up to exactly this.",
+            help="The session's length; the sections add up to it exactly.",
         ),
     ] = DEFAULT_MINUTES,
     format: FormatOption = None,
@@ -55,7 +56,8 @@ def agenda_command(
     from; who is missing from the room; and choosing up to three actions with
     owners. HTML prints on one or two A4 pages.
 
-    Examples: [bold]coprod agenda *.yaml[/bold],
+    Examples: [bold]coprod agenda *.yaml[/bold]
+
     [bold]coprod agenda *.yaml --minutes 120 -o session.html[/bold]
     """
     from coprod.core.agenda import build_agenda

@@ -82,7 +82,7 @@ def assess_command(
     export: Annotated[
         Path | None,
         typer.Option(
-            "--export", metavar="OUT", help="Also write the report to OUT (.md, .html or .json)."
+            "--export", metavar="OUT", help="Also write the report to OUT: .md, .html, .json."
         ),
     ] = None,
     force: Annotated[

@@ -26,6 +26,7 @@ from coprod.commands import (
     report,
     room,
     team,
+    workshop,
 )
 from coprod.errors import CoprodError
 
@@ -80,6 +81,9 @@ class CoprodGroup(TyperGroup):
         from coprod import console
 
         console.reset()
+        from coprod.core.yamlio import forget_inputs
+
+        forget_inputs()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -93,6 +97,15 @@ class CoprodGroup(TyperGroup):
             label = f"[bold red]{exc.label}:[/bold red] " if exc.label else ""
             console.err().print(f"{label}{escape(str(exc))}")
             raise SystemExit(exc.exit_code) from None
+        except OSError as exc:  # a full disk or a closed stream under stdout: one line, exit 2
+            from coprod import streams
+
+            streams.report_write_error(exc)
+            raise SystemExit(2) from None
+        finally:
+            forget_inputs()
+            if "coprod.locking" in sys.modules:
+                sys.modules["coprod.locking"].release_all()
 
 
 HELP = """Reflect on co-production practice with the findings of Jam and Justice.
@@ -156,6 +169,7 @@ app.command("actions")(actions.actions_command)
 app.command("agenda")(agenda.agenda_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
+app.command("workshop")(workshop.workshop_command)
 app.add_typer(data.app, name="data")
 
 
@@ -186,13 +200,23 @@ def help_command(
 
 def main() -> None:
     """Console-script entry point: also handles a closed pipe and Ctrl-C outside prompts."""
+    from coprod import streams
+
+    streams.prepare()
     try:
         app(prog_name="coprod")
+        streams.flush()
+    except SystemExit:
+        streams.flush()
+        raise
     except BrokenPipeError:
         # `coprod cases | head -1`: the reader went away; leave quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
+    except OSError as exc:  # --help or --version into a full or closed stdout
+        streams.report_write_error(exc)
+        raise SystemExit(2) from None
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         raise SystemExit(130) from None

@@ -1,19 +1,40 @@
-"""Rich consoles for stdout and stderr, created on first use.
+"""Rich consoles for stdout and stderr, created on first use, and the one way out to a terminal.
 
 Rich honours ``TERM=dumb`` and the terminal's width (``COLUMNS`` when set); coprod
-adds two things: ``NO_COLOR`` gives plain text (no bold or dim either), and a closed
-pipe ends the command quietly with exit code 0.
+adds:
+
+* ``NO_COLOR`` gives plain text (no bold or dim either);
+* a closed pipe ends the command quietly with exit code 0;
+* everything printed is passed through :func:`coprod.render.text.terminal_safe`
+  (control characters and escape sequences made visible), both when rich builds
+  text from a string and again on the way out, so untrusted text (names, notes,
+  paths, adapted content) cannot drive the terminal, with colour or without;
+* hyperlinks are never emitted (coprod prints none of its own), so a ``[link=…]``
+  that slipped past escaping still cannot open one;
+* documents written to stdout (:func:`write_document`, :func:`print_json`) are
+  made safe too; JSON goes out as ASCII escapes where the output encoding could
+  not carry a character, so it stays valid, and other text degrades to ``?``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.segment import Segment
+    from rich.text import Text
+
+
+def _safe(text: str) -> str:
+    from coprod.render.text import terminal_safe
+
+    return terminal_safe(text)
 
 
 @lru_cache(maxsize=1)
@@ -21,26 +42,62 @@ def _console(stderr: bool) -> Console:
     import os
 
     from rich.console import Console
+    from rich.segment import Segment
 
     # NO_COLOR (no-color.org): rich alone only drops colours and keeps bold and dim;
     # a person asking for no colour wants plain text.
     plain = bool(os.environ.get("NO_COLOR"))
 
-    class QuietConsole(Console):
+    class SafeConsole(Console):
         def on_broken_pipe(self) -> None:
-            """The reader went away (`coprod cases | head -1`): stop quietly, as JSON output does."""
+            """The reader went away (`coprod cases | head -1`): stop quietly, as JSON output does.
+
+            On stderr only the messages are lost: the command's exit code (2 for bad
+            input) still tells the caller what happened.
+            """
             self.quiet = True
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            if self.stderr:
+                _silence(2)
+                return
+            _silence(1)
             raise SystemExit(0)
 
-    return QuietConsole(
+        def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
+            # Before markup and layout, so widths are measured on what will be shown.
+            return super().render_str(_safe(text), *args, **kwargs)
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # The last step before the stream: Text objects built elsewhere get the same
+            # treatment, and no style may carry a hyperlink.
+            cleaned = []
+            for text, style, control in buffer:
+                if control:
+                    cleaned.append(Segment(text, style, control))
+                    continue
+                if style is not None and style.link:
+                    style = style.update_link(None)
+                cleaned.append(Segment(_safe(text), style, control))
+            return super()._render_buffer(cleaned)
+
+    return SafeConsole(
         stderr=stderr,
         highlight=False,
         soft_wrap=stderr,
         no_color=plain or None,
         color_system=None if plain else "auto",
     )
+
+
+def _silence(fd: int) -> None:
+    """Point stdout (1) or stderr (2) at /dev/null so the final flush cannot fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def out() -> Console:
@@ -58,9 +115,58 @@ def reset() -> None:
     _console.cache_clear()
 
 
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+#: Characters that JSON on a terminal must carry as escapes even in UTF-8: C1 controls
+#: (0x9b is an 8-bit CSI) and bidi controls. JSON itself escapes the C0 controls.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str, encoding: str | None) -> str:
+    """JSON text that prints safely and stays valid JSON in ``encoding``.
+
+    Outside strings JSON is ASCII, so any other character can be written as a
+    ``\\uXXXX`` escape without changing the document's meaning.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        return json.dumps(match[0])[1:-1]  # "\u009b"
+
+    text = _JSON_UNSAFE.sub(escaped, text)
+    if encoding and not _is_utf(encoding) and not text.isascii():
+        text = re.sub(
+            r"[^\x00-\x7f]",
+            lambda m: m[0] if _encodable(m[0], encoding) else escaped(m),
+            text,
+        )
+    return text
+
+
+def _is_utf(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+
+
+def write_document(text: str) -> None:
+    """A whole document (markdown, HTML or JSON) on stdout, made safe for a terminal."""
+    stream = sys.stdout
+    if stream is None:
+        return  # no stdout at all (closed by the caller): nothing can be shown
+    encoding = getattr(stream, "encoding", None)
+    # coprod's JSON documents are objects or arrays; its other documents never start so.
+    text = json_safe(text, encoding) if text[:1] in ("{", "[") else _safe(text)
+    stream.write(text)
+    stream.flush()
+
+
 def print_json(data: Any) -> None:
-    """Machine-readable output: JSON on stdout, UTF-8, one document."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Machine-readable output: JSON on stdout, one document, ASCII-safe where it must be."""
+    write_document(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def warn(message: str) -> None:

@@ -9,6 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+#: At most this many problems are spelled out in a message; the rest are counted.
+MAX_SHOWN = 20
+
+
+def _one_line(name: str) -> str:
+    """A path or field name on one line: a newline in a file's name cannot fake a message."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -22,11 +32,11 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = str(self.path)
+            where = _one_line(str(self.path))
             if self.line is not None:
                 where += f":{self.line}"
             where += ": "
-        field = f"{self.field}: " if self.field else ""
+        field = f"{_one_line(self.field)}: " if self.field else ""
         return f"{where}{field}{self.message}"
 
 
@@ -44,9 +54,12 @@ class CoprodError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        lines = [str(p) for p in self.problems]
-        if len(lines) > 1:
-            text = f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        lines = [str(p) for p in self.problems[:MAX_SHOWN]]
+        total = len(self.problems)
+        if total > 1:
+            text = f"{total} problems:\n" + "\n".join(f"  {line}" for line in lines)
+            if total > MAX_SHOWN:
+                text += f"\n  … and {total - MAX_SHOWN} more (fix these and run it again)"
         else:
             text = lines[0] if lines else "unknown error"
         if self.hint:

@@ -1,15 +1,39 @@
-"""Writing files safely: atomically, and never over an existing file without --force."""
+"""Writing files safely: atomically, and never over an existing file without --force.
+
+:func:`write_atomic` is the one way coprod writes a file. Besides atomicity it keeps
+these invariants, whatever the caller:
+
+* only regular files are ever replaced: a FIFO, a device node or a socket given as
+  the target is refused, with or without ``--force``;
+* a file this run has read as input (an answers file, a content file) is never
+  replaced by output, unless the caller says the output *is* that file (a resumed
+  draft);
+* a name too long for the file system is refused with a message, and the
+  temporary file's own name always fits;
+* the temporary file is removed on any failure, Ctrl-C, or SIGTERM.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import signal
+import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from types import FrameType
 
 from coprod.core.models import slugify
+from coprod.core.yamlio import was_read
 from coprod.errors import CoprodError, Problem
+
+#: A file name's longest length in bytes where the file system cannot say (most of them).
+NAME_MAX = 255
+#: The longest slug of a project name in a generated file name.
+MAX_SLUG = 80
 
 
 def _umask_mode() -> int:
@@ -18,55 +42,195 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> Path:
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) or say clearly why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CoprodError(Problem("is a file, not a folder", folder)) from None
+    except OSError as exc:
+        raise CoprodError(
+            Problem(f"the folder cannot be created: {exc.strerror or exc}", folder)
+        ) from None
+
+
+class Terminated(CoprodError):
+    """SIGTERM arrived while a file was being written; nothing was left half-written."""
+
+    exit_code = 143
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            Problem("stopped (terminated) before it was written; nothing changed", path)
+        )
+
+
+@contextlib.contextmanager
+def sigterm_raises(
+    make: Callable[[], BaseException], *, unless_handled: bool = False
+) -> Iterator[None]:
+    """While inside: SIGTERM raises ``make()``, so ``finally`` blocks run as on Ctrl-C.
+
+    With ``unless_handled``, only when nobody else handles SIGTERM already (an
+    interview has its own handler, which raises too). Only in the main thread,
+    where Python delivers signals; elsewhere nothing changes.
+    """
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise make()
+
+    try:
+        if unless_handled and signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+            yield
+            return
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def check_name(path: Path) -> None:
+    """Refuse a file name longer than the file system allows, saying so."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if len(os.fsencode(path.name)) > _name_max(folder):
+        raise CoprodError(
+            Problem(
+                f"the file name is too long ({len(os.fsencode(path.name))} bytes; "
+                f"at most {_name_max(folder)} here)",
+                path,
+            )
+        )
+
+
+def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -> None:
+    """Refuse, before any work, a target that :func:`write_atomic` would refuse."""
+    folder = path.parent if str(path.parent) else Path(".")
+    check_name(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CoprodError(Problem("the path is too long", path)) from None
+        status = None
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            raise CoprodError(Problem("is a directory; give a file name to write to", path))
+        if not stat.S_ISREG(status.st_mode):
+            raise CoprodError(
+                Problem(
+                    f"is {_kind(status.st_mode)}; coprod writes only regular files "
+                    "(--force replaces only those)",
+                    path,
+                )
+            )
+        if not replaces_input and was_read(status):
+            raise CoprodError(
+                Problem("is one of this command's input files; write the output elsewhere", path)
+            )
+        if not overwrite:
+            raise CoprodError(Problem("already exists; use --force to overwrite it", path))
+    if not folder.is_dir():
+        raise CoprodError(Problem("the folder to write into does not exist", folder))
+
+
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    overwrite: bool = False,
+    replaces_input: bool = False,
+    mode: int | None = None,
+) -> Path:
     """Write ``text`` to ``path`` in one step: readers see the old file or the new one.
 
     The text goes to a temporary file in the same folder, is flushed to disk, and
     then takes the final name. Without ``overwrite`` an existing file is refused
     (and the final step uses a hard link, so a file that appears meanwhile is not
     clobbered either). A failure at any point leaves no partial file behind.
+    ``replaces_input`` allows replacing a file read as input (a resumed draft).
+    ``mode`` sets the file's permissions (0o600 for secrets) instead of the umask's.
     """
-    if path.is_dir():
-        raise CoprodError(Problem("is a directory; give a file name to write to", path))
-    if path.exists() and not overwrite:
-        raise CoprodError(Problem("already exists; use --force to overwrite it", path))
+    check_target(path, overwrite=overwrite, replaces_input=replaces_input)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CoprodError(Problem("the folder to write into does not exist", folder))
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CoprodError(Problem(f"cannot write here: {exc.strerror or exc}", folder)) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _umask_mode())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise CoprodError(
-                    Problem("already exists; use --force to overwrite it", path)
-                ) from None
-            except OSError:  # file systems without hard links
+    with sigterm_raises(lambda: Terminated(path), unless_handled=True):
+        try:
+            # A short prefix of the name: the temporary name must fit where the name fits.
+            stem = path.name[:40]
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".tmp")
+        except OSError as exc:
+            raise CoprodError(
+                Problem(f"cannot write here: {exc.strerror or exc}", folder)
+            ) from None
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, _umask_mode() if mode is None else mode)
+            if overwrite:
                 os.replace(tmp, path)
-    except OSError as exc:
-        raise CoprodError(Problem(f"could not be written: {exc.strerror or exc}", path)) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            else:
+                try:
+                    os.link(tmp, path)
+                except FileExistsError:
+                    raise CoprodError(
+                        Problem("already exists; use --force to overwrite it", path)
+                    ) from None
+                except OSError as exc:
+                    if exc.errno == errno.ENAMETOOLONG:
+                        raise
+                    os.replace(tmp, path)  # file systems without hard links
+        except OSError as exc:
+            raise CoprodError(
+                Problem(f"could not be written: {exc.strerror or exc}", path)
+            ) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
     return path
 
 
+def usual_answers_path(project: str, when: date, folder: Path = Path(".")) -> Path:
+    """``coprod-<project-slug>-<YYYY-MM-DD>.yaml``, the name before any numbering.
+
+    The slug is cut at :data:`MAX_SLUG` characters (at a hyphen where it can be), so
+    a long project name still gives a name every file system accepts.
+    """
+    slug = slugify(project)
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut
+    return folder / f"coprod-{slug}-{when.isoformat()}.yaml"
+
+
 def default_answers_path(project: str, when: date, folder: Path = Path(".")) -> Path:
-    """``coprod-<project-slug>-<YYYY-MM-DD>.yaml``, numbered (-2, -3…) if that name is taken."""
-    stem = f"coprod-{slugify(project)}-{when.isoformat()}"
-    candidate = folder / f"{stem}.yaml"
+    """:func:`usual_answers_path`, numbered (-2, -3…) if that name is taken."""
+    candidate = usual_answers_path(project, when, folder)
+    stem = candidate.name.removesuffix(".yaml")
     number = 2
     while candidate.exists():
         candidate = folder / f"{stem}-{number}.yaml"

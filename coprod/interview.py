@@ -331,14 +331,17 @@ class Interview:
     # Walking the steps --------------------------------------------------------
 
     def _heading(self, practice: Practice) -> None:
+        from rich.markup import escape
+
         if self.answers.mode == "quick":
             text = (
-                f"\n[bold]{practice.number}. {practice.name}[/bold]\n[dim]{practice.summary}[/dim]"
+                f"\n[bold]{practice.number}. {escape(practice.name)}[/bold]\n"
+                f"[dim]{escape(practice.summary)}[/dim]"
             )
         else:
             text = (
                 f"\n[bold]Practice {practice.number} of {len(self.content.practices)}: "
-                f"{practice.name}[/bold]\n[dim]{practice.summary}[/dim]\n"
+                f"{escape(practice.name)}[/bold]\n[dim]{escape(practice.summary)}[/dim]\n"
                 "Rate each statement: 0 Not at all · 1 A little · 2 Partly · 3 Mostly · 4 Fully"
             )
         self.print_line(text)

@@ -118,6 +118,9 @@ def select(
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
+    from coprod.render.text import terminal_safe
+
+    message = terminal_safe(message)  # content text: no escapes reach the terminal
     width = terminal_width()
     options = [
         questionary.Choice(wrap_title(title, width), value=value, shortcut_key=key)
@@ -150,6 +153,10 @@ def select(
     @bindings.add("c-d", eager=True)
     def _stop(event: Any) -> None:  # Ctrl-D stops the interview, as in a text question
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    @bindings.add("<sigint>", eager=True)
+    def _interrupted(event: Any) -> None:  # `kill -INT` stops it as the Ctrl-C key does
+        event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
 
     control = _list_control(question)
     if control is not None and neutral is not None and chosen is None:
@@ -184,6 +191,9 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
             return "Please give a name (you can change it later in the answers file)."
         return True
 
+    from coprod.render.text import terminal_safe
+
+    message = terminal_safe(message)  # content text: no escapes reach the terminal
     shown = wrap_prompt(f"{message} {instruction}".strip(), terminal_width())
     if not required:  # free text (notes, reflections) is typed on a line of its own
         shown += "\n "  # questionary adds one more space: the answer starts under the text
@@ -193,6 +203,7 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
     bindings = KeyBindings()
 
     @bindings.add("c-c", eager=True)
+    @bindings.add("<sigint>", eager=True)  # `kill -INT`: as the Ctrl-C key
     def _keep(event: Any) -> None:
         event.app.exit(exception=TypedSoFar(event.app.current_buffer.text), style="class:aborting")
 

@@ -298,6 +298,14 @@ def test_unreadable_file_is_refused(invoke, tmp_path, monkeypatch) -> None:
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", deny)
+    real_os_open = os.open
+
+    def deny_os(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(name) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_os_open(name, *args, **kwargs)
+
+    monkeypatch.setattr("coprod.core.yamlio.os.open", deny_os)
     for reader in READERS.values():
         assert_refused(invoke(*reader, str(path)), path, says=("permission denied",))
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
 from coprod.core.yamlio import dump_yaml
 from coprod.errors import CoprodError, Problem
-from coprod.files import default_answers_path, write_atomic
+from coprod.files import (
+    check_name,
+    default_answers_path,
+    sigterm_raises,
+    usual_answers_path,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,9 +34,9 @@ HEADER = (
 
 def printable(text: str | Path) -> str:
     """A path or name as shown in a terminal: control characters (escapes) left out."""
-    import unicodedata
+    from coprod.render.text import clean_text  # the one definition of what is unsafe
 
-    return "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc")
+    return clean_text(str(text)).replace("\t", "").replace("\n", "")
 
 
 def _wrap(text: str, width: int) -> str:
@@ -125,22 +129,9 @@ class _Terminated(BaseException):
     """Raised inside the prompt loop when SIGTERM arrives."""
 
 
-@contextmanager
-def sigterm_stops() -> Iterator[None]:
+def sigterm_stops() -> AbstractContextManager[None]:
     """While prompting, turn SIGTERM into an exception so the draft path is reported."""
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        raise _Terminated()
-
-    try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (some test runners)
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return sigterm_raises(_Terminated)
 
 
 def new_answers(mode: Literal["full", "quick"], content_version: int) -> Answers:
@@ -163,6 +154,13 @@ class DraftWriter:
         self._overwrite = overwrite_first
         self.resumed = resumed
         self.written = False
+        self._lock()  # before any question: a draft open elsewhere is refused up front
+
+    def _lock(self) -> None:
+        if self.path is not None:
+            from coprod.locking import lock_draft
+
+            lock_draft(self.path)  # taken once: later calls find it held
 
     @property
     def holds_answers(self) -> Path | None:
@@ -174,8 +172,12 @@ class DraftWriter:
             if not answers.project.name:
                 return
             self.path = default_answers_path(answers.project.name, answers.date or date.today())
+        self._lock()  # however the path was chosen (confirm_new_file sets it too)
         write_atomic(
-            self.path, HEADER + dump_yaml(answers.to_yaml_data()), overwrite=self._overwrite
+            self.path,
+            HEADER + dump_yaml(answers.to_yaml_data()),
+            overwrite=self._overwrite,
+            replaces_input=True,  # a resumed draft is read, then saved over: it is ours
         )
         self._overwrite = True  # from now on it is our own draft
         self.written = True
@@ -188,13 +190,12 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
     stop to carry on with the existing file instead. Nothing is written before this.
     """
     from coprod import prompts
-    from coprod.core.models import slugify
 
     def confirm(answers: Answers) -> object:
         if writer.path is not None:
             return None
         when = answers.date or date.today()
-        usual = Path(f"coprod-{slugify(answers.project.name)}-{when.isoformat()}.yaml")
+        usual = usual_answers_path(answers.project.name, when)
         path = default_answers_path(answers.project.name, when)
         if path != usual:
             from rich.markup import escape
@@ -229,6 +230,7 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     """Refuse, before any question, to write over a file that is not ours."""
     if path is None or path == resuming:
         return
+    check_name(path)
     if path.is_dir():
         raise CoprodError(Problem("is a directory; give a file name for the answers", path))
     if path.exists() and not force:

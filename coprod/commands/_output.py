@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from coprod.console import err, warn
+from coprod.console import err, warn, write_document
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def stdout_is_terminal() -> bool:
 def emit(text: str, output: Path | None, *, force: bool) -> None:
     """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
     if output is None:
-        sys.stdout.write(text)
+        write_document(text)
         return
     from rich.markup import escape
 
@@ -78,6 +78,29 @@ def emit(text: str, output: Path | None, *, force: bool) -> None:
 
     write_atomic(output, text, overwrite=force)
     err().print(f"Written to [bold]{escape(str(output))}[/bold]")
+
+
+def distinct_files(paths: list[Path]) -> list[Path]:
+    """``paths`` with a file given twice (by any name: ``a.yaml ./a.yaml``, a link) kept once.
+
+    Each repeat is named in a warning, so that one person is never counted twice.
+    """
+    import os
+
+    seen: dict[object, Path] = {}
+    kept: list[Path] = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+            identity: object = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = os.path.abspath(path)  # reading it will report the problem
+        if identity in seen:
+            warn(f"{path}: the same file as {seen[identity]}, given again; counted once")
+            continue
+        seen[identity] = path
+        kept.append(path)
+    return kept
 
 
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:

@@ -338,4 +338,6 @@ def _export(result: Assessment, target: Path | None, force: bool) -> None:
 
     fmt = format_from_suffix(target)
     write_atomic(target, render_assessment(result, fmt), overwrite=force)
-    out().print(f"Report written to [bold]{target}[/bold]")
+    from rich.markup import escape
+
+    out().print(f"Report written to [bold]{escape(str(target))}[/bold]")

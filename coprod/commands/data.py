@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -63,9 +62,11 @@ def copy_command(
         raise CoprodError(
             Problem("already holds content files; use --force to overwrite them", target)
         )
-    target.mkdir(parents=True, exist_ok=True)
+    from coprod.files import make_folder, write_atomic
+
+    make_folder(target)
     for name in FILES:
-        shutil.copyfile(source / name, target / name)
+        write_atomic(target / name, (source / name).read_text(encoding="utf-8"), overwrite=force)
     typed = typed_path(target)  # so that the hints work as printed
     out().print(
         f"Copied the content to {escape(str(target))}. Edit it, check it with "

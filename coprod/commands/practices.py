@@ -66,6 +66,7 @@ def practices_command(
 
 
 def _print_table(content: Content) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="The seven practices of co-production", title_justify="left", expand=False)
@@ -78,7 +79,7 @@ def _print_table(content: Content) -> None:
     for p in content.practices:
         table.add_row(
             str(p.number),
-            p.name,
+            escape(p.name),
             p.id,
             str(len(p.key_points)),
             str(len(p.statements)),

@@ -13,6 +13,7 @@ from coprod.commands._output import (
     FormatOption,
     OutputOption,
     choose_format,
+    distinct_files,
     emit,
     load_all,
 )
@@ -70,6 +71,7 @@ def team_command(
 
     from coprod.core.team import team_view
 
+    files = distinct_files(files)  # one person, one file: never counted twice
     content = content_for(ctx)
     # Thousands of small answer objects all stay alive until the end, so the cyclic
     # garbage collector only costs time here (it was 40% of a 5,000-file run).

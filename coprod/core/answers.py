@@ -19,11 +19,12 @@ from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.core.validation import field_path, validate
 from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
-from coprod.errors import CoprodError, Problem
+from coprod.errors import MAX_SHOWN, CoprodError, Problem
 
 ANSWERS_VERSION = 1
 DRAFT_WARNING = "this is a draft: the assessment was not finished (use --resume to carry on)"
 MAX_ANSWERS_BYTES = 1_000_000
+MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
 ACTION_STATUSES = ("open", "in-progress", "done", "dropped")
@@ -225,6 +226,23 @@ class Answers(_Model):
             )
         return value
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        """A calendar date; anything else is refused saying what a date looks like."""
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            return value
+        if isinstance(value, dt.datetime):
+            if value.time() == dt.time(0) and value.tzinfo is None:
+                return value.date()
+        elif isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        shown = value if isinstance(value, (int, float)) else str(value)[:40]
+        raise ValueError(f"must be a date written YYYY-MM-DD, such as 2026-11-20 (got {shown!r})")
+
     @field_validator("criteria", "ratings", mode="before")
     @classmethod
     def _keys_as_text(cls, value: Any) -> Any:
@@ -268,6 +286,8 @@ class LoadedAnswers:
 
 
 def _closest(value: str, options: list[str]) -> str:
+    if len(value) > 200:  # not a typo of an id; and fuzzy matching it would be slow
+        return ""
     match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
@@ -280,10 +300,33 @@ def _location(section: str, key: str) -> tuple[str | int, ...]:
     return (section, key)
 
 
+def _shown(key: str) -> str:
+    """An id for a message: quoted, and cut short if it is long."""
+    return repr(key) if len(key) <= 60 else repr(key[:60]) + "…"
+
+
+def _listed(items: list[str], separator: str = ", ") -> str:
+    """``a, b, c``; past :data:`MAX_SHOWN` items, the rest counted."""
+    shown = separator.join(items[:MAX_SHOWN])
+    return shown if len(items) <= MAX_SHOWN else f"{shown} and {len(items) - MAX_SHOWN} more"
+
+
 def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
     """Check ids against the content; old content versions warn, typos are errors."""
     current = content.version
-    answered_version = answers.content_version or current
+    answered_version = current if answers.content_version is None else answers.content_version
+    if answered_version < 1:
+        # Only a real earlier version may turn unknown ids into warnings: a typo'd
+        # or made-up version would silently drop ratings.
+        raise CoprodError(
+            Problem(
+                f"must be a content version, a whole number from 1 to {current} "
+                f"(got {answered_version})",
+                doc.path,
+                doc.line_of(("content_version",)),
+                "content_version",
+            )
+        )
     if answered_version > current:
         raise CoprodError(
             Problem(
@@ -295,6 +338,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 "content_version",
             )
         )
+    past = {h.content_version: set(h.statements) for h in content.meta.history}
     criterion_ids = [c.id for c in content.all_criteria()]
     practice_ids = [p.id for p in content.practices]
     if answers.mode == "quick":
@@ -303,15 +347,13 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         rating_ids, rating_kind = [s.id for _, s in content.statements()], "statement"
 
     unknown: list[tuple[str, str, str, list[str]]] = []
-    for key in answers.criteria:
-        if key not in criterion_ids:
-            unknown.append(("criteria", key, "criterion", criterion_ids))
-    for key in answers.ratings:
-        if key not in rating_ids:
-            unknown.append(("ratings", key, rating_kind, rating_ids))
-    for key in answers.notes:
-        if key not in practice_ids:
-            unknown.append(("notes", key, "practice", practice_ids))
+    for section, given, kind, known in (
+        ("criteria", answers.criteria, "criterion", criterion_ids),
+        ("ratings", answers.ratings, rating_kind, rating_ids),
+        ("notes", answers.notes, "practice", practice_ids),
+    ):
+        known_set = set(known)
+        unknown += [(section, key, kind, known) for key in given if key not in known_set]
     characteristic_ids = [c.id for c in content.background.arc_characteristics]
     bad_brings = []
     for i, key in enumerate(answers.respondent.brings if answers.respondent else []):
@@ -337,17 +379,23 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         raise CoprodError(bad_brings)
 
     loaded = LoadedAnswers(answers, doc.path)
-    if unknown and answered_version == current:
+    errors = unknown if answered_version == current else []
+    if answered_version in past and rating_kind == "statement":
+        # An old file's ids are excused only if that version had them: a typo is a typo.
+        errors = [u for u in unknown if u[0] == "ratings" and u[1] not in past[answered_version]]
+    if errors:
+        # Suggestions cost a fuzzy match each: only for the problems the message shows.
         problems = [
             Problem(
-                f"unknown {kind} id {key!r}{_closest(key, options)}",
+                f"unknown {kind} id {_shown(key)}"
+                + (_closest(key, options) if number < MAX_SHOWN else ""),
                 doc.path,
-                doc.line_of(_location(section, key)),
+                doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
                 field_path(_location(section, key))
                 if section.startswith("actions.")
-                else f"{section}.{key}",
+                else f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
-            for section, key, kind, options in unknown
+            for number, (section, key, kind, options) in enumerate(errors)
         ]
         raise CoprodError(
             problems,
@@ -360,7 +408,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         if gone:
             loaded.warnings.append(
                 f"answered against content version {answered_version} (now {current}); these "
-                f"ids no longer exist and were left out: {', '.join(gone)}"
+                f"ids no longer exist and were left out: {_listed(gone)}"
             )
         moved = [key for key in loaded.unknown_ids if key in replaced]
         if moved:
@@ -368,14 +416,14 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 f"answered against content version {answered_version} (now {current}); these "
                 "statements were reworded or split and were left out (rate the new ones to "
                 "include them): "
-                + "; ".join(f"{key} → {', '.join(replaced[key])}" for key in moved)
+                + _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; ")
             )
     missing = [i for i in rating_ids if i not in answers.ratings]
     if answered_version < current and missing:
         loaded.unanswered = missing
         loaded.warnings.append(
             f"content version {current} has {len(missing)} {rating_kind}(s) this file does not "
-            f"answer (scored on what matches): {', '.join(missing)}"
+            f"answer (scored on what matches): {_listed(missing)}"
         )
     if not answers.complete:
         loaded.warnings.append(DRAFT_WARNING)
@@ -438,7 +486,12 @@ def not_an_answers_file(doc: Document) -> CoprodError:
 
 def load_answers(path: Path, content: Content) -> LoadedAnswers:
     """Read, validate and check an answers file."""
-    doc = load_yaml_file(path, what="a coprod answers file (YAML)", max_bytes=MAX_ANSWERS_BYTES)
+    doc = load_yaml_file(
+        path,
+        what="a coprod answers file (YAML)",
+        max_bytes=MAX_ANSWERS_BYTES,
+        max_lines=MAX_ANSWERS_LINES,
+    )
     return answers_from_document(doc, content)
 
 

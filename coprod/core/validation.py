@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coprod.core.yamlio import Document
-from coprod.errors import Problem
+from coprod.errors import MAX_SHOWN, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -46,9 +46,23 @@ def field_path(loc: Sequence[int | str]) -> str:
     return text
 
 
-def _clean_loc(loc: Sequence[int | str]) -> list[int | str]:
-    # Drop pydantic's union/function tags such as "function-after[...]" or "literal['a']".
-    return [p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p)]
+def _clean_loc(loc: Sequence[int | str], data: Any = None) -> list[int | str]:
+    """Drop pydantic's union/function tags such as "function-after[...]" or "literal['a']".
+
+    A part that is a key of the data at that point is kept, brackets or not: it is
+    the name the person wrote (``"x[1]": 3`` given as an unknown field).
+    """
+    kept: list[int | str] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            kept.append(part)
+            node = node[part]
+        elif isinstance(part, int) or ("[" not in part and "(" not in part):
+            kept.append(part)
+            is_index = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            node = node[part] if is_index else None
+    return kept
 
 
 def problems_from(
@@ -56,8 +70,11 @@ def problems_from(
 ) -> list[Problem]:
     """One problem per pydantic error, with the file, line and dotted field."""
     problems = []
-    for err in exc.errors(include_url=False):
-        loc = [*prefix, *_clean_loc(err["loc"])]
+    for number, err in enumerate(exc.errors(include_url=False)):
+        if number >= MAX_SHOWN:  # counted, never shown: no need to spell it out
+            problems.append(Problem(err["msg"], doc.path))
+            continue
+        loc = [*prefix, *_clean_loc(err["loc"], doc.data if not prefix else None)]
         message = _MESSAGES.get(err["type"], err["msg"])
         if err["type"] == "value_error":
             message = message.removeprefix("Value error, ")  # our own message, already clear

@@ -9,6 +9,9 @@ error can be reported with the line it comes from.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _BaseLoader = yaml.SafeLoader
 
 
+#: The most entries one mapping may have (an answers file has a few dozen at most).
+MAX_ENTRIES = 5_000
+
+
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The safe loader, refusing duplicate keys and reporting bad values with their line."""
 
@@ -34,12 +41,16 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
             # PyYAML's own constructors raise these for values like 2026-02-30 or !!int abc.
             shown = node.value if isinstance(node, yaml.ScalarNode) else node.tag
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"cannot read {shown!r} as {node.tag.rsplit(':', 1)[-1]} ({exc})",
-                node.start_mark,
-            ) from None
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind == "timestamp":  # PyYAML's own reasons here mean nothing to a person
+                reason = "not a date" if isinstance(exc, (AttributeError, TypeError)) else exc
+                message = (
+                    f"cannot read {shown!r} as a date ({reason}); write a date as "
+                    "YYYY-MM-DD, such as 2026-11-20"
+                )
+            else:
+                message = f"cannot read {shown!r} as {kind} ({exc})"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Like PyYAML's, building each key once, but a key given twice is an error.
@@ -49,6 +60,16 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
                 None, None, f"expected a mapping for {node.tag}", node.start_mark
+            )
+        if len(node.value) > MAX_ENTRIES:
+            # Refused before building anything: such a file is not one coprod wrote or
+            # reads, and building and checking 80,000 entries only takes time.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"has {len(node.value):,} entries in one mapping; no coprod file has more "
+                f"than {MAX_ENTRIES:,}",
+                node.start_mark,
             )
         own_keys = {id(key_node) for key_node, _ in node.value}
         self.flatten_mapping(node)
@@ -85,6 +106,25 @@ class Document:
         self.data = data
         self.node = node
         self.path = path
+        self._keys: dict[int, dict[str, tuple[int, yaml.Node]]] = {}
+
+    def _key_index(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
+        """A mapping's keys (as text) -> (line, value node), built once per mapping.
+
+        So that finding the line of each of many problems in a large mapping costs
+        one look-up each, not a scan of the mapping (which made 80,000 unknown ids
+        take minutes).
+        """
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                index.setdefault(
+                    str(getattr(key_node, "value", None)),
+                    (key_node.start_mark.line + 1, value_node),
+                )
+            self._keys[id(node)] = index
+        return index
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
         """The line (1-based) of the value at ``loc``, or of its nearest parent."""
@@ -97,11 +137,9 @@ class Document:
             if isinstance(node, yaml.MappingNode) and part == 0 and isinstance(part, int):
                 continue  # a single mapping given where a list is allowed (``source:``)
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if str(getattr(key_node, "value", None)) == str(part):
-                        line = key_node.start_mark.line + 1
-                        child = value_node
-                        break
+                found = self._key_index(node).get(str(part))
+                if found is not None:
+                    line, child = found
             elif (
                 isinstance(node, yaml.SequenceNode)
                 and isinstance(part, int)
@@ -141,18 +179,69 @@ def parse_yaml(text: str, path: Path | str) -> Document:
     return Document(data, node, path)
 
 
-def read_text(path: Path, *, what: str, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into one clear message."""
+def _open_regular(path: Path, what: str) -> int:
+    """Open ``path`` for reading only if it is a regular file; never block on the way.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once (rather than wait for a
+    writer), and the check is made with ``fstat`` on what was opened, so the file
+    cannot be swapped for another between the check and the read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
     try:
-        if path.is_dir():
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
             raise CoprodError(Problem(f"is a directory; expected {what}", path))
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode) else "not a regular file"
+            raise CoprodError(Problem(f"is {kind}; expected {what} (a regular file)", path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    _inputs.add(_identity(status))
+    return fd
+
+
+_inputs: set[tuple[int, int, int]] = set()
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int]:
+    # The change time too: an inode number is reused once its file is deleted.
+    return (status.st_dev, status.st_ino, status.st_ctime_ns)
+
+
+def was_read(status: os.stat_result) -> bool:
+    """Whether this command has read the file: output must not replace it."""
+    return _identity(status) in _inputs
+
+
+def forget_inputs() -> None:
+    """Forget the files read so far (at each command's start and end)."""
+    _inputs.clear()
+
+
+def read_text(path: Path, *, what: str, max_bytes: int) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into one clear message.
+
+    Only a regular file is read: a FIFO, a device or a directory is refused before
+    any byte is read (a FIFO would otherwise wait forever).
+    """
+    try:
+        fd = _open_regular(path, what)
+        with os.fdopen(fd, "rb") as handle:
             raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise CoprodError(Problem(f"is a directory; expected {what}", path)) from None
     except FileNotFoundError:
         raise CoprodError(Problem(f"no such file (expected {what})", path)) from None
     except PermissionError:
         raise CoprodError(Problem("cannot be read: permission denied", path)) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CoprodError(Problem("the path is too long to be a file here", path)) from None
         raise CoprodError(Problem(f"cannot be read: {exc.strerror or exc}", path)) from None
     if len(raw) > max_bytes:
         limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
@@ -166,9 +255,17 @@ def read_text(path: Path, *, what: str, max_bytes: int) -> str:
         ) from None
 
 
-def load_yaml_file(path: Path, *, what: str, max_bytes: int = 5_000_000) -> Document:
-    """Read and parse a YAML file."""
-    return parse_yaml(read_text(path, what=what, max_bytes=max_bytes), path)
+def load_yaml_file(
+    path: Path, *, what: str, max_bytes: int = 5_000_000, max_lines: int | None = None
+) -> Document:
+    """Read and parse a YAML file (refusing, before parsing, one of more than ``max_lines``)."""
+    text = read_text(path, what=what, max_bytes=max_bytes)
+    if max_lines is not None and text.count("\n") > max_lines:
+        # Counting lines takes a millisecond; parsing 80,000 of them most of a second.
+        raise CoprodError(
+            Problem(f"has more than {max_lines:,} lines; this does not look like {what}", path)
+        )
+    return parse_yaml(text, path)
 
 
 def dump_yaml(data: Any) -> str:

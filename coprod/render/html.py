@@ -10,7 +10,6 @@ replaced by an inline SVG chart. No JavaScript, nothing fetched, print-ready.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from coprod.core.assessment import Assessment
@@ -18,6 +17,7 @@ from coprod.core.compare import Comparison
 from coprod.core.team import TeamView
 from coprod.render import markdown
 from coprod.render.svg import bar_chart_svg, paired_bar_chart_svg
+from coprod.render.text import escape_html as escape
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

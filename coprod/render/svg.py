@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from html import escape
 
 from coprod.core.scoring import band_for
+from coprod.render.text import escape_html as escape
 
 #: Band colours, each at least 4.5:1 against white (WCAG AA for text and graphics).
 BAND_COLOURS: dict[str, str] = {

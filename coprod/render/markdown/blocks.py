@@ -13,33 +13,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+from coprod.render.text import clean_text
+from coprod.render.text import escape_md as escape_md  # the one markdown escaper
+
 Align = Literal["left", "right"]
 
-#: Characters that can mean something anywhere in (GitHub-flavoured) markdown.
-MD_SPECIALS = frozenset("\\`*_{}[]<>#!|~&$")
-#: What only means something at the start of a line (lists, thematic breaks, underlines).
-_LINE_START = re.compile(r"^(?:(\d+)([.)])|([-+=]))")
 RULE = "---"
-
-
-def escape_md(text: str) -> str:
-    """Text made inert in markdown: on one line, with every special backslash-escaped.
-
-    Line breaks and runs of whitespace become one space (so a table cell or a
-    heading cannot be broken) and control characters are dropped. ``- + = 1. 1)``
-    only mean something at the start of a line, so they are escaped only there
-    (``co-production`` stays readable).
-    """
-    line = " ".join(text.split())
-    line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc")
-    escaped = "".join("\\" + ch if ch in MD_SPECIALS else ch for ch in line)
-    return _LINE_START.sub(_escape_line_start, escaped)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    if match[3]:
-        return "\\" + match[3]
-    return f"{match[1]}\\{match[2]}"
 
 
 def escape_md_paragraphs(text: str) -> list[str]:
@@ -95,7 +74,7 @@ def table(
 
 def _mermaid_label(text: str) -> str:
     """A label that is safe inside a quoted mermaid string."""
-    return re.sub(r'["#;`\\]', "", " ".join(text.split()))
+    return re.sub(r'["#;`\\]', "", " ".join(clean_text(text).split()))
 
 
 def mermaid_bar_chart(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,8 +19,9 @@ def safe(text: str) -> str:
     """Untrusted text as rich markup: on one line, without control characters, escaped."""
     from rich.markup import escape
 
-    line = re.sub(r"\s+", " ", text)
-    return escape("".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf")))
+    from coprod.render.text import clean_text
+
+    return escape(clean_text(re.sub(r"\s+", " ", text)))
 
 
 def bullet(console: Console, text: str, *, indent: int = 2, marker: str = "•") -> None:

@@ -1,0 +1,353 @@
+"""``coprod workshop``: serve a local web app where a room answers on their phones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from coprod.commands._common import content_for
+from coprod.console import warn
+from coprod.errors import CoprodError, Problem
+
+if TYPE_CHECKING:
+    import socket
+
+    from coprod.web.state import Workshop
+
+DEFAULT_PORT = 8765
+HELP = "\n\n".join(
+    [
+        "Run a workshop: people answer on their phones, you see the group live.",
+        "Serves a web app on this laptop's local network. People scan the QR code (or type "
+        "the join address) on phones on the same Wi-Fi and answer the self-assessment; the "
+        "facilitator's page shows how many have joined and, once you press Reveal, the "
+        "group's profile, its disagreements and the criteria split. Each person's answers "
+        "are an ordinary answers file in the folder (--out), so [bold]coprod team "
+        "DIR/*.yaml[/bold], [bold]report[/bold] and [bold]compare[/bold] read them unchanged.",
+        "Start it again with the same --out to carry on: the same addresses, the same "
+        "people. Stop with Ctrl-C. If phones cannot connect (guest Wi-Fi often keeps devices "
+        "apart), put the laptop and the phones on a phone's hotspot.",
+        'Examples: [bold]coprod workshop --project "Space in Common" --quick[/bold], '
+        "[bold]coprod workshop --out workshop-space-in-common-2026-12-01[/bold]",
+    ]
+)
+
+
+def lan_address() -> str:
+    """This machine's address on the local network, or 127.0.0.1.
+
+    Connecting a UDP socket sends no packet: it only asks the system which local
+    address it would use for that destination (a documentation address, never
+    reached).
+    """
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))
+        address = str(probe.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+    return address if address and not address.startswith("0.") else "127.0.0.1"
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        reason = exc.strerror or str(exc)
+        raise CoprodError(
+            f"cannot listen on {host}:{port}: {reason}",
+            hint="Choose another port with --port, or another address with --host.",
+        ) from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _say(line: str = "") -> None:
+    """One plain line on stdout, flushed (no rich: a URL must never be wrapped)."""
+    import re
+
+    sys.stdout.write(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", line) + "\n")
+    sys.stdout.flush()
+
+
+def _open_workshop(
+    out: Path,
+    content: Any,
+    *,
+    project: str | None,
+    stage: str | None,
+    quick: bool,
+    anonymous: bool,
+    max_participants: int | None,
+) -> tuple[Workshop, bool]:
+    from coprod.web.flow import clean_text
+    from coprod.web.state import DEFAULT_MAX_PARTICIPANTS, Workshop
+
+    if Workshop.exists(out):
+        workshop = Workshop.open(out, content)
+        s = workshop.settings
+        given = {
+            "--project": (project, s.project),
+            "--stage": (stage, s.stage),
+            "--max-participants": (max_participants, s.max_participants),
+        }
+        for flag, (value, kept) in given.items():
+            if value is not None and value != kept:
+                warn(f"{out} is a workshop started with {flag} {kept}; {flag} {value} is ignored")
+        if quick and s.mode != "quick":
+            warn(f"{out} is a workshop of full assessments; --quick is ignored")
+        if anonymous and not s.anonymous:
+            warn(f"{out} is a workshop that asks for names; --anonymous is ignored")
+        return workshop, True
+    if project is None or not project.strip():
+        raise CoprodError(
+            "a new workshop needs a project name: --project NAME",
+            hint="To carry on an earlier workshop, give its folder with --out.",
+        )
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise CoprodError(
+            Problem("already exists and is not a workshop folder; choose a new --out folder", out)
+        )
+    workshop = Workshop.create(
+        out,
+        content,
+        project=clean_text(project),
+        stage=stage,
+        mode="quick" if quick else "full",
+        anonymous=anonymous,
+        max_participants=max_participants or DEFAULT_MAX_PARTICIPANTS,
+    )
+    return workshop, False
+
+
+def workshop_command(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="The workshop's folder: answers files and state (default: "
+            "workshop-PROJECT-DATE). Give an existing one to carry on.",
+        ),
+    ] = None,
+    quick: Annotated[
+        bool,
+        typer.Option("--quick", help="Ask what `assess --quick` asks: one rating per practice."),
+    ] = False,
+    project: Annotated[
+        str | None,
+        typer.Option(
+            "--project", metavar="NAME", help="The project's name (needed for a new workshop)."
+        ),
+    ] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            "--stage",
+            metavar="STAGE",
+            help="The project's stage: agenda-setting, design, delivery, review or other.",
+        ),
+    ] = None,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Ask no names and show none.")
+    ] = False,
+    max_participants: Annotated[
+        int | None,
+        typer.Option(
+            "--max-participants", metavar="N", min=1, help="How many phones may join (default 200)."
+        ),
+    ] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host", help="The address to serve on (default: this laptop's local network address)."
+        ),
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            "--port",
+            min=0,
+            max=65535,
+            help=f"The port (default: the workshop's earlier port, else {DEFAULT_PORT}; 0: any free port).",
+        ),
+    ] = None,
+) -> None:
+    from coprod.core.answers import STAGES
+
+    if stage is not None and stage not in STAGES:
+        raise CoprodError(f"--stage must be one of {', '.join(STAGES)} (got {stage!r})")
+    content = content_for(ctx)
+    if out is None:
+        if project is None:
+            raise CoprodError(
+                "a new workshop needs a project name: --project NAME",
+                hint="To carry on an earlier workshop, give its folder with --out.",
+            )
+        from coprod.core.models import slugify
+
+        out = Path(f"workshop-{slugify(project)}-{dt.date.today().isoformat()}")
+    workshop, resumed = _open_workshop(
+        out,
+        content,
+        project=project,
+        stage=stage,
+        quick=quick,
+        anonymous=anonymous,
+        max_participants=max_participants,
+    )
+    address = host or lan_address()
+    wanted = port if port is not None else (workshop.settings.port or DEFAULT_PORT)
+    try:
+        sock = _bind(address, wanted)
+    except CoprodError:
+        if port is not None or workshop.settings.port is not None:
+            raise  # asked for, or the workshop's own: its URLs must not change silently
+        sock = _bind(address, 0)  # a new workshop: any free port will do
+    actual = int(sock.getsockname()[1])
+    if workshop.settings.port != actual and port != 0:
+        workshop.settings.port = actual
+        workshop.save_state()
+    serve(workshop, sock, address, actual, resumed=resumed)
+
+
+workshop_command.__doc__ = HELP
+
+
+def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resumed: bool) -> None:
+    """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
+    import uvicorn
+
+    from coprod.web.app import Urls, create_app
+    from coprod.web.state import code_text
+
+    s = workshop.settings
+    shown = lan_address() if host in ("0.0.0.0", "::") else host  # every address: show one
+    origin = f"http://{_url_host(shown)}:{port}"
+    urls = Urls(
+        join=f"{origin}/j/{s.join_token}/",
+        facilitator=f"{origin}/f/{s.facilitator_token}/",
+        code=f"{origin}/code",
+    )
+    app = create_app(workshop, urls)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=3,
+        lifespan="off",
+        server_header=False,
+    )
+    server = _Server(config)
+    server.early_signals()
+    if sys.stdout.isatty():
+        import segno
+
+        segno.make(urls.join, error="m").terminal(out=sys.stdout, compact=True)
+    if resumed:
+        n = len(workshop.participants)
+        _say(f"Carrying on the workshop for {s.project} ({n} participant{'s' * (n != 1)} so far).")
+    _say(f"Participants join at: {urls.join}")
+    _say(f"The facilitator page (keep it to yourself): {urls.facilitator}")
+    _say(f"No camera? Open {urls.code} and type the code {code_text(s.code)}")
+    _say(
+        "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest Wi-Fi "
+        "often keeps devices apart), connect the laptop and the phones to a phone's hotspot "
+        "and start again."
+    )
+    _say(f"Answers are saved in {workshop.folder}/ as they come. Stop with Ctrl-C.")
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # a second Ctrl-C while stopping
+        pass
+    finally:
+        sock.close()
+    people = workshop.participants
+    finished = sum(1 for p in people if p.answers.complete)
+    _say()
+    _say(
+        f"Workshop stopped: {len(people)} participant{'s' * (len(people) != 1)}, "
+        f"{finished} finished."
+    )
+    _say(f"Answers are in {workshop.folder}/")
+    _say(f"Read them together: coprod team {workshop.folder}/*.yaml")
+
+
+class _Server:
+    """uvicorn's server with its signal handling taken over: Ctrl-C and SIGTERM stop it
+    gracefully and the command then exits 0 (uvicorn itself re-raises the signal).
+
+    The handlers are installed before the addresses are printed, so a signal that
+    arrives before uvicorn is listening still stops it cleanly.
+    """
+
+    def __init__(self, config: Any) -> None:
+        import contextlib
+        import signal
+        import threading
+
+        import uvicorn
+
+        outer = self
+        self.stop_requested = False
+        self._signals = (signal.SIGINT, signal.SIGTERM)
+
+        class Server(uvicorn.Server):
+            @contextlib.contextmanager
+            def capture_signals(self) -> Any:
+                if threading.current_thread() is not threading.main_thread():
+                    yield
+                    return
+                previous = {sig: signal.signal(sig, self.handle_exit) for sig in outer._signals}
+                if outer.stop_requested:
+                    self.should_exit = True
+                try:
+                    yield
+                finally:
+                    for sig, handler in previous.items():
+                        signal.signal(sig, handler)
+
+            def handle_exit(self, sig: int, frame: Any) -> None:
+                from sse_starlette.sse import AppStatus
+
+                AppStatus.should_exit = True  # open event streams end now
+                super().handle_exit(sig, frame)
+
+        self.server = Server(config)
+
+    def early_signals(self) -> None:
+        """Until uvicorn runs, a signal only asks it to stop as soon as it starts."""
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def request_stop(sig: int, frame: Any) -> None:
+            self.stop_requested = True
+
+        for sig in self._signals:
+            signal.signal(sig, request_stop)
+
+    def run(self, sockets: list[socket.socket]) -> None:
+        self.server.run(sockets=sockets)

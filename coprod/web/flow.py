@@ -1,0 +1,187 @@
+"""The participant's pages in order, and what a posted page changes in their answers.
+
+Pure: no web framework here. A page is posted as plain form fields whose names
+are the answers file's ids (``<statement id>`` or, quick, ``<practice id>`` with
+``0``-``4``/``dont_know``/``na``; ``<criterion id>`` with ``yes``/``no``/``unsure``);
+the other fields are ``respondent_name``, ``respondent_role``, ``note``,
+``reflection_why``, ``reflection_bring_and_take`` and the button ``nav``
+(``next`` or ``back``). Underscores never occur in content ids, so they cannot clash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from coprod.core.answers import ROLES, Answers, Respondent
+from coprod.core.models import Content, Practice
+from coprod.core.scoring import CriterionAnswer, Rating
+
+MAX_TEXT = 2000  # characters in a note or a reflection
+MAX_NAME = 100
+RATING_VALUES: dict[str, Rating] = {
+    "0": 0,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "dont_know": "dont_know",
+    "na": "na",
+}
+CRITERION_VALUES: tuple[CriterionAnswer, ...] = ("yes", "no", "unsure")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the participant's flow; ``slug`` is its URL path after the join token."""
+
+    slug: str
+    title: str
+    practice: Practice | None = None
+
+
+def pages(content: Content) -> list[Page]:
+    """Every page in order: about you, the criteria, one per practice, reflections, done."""
+    result = [Page("about", "About you"), Page("criteria", "When to co-produce?")]
+    result += [
+        Page(f"practice/{p.id}", f"{p.number}. {p.name}", practice=p) for p in content.practices
+    ]
+    result += [Page("reflections", "Two reflections"), Page("done", "Thank you")]
+    return result
+
+
+def page_by_slug(content: Content, slug: str) -> tuple[int, Page] | None:
+    for index, page in enumerate(pages(content)):
+        if page.slug == slug:
+            return index, page
+    return None
+
+
+def rating_ids(practice: Practice, answers: Answers) -> list[str]:
+    """The ids a practice's page asks about: its statements, or (quick) the practice."""
+    return [practice.id] if answers.mode == "quick" else [s.id for s in practice.statements]
+
+
+def clean_text(value: str) -> str:
+    """Typed text as kept: newlines normalised, control and bidi characters removed."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+@dataclass
+class Outcome:
+    """What applying a posted page did: any messages, and text not saved (shown again)."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)
+
+
+def _text_field(
+    form: Mapping[str, str], name: str, limit: int, outcome: Outcome, what: str
+) -> tuple[bool, str | None]:
+    """(present, value) for a text field; too long: not saved, kept to show again."""
+    if name not in form:
+        return False, None
+    text = clean_text(form[name])
+    if len(text) > limit:
+        outcome.errors[name] = (
+            f"{what} is {len(text):,} characters long; the limit is {limit:,}. Please shorten "
+            "it: your other answers on this page are saved."
+        )
+        outcome.kept[name] = text
+        return False, None
+    return True, text or None
+
+
+def apply(page: Page, form: Mapping[str, str], answers: Answers, content: Content) -> Outcome:
+    """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored."""
+    outcome = Outcome()
+    if page.slug == "about":
+        present, name = _text_field(form, "respondent_name", MAX_NAME, outcome, "The name")
+        role = form.get("respondent_role")
+        person = answers.respondent or Respondent()
+        if present:
+            person.name = name
+        if role is not None and (role in ROLES or role == ""):
+            person.role = role or None
+        answers.respondent = person if (person.name or person.role) else None
+    elif page.slug == "criteria":
+        for criterion in content.all_criteria():
+            value = form.get(criterion.id)
+            if value in CRITERION_VALUES:
+                answers.criteria[criterion.id] = value
+    elif page.practice is not None:
+        for key in rating_ids(page.practice, answers):
+            value = form.get(key)
+            if value is not None and value in RATING_VALUES:
+                answers.ratings[key] = RATING_VALUES[value]
+        present, note = _text_field(form, "note", MAX_TEXT, outcome, "The note")
+        if present:
+            if note:
+                answers.notes[page.practice.id] = note
+            else:
+                answers.notes.pop(page.practice.id, None)
+    elif page.slug == "reflections":
+        present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome, "The first answer")
+        if present:
+            answers.reflections.why = why
+        present, bring = _text_field(
+            form, "reflection_bring_and_take", MAX_TEXT, outcome, "The second answer"
+        )
+        if present:
+            answers.reflections.bring_and_take = bring
+    return outcome
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An unanswered question on the done page, with the page and anchor to go back to."""
+
+    page: Page
+    anchor: str
+    text: str
+
+
+def skipped(answers: Answers, content: Content) -> list[Skipped]:
+    """Criteria and ratings not answered, in page order."""
+    by_slug = {p.slug: p for p in pages(content)}
+    result = [
+        Skipped(by_slug["criteria"], c.id, c.question)
+        for c in content.all_criteria()
+        if c.id not in answers.criteria
+    ]
+    for practice in content.practices:
+        page = by_slug[f"practice/{practice.id}"]
+        if answers.mode == "quick":
+            if practice.id not in answers.ratings:
+                result.append(Skipped(page, practice.id, "the overall rating"))
+        else:
+            result += [
+                Skipped(page, s.id, s.text)
+                for s in practice.statements
+                if s.id not in answers.ratings
+            ]
+    return result
+
+
+def resume_page(answers: Answers, content: Content) -> Page:
+    """Where opening the join URL again goes: the first page with a question unanswered."""
+    all_pages = pages(content)
+    if answers.complete:
+        return all_pages[-1]
+    for page in all_pages:
+        if page.slug == "criteria" and any(
+            c.id not in answers.criteria for c in content.all_criteria()
+        ):
+            return page
+        if page.practice is not None and any(
+            key not in answers.ratings for key in rating_ids(page.practice, answers)
+        ):
+            return page
+    return next(p for p in all_pages if p.slug == "reflections")
+
+
+def practice_progress(answers: Answers, practice: Practice) -> bool:
+    """Whether this participant has rated anything in this practice."""
+    return any(key in answers.ratings for key in rating_ids(practice, answers))

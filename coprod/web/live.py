@@ -1,0 +1,122 @@
+"""What the facilitator's page shows: counts, progress, and (revealed) the group view.
+
+The group view is ``coprod team`` over the workshop's answers files, read back
+from DIR as ``coprod team DIR/*.yaml`` reads them, so the page, the exports and
+the command give the same numbers. The HTML fragment is rendered once per
+change and shared by every open facilitator page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from coprod.core.scoring import NOT_RATED, SCALE
+from coprod.web import flow
+from coprod.web.state import Workshop
+
+if TYPE_CHECKING:
+    from coprod.core.team import TeamView
+
+NEEDS_TWO = (
+    "A group view needs at least two participants: it appears once two people have answered."
+)
+TOP_CONTESTED = 5
+
+
+@dataclass(frozen=True)
+class Counts:
+    joined: int
+    answering: int
+    finished: int
+
+
+def rating_text(value: object) -> str:
+    if isinstance(value, int):
+        return f"{value} {SCALE[value]}"
+    return NOT_RATED.get(str(value), str(value))
+
+
+def split_text(answers: list[tuple[Any, str]]) -> str:
+    """``"2 yes · 1 not sure"``: how a criterion was answered, without who."""
+    counts = Counter(a for _, a in answers)
+    words = {"yes": "yes", "no": "no", "unsure": "not sure"}
+    return " · ".join(f"{counts[a]} {words[a]}" for a in words if counts[a])
+
+
+class LiveView:
+    def __init__(self, workshop: Workshop, env: jinja2.Environment) -> None:
+        self.workshop = workshop
+        self.env = env
+        self._cache: tuple[int, str] | None = None
+        self._team: tuple[tuple[int, ...], TeamView | None] | None = None
+
+    def counts(self) -> Counts:
+        people = self.workshop.participants
+        finished = sum(1 for p in people if p.answers.complete)
+        return Counts(len(people), len(people) - finished, finished)
+
+    def progress(self) -> list[tuple[str, int]]:
+        """Per practice: its label and how many participants have rated anything in it."""
+        people = self.workshop.participants
+        return [
+            (
+                f"{p.number}. {p.name}",
+                sum(1 for person in people if flow.practice_progress(person.answers, p)),
+            )
+            for p in self.workshop.content.practices
+        ]
+
+    def team(self) -> TeamView | None:
+        """``coprod team`` over the participants' files; ``None`` with fewer than two."""
+        from coprod.core.team import team_view
+
+        key = tuple(p.revision for p in self.workshop.participants)
+        if self._team is not None and self._team[0] == key:
+            return self._team[1]
+        loaded = self.workshop.loaded()
+        view = (
+            team_view(loaded, self.workshop.content, anonymous=self.workshop.settings.anonymous)
+            if len(loaded) >= 2
+            else None
+        )
+        self._team = (key, view)
+        return view
+
+    def context(self) -> dict[str, Any]:
+        from coprod.render.markdown.team import roles_text
+
+        counts = self.counts()
+        settings = self.workshop.settings
+        context: dict[str, Any] = {
+            "counts": counts,
+            "progress": self.progress(),
+            "revealed": self.workshop.revealed,
+            "needs_two": NEEDS_TWO,
+            "anonymous": settings.anonymous,
+            "mode": settings.mode,
+            "view": None,
+            "rating_text": rating_text,
+        }
+        if self.workshop.revealed and counts.joined >= 2:
+            view = self.team()
+            context["view"] = view
+            if view is not None:
+                context["roles"] = roles_text(view)  # anonymous: never a group under three
+                context["contested"] = [
+                    (d, Counter(rating_text(r) for _, r in d.ratings).most_common())
+                    for d in view.disagreements[:TOP_CONTESTED]
+                ]
+                context["splits"] = [(s, split_text(s.answers)) for s in view.criteria_splits]
+        return context
+
+    def fragment(self, version: int) -> str:
+        """The live part of the facilitator's page, rendered once per ``version``."""
+        if self._cache is not None and self._cache[0] == version:
+            return self._cache[1]
+        html = self.env.get_template("_live.html").render(self.context())
+        self._cache = (version, html)
+        return html

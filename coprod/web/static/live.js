@@ -1,0 +1,19 @@
+// Live updates for the facilitator's page: the server pushes the changed part as
+// HTML rendered from its own (autoescaping) templates. Without this script the page
+// still works: reload it.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !window.EventSource) { return; }
+  var source = new EventSource(live.getAttribute("data-events"));
+  source.addEventListener("update", function (event) {
+    live.innerHTML = event.data;
+    live.setAttribute("data-version", event.lastEventId);
+    var status = document.getElementById("status");
+    var joined = document.getElementById("joined");
+    var finished = document.getElementById("finished");
+    if (status && joined && finished) {  // a short, polite announcement for screen readers
+      status.textContent = joined.textContent + " joined, " + finished.textContent + " finished";
+    }
+  });
+})();

@@ -1,0 +1,213 @@
+"""Hardening II: the validated-content cache can neither run code nor show stale content.
+
+The cache is JSON (reading it cannot execute anything), keyed by a hash of the
+content's bytes, opened once without following links and checked with fstat on
+the open file, and not used at all in a folder others can write to.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from coprod.core import loader
+from coprod.core.loader import bundled_data_dir, load_content_uncached
+
+MARKER_NAME = "planted-pickle-ran"
+
+
+class _Planted:
+    """Unpickling this creates the marker file: proof that a planted pickle ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+def cache_file(data: Path, cache: Path) -> Path:
+    key = loader._fingerprint(data)
+    assert key is not None
+    return cache / f"content-{key[:32]}.json"
+
+
+def test_the_cache_is_json_and_holds_no_pickle(data, cache) -> None:
+    expected = load_content_uncached(data)
+    assert loader._load_via_cache(data) == expected  # builds the cache
+    files = [p.name for p in cache.iterdir()]
+    assert files == [cache_file(data, cache).name], files
+    raw = cache_file(data, cache).read_bytes()
+    assert raw.startswith(b"{")
+    with pytest.raises(pickle.UnpicklingError):
+        pickle.loads(raw)
+    assert oct(cache_file(data, cache).stat().st_mode & 0o777) == "0o600"
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+    assert loader._load_via_cache(data) == expected  # and is read back
+
+
+def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) -> None:
+    """A folder-writer swaps the cache file between a link to a good file and a pickle."""
+    expected = load_content_uncached(data)
+    loader._load_via_cache(data)
+    (target,) = cache.iterdir()  # whatever the loader reads back, whatever its format
+    good = tmp_path / "good"
+    shutil.copyfile(target, good)
+    marker = tmp_path / MARKER_NAME
+    evil = tmp_path / "evil.pickle"
+    evil.write_bytes(pickle.dumps((loader._fingerprint(data), _Planted(marker))))
+    # what an older coprod's cache file was called, too
+    for old_name in ("content-0.pickle", f"content-{target.stem[8:16]}.pickle"):
+        shutil.copyfile(evil, cache / old_name)
+    stop = threading.Event()
+    swaps = 0
+
+    def swapper() -> None:
+        nonlocal swaps
+        link = cache / ".swap"
+        while not stop.is_set():
+            for source in (good, evil):
+                try:
+                    os.symlink(source, link)
+                    os.replace(link, target)
+                except OSError:
+                    pass
+                swaps += 1
+
+    thread = threading.Thread(target=swapper, daemon=True)
+    thread.start()
+    try:
+        for _ in range(60):
+            assert loader._load_via_cache(data) == expected
+    finally:
+        stop.set()
+        thread.join(5)
+    assert swaps > 60  # the race was really run
+    assert not marker.exists(), "a planted pickle was executed"
+
+
+def test_a_cache_file_that_is_a_link_is_not_followed(data, cache, tmp_path) -> None:
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    forged = tmp_path / "forged.json"
+    forged.write_text(
+        target.read_text(encoding="utf-8").replace("Designing for openness", "FORGED")
+    )
+    target.unlink()
+    target.symlink_to(forged)
+    content = loader._load_via_cache(data)
+    assert content.practices[0].name == "Designing for openness"
+
+
+def test_a_forged_cache_file_for_other_content_is_not_used(data, cache) -> None:
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace('"key": "', '"key": "0', 1).replace("Designing", "FORGED"))
+    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_a_cache_others_can_write_to_is_not_trusted(data, cache, what) -> None:
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Designing for openness", "FORGED"))
+    (cache if what == "folder" else target).chmod(0o777 if what == "folder" else 0o666)
+    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+
+
+def test_a_cache_owned_by_someone_else_is_not_trusted(data, cache, monkeypatch) -> None:
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    target.write_text(target.read_text(encoding="utf-8").replace("Designing", "FORGED"))
+    someone_else = os.getuid() + 4242
+    monkeypatch.setattr(loader.os, "getuid", lambda: someone_else)
+    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+
+
+def test_a_shared_cache_folder_is_not_written_to(data, cache) -> None:
+    cache.mkdir(mode=0o777)
+    cache.chmod(0o777)  # as a shared COPROD_CACHE_DIR would be
+    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert list(cache.iterdir()) == []
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(data, cache) -> None:
+    """As ``cp -p``, tar and unzip do: same size, same modification time, new text."""
+    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    path = data / "practices.yaml"
+    status = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("Designing for openness", "Designing for OPENNESS", 1)
+    assert len(edited.encode()) == len(text.encode())
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    assert path.stat().st_mtime_ns == status.st_mtime_ns
+    assert loader._load_via_cache(data).practices[0].name == "Designing for OPENNESS"
+
+
+def test_a_damaged_cache_file_is_rebuilt(data, cache) -> None:
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    target.write_bytes(b'{"key": "truncated')
+    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert target.read_bytes().startswith(b'{"key": "')
+    assert len(target.read_bytes()) > 1000
+
+
+def test_a_fifo_in_place_of_the_cache_file_does_not_hang(data, cache) -> None:
+    cache.mkdir(mode=0o700)
+    os.mkfifo(cache_file(data, cache))
+    assert loader._load_via_cache(data) == load_content_uncached(data)
+
+
+def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
+    expected = load_content_uncached(data)
+    loader._load_via_cache(data)  # writes the cache
+    cached = loader._load_via_cache(data)  # reads it
+    assert cached is not expected
+    assert cached == expected
+    assert cached.model_dump() == expected.model_dump()
+    assert type(cached.cases[0].started) is type(expected.cases[0].started)
+    assert cached.practices[0].model_fields_set == expected.practices[0].model_fields_set
+    with pytest.raises(ValueError):
+        cached.practices[0].name = "changed"  # frozen, like validated content
+
+
+@pytest.mark.parametrize("change", ["drop-required", "add-unknown", "wrong-shape"])
+def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) -> None:
+    import json
+
+    loader._load_via_cache(data)
+    target = cache_file(data, cache)
+    stored = json.loads(target.read_text(encoding="utf-8"))
+    practice = stored["content"]["practices"][0]
+    if change == "drop-required":
+        del practice["name"]
+    elif change == "add-unknown":
+        practice["colour"] = "red"
+    else:
+        practice["statements"] = "not a list"
+    target.write_text(json.dumps(stored), encoding="utf-8")
+    assert loader._load_via_cache(data) == load_content_uncached(data)

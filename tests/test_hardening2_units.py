@@ -1,0 +1,88 @@
+"""Hardening II, the mechanisms on their own: JSON for any encoding, the draft lock.
+
+The end-to-end behaviour is in test_hardening2_e2e.py; these pin down the rules
+the commands rely on, including the cases a command run cannot easily reach.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod.console import json_safe
+from coprod.errors import CoprodError
+from coprod.locking import lock_draft, lock_path, release_all
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.text() | st.integers(), lambda c: st.lists(c, max_size=3), max_leaves=8))
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii", "cp1252"])
+def test_json_safe_is_the_same_data_and_encodable(encoding, value) -> None:
+    text = json_safe(json.dumps({"v": value}, ensure_ascii=False), encoding)
+    text.encode(encoding)  # never a UnicodeEncodeError
+    assert json.loads(text) == {"v": value}
+    for char in ("\x1b", "\x9b", "\x9d", "\u202e", "\u2066"):
+        assert char not in text
+
+
+def test_lock_refuses_another_process_and_names_it(tmp_path) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("x\n")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from coprod.locking import lock_draft;"
+            "lock_draft(Path(sys.argv[1])); print('held', flush=True); time.sleep(30)",
+            str(draft),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(CoprodError) as caught:
+            lock_draft(draft)
+        message = str(caught.value)
+        assert str(draft) in message
+        assert f"process {holder.pid}" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    lock = lock_draft(draft)  # the lock ended with its process
+    assert lock_draft(draft) is lock  # taken once per process
+    assert lock_path(draft).exists()
+    release_all()
+    assert not lock_path(draft).exists()  # no lock file left behind
+
+
+def test_lock_file_name_fits_for_the_longest_names(tmp_path) -> None:
+    draft = tmp_path / ("d" * 250 + ".yaml")
+    assert len(lock_path(draft).name) <= 255
+    assert lock_path(draft) != lock_path(tmp_path / ("d" * 249 + "e.yaml"))
+    lock_draft(draft)
+    release_all()
+
+
+def test_a_link_to_the_draft_is_the_same_draft(tmp_path) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("x\n")
+    (tmp_path / "alias.yaml").symlink_to(draft)
+    first = lock_draft(draft)
+    assert lock_draft(Path(tmp_path / "alias.yaml")) is first
+    release_all()
+
+
+def test_a_newline_in_a_file_name_cannot_fake_a_message(invoke, tmp_path) -> None:
+    path = tmp_path / "a\nerror: all is well.yaml"
+    result = invoke("assess", "--answers", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: ")
+    assert "a\\nerror: all is well.yaml" in result.stderr

@@ -49,6 +49,11 @@ def _role_value(answers: Answers | None) -> str | None:
     return answers.respondent.role or ""
 
 
+def _brings_value(answers: Answers | None) -> list[str]:
+    """The characteristic boxes to tick: what the answers file holds."""
+    return list(answers.respondent.brings) if answers and answers.respondent else []
+
+
 def not_found() -> Response:
     return PlainTextResponse("Not found\n", status_code=404)
 
@@ -222,6 +227,7 @@ class WorkshopApp:
             "new": person is None,
             "roles": ROLE_OPTIONS,
             "role_value": _role_value(answers),
+            "brings_value": _brings_value(answers),
             "criterion_options": CRITERION_OPTIONS,
             "rating_options": RATING_OPTIONS,
         }
@@ -258,6 +264,7 @@ class WorkshopApp:
             return RedirectResponse(self._page_url(page), status_code=303)
         async with request.form(max_files=0, max_fields=200) as form:
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
+            brings = [v for v in form.getlist("brings") if isinstance(v, str)]
         person = self._person(request)
         new_key: str | None = None
         if person is None:
@@ -265,7 +272,7 @@ class WorkshopApp:
                 person, new_key = self.workshop.add_participant()
             except WorkshopFull:
                 return self._full(request)
-        outcome = flow.apply(page, fields, person.answers, self.content)
+        outcome = flow.apply(page, fields, person.answers, self.content, brings)
         going_back = fields.get("nav") == "back"
         if page.slug == "reflections" and not going_back and not outcome.errors:
             person.answers.complete = True

@@ -14,6 +14,8 @@ from typer.core import TyperGroup
 from coprod import __version__
 from coprod.commands import (
     about,
+    actions,
+    agenda,
     assess,
     cases,
     check,
@@ -23,6 +25,7 @@ from coprod.commands import (
     glossary,
     practices,
     report,
+    room,
     team,
     workshop,
 )
@@ -181,6 +184,9 @@ app.command("criteria")(criteria.criteria_command)
 app.command("report")(report.report_command)
 app.command("team")(team.team_command)
 app.command("compare")(compare.compare_command)
+app.command("room")(room.room_command)
+app.command("actions")(actions.actions_command)
+app.command("agenda")(agenda.agenda_command)
 app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
 app.command("about")(about.about_command)
 app.command("glossary")(glossary.glossary_command)

@@ -27,12 +27,16 @@ def criteria_keys(content, answers: dict[str, str] | None = None) -> str:
     return keys + "We need residents to define the problem" + ENTER + ENTER
 
 
+# the cycle's questions at the end: what you bring (none), actions (none)
+CYCLE_KEYS = ENTER + ENTER
+
+
 def practice_keys(content, rating: str = "3") -> str:
     keys = ""
     for practice in content.practices:
         keys += (rating + ENTER) * len(practice.statements)
         keys += ENTER  # no note
-    return keys
+    return keys + CYCLE_KEYS
 
 
 @pytest.fixture
@@ -90,7 +94,7 @@ def test_progress_and_framing_are_shown(invoke, pipe_input, content, workdir):
 def test_quick_mode_rates_each_practice_once(invoke, pipe_input, content, workdir):
     keys = project_keys("Quick one") + criteria_keys(content, {"known-solution": "y"})
     keys += "".join(f"{n % 5}{ENTER}{ENTER}" for n in range(7))  # ratings 0..4,0,1 and no notes
-    pipe_input.send_text(keys)
+    pipe_input.send_text(keys + CYCLE_KEYS)
     result = invoke("assess", "--quick")
     assert result.exit_code == 0, result.output
     saved = yaml.safe_load(saved_file(workdir).read_text())
@@ -110,7 +114,7 @@ def test_dont_know_and_not_applicable_are_recorded(invoke, pipe_input, content, 
     keys += "d" + ENTER + "x" + ENTER + ("4" + ENTER) * (len(first.statements) - 2) + ENTER
     for practice in content.practices[1:]:
         keys += ("2" + ENTER) * len(practice.statements) + ENTER
-    pipe_input.send_text(keys)
+    pipe_input.send_text(keys + CYCLE_KEYS)
     assert invoke("assess").exit_code == 0
     saved = yaml.safe_load(saved_file(workdir).read_text())
     assert saved["ratings"][first.statements[0].id] == "dont_know"

@@ -56,6 +56,9 @@ NO_ORPHANS = [
     ["data"],
     ["data", "validate"],
     ["data", "copy"],
+    ["room"],
+    ["actions"],
+    ["agenda"],
 ]
 
 

@@ -45,6 +45,8 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> No
         for index in range(1, len(practice.statements) + 1):
             answer(child, rf"statement {index} of {len(practice.statements)}\]", "4")
         answer(child, "Any note or evidence", "")
+    answer(child, "Which of these do you bring", " ")  # the first: Analysis
+    answer(child, "Which actions", "")  # none
     child.expect("Practice profile")
     child.expect("Answers saved to")
     child.expect(pexpect.EOF)
@@ -54,3 +56,4 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> No
     assert saved["complete"] is True
     assert set(saved["ratings"].values()) == {4}
     assert saved["reflections"]["why"] == "Residents hold knowledge we lack"
+    assert saved["respondent"]["brings"] == ["analysis"]

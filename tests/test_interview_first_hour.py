@@ -34,8 +34,13 @@ def criteria_keys(content, answers: dict[str, str] | None = None, why: str = "",
     return keys + why + ENTER + bring + ENTER
 
 
+# the cycle's questions at the end: what you bring (none), actions (none)
+CYCLE_KEYS = ENTER + ENTER
+
+
 def practice_keys(content, rating: str = "3") -> str:
-    return "".join((rating + ENTER) * len(p.statements) + ENTER for p in content.practices)
+    keys = "".join((rating + ENTER) * len(p.statements) + ENTER for p in content.practices)
+    return keys + CYCLE_KEYS
 
 
 def question_count(content, mode: str = "full") -> int:
@@ -139,7 +144,7 @@ def test_a_stray_enter_records_no_rating_and_no_criterion(invoke, pipe_input, co
     keys += ENTER + "3" + ENTER  # stray Enter at the first statement, then 3
     keys += ("2" + ENTER) * (len(first.statements) - 1) + ENTER
     keys += "".join(("2" + ENTER) * len(p.statements) + ENTER for p in content.practices[1:])
-    pipe_input.send_text(keys)
+    pipe_input.send_text(keys + CYCLE_KEYS)
     result = invoke("assess")
     assert result.exit_code == 0, result.output
     saved = load(only_file(workdir))
@@ -157,7 +162,7 @@ def test_where_the_list_cannot_wait_a_stray_enter_asks_again(
     keys = project_keys() + criteria_keys(content) + ENTER + "4" + ENTER
     keys += ("2" + ENTER) * (len(first.statements) - 1) + ENTER
     keys += "".join(("2" + ENTER) * len(p.statements) + ENTER for p in content.practices[1:])
-    pipe_input.send_text(keys)
+    pipe_input.send_text(keys + CYCLE_KEYS)
     assert invoke("assess").exit_code == 0
     saved = load(only_file(workdir))
     assert saved["ratings"][first.statements[0].id] == 4
@@ -197,7 +202,7 @@ def test_resuming_a_finished_file_can_review_it_with_the_answers_as_defaults(
     keys = ["r"] + [""] * total
     keys[1 + 4] = "y"
     keys[1 + total - 2] = "1"
-    pipe_input.send_text("".join(k + ENTER for k in keys))
+    pipe_input.send_text("".join(k + ENTER for k in keys) + CYCLE_KEYS)
     result = invoke("assess", "--resume", str(finished))
     assert result.exit_code == 0, result.output
     assert "Reviewing" in result.stdout

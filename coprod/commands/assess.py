@@ -14,7 +14,9 @@ from coprod.errors import CoprodError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coprod.core.answers import Answers
     from coprod.core.assessment import Assessment
+    from coprod.core.models import Content
     from coprod.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
@@ -34,6 +36,12 @@ profile. With --quick each practice gets one overall rating, which is its mean.
 
 [bold]Verdict[/bold]: any warning sign answered yes → caution; otherwise two or
 more favourable conditions answered yes → favourable; otherwise unclear.
+
+At the end you may say which of the six characteristics of the Action Research
+Collective you bring, and choose up to three actions (a suggested next step or
+your own words, with an owner and a due date). [bold]--previous OLD.yaml[/bold]
+starts by reviewing the open actions from last time: they are carried into the
+new file with the same id, so [bold]coprod compare OLD NEW[/bold] can match them.
 
 Examples: [bold]coprod assess[/bold], [bold]coprod assess --quick[/bold],
 [bold]coprod assess --resume coprod-my-project-2026-11-22.yaml[/bold],
@@ -74,12 +82,20 @@ def assess_command(
     export: Annotated[
         Path | None,
         typer.Option(
-            "--export", metavar="OUT", help="Also write the report to OUT (.md, .html or .json)."
+            "--export", metavar="OUT", help="Also write the report to OUT: .md, .html, .json."
         ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing answers or export file.")
     ] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="OLD",
+            help="Start with the open actions from an earlier answers file, and name it.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     from coprod.commands._interactive import (
@@ -90,7 +106,7 @@ def assess_command(
         print_path,
         run_safely,
     )
-    from coprod.core.answers import Answers, load_answers
+    from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
 
     content = content_for(ctx)
@@ -100,9 +116,10 @@ def assess_command(
         format_from_suffix(export)
         check_save_target(export, force=force, resuming=None)
     if answers_file is not None:
-        if resume is not None or quick:
+        if resume is not None or quick or previous is not None:
             raise CoprodError(
-                "--answers reads a finished file; it does not go with --resume or --quick"
+                "--answers reads a finished file; it does not go with --resume, --quick "
+                "or --previous"
             )
         loaded = load_answers(answers_file, content)
         result = assess(loaded.answers, content, loaded.warnings)
@@ -151,6 +168,12 @@ def assess_command(
     if save is not None:
         again += ["--save", str(save), *(["--force"] if force else [])]
 
+    from coprod import cycle_interview as cycle
+    from coprod.core.models import slugify
+
+    before = _previous_answers(answers, previous, resume, content)
+    previous_ids = {a.id for a in before.actions} if before else set()
+
     def walk() -> Answers | None:
         start = None
         if resume is not None and finished and runner.all_required_answered():
@@ -161,7 +184,17 @@ def assess_command(
         else:
             answers.complete = False
             _framing(console, runner, "resumed" if resume is not None else "new", writer.path)
-        return runner.run(start)
+        if before is not None:  # last time's open actions come first
+            cycle.review_previous(answers, before, writer, console.print)
+        walked = runner.run(start)
+        if before is not None and slugify(before.project.name) != slugify(walked.project.name):
+            warn(
+                f"the previous assessment is for {before.project.name!r}, this one for "
+                f"{walked.project.name!r}: compare reads the same project twice"
+            )
+        cycle.ask_brings(walked, content, writer, console.print)
+        cycle.choose_actions(walked, content, writer, console.print, previous_ids=previous_ids)
+        return walked
 
     walked = run_safely(walk, writer, again=again)
     if walked is None:  # a finished assessment, not walked again: its report
@@ -179,6 +212,36 @@ def assess_command(
     print_path(console, str(writer.path))
     _share(console, writer.path)
     _export(result, export, force)
+
+
+def _previous_answers(
+    answers: Answers, given: Path | None, resume: Path | None, content: Content
+) -> Answers | None:
+    """The earlier answers whose open actions start this assessment, if any.
+
+    ``--previous OLD`` names it (and is recorded as ``previous:``); a resumed file
+    that names one has it found as written, or beside the resumed file.
+    """
+    from coprod.core.answers import load_answers
+    from coprod.cycle_interview import previous_path
+
+    if given is not None:
+        if resume is not None and answers.previous and Path(answers.previous) != given:
+            raise CoprodError(
+                f"{resume} follows on from {answers.previous}; leave out --previous to resume it"
+            )
+        loaded = load_answers(given, content)
+        answers.previous = str(given)
+        return loaded.answers
+    path = previous_path(answers, resume)
+    if path is None:
+        return None
+    if not path.is_file():
+        warn(
+            f"{resume}: the previous assessment {answers.previous} was not found; its actions are not reviewed"
+        )
+        return None
+    return load_answers(path, content).answers
 
 
 def _share(console: Console, path: Path | None) -> None:

@@ -16,6 +16,7 @@ from coprod.commands._output import (
     emit,
     load_all,
 )
+from coprod.commands.actions import TodayOption, today_from
 from coprod.console import out
 
 
@@ -30,11 +31,14 @@ def compare_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    today: TodayOption = None,
 ) -> None:
     """Compare two assessments of the same project: what moved, up (↑), down (↓) or not (→).
 
     Shows each practice's score then and now, the statements that moved by two or
-    more points, new notes, and the when-to-co-produce verdict then and now.
+    more points, new notes, and the when-to-co-produce verdict then and now;
+    and each action of OLD with its status in NEW (matched by id), overdue ones
+    marked, those missing from NEW listed as not reviewed.
 
     Example: [bold]coprod compare coprod-x-2026-03-01.yaml coprod-x-2026-09-01.yaml[/bold]
     """
@@ -42,7 +46,7 @@ def compare_command(
 
     content = content_for(ctx)
     before, after = load_all([old, new], content)
-    comparison = compare(before, after, content)
+    comparison = compare(before, after, content, today=today_from(today))
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render import terminal

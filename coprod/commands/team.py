@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,11 @@ from coprod.commands._output import (
     load_all,
 )
 from coprod.console import out
+from coprod.errors import CoprodError
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content
+    from coprod.core.team import TeamView
 
 
 def team_command(
@@ -39,13 +44,25 @@ def team_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    choose_actions: Annotated[
+        Path | None,
+        typer.Option(
+            "--choose-actions",
+            metavar="FILE",
+            help="Then choose up to three actions from the group's priorities, saved in FILE "
+            "(your own answers file).",
+        ),
+    ] = None,
 ) -> None:
     """Read a group's answers together: where people agree, and the conversations to have.
 
     Per practice: the mean score, the lowest and highest, and the spread. Statements
     rated two or more points apart are listed as conversations to have, with who sits
     where; criteria answered differently are listed too. All files must be for the
-    same project and the same mode (full or quick).
+    same project and the same mode (full or quick). Who is in the room (the six
+    characteristics, counts only) and everyone's actions follow, the same next step
+    chosen by several people marked as a shared priority; --choose-actions FILE
+    then lets you add up to three of the group's priorities to your own file.
 
     Examples: [bold]coprod team sam.yaml alex.yaml jo.yaml[/bold],
     [bold]coprod team *.yaml --anonymous -o team.html[/bold]
@@ -68,7 +85,39 @@ def team_command(
         from coprod.render import terminal
 
         terminal.render_team(view, out())
+        if choose_actions is not None:
+            _choose(view, choose_actions, content)
         return
+    if choose_actions is not None:
+        raise CoprodError("--choose-actions asks questions: it goes with the terminal view")
     from coprod.render.formats import render_team
 
     emit(render_team(view, fmt), output, force=force)
+
+
+def _choose(view: TeamView, path: Path, content: Content) -> None:
+    """The person adds up to three actions to their own answers file, from the group's view."""
+    from coprod import cycle_interview, interview
+    from coprod.commands._interactive import DraftWriter, run_safely
+    from coprod.core.answers import load_answers
+
+    if not interview.stdin_is_terminal():
+        raise CoprodError("--choose-actions asks questions, but standard input is not a terminal.")
+    answers = load_answers(path, content).answers
+    writer = DraftWriter(path, overwrite_first=True, resumed=True)
+    console = out()
+
+    def ask() -> None:
+        cycle_interview.choose_actions(
+            answers,
+            content,
+            writer,
+            console.print,
+            previous_ids={a.id for a in answers.actions},  # up to three more
+            suggestions=view.suggested_steps,
+        )
+
+    run_safely(ask, writer)
+    from coprod.render.terminal.common import safe
+
+    console.print(f"Actions saved in [bold]{safe(str(path))}[/bold]")

@@ -228,13 +228,24 @@ def workshop_command(
     if workshop.settings.port != actual and port != 0:
         workshop.settings.port = actual
         workshop.save_state()
-    serve(workshop, sock, address, actual, resumed=resumed)
+    from coprod.web.app import load_choices
+
+    contents = load_choices(getattr(ctx.find_root().obj, "data_dir", None))
+    serve(workshop, sock, address, actual, resumed=resumed, contents=contents)
 
 
 workshop_command.__doc__ = HELP
 
 
-def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resumed: bool) -> None:
+def serve(
+    workshop: Workshop,
+    sock: socket.socket,
+    host: str,
+    port: int,
+    *,
+    resumed: bool,
+    contents: dict[str, Any] | None = None,
+) -> None:
     """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
     import uvicorn
 
@@ -249,7 +260,7 @@ def serve(workshop: Workshop, sock: socket.socket, host: str, port: int, *, resu
         facilitator=f"{origin}/f/{s.facilitator_token}/",
         code=f"{origin}/code",
     )
-    app = create_app(workshop, urls)
+    app = create_app(workshop, urls, contents)
     config = uvicorn.Config(
         app,
         log_level="warning",

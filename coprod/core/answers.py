@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
-from coprod.core.validation import validate
+from coprod.core.validation import field_path, validate
 from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 
@@ -27,6 +27,21 @@ MAX_ANSWERS_BYTES = 1_000_000
 MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
+ACTION_STATUSES = ("open", "in-progress", "done", "dropped")
+ActionStatus = Literal["open", "in-progress", "done", "dropped"]
+MAX_ACTIONS = 3  # chosen at the end of an assessment; a file may hold more carried forward
+_STATUS_WORDS: dict[str, ActionStatus] = {
+    "open": "open",
+    "not started": "open",
+    "not-started": "open",
+    "todo": "open",
+    "in-progress": "in-progress",
+    "in progress": "in-progress",
+    "in_progress": "in-progress",
+    "started": "in-progress",
+    "done": "done",
+    "dropped": "dropped",
+}
 
 _CRITERION_WORDS: dict[str, CriterionAnswer] = {
     "yes": "yes",
@@ -97,11 +112,63 @@ class ProjectInfo(_Model):
     _text = field_validator("name", "stage", mode="before")(_optional_text)
 
 
+def parse_status(value: Any) -> ActionStatus:
+    """An action's status: open, in-progress, done or dropped ("in progress" is fine)."""
+    if isinstance(value, str):
+        word = " ".join(value.strip().lower().split())
+        if word in _STATUS_WORDS:
+            return _STATUS_WORDS[word]
+    raise ValueError(f"must be one of {', '.join(ACTION_STATUSES)} (got {value!r})")
+
+
+def _brings(value: Any) -> Any:
+    """``brings: roots`` or ``brings: [analysis, roots]``; blank means none."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
 class Respondent(_Model):
     name: str | None = None
     role: str | None = None
+    brings: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
     _text = field_validator("name", "role", mode="before")(_optional_text)
+    _normalise_brings = field_validator("brings", mode="before")(_brings)
+
+
+class Action(_Model):
+    """An action someone chose to carry forward; the same ``id`` in every later file."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=60)]
+    text: Annotated[str, Field(min_length=1)]
+    practice: str | None = None
+    statement: str | None = None
+    owner: str | None = None
+    due: dt.date | None = None
+    status: Annotated[ActionStatus, BeforeValidator(parse_status)] = "open"
+    note: str | None = None
+
+    _text = field_validator("id", "text", "practice", "statement", "owner", "note", mode="before")(
+        _optional_text
+    )
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"must be a date like 2027-01-31 (got {value!r})") from None
+        return value
+
+    @property
+    def is_open(self) -> bool:
+        """Still to do: open or in progress."""
+        return self.status in ("open", "in-progress")
 
 
 class Reflections(_Model):
@@ -121,6 +188,7 @@ class Answers(_Model):
     mode: Literal["full", "quick"] = "full"
     date: dt.date | None = None
     complete: bool = True
+    previous: str | None = None
     criteria: dict[str, Annotated[CriterionAnswer, BeforeValidator(parse_criterion_answer)]] = (
         Field(default_factory=dict)
     )
@@ -129,6 +197,24 @@ class Answers(_Model):
     )
     notes: dict[str, str] = Field(default_factory=dict)
     reflections: Reflections = Field(default_factory=Reflections)
+    actions: list[Action] = Field(default_factory=list)
+
+    _previous = field_validator("previous", mode="before")(_optional_text)
+
+    @field_validator("actions", mode="before")
+    @classmethod
+    def _no_actions(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    @field_validator("actions")
+    @classmethod
+    def _unique_action_ids(cls, value: list[Action]) -> list[Action]:
+        seen: set[str] = set()
+        for action in value:
+            if action.id in seen:
+                raise ValueError(f"action id {action.id!r} is used more than once")
+            seen.add(action.id)
+        return value
 
     @field_validator("version")
     @classmethod
@@ -179,7 +265,10 @@ class Answers(_Model):
     def to_yaml_data(self) -> dict[str, Any]:
         """The answers as plain data, in the documented key order, empties dropped."""
         data = self.model_dump(mode="json", exclude_none=True)
-        for key in ("respondent", "reflections"):
+        respondent = data.get("respondent")
+        if isinstance(respondent, dict) and not respondent.get("brings"):
+            respondent.pop("brings", None)
+        for key in ("respondent", "reflections", "actions"):
             if not data.get(key):
                 data.pop(key, None)
         return data
@@ -201,6 +290,14 @@ def _closest(value: str, options: list[str]) -> str:
         return ""
     match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _location(section: str, key: str) -> tuple[str | int, ...]:
+    """Where an unknown id sits: ``ratings.x`` is a key, ``actions.0.practice`` a value."""
+    if section.startswith("actions."):
+        _, index, kind = section.split(".")
+        return ("actions", int(index), kind)
+    return (section, key)
 
 
 def _shown(key: str) -> str:
@@ -257,6 +354,29 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
     ):
         known_set = set(known)
         unknown += [(section, key, kind, known) for key in given if key not in known_set]
+    characteristic_ids = [c.id for c in content.background.arc_characteristics]
+    bad_brings = []
+    for i, key in enumerate(answers.respondent.brings if answers.respondent else []):
+        if key not in characteristic_ids:
+            bad_brings.append(
+                Problem(
+                    f"unknown characteristic {key!r}{_closest(key, characteristic_ids)} "
+                    f"(one of: {', '.join(characteristic_ids)})",
+                    doc.path,
+                    doc.line_of(("respondent", "brings", i)),
+                    field_path(("respondent", "brings", i)),
+                )
+            )
+    statement_ids = [s.id for _, s in content.statements()]
+    for i, action in enumerate(answers.actions):
+        for value, options, kind in (
+            (action.practice, practice_ids, "practice"),
+            (action.statement, statement_ids, "statement"),
+        ):
+            if value is not None and value not in options:
+                unknown.append((f"actions.{i}.{kind}", value, kind, options))
+    if bad_brings:
+        raise CoprodError(bad_brings)
 
     loaded = LoadedAnswers(answers, doc.path)
     errors = unknown if answered_version == current else []
@@ -270,8 +390,10 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 f"unknown {kind} id {_shown(key)}"
                 + (_closest(key, options) if number < MAX_SHOWN else ""),
                 doc.path,
-                doc.line_of((section, key)) if number < MAX_SHOWN else None,
-                f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
+                doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
+                field_path(_location(section, key))
+                if section.startswith("actions.")
+                else f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
             for number, (section, key, kind, options) in enumerate(errors)
         ]

@@ -114,6 +114,9 @@ class Assessment:
                 }
                 for p in self.priorities
             ],
+            "brings": list(self.answers.respondent.brings) if self.answers.respondent else [],
+            "actions": [a.model_dump(mode="json") for a in self.answers.actions],
+            "previous": self.answers.previous,
             "messages": list(self.warnings),
             "calls_to_action": calls_to_action_json(
                 self.content, [self.answers.respondent.role if self.answers.respondent else None]

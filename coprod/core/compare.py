@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
@@ -84,6 +86,7 @@ class Comparison:
     notes: list[NoteChange]
     messages: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # the two files, as given
+    actions: list[ActionReview] = field(default_factory=list)  # OLD's actions, as in NEW
 
     @property
     def same_respondent(self) -> bool:
@@ -158,12 +161,23 @@ class Comparison:
                 if n.new is not None
             ],
             "removed_notes": [{"practice": p.id, "note": note} for p, note in self.removed_notes],
+            "actions": [r.to_json() for r in self.actions],
             "messages": list(self.messages),
         }
 
+    @property
+    def actions_not_reviewed(self) -> list[ActionReview]:
+        return [r for r in self.actions if r.now is None]
 
-def compare(old: LoadedAnswers, new: LoadedAnswers, content: Content) -> Comparison:
-    """Compare two assessments of the same project, OLD then NEW."""
+
+def compare(
+    old: LoadedAnswers, new: LoadedAnswers, content: Content, *, today: dt.date | None = None
+) -> Comparison:
+    """Compare two assessments of the same project, OLD then NEW.
+
+    OLD's actions are matched by id in NEW; overdue means due before ``today``
+    (default: the real today) and not done or dropped.
+    """
     if slugify(old.answers.project.name) != slugify(new.answers.project.name):
         raise CoprodError(
             Problem(
@@ -202,7 +216,14 @@ def compare(old: LoadedAnswers, new: LoadedAnswers, content: Content) -> Compari
         if note_then != note_now:
             notes.append(NoteChange(p, note_then, note_now))
     comparison = Comparison(
-        before, after, changes, moves, notes, messages, [str(old.path), str(new.path)]
+        before,
+        after,
+        changes,
+        moves,
+        notes,
+        messages,
+        [str(old.path), str(new.path)],
+        review_actions(old.answers, new.answers, today or dt.date.today()),
     )
     if not comparison.same_respondent:
         who_then = respondent_text(before) or "nobody named"

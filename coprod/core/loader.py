@@ -225,6 +225,16 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                     f"unknown role {role!r} (known: {', '.join(ROLES)})",
                 )
 
+    characteristic_ids = {c.id for c in background.arc_characteristics}
+    for i, way in enumerate(background.room.ways if background.room else []):
+        for j, cid in enumerate(way.characteristics):
+            if cid not in characteristic_ids:
+                problem(
+                    "background.yaml",
+                    ("room", "ways", i, "characteristics", j),
+                    f"unknown characteristic {cid!r} (known: {', '.join(sorted(characteristic_ids))})",
+                )
+
     for file, item in parsed.items():
         for loc, ref in _walk_sources(item.model):
             if ref.ref not in publication_ids:

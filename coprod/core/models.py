@@ -297,6 +297,22 @@ class Challenge(Sourced):
     description: Text
 
 
+class ReachingWay(Sourced):
+    """A way the report's projects reached people a group was missing."""
+
+    id: Slug
+    characteristics: list[Slug] = Field(min_length=1)
+    text: Text
+
+
+class RoomGuidance(Strict):
+    """Who is in the room: noticing gaps, ways to reach people, and the caution."""
+
+    noticing: Note
+    ways: list[ReachingWay] = Field(min_length=1)
+    caution: Note
+
+
 class Finding(Sourced):
     """One of the report's headline findings: what co-production is, adds, cannot do."""
 
@@ -326,6 +342,7 @@ class Background(Strict):
     arc_characteristics: list[Characteristic] = Field(min_length=1)
     tyrannies: list[Tyranny] = Field(min_length=1)
     leadership_viewpoints: list[Viewpoint] = Field(min_length=1)
+    room: RoomGuidance | None = None
 
 
 # --- content packs (see coprod/core/packs.py) ---

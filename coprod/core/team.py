@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coprod.core.answers import LoadedAnswers
+from coprod.core.actions import SharedAction, action_key, shared_priorities
+from coprod.core.answers import Action, LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
+from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
 
@@ -131,6 +133,37 @@ class TeamView:
     disagreements: list[Disagreement]
     criteria_splits: list[CriterionSplit]
     anonymous: bool
+    coverage: Coverage | None = None
+    shared: list[SharedAction] = field(default_factory=list)
+    shared_keys: set[str] = field(default_factory=set)
+
+    @property
+    def suggested_steps(self) -> list[tuple[str | None, str | None, str]]:
+        """(practice, statement, text) for a group choosing actions: the shared priorities
+        first, then the next steps in most people's priorities."""
+        items: list[tuple[str | None, str | None, str]] = [
+            (s.practice, s.statement, s.text) for s in self.shared
+        ]
+        counts: Counter[tuple[str | None, str | None, str]] = Counter()
+        for a in self.assessments:
+            for p in a.priorities:
+                for step in p.next_steps:
+                    counts[(p.result.practice.id, step.statement.id, step.statement.next_step)] += 1
+        statements = {statement for _, statement, _ in items if statement}
+        items += [key for key, _ in counts.most_common() if key[1] not in statements]
+        return items
+
+    @property
+    def actions(self) -> list[tuple[Respondent | None, Action, bool]]:
+        """Everyone's actions: who (``None`` when anonymous), the action, whether shared."""
+        items = [
+            (None if self.anonymous else person, action, action_key(action) in self.shared_keys)
+            for person, a in zip(self.respondents, self.assessments, strict=True)
+            for action in a.answers.actions
+        ]
+        if self.anonymous:  # an order that cannot tell whose action is whose
+            items.sort(key=lambda item: (item[1].due is None, item[1].due, item[1].text))
+        return items
 
     @property
     def roles(self) -> Counter[str]:
@@ -244,6 +277,31 @@ class TeamView:
             "calls_to_action": calls_to_action_json(
                 self.assessments[0].content, [r.role for r in self.respondents]
             ),
+            "coverage": self.coverage.to_json() if self.coverage else None,
+            "actions": [
+                {
+                    "respondent": person.label if person else None,
+                    "id": action.id,
+                    "text": action.text,
+                    "practice": action.practice,
+                    "statement": action.statement,
+                    "owner": action.owner,
+                    "due": action.due.isoformat() if action.due else None,
+                    "status": action.status,
+                    "shared": shared,
+                }
+                for person, action, shared in self.actions
+            ],
+            "shared_priorities": [
+                {
+                    "text": s.text,
+                    "practice": s.practice,
+                    "statement": s.statement,
+                    "count": s.count,
+                    "respondents": list(s.people),
+                }
+                for s in self.shared
+            ],
         }
 
 
@@ -274,8 +332,8 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     return result
 
 
-def check_same_project(files: list[LoadedAnswers], *, what: str) -> None:
-    """Reject a mix of projects or of full/quick answers, naming the odd file out."""
+def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = True) -> None:
+    """Reject a mix of projects (or, with ``modes``, of full/quick answers), naming the odd file."""
     first = files[0].answers
     for other in files[1:]:
         a = other.answers
@@ -287,7 +345,7 @@ def check_same_project(files: list[LoadedAnswers], *, what: str) -> None:
                     other.path,
                 )
             )
-        if a.mode != first.mode:
+        if modes and a.mode != first.mode:
             raise CoprodError(
                 Problem(
                     f"is a {a.mode} assessment, but {files[0].path} is {first.mode}; "
@@ -334,6 +392,11 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
         ]
         if len({a for _, a in answers}) > 1:
             splits.append(CriterionSplit(criterion, answers))
+    shared, shared_keys = shared_priorities(
+        [(person.label, f.answers.actions) for person, f in zip(people, files, strict=True)]
+    )
+    if anonymous:
+        shared = [SharedAction(s.text, s.practice, s.statement, s.count, []) for s in shared]
     return TeamView(
         project=files[0].answers.project.name,
         mode=files[0].answers.mode,
@@ -343,4 +406,7 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
         disagreements=disagreements,
         criteria_splits=splits,
         anonymous=anonymous,
+        coverage=coverage_of([f.answers for f in files], content),
+        shared=shared,
+        shared_keys=shared_keys,
     )

@@ -11,7 +11,10 @@ from coprod.core.assessment import JSON_VERSION, Assessment
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
+    from coprod.core.agenda import Agenda
     from coprod.core.compare import Comparison
+    from coprod.core.models import Content
+    from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
 Format = Literal["md", "html", "json"]
@@ -102,3 +105,50 @@ def render_comparison(comparison: Comparison, fmt: Format) -> str:
     from coprod.render import markdown
 
     return markdown.render_comparison(comparison)
+
+
+def render_room(coverage: Coverage, content: Content, project: str | None, fmt: Format) -> str:
+    """Who is in the room (``coprod room``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(coverage.to_json())
+    from coprod.render.markdown.room import render_room as room_markdown
+
+    text = room_markdown(coverage, content, project)
+    if fmt == "md":
+        return text
+    from coprod.render import html
+
+    title = f"{project}: who is in the room" if project else "Who is in the room"
+    return html.document(title, f"<article>\n{html.markdown_to_html(text)}</article>")
+
+
+AGENDA_STYLE = """
+@page { size: A4; margin: 12mm 13mm; }
+@media print {
+  body { font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 14pt; margin: 0 0 0.3rem; }
+  h2 { font-size: 10.5pt; margin: 0.6rem 0 0.2rem; padding-top: 0.25rem; border-top-width: 1px; }
+  p, ul { margin: 0.2rem 0; }
+  li + li { margin-top: 0.05rem; }
+  .table-wrap { margin: 0.4rem 0; }
+  th, td { padding: 0.1rem 0.35rem; }
+}
+"""
+
+
+def render_agenda(agenda: Agenda, fmt: Format) -> str:
+    """A facilitator's session plan (``coprod agenda``) as a document in ``fmt``."""
+    if fmt == "json":
+        return _json(agenda.to_json())
+    from coprod.render.markdown.agenda import agenda_title
+    from coprod.render.markdown.agenda import render_agenda as agenda_markdown
+
+    text = agenda_markdown(agenda)
+    if fmt == "md":
+        return text
+    from coprod.render import html
+
+    page = html.document(
+        agenda_title(agenda), f"<article>\n{html.markdown_to_html(text)}</article>"
+    )
+    return page.replace("</style>", AGENDA_STYLE.strip() + "\n</style>", 1)

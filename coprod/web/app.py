@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from coprod.core.answers import Answers
+from coprod.core.models import Content
 from coprod.core.scoring import NOT_RATED, SCALE
 from coprod.errors import CoprodError
 from coprod.interview import ROLE_LABELS
@@ -31,6 +32,13 @@ from coprod.web.state import Participant, Workshop, WorkshopFull, answers_text, 
 HERE = Path(__file__).parent
 COOKIE = "coprod_participant"
 COOKIE_AGE = 30 * 24 * 3600
+LANG_COOKIE = "coprod_lang"  # the participant's choice of language / easy read
+#: The switch on the welcome page: cookie value -> (language, easy read, label).
+LANGUAGE_CHOICES: dict[str, tuple[str, bool, str]] = {
+    "en": ("en", False, "English"),
+    "cy": ("cy", False, "Cymraeg"),
+    "easy-read": ("en", True, "Easy read"),
+}
 COALESCE_SECONDS = 0.5  # updates to the facilitator's page are gathered for this long
 
 
@@ -47,6 +55,30 @@ def _role_value(answers: Answers | None) -> str | None:
     if answers is None or answers.respondent is None:
         return None
     return answers.respondent.role or ""
+
+
+def _brings_value(answers: Answers | None) -> list[str]:
+    """The characteristic boxes to tick: what the answers file holds."""
+    return list(answers.respondent.brings) if answers and answers.respondent else []
+
+
+def load_choices(data_dir: Path | None = None) -> dict[str, Content]:
+    """The content of each choice on the welcome page's switch, loaded once (as ``--lang`` does).
+
+    A choice whose pack is missing from ``data_dir`` is left out of the switch.
+    """
+    from coprod.core.loader import load_content, resolve_data_dir
+    from coprod.core.packchoice import choose_pack
+
+    folder = resolve_data_dir(data_dir)
+    contents: dict[str, Content] = {}
+    for key, (language, easy_read, _label) in LANGUAGE_CHOICES.items():
+        try:
+            choice = choose_pack(folder, language, easy_read)
+        except CoprodError:
+            continue
+        contents[key] = load_content(folder, choice.pack)
+    return contents
 
 
 def not_found() -> Response:
@@ -80,9 +112,12 @@ class Urls:
 class WorkshopApp:
     """Holds the workshop, the templates and the hub; its methods are the routes."""
 
-    def __init__(self, workshop: Workshop, urls: Urls) -> None:
+    def __init__(
+        self, workshop: Workshop, urls: Urls, contents: dict[str, Content] | None = None
+    ) -> None:
         self.workshop = workshop
         self.content = workshop.content
+        self.contents = contents or {}  # per participant's choice (LANG_COOKIE)
         self.urls = urls
         self.hub = Hub()
         self.tries = TryLimit()
@@ -116,6 +151,10 @@ class WorkshopApp:
     def _person(self, request: Request) -> Participant | None:
         return self.workshop.participant(request.cookies.get(COOKIE))
 
+    def _content(self, request: Request) -> Content:
+        """The content in the participant's chosen language (ids as the workshop's own)."""
+        return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
+
     def _page_url(self, page: flow.Page) -> str:
         return f"{self.join_path}/{page.slug}"
 
@@ -123,11 +162,18 @@ class WorkshopApp:
         self, request: Request, name: str, context: dict[str, Any], status: int = 200
     ) -> Response:
         settings = self.workshop.settings
+        content = self._content(request)
         base = {
             "project": settings.project,
             "anonymous": settings.anonymous,
             "mode": settings.mode,
             "join_path": self.join_path,
+            "lang": content.language,
+            "draft_line": content.pack.draft_line if content.pack else None,
+            "language_choices": [
+                (key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents
+            ],
+            "language_chosen": request.cookies.get(LANG_COOKIE, ""),
         }
         return self.templates.TemplateResponse(request, name, {**base, **context}, status)
 
@@ -203,11 +249,12 @@ class WorkshopApp:
         slug: str,
         outcome: flow.Outcome | None = None,
     ) -> Response:
-        found = flow.page_by_slug(self.content, slug)
+        content = self._content(request)
+        found = flow.page_by_slug(content, slug)
         if found is None:
             return not_found()
         index, page = found
-        all_pages = flow.pages(self.content)
+        all_pages = flow.pages(content)
         answers = person.answers if person else None
         context: dict[str, Any] = {
             "title": page.title,
@@ -215,25 +262,43 @@ class WorkshopApp:
             "index": index,
             "count": len(all_pages),
             "answers": answers,
-            "content": self.content,
+            "content": content,
             "action": self._page_url(page),
             "errors": outcome.errors if outcome else {},
             "kept": outcome.kept if outcome else {},
             "new": person is None,
             "roles": ROLE_OPTIONS,
             "role_value": _role_value(answers),
+            "brings_value": _brings_value(answers),
             "criterion_options": CRITERION_OPTIONS,
             "rating_options": RATING_OPTIONS,
         }
         if page.slug == "done" and answers is not None:
             from coprod.core.assessment import assess
 
-            context["result"] = assess(answers, self.content)
-            context["skipped"] = flow.skipped(answers, self.content)
+            context["result"] = assess(answers, content)
+            context["skipped"] = flow.skipped(answers, content)
             context["page_url"] = self._page_url
         template = "practice.html" if page.practice else f"{page.slug}.html"
         status = 422 if outcome and outcome.errors else 200
         return self._render(request, template, context, status)
+
+    async def choose_language(self, request: Request) -> Response:
+        """The welcome page's switch (a GET form, no JavaScript): this phone's language only."""
+        if not self._join_ok(request):
+            return not_found()
+        choice = request.query_params.get("choice", "")
+        response = RedirectResponse(f"{self.join_path}/", status_code=303)
+        if choice in self.contents:
+            response.set_cookie(
+                LANG_COOKIE,
+                choice,
+                max_age=COOKIE_AGE,
+                path=self.join_path,
+                httponly=True,
+                samesite="lax",
+            )
+        return response
 
     async def page_get(self, request: Request) -> Response:
         if not self._join_ok(request):
@@ -258,6 +323,7 @@ class WorkshopApp:
             return RedirectResponse(self._page_url(page), status_code=303)
         async with request.form(max_files=0, max_fields=200) as form:
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
+            brings = [v for v in form.getlist("brings") if isinstance(v, str)]
         person = self._person(request)
         new_key: str | None = None
         if person is None:
@@ -265,7 +331,7 @@ class WorkshopApp:
                 person, new_key = self.workshop.add_participant()
             except WorkshopFull:
                 return self._full(request)
-        outcome = flow.apply(page, fields, person.answers, self.content)
+        outcome = flow.apply(page, fields, person.answers, self.content, brings)
         going_back = fields.get("nav") == "back"
         if page.slug == "reflections" and not going_back and not outcome.errors:
             person.answers.complete = True
@@ -401,14 +467,21 @@ class WorkshopApp:
         return RedirectResponse(path + "/", status_code=303)
 
 
-def create_app(workshop: Workshop, urls: Urls) -> Starlette:
-    """The workshop's ASGI app (call it once per server)."""
-    web = WorkshopApp(workshop, urls)
+def create_app(
+    workshop: Workshop, urls: Urls, contents: dict[str, Content] | None = None
+) -> Starlette:
+    """The workshop's ASGI app (call it once per server).
+
+    ``contents`` (from :func:`load_choices`) puts a language switch on the welcome page;
+    without it every phone gets the workshop's own content.
+    """
+    web = WorkshopApp(workshop, urls, contents)
     routes = [
         Route("/code", web.code_page, methods=["GET", "POST"]),
         Route("/j/{token}", web.without_slash, methods=["GET"]),
         Route("/f/{token}", web.without_slash, methods=["GET"]),
         Route("/j/{token}/", web.join, methods=["GET"]),
+        Route("/j/{token}/language", web.choose_language, methods=["GET"]),
         Route("/j/{token}/{slug:path}", web.page_get, methods=["GET"]),
         Route("/j/{token}/{slug:path}", web.page_post, methods=["POST"]),
         Route("/f/{token}/", web.facilitator, methods=["GET"]),

@@ -3,7 +3,8 @@
 Pure: no web framework here. A page is posted as plain form fields whose names
 are the answers file's ids (``<statement id>`` or, quick, ``<practice id>`` with
 ``0``-``4``/``dont_know``/``na``; ``<criterion id>`` with ``yes``/``no``/``unsure``);
-the other fields are ``respondent_name``, ``respondent_role``, ``note``,
+the other fields are ``respondent_name``, ``respondent_role``, ``brings`` (repeated:
+one per characteristic ticked, with ``brings_asked`` saying the boxes were shown), ``note``,
 ``reflection_why``, ``reflection_bring_and_take`` and the button ``nav``
 (``next`` or ``back``). Underscores never occur in content ids, so they cannot clash.
 """
@@ -11,7 +12,7 @@ the other fields are ``respondent_name``, ``respondent_role``, ``note``,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coprod.core.answers import ROLES, Answers, Respondent
@@ -94,8 +95,17 @@ def _text_field(
     return True, text or None
 
 
-def apply(page: Page, form: Mapping[str, str], answers: Answers, content: Content) -> Outcome:
-    """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored."""
+def apply(
+    page: Page,
+    form: Mapping[str, str],
+    answers: Answers,
+    content: Content,
+    brings: Sequence[str] = (),
+) -> Outcome:
+    """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored.
+
+    ``brings`` is every value of the repeated ``brings`` checkbox field.
+    """
     outcome = Outcome()
     if page.slug == "about":
         present, name = _text_field(form, "respondent_name", MAX_NAME, outcome, "The name")
@@ -105,7 +115,11 @@ def apply(page: Page, form: Mapping[str, str], answers: Answers, content: Conten
             person.name = name
         if role is not None and (role in ROLES or role == ""):
             person.role = role or None
-        answers.respondent = person if (person.name or person.role) else None
+        if "brings_asked" in form:  # the boxes were shown: none ticked means none
+            from coprod.core.room import known_brings
+
+            person.brings = known_brings(brings, content)
+        answers.respondent = person if (person.name or person.role or person.brings) else None
     elif page.slug == "criteria":
         for criterion in content.all_criteria():
             value = form.get(criterion.id)

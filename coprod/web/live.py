@@ -19,6 +19,7 @@ from coprod.web import flow
 from coprod.web.state import Workshop
 
 if TYPE_CHECKING:
+    from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
 NEEDS_TWO = (
@@ -86,6 +87,13 @@ class LiveView:
         self._team = (key, view)
         return view
 
+    def coverage(self) -> Coverage:
+        """Who is in the room, as ``coprod room DIR/*.yaml`` counts it (counts only)."""
+        from coprod.core.room import coverage_of
+
+        loaded = self.workshop.loaded()
+        return coverage_of([item.answers for item in loaded], self.workshop.content)
+
     def context(self) -> dict[str, Any]:
         from coprod.render.markdown.team import roles_text
 
@@ -111,6 +119,7 @@ class LiveView:
                     for d in view.disagreements[:TOP_CONTESTED]
                 ]
                 context["splits"] = [(s, split_text(s.answers)) for s in view.criteria_splits]
+                context["coverage"] = self.coverage()
         return context
 
     def fragment(self, version: int) -> str:

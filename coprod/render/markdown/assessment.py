@@ -18,6 +18,7 @@ from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, S
 from coprod.core.models import Case, Content, Criterion
 from coprod.i18n import N_, _, ngettext
 from coprod.render.language import draft_blocks, glossary_blocks
+from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.blocks import (
     RULE,
     bold,
@@ -58,6 +59,15 @@ def respondent_text(assessment: Assessment) -> str | None:
     r = assessment.answers.respondent
     parts = [x for x in (r.name, r.role) if x] if r else []
     return ", ".join(parts) if parts else None
+
+
+def brings_text(assessment: Assessment) -> str | None:
+    """``"Analysis, Roots"``: the characteristics the respondent said they bring."""
+    r = assessment.answers.respondent
+    if not r or not r.brings:
+        return None
+    names = {c.id: c.name for c in assessment.content.background.arc_characteristics}
+    return ", ".join(names.get(b, b) for b in r.brings)
 
 
 def report_title(assessment: Assessment) -> str:
@@ -112,6 +122,9 @@ def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
     who = respondent_text(assessment)
     if who:
         details.append(_field(_("Respondent"), escape_md(who)))
+    brings = brings_text(assessment)
+    if brings:
+        details.append(_field(_("Brings"), escape_md(brings)))
     mode = (
         _("quick assessment (one overall rating per practice)")
         if a.mode == "quick"
@@ -517,6 +530,9 @@ def report_blocks(assessment: Assessment) -> list[str]:
         *profile_blocks(assessment),
         *verdict_blocks(assessment),
         *priority_blocks(assessment),
+        *assessment_action_blocks(
+            assessment.answers.actions, assessment.content, assessment.answers.previous
+        ),
         *gaps_blocks(assessment),
         *practices_blocks(assessment),
         *reflection_blocks(assessment),

@@ -13,6 +13,7 @@ from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _
 from coprod.render.language import draft_blocks
+from coprod.render.markdown.actions import review_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bold,
@@ -306,6 +307,7 @@ def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None
         *compare_profile_blocks(comparison, chart=chart),
         *moved_blocks(comparison),
         *note_blocks(comparison),
+        *review_blocks(comparison.actions),
         *caveat_blocks(comparison.new),
         *source_blocks(comparison.new),
     ]

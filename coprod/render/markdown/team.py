@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from coprod.core.team import Disagreement, TeamView, Written
 from coprod.i18n import N_, _
 from coprod.render.language import draft_blocks, glossary_blocks
+from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import (
     calls_to_action_blocks,
     caveat_blocks,
@@ -22,6 +23,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.room import room_blocks
 from coprod.render.text import (
     REFLECTION_QUESTIONS,
     TEAM_SCORE_NOTE,
@@ -230,6 +232,8 @@ def team_blocks(view: TeamView) -> list[str]:
         *criteria_split_blocks(view),
         *team_notes_blocks(view),
         *team_reflection_blocks(view),
+        *(room_blocks(view.coverage, first.content) if view.coverage else []),
+        *team_action_blocks(view, first.content),
         *caveat_blocks(first),
         *source_blocks(first),
         *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),

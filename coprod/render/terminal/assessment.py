@@ -164,6 +164,9 @@ def print_detail(assessment: Assessment, console: Console) -> None:
 
     print_verdict(assessment, console)
     _priorities(assessment, console)
+    from coprod.render.terminal.room import render_actions
+
+    render_actions(assessment.answers.actions, assessment.content, console)
 
     not_scored = [r.practice.name for r in assessment.practices if r.score.score is None]
     gaps = assessment.dont_know_count

@@ -84,3 +84,6 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         )
         for n in gone:
             bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.old or '')}")
+    from coprod.render.terminal.room import render_reviews
+
+    render_reviews(comparison.actions, console)

@@ -102,4 +102,30 @@ def render_team(view: TeamView, console: Console) -> None:
                 console.print(f"[bold]{safe(_(question))}[/bold]")
                 for w in answered[key]:
                     bullet(console, _written(w))
+    _room_and_actions(view, console)
     print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)
+
+
+def _room_and_actions(view: TeamView, console: Console) -> None:
+    """Who is in the room, and everyone's actions with the shared priorities marked."""
+    from coprod.core.actions import practice_name
+    from coprod.render.terminal.room import action_line, render_room
+
+    content = view.assessments[0].content
+    if view.coverage is not None:
+        render_room(view.coverage, content, console)
+    items = view.actions
+    if not items:
+        return
+    if view.shared:
+        section(console, "Shared priorities (chosen by more than one person)")
+        for s in view.shared:
+            practice = practice_name(s.practice, content)
+            where = f" [dim]({safe(practice)})[/dim]" if practice else ""
+            who = f": {safe(', '.join(s.people))}" if s.people else ""
+            bullet(console, f"{safe(s.text)}{where} · chosen by {s.count} people{who}")
+    section(console, "Everyone's actions")
+    for person, action, shared in items:
+        who = f"[bold]{safe(person.label)}:[/bold] " if person else ""
+        mark = " [bold](shared)[/bold]" if shared else ""
+        bullet(console, who + action_line(action, content) + mark)

@@ -1,0 +1,75 @@
+"""``coprod agenda``: a facilitator's session plan from a group's answers files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.commands._common import content_for
+from coprod.commands._output import (
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    choose_format,
+    emit,
+    load_all,
+)
+from coprod.console import out
+
+# the same as coprod.core.agenda's (not imported here: start-up stays light)
+DEFAULT_MINUTES = 90
+MIN_MINUTES = 20
+MAX_MINUTES = 480
+
+
+def agenda_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="Answers files for one project (or just yours).",
+            show_default=False,
+        ),
+    ],
+    minutes: Annotated[
+        int,
+        typer.Option(
+            "--minutes",
+            metavar="MINUTES",
+            min=MIN_MINUTES,
+            max=MAX_MINUTES,
+            help="The session's length; the sections add up to it exactly.",
+        ),
+    ] = DEFAULT_MINUTES,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Build a session plan: timed sections that add up to --minutes.
+
+    Welcome and purpose (what the session can and cannot change); the "when to
+    co-produce" questions the group split on; the most contested statements as
+    conversations, each with prompts; the weakest practice with a case to learn
+    from; who is missing from the room; and choosing up to three actions with
+    owners. HTML prints on one or two A4 pages.
+
+    Examples: [bold]coprod agenda *.yaml[/bold]
+
+    [bold]coprod agenda *.yaml --minutes 120 -o session.html[/bold]
+    """
+    from coprod.core.agenda import build_agenda
+
+    content = content_for(ctx)
+    agenda = build_agenda(load_all(files, content), content, minutes)
+    fmt = choose_format(format, output, default=None)
+    if fmt is None:
+        from coprod.render.terminal.agenda import render_agenda
+
+        render_agenda(agenda, out())
+        return
+    from coprod.render.formats import render_agenda as render
+
+    emit(render(agenda, fmt), output, force=force)

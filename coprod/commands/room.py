@@ -1,0 +1,66 @@
+"""``coprod room``: who is in the room, for a group deciding who else to invite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.commands._common import content_for
+from coprod.commands._output import (
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    choose_format,
+    emit,
+    load_all,
+)
+from coprod.console import out
+
+
+def room_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="One or more answers files for the same project (one per person).",
+            show_default=False,
+        ),
+    ],
+    format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Who is in the room: which of the six characteristics the group brings.
+
+    The Action Research Collective was put together so that, between them, its
+    members brought Analysis, Vision, Experience, Reach, Relationships and Roots.
+    For each: how many people bring it (present, thin: one person, or missing),
+    and for each gap the ways the report's projects reached such people. Counts
+    only: never who brings what.
+
+    Examples: [bold]coprod room *.yaml[/bold], [bold]coprod room *.yaml -o room.html[/bold],
+    [bold]coprod room *.yaml --format json[/bold]
+    """
+    from coprod.core.room import coverage_of
+    from coprod.core.team import check_same_project
+
+    content = content_for(ctx)
+    loaded = load_all(files, content)
+    check_same_project(loaded, what="coprod room", modes=False)
+    coverage = coverage_of([item.answers for item in loaded], content)
+    project = loaded[0].answers.project.name
+    fmt = choose_format(format, output, default=None)
+    if fmt is None:
+        from coprod.render.terminal.common import safe
+        from coprod.render.terminal.room import render_room
+
+        console = out()
+        console.print(f"\n[bold]{safe(project)}[/bold] · {len(loaded)} answers files")
+        render_room(coverage, content, console)
+        return
+    from coprod.render.formats import render_room as render
+
+    emit(render(coverage, content, project, fmt), output, force=force)

@@ -1,0 +1,339 @@
+"""A facilitator's session plan from a group's answers (pure, no I/O).
+
+Timed sections that add up exactly to the minutes given: welcome and purpose,
+the when-to-co-produce questions the group split on, the most contested
+statements as conversations, the weakest practice with a case to learn from,
+who is missing from the room, and choosing up to three actions. The prompts
+are coprod's own words, built from the content (statement text, the
+practice's summary, the case's questions); nothing is added about the cases.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from coprod.core.actions import practice_name, shared_priorities, status_label
+from coprod.core.answers import MAX_ACTIONS, Action, LoadedAnswers
+from coprod.core.assessment import Assessment, assess
+from coprod.core.models import Case, Content, Practice
+from coprod.core.room import coverage_of
+from coprod.core.scoring import band_for, round_half_up
+from coprod.core.team import DISAGREEMENT_GAP, check_same_project
+
+JSON_VERSION = 1
+DEFAULT_MINUTES = 90
+MIN_MINUTES = 20
+MAX_MINUTES = 480
+MAX_CONVERSATIONS = 3
+ANSWER_ORDER = ("yes", "unsure", "no")
+ANSWER_WORDS = {"yes": "yes", "unsure": "not sure", "no": "no"}
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    weight: int
+    purpose: str
+    prompts: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    minutes: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "minutes": self.minutes,
+            "kind": self.kind,
+            "purpose": self.purpose,
+            "prompts": list(self.prompts),
+            "items": list(self.items),
+        }
+
+
+@dataclass
+class Agenda:
+    project: str
+    minutes: int
+    respondents: int
+    sections: list[Section]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": JSON_VERSION,
+            "project": self.project,
+            "minutes": self.minutes,
+            "respondents": self.respondents,
+            "sections": [s.to_json() for s in self.sections],
+        }
+
+    def starts(self) -> list[int]:
+        """Each section's start, in minutes from the beginning."""
+        result, at = [], 0
+        for s in self.sections:
+            result.append(at)
+            at += s.minutes
+        return result
+
+
+def largest_remainder(weights: Sequence[int], total: int) -> list[int]:
+    """Whole minutes in proportion to ``weights`` that add up exactly to ``total``.
+
+    Each share is rounded down, then the minutes left over go one each to the
+    largest remainders (ties: the earlier section). Every section gets at least
+    one minute when ``total`` allows it.
+    """
+    if not weights:
+        return []
+    whole = sum(weights)
+    exact = [total * w / whole for w in weights]
+    shares = [math.floor(x) for x in exact]
+    left = total - sum(shares)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i))
+    for i in order[:left]:
+        shares[i] += 1
+    # no section without time: take a minute from the largest
+    for i, share in enumerate(shares):
+        if share == 0 and total >= len(weights):
+            biggest = max(range(len(shares)), key=lambda j: shares[j])
+            shares[biggest] -= 1
+            shares[i] = 1
+    return shares
+
+
+def _counts_text(answers: Sequence[str]) -> str:
+    counts = Counter(answers)
+    return ", ".join(f"{counts[a]} {ANSWER_WORDS[a]}" for a in ANSWER_ORDER if counts[a])
+
+
+def _welcome(content: Content) -> Section:
+    openness = content.practices[0]
+    key_point = openness.key_points[0].text
+    return Section(
+        "welcome",
+        "Welcome and purpose",
+        10,
+        "Why the group is meeting, and what this session can and cannot change: say "
+        "what is already decided (by funding, deadlines or earlier choices) and what is "
+        f"still open. The report's advice: “{key_point}”.",
+        [
+            "What is already decided, and who decided it?",
+            "What can we still shape, today and after today?",
+        ],
+    )
+
+
+def _criteria(files: Sequence[LoadedAnswers], content: Content) -> Section | None:
+    items = []
+    for criterion in content.all_criteria():
+        given = [
+            f.answers.criteria[criterion.id] for f in files if criterion.id in f.answers.criteria
+        ]
+        split = len(set(given)) > 1
+        unsure = len(files) == 1 and given == ["unsure"]
+        if split or unsure:
+            items.append(f"{criterion.question} ({_counts_text(given)})")
+    if not items:
+        return None
+    return Section(
+        "criteria",
+        "When to co-produce: where we differ"
+        if len(files) > 1
+        else "When to co-produce: what to find out",
+        10,
+        "The questions from the report's “When to co-produce?” that were answered "
+        "differently (or with “not sure”): is co-production the right approach here?",
+        ["What do we each know that leads to our answer?", "What would we need to find out?"],
+        items,
+    )
+
+
+@dataclass(frozen=True)
+class _Contested:
+    practice: Practice
+    text: str
+    low: int
+    high: int
+    ratings: int
+
+
+def _contested(files: Sequence[LoadedAnswers], content: Content) -> list[_Contested]:
+    quick = files[0].answers.mode == "quick"
+    keyed = (
+        [(p, p.name, p.id) for p in content.practices]
+        if quick
+        else [(p, s.text, s.id) for p, s in content.statements()]
+    )
+    found = []
+    for practice, text, key in keyed:
+        values = [
+            r
+            for f in files
+            if isinstance(r := f.answers.ratings.get(key), int) and not isinstance(r, bool)
+        ]
+        if not values:
+            continue
+        low, high = min(values), max(values)
+        if len(files) > 1 and high - low >= DISAGREEMENT_GAP:
+            found.append(_Contested(practice, text, low, high, len(values)))
+        elif len(files) == 1 and high <= 1:
+            found.append(_Contested(practice, text, low, high, 1))
+    found.sort(key=lambda c: (-(c.high - c.low), c.low, c.practice.number))
+    return found[:MAX_CONVERSATIONS]
+
+
+def _conversation(item: _Contested, single: bool, *, summary: bool) -> Section:
+    from coprod.core.scoring import SCALE
+
+    if single:
+        spread = f"Rated {item.low} ({SCALE[item.low]})."
+        prompts = [
+            f"How would each of you rate this: “{item.text.rstrip('.')}”?",
+            "What would have to change for it to be true here?",
+        ]
+    else:
+        spread = (
+            f"Ratings ran from {item.low} ({SCALE[item.low]}) to {item.high} ({SCALE[item.high]})."
+        )
+        prompts = [
+            f"“{item.text.rstrip('.')}”: what have you each seen that leads to your rating?",
+            "Where do we agree, and what would we need to know to settle the rest?",
+        ]
+    return Section(
+        "conversation",
+        f"Conversation: {item.text}",
+        15,
+        f"{spread} From “{item.practice.name}”"
+        + (f": {item.practice.summary}" if summary else "."),
+        prompts,
+    )
+
+
+def _case_for(practice: Practice, content: Content) -> Case | None:
+    links = sorted(practice.cases, key=lambda link: link.role != "example")
+    return content.case(links[0].case) if links else None
+
+
+def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | None:
+    means: list[tuple[int, int, Practice]] = []
+    for i, practice in enumerate(content.practices):
+        scores = [s for a in assessments if (s := a.practices[i].score.score) is not None]
+        if scores:
+            means.append((round_half_up(sum(scores) / len(scores)), practice.number, practice))
+    if not means:
+        return None
+    score, _, practice = min(means)
+    case = _case_for(practice, content)
+    items = []
+    prompts = [f"Where do we see “{practice.name}” working, and where not?"]
+    if case is not None:
+        link = next(link for link in practice.cases if link.case == case.id)
+        items.append(f"Case: {case.name}. {link.why}")
+        items += [f"It asked: “{q}”" for q in case.questions]
+        found = [c.text for c in case.lessons[:1]] or [case.summary]
+        items += [f"What it found: {text}" for text in found]
+        prompts.append(f"What could we borrow from {case.name}, and what would not fit here?")
+    return Section(
+        "practice",
+        f"The weakest practice: {practice.name} ({score}, {band_for(score)})",
+        15,
+        f"The lowest-scored practice, with a Jam and Justice case to learn from. "
+        f"{practice.summary}",
+        prompts,
+        items,
+    )
+
+
+def _missing(files: Sequence[LoadedAnswers], content: Content) -> Section:
+    cov = coverage_of([f.answers for f in files], content)
+    names = ", ".join(c.name for c in content.background.arc_characteristics)
+    items: list[str] = []
+    if cov.answered == 0:
+        purpose = (
+            f"Nobody has said yet which characteristics they bring ({names}): go round "
+            "the group and count, then look at the gaps."
+        )
+    else:
+        purpose = (
+            "Which of the six characteristics the Action Research Collective was built "
+            "for are thin or missing here, and how the report's projects reached people."
+        )
+        for gap in cov.gaps:
+            c = gap.count
+            items.append(
+                f"{c.characteristic.name}: {c.status_text} ({c.characteristic.description})"
+            )
+        ways = [*cov.general_ways, *{w.id: w for g in cov.gaps for w in g.ways}.values()]
+        items += [f"A way in: {w.text}" for w in ways[:3]]
+    if cov.caution:
+        items.append(f"A caution: {cov.caution.text}")
+    return Section(
+        "room",
+        "Who is missing from the room",
+        10,
+        purpose,
+        ["Who is affected by this and not here?", "Who could invite them, and how?"],
+        items,
+    )
+
+
+def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) -> Section:
+    items = []
+    open_actions: list[Action] = [a for f in files for a in f.answers.actions if a.is_open]
+    seen: set[str] = set()
+    for action in open_actions:
+        if action.id in seen:
+            continue
+        seen.add(action.id)
+        due = f", due {action.due.isoformat()}" if action.due else ""
+        owner = f", {action.owner}" if action.owner else ""
+        items.append(f"Still open: {action.text} ({status_label(action.status)}{owner}{due})")
+    shared, _ = shared_priorities([(str(i), f.answers.actions) for i, f in enumerate(files)])
+    items += [f"Chosen by {s.count} people: {s.text}" for s in shared]
+    content = assessments[0].content if assessments else None
+    suggested = []
+    for a in assessments:
+        for p in a.priorities[:1]:
+            for step in p.next_steps[:1]:
+                suggested.append((p.result.practice.id, step.statement.next_step))
+    for practice_id, text in list(dict.fromkeys(suggested))[:3]:
+        items.append(f"A suggested next step ({practice_name(practice_id, content)}): {text}")
+    return Section(
+        "actions",
+        f"Choosing up to {MAX_ACTIONS} actions, with owners",
+        15,
+        f"Agree up to {MAX_ACTIONS} actions, each with an owner and a date, and when the "
+        "group will look at them again. Review the open ones first.",
+        ["Which of these matters most to us now?", "Who will do it, and by when?"],
+        items,
+    )
+
+
+def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int) -> Agenda:
+    """A session plan whose section minutes add up exactly to ``minutes``."""
+    if not files:
+        raise ValueError("an agenda needs at least one answers file")
+    check_same_project(list(files), what="coprod agenda")
+    assessments = [assess(f.answers, content, f.warnings) for f in files]
+    single = len(files) == 1
+    sections: list[Section] = [_welcome(content)]
+    criteria = _criteria(files, content)
+    if criteria:
+        sections.append(criteria)
+    summarised: set[str] = set()
+    for item in _contested(files, content):
+        sections.append(_conversation(item, single, summary=item.practice.id not in summarised))
+        summarised.add(item.practice.id)
+    weakest = _weakest(assessments, content)
+    if weakest:
+        sections.append(weakest)
+    sections.append(_missing(files, content))
+    sections.append(_actions(files, assessments))
+    for section, share in zip(
+        sections, largest_remainder([s.weight for s in sections], minutes), strict=True
+    ):
+        section.minutes = share
+    return Agenda(files[0].answers.project.name, minutes, len(files), sections)

@@ -1,0 +1,148 @@
+"""Actions carried forward, as markdown: in a report, a team view, a comparison, a list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from coprod.core.actions import ActionReview, ListedAction, practice_name, status_label
+from coprod.core.answers import Action
+from coprod.core.models import Content
+from coprod.core.team import TeamView
+from coprod.render.markdown.blocks import bullets, escape_md, heading, join_blocks, table
+
+
+def _due(action: Action) -> str:
+    return action.due.isoformat() if action.due else "–"
+
+
+def action_table(actions: Sequence[Action], content: Content, *, caption: str) -> str:
+    rows = [
+        [
+            escape_md(a.text),
+            escape_md(practice_name(a.practice, content) or "–"),
+            escape_md(a.owner or "–"),
+            _due(a),
+            escape_md(status_label(a.status)),
+        ]
+        for a in actions
+    ]
+    return table(["Action", "Practice", "Owner", "Due", "Status"], rows, caption=caption)
+
+
+def assessment_action_blocks(
+    actions: Sequence[Action], content: Content, previous: str | None, level: int = 2
+) -> list[str]:
+    """A report's actions (nothing when there are none and no previous file)."""
+    if not actions and not previous:
+        return []
+    blocks = [heading(level, "Actions")]
+    if previous:
+        blocks.append(escape_md(f"Follows on from the previous assessment in {previous}."))
+    if actions:
+        blocks.append(action_table(actions, content, caption="Actions"))
+        notes = [f"**{escape_md(a.text)}:** {escape_md(a.note)}" for a in actions if a.note]
+        if notes:
+            blocks.append(bullets(notes))
+    else:
+        blocks.append(escape_md("No actions were chosen."))
+    return blocks
+
+
+def team_action_blocks(view: TeamView, content: Content, level: int = 2) -> list[str]:
+    """Everyone's actions, and the ones several people chose: the group's shared priorities."""
+    items = view.actions
+    if not items:
+        return []
+    blocks = [heading(level, "Actions")]
+    if view.shared:
+        blocks.append(heading(level + 1, "Shared priorities"))
+        blocks.append(
+            escape_md(
+                "The same next step chosen by more than one person: a place to start together."
+            )
+        )
+        lines = []
+        for s in view.shared:
+            who = f": {', '.join(s.people)}" if s.people else ""
+            practice = practice_name(s.practice, content)
+            where = f" ({practice})" if practice else ""
+            lines.append(escape_md(f"{s.text}{where}: chosen by {s.count} people{who}"))
+        blocks.append(bullets(lines))
+    rows = []
+    for person, action, shared in items:
+        row = [
+            escape_md(action.text) + (" **(shared)**" if shared else ""),
+            escape_md(practice_name(action.practice, content) or "–"),
+            escape_md(action.owner or "–"),
+            _due(action),
+            escape_md(status_label(action.status)),
+        ]
+        if not view.anonymous:
+            row.insert(0, escape_md(person.label if person else "–"))
+        rows.append(row)
+    header = ["Action", "Practice", "Owner", "Due", "Status"]
+    if not view.anonymous:
+        header.insert(0, "Chosen by")
+    blocks.append(heading(level + 1, "Everyone's actions"))
+    blocks.append(table(header, rows, caption="Actions chosen"))
+    return blocks
+
+
+def review_blocks(reviews: Sequence[ActionReview], level: int = 2) -> list[str]:
+    """The older file's actions with their status in the newer one."""
+    if not reviews:
+        return []
+    rows = [
+        [
+            escape_md(r.action.text),
+            escape_md(r.action.due.isoformat() if r.action.due else "–"),
+            escape_md(status_label(r.then)),
+            escape_md(status_label(r.now)),
+            "**overdue**" if r.overdue else "",
+        ]
+        for r in reviews
+    ]
+    blocks = [
+        heading(level, "Actions then and now"),
+        table(["Action", "Due", "Then", "Now", "Overdue"], rows, caption="Actions reviewed"),
+    ]
+    missing = [r for r in reviews if r.now is None]
+    if missing:
+        blocks.append(
+            escape_md(
+                "Not reviewed (not in the newer file): " + "; ".join(r.action.text for r in missing)
+            )
+        )
+    notes = [f"**{escape_md(r.action.text)}:** {escape_md(r.note)}" for r in reviews if r.note]
+    if notes:
+        blocks.append(bullets(notes))
+    return blocks
+
+
+def render_action_list(items: Sequence[ListedAction], content: Content, today: dt.date) -> str:
+    """``coprod actions --format md``: one table to paste into a plan."""
+    rows = [
+        [
+            escape_md(i.project),
+            escape_md(practice_name(i.action.practice, content) or "–"),
+            escape_md(i.action.text),
+            escape_md(i.action.owner or "–"),
+            _due(i.action) + (" **(overdue)**" if i.overdue else ""),
+            escape_md(status_label(i.action.status)),
+            escape_md(i.path),
+        ]
+        for i in items
+    ]
+    blocks = [heading(1, "Actions")]
+    if rows:
+        blocks.append(
+            table(
+                ["Project", "Practice", "Action", "Owner", "Due", "Status", "From"],
+                rows,
+                caption=f"Actions by due date (as of {today.isoformat()})",
+            )
+        )
+    else:
+        blocks.append(escape_md("No actions."))
+    return join_blocks(blocks)

@@ -1,0 +1,110 @@
+"""Who is in the room, and actions carried forward, in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from coprod.core.actions import ActionReview, ListedAction, practice_name, status_label
+from coprod.core.answers import Action
+from coprod.core.models import Content
+from coprod.core.room import Coverage
+from coprod.render.markdown.room import ROOM_INTRO, answered_text
+from coprod.render.terminal.common import bullet, safe, section
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STATUS_STYLE = {"present": "green", "thin": "yellow", "missing": "red"}
+ACTION_STYLE = {"open": "", "in-progress": "cyan", "done": "green", "dropped": "dim"}
+
+
+def render_room(coverage: Coverage, content: Content, console: Console) -> None:
+    """Each characteristic with its count and status in words, gaps with ways to reach people."""
+    section(console, "Who is in the room")
+    console.print(safe(ROOM_INTRO))
+    console.print(f"[dim]{safe(answered_text(coverage))}[/dim]")
+    if coverage.answered == 0:
+        return
+    for c in coverage.characteristics:
+        style = STATUS_STYLE[c.status]
+        bullet(
+            console,
+            f"[bold]{safe(c.characteristic.name)}[/bold]: {c.count} "
+            f"[{style}]({safe(c.status_text)})[/{style}] "
+            f"[dim]{safe(c.characteristic.description)}[/dim]",
+        )
+    gaps = coverage.gaps
+    if gaps:
+        section(console, "Who might be missing, and how to reach them")
+        for way in coverage.general_ways:
+            bullet(console, safe(way.text))
+        for gap in gaps:
+            c = gap.count
+            console.print(f"[bold]{safe(c.characteristic.name)}[/bold] ({safe(c.status_text)})")
+            for way in gap.ways:
+                bullet(console, safe(way.text))
+    else:
+        console.print("Every characteristic is brought by two or more people.")
+    if coverage.noticing:
+        console.print(f"\n{safe(coverage.noticing.text)}")
+    if coverage.caution:
+        console.print(f"\n[bold]A caution:[/bold] {safe(coverage.caution.text)}")
+    console.print("[dim]Counts only: this never says who brings what.[/dim]")
+
+
+def action_line(action: Action, content: Content) -> str:
+    """An action in one (wrapping) line of markup: text, practice, owner, due, status."""
+    style = ACTION_STYLE.get(action.status, "")
+    status = safe(status_label(action.status))
+    parts = [safe(action.text)]
+    practice = practice_name(action.practice, content)
+    if practice:
+        parts.append(f"[dim]{safe(practice)}[/dim]")
+    if action.owner:
+        parts.append(f"owner: {safe(action.owner)}")
+    if action.due:
+        parts.append(f"due {action.due.isoformat()}")
+    parts.append(f"[{style}]{status}[/{style}]" if style else status)
+    return " · ".join(parts)
+
+
+def render_actions(actions: Sequence[Action], content: Content, console: Console) -> None:
+    if not actions:
+        return
+    section(console, "Actions")
+    for action in actions:
+        bullet(console, action_line(action, content))
+        if action.note:
+            bullet(console, f"[dim]{safe(action.note)}[/dim]", indent=4, marker="→")
+
+
+def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
+    if not reviews:
+        return
+    section(console, "Actions then and now")
+    for r in reviews:
+        overdue = " [bold red]OVERDUE[/bold red]" if r.overdue else ""
+        due = f" · due {r.action.due.isoformat()}" if r.action.due else ""
+        bullet(
+            console,
+            f"{safe(r.action.text)}{due}: {safe(status_label(r.then))} → "
+            f"{safe(status_label(r.now))}{overdue}",
+        )
+        if r.note:
+            bullet(console, f"[dim]{safe(r.note)}[/dim]", indent=4, marker="→")
+
+
+def render_action_list(items: Sequence[ListedAction], content: Content, console: Console) -> None:
+    """``coprod actions`` in the terminal: one item per action, by due date."""
+    if not items:
+        console.print("No actions.")
+        return
+    section(console, f"Actions by due date ({len(items)})")
+    for i in items:
+        a = i.action
+        due = a.due.isoformat() if a.due else "no date"
+        overdue = " [bold red]OVERDUE[/bold red]" if i.overdue else ""
+        line = action_line(a.model_copy(update={"due": None}), content)
+        bullet(console, f"[bold]{due}[/bold]{overdue} · {line}")
+        bullet(console, f"[dim]{safe(i.project)} · {safe(i.path)}[/dim]", indent=4, marker=" ")

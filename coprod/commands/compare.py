@@ -36,7 +36,7 @@ def compare_command(
     """Compare two assessments of the same project: what moved, up (↑), down (↓) or not (→).
 
     Shows each practice's score then and now, the statements that moved by two or
-    more points, new notes, and the when-to-co-produce verdict then and now;
+    more points, notes that appeared or disappeared, and the when-to-co-produce verdict then and now;
     and each action of OLD with its status in NEW (matched by id), overdue ones
     marked, those missing from NEW listed as not reviewed.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -79,6 +80,22 @@ class CoprodGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _flow_help(self)
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """Choose the interface language before click parses anything, then run.
+
+        ``--lang`` (before the command name) or ``$COPROD_LANG`` is activated first,
+        so usage errors and ``--help`` are in that language too; in a language other
+        than English every help text is replaced by its translation.
+        """
+        from coprod import helptext
+
+        argv = sys.argv[1:] if args is None else list(args)
+        language = helptext.choose_language(argv, os.environ)
+        helptext.translate_typer_words(language)
+        if language != "en":
+            helptext.translate_help(self)
+        return super().main(argv, *rest, **kwargs)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from coprod import console

@@ -114,7 +114,9 @@ class CoprodGroup(TyperGroup):
         except CoprodError as exc:
             from rich.markup import escape
 
-            label = f"[bold red]{exc.label}:[/bold red] " if exc.label else ""
+            from coprod.i18n import _
+
+            label = f"[bold red]{escape(_(exc.label))}:[/bold red] " if exc.label else ""
             console.err().print(f"{label}{escape(str(exc))}")
             raise SystemExit(exc.exit_code) from None
         except OSError as exc:  # a full disk or a closed stream under stdout: one line, exit 2
@@ -228,9 +230,12 @@ def help_command(
         sub = group.get_command(target, name) if isinstance(group, TyperGroup) else None
         if sub is None:
             names = ", ".join(group.list_commands(target)) if isinstance(group, TyperGroup) else ""
+            from coprod.i18n import _
+
             raise CoprodError(
-                f"{target.command_path} has no command {name!r}",
-                hint=f"Commands: {names}" if names else None,
+                _("%(program)s has no command %(name)s")
+                % {"program": target.command_path, "name": repr(name)},
+                hint=_("Commands: %(names)s") % {"names": names} if names else None,
             )
         target = type(ctx)(sub, info_name=name, parent=target)
     typer.echo(target.get_help())

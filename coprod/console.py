@@ -173,4 +173,7 @@ def warn(message: str) -> None:
     """A warning on stderr that never stops the command."""
     from rich.markup import escape
 
-    err().print(f"[yellow]warning:[/yellow] {escape(message)}")
+    from coprod.i18n import _
+
+    label = escape(_("warning"))
+    err().print(f"[yellow]{label}:[/yellow] {escape(message)}")

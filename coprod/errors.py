@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from coprod.i18n import N_, _, ngettext
+
 #: At most this many problems are spelled out in a message; the rest are counted.
 MAX_SHOWN = 20
 
@@ -44,7 +46,7 @@ class CoprodError(Exception):
     """An expected failure with a message meant for the user."""
 
     exit_code = 2
-    label: str | None = "error"
+    label: str | None = N_("error")
 
     def __init__(self, problems: list[Problem] | Problem | str, hint: str | None = None) -> None:
         if isinstance(problems, str):
@@ -57,11 +59,17 @@ class CoprodError(Exception):
         lines = [str(p) for p in self.problems[:MAX_SHOWN]]
         total = len(self.problems)
         if total > 1:
-            text = f"{total} problems:\n" + "\n".join(f"  {line}" for line in lines)
+            heading = ngettext("%(n)d problem:", "%(n)d problems:", total) % {"n": total}
+            text = heading + "\n" + "\n".join(f"  {line}" for line in lines)
             if total > MAX_SHOWN:
-                text += f"\n  … and {total - MAX_SHOWN} more (fix these and run it again)"
+                more = total - MAX_SHOWN
+                text += "\n  " + ngettext(
+                    "… and %(n)d more (fix these and run it again)",
+                    "… and %(n)d more (fix these and run it again)",
+                    more,
+                ) % {"n": more}
         else:
-            text = lines[0] if lines else "unknown error"
+            text = lines[0] if lines else _("unknown error")
         if self.hint:
             text += f"\n{self.hint}"
         return text

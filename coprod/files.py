@@ -28,6 +28,7 @@ from types import FrameType
 
 from coprod.core.models import slugify
 from coprod.core.yamlio import was_read
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 #: A file name's longest length in bytes where the file system cannot say (most of them).
@@ -49,14 +50,14 @@ def _name_max(folder: Path) -> int:
         return NAME_MAX
 
 
-def _kind(mode: int) -> str:
+def _not_regular(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("is a named pipe (FIFO); coprod writes only regular files (--force replaces only those)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("is a device; coprod writes only regular files (--force replaces only those)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("is a socket; coprod writes only regular files (--force replaces only those)")
+    return _("is not a regular file; coprod writes only regular files (--force replaces only those)")
 
 
 def make_folder(folder: Path) -> None:
@@ -64,10 +65,13 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise CoprodError(Problem("is a file, not a folder", folder)) from None
+        raise CoprodError(Problem(_("is a file, not a folder"), folder)) from None
     except OSError as exc:
         raise CoprodError(
-            Problem(f"the folder cannot be created: {exc.strerror or exc}", folder)
+            Problem(
+                _("the folder cannot be created: %(reason)s") % {"reason": exc.strerror or exc},
+                folder,
+            )
         ) from None
 
 
@@ -78,7 +82,7 @@ class Terminated(CoprodError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            Problem("stopped (terminated) before it was written; nothing changed", path)
+            Problem(_("stopped (terminated) before it was written; nothing changed"), path)
         )
 
 
@@ -116,8 +120,8 @@ def check_name(path: Path) -> None:
     if len(os.fsencode(path.name)) > _name_max(folder):
         raise CoprodError(
             Problem(
-                f"the file name is too long ({len(os.fsencode(path.name))} bytes; "
-                f"at most {_name_max(folder)} here)",
+                _("the file name is too long (%(length)d bytes; at most %(most)d here)")
+                % {"length": len(os.fsencode(path.name)), "most": _name_max(folder)},
                 path,
             )
         )
@@ -133,27 +137,21 @@ def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -
         status = None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise CoprodError(Problem("the path is too long", path)) from None
+            raise CoprodError(Problem(_("the path is too long"), path)) from None
         status = None
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
-            raise CoprodError(Problem("is a directory; give a file name to write to", path))
+            raise CoprodError(Problem(_("is a directory; give a file name to write to"), path))
         if not stat.S_ISREG(status.st_mode):
-            raise CoprodError(
-                Problem(
-                    f"is {_kind(status.st_mode)}; coprod writes only regular files "
-                    "(--force replaces only those)",
-                    path,
-                )
-            )
+            raise CoprodError(Problem(_not_regular(status.st_mode), path))
         if not replaces_input and was_read(status):
             raise CoprodError(
-                Problem("is one of this command's input files; write the output elsewhere", path)
+                Problem(_("is one of this command's input files; write the output elsewhere"), path)
             )
         if not overwrite:
-            raise CoprodError(Problem("already exists; use --force to overwrite it", path))
+            raise CoprodError(Problem(_("already exists; use --force to overwrite it"), path))
     if not folder.is_dir():
-        raise CoprodError(Problem("the folder to write into does not exist", folder))
+        raise CoprodError(Problem(_("the folder to write into does not exist"), folder))
 
 
 def write_atomic(
@@ -182,7 +180,7 @@ def write_atomic(
             fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".tmp")
         except OSError as exc:
             raise CoprodError(
-                Problem(f"cannot write here: {exc.strerror or exc}", folder)
+                Problem(_("cannot write here: %(reason)s") % {"reason": exc.strerror or exc}, folder)
             ) from None
         tmp = Path(tmp_name)
         try:
@@ -198,7 +196,7 @@ def write_atomic(
                     os.link(tmp, path)
                 except FileExistsError:
                     raise CoprodError(
-                        Problem("already exists; use --force to overwrite it", path)
+                        Problem(_("already exists; use --force to overwrite it"), path)
                     ) from None
                 except OSError as exc:
                     if exc.errno == errno.ENAMETOOLONG:
@@ -206,7 +204,7 @@ def write_atomic(
                     os.replace(tmp, path)  # file systems without hard links
         except OSError as exc:
             raise CoprodError(
-                Problem(f"could not be written: {exc.strerror or exc}", path)
+                Problem(_("could not be written: %(reason)s") % {"reason": exc.strerror or exc}, path)
             ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):

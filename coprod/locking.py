@@ -20,6 +20,7 @@ import os
 import socket
 from pathlib import Path
 
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 try:
@@ -70,12 +71,18 @@ class DraftLock:
 def _refused(draft: Path, holder: str) -> CoprodError:
     return CoprodError(
         Problem(
-            f"is open in another coprod session ({holder or 'details unknown'}); "
-            "finish or stop that session first, so that neither overwrites the other's answers",
+            _(
+                "is open in another coprod session (%(holder)s); finish or stop that session "
+                "first, so that neither overwrites the other's answers"
+            )
+            % {"holder": holder or _("details unknown")},
             draft,
         ),
-        hint=f"If no such session is running, the lock has ended with it: try again. "
-        f"(The lock file is {lock_path(draft)}.)",
+        hint=_(
+            "If no such session is running, the lock has ended with it: try again. "
+            "(The lock file is %(lock)s.)"
+        )
+        % {"lock": lock_path(draft)},
     )
 
 

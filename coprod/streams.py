@@ -82,17 +82,19 @@ def prepare() -> None:
 
 def report_write_error(exc: OSError) -> None:
     """One line on stderr for a failed write (or another unexpected OSError)."""
+    from coprod.i18n import _
+
     reason = exc.strerror or str(exc)
-    where = "to standard output" if exc.filename is None else str(exc.filename)
+    where = _("to standard output") if exc.filename is None else str(exc.filename)
     _silence_stdout()
     try:
         from rich.markup import escape
 
         from coprod import console
 
-        console.err().print(
-            f"[bold red]error:[/bold red] cannot write {escape(where)}: {escape(reason)}"
-        )
+        message = _("cannot write %(where)s: %(reason)s") % {"where": where, "reason": reason}
+        label = escape(_("error"))
+        console.err().print(f"[bold red]{label}:[/bold red] {escape(message)}")
     except Exception:  # stderr is broken too: the exit code says it
         pass
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from coprod.console import err, warn, write_document
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -55,9 +56,12 @@ def choose_format(
     if implied != given:
         raise CoprodError(
             Problem(
-                f"the suffix {output.suffix!r} means {implied}, but --format is {given}", output
+                _("the suffix %(suffix)s means %(implied)s, but --format is %(given)s")
+                % {"suffix": repr(output.suffix), "implied": implied, "given": given},
+                output,
             ),
-            hint=f"Leave out --format to write {implied}, or name the file for {given}.",
+            hint=_("Leave out --format to write %(implied)s, or name the file for %(given)s.")
+            % {"implied": implied, "given": given},
         )
     return given
 
@@ -96,7 +100,10 @@ def distinct_files(paths: list[Path]) -> list[Path]:
         except OSError:
             identity = os.path.abspath(path)  # reading it will report the problem
         if identity in seen:
-            warn(f"{path}: the same file as {seen[identity]}, given again; counted once")
+            warn(
+                _("%(path)s: the same file as %(first)s, given again; counted once")
+                % {"path": path, "first": seen[identity]}
+            )
             continue
         seen[identity] = path
         kept.append(path)
@@ -105,12 +112,13 @@ def distinct_files(paths: list[Path]) -> list[Path]:
 
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
     """Load every answers file; warnings are shown with the file they come from."""
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import DRAFT_WARNING, load_answers
 
     loaded = []
     for path in paths:
         item = load_answers(path, content)
         for message in item.warnings:
-            warn(f"{path}: {message}")
+            shown = _(DRAFT_WARNING) if message == DRAFT_WARNING else message
+            warn(f"{path}: {shown}")
         loaded.append(item)
     return loaded

@@ -9,6 +9,7 @@ import typer
 
 from coprod.commands._common import typed_path
 from coprod.console import out
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -74,9 +75,9 @@ def _validate_packs(folder: Path, content: Content) -> None:
             f"its own, {falling} from the original."
         )
         for message in result.warnings:
-            warn(f"pack {name}: {message}")
+            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": message})
         for fallback in result.fallbacks:
-            warn(f"pack {name}: {fallback}")
+            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": fallback})
     if problems:
         raise CoprodError(problems, hint=None)
 
@@ -95,7 +96,7 @@ def copy_command(
     existing = [target / name for name in FILES if (target / name).exists()]
     if existing and not force:
         raise CoprodError(
-            Problem("already holds content files; use --force to overwrite them", target)
+            Problem(_("already holds content files; use --force to overwrite them"), target)
         )
     from coprod.files import make_folder, write_atomic
 

@@ -19,10 +19,12 @@ from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.core.validation import field_path, validate
 from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
+from coprod.i18n import _
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
+from coprod.i18n import N_, _, ngettext
 
 ANSWERS_VERSION = 1
-DRAFT_WARNING = "this is a draft: the assessment was not finished (use --resume to carry on)"
+DRAFT_WARNING = N_("this is a draft: the assessment was not finished (use --resume to carry on)")
 MAX_ANSWERS_BYTES = 1_000_000
 MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
@@ -73,13 +75,13 @@ def parse_criterion_answer(value: Any) -> CriterionAnswer:
         return "no"
     if isinstance(value, str) and value.strip().lower() in _CRITERION_WORDS:
         return _CRITERION_WORDS[value.strip().lower()]
-    raise ValueError(f"must be yes, no or unsure (got {value!r})")
+    raise ValueError(_("must be yes, no or unsure (got %(value)s)") % {"value": repr(value)})
 
 
 def parse_rating(value: Any) -> Rating:
     """A 0-4 rating, ``dont_know`` or ``na``."""
     if isinstance(value, bool):
-        raise ValueError(f"must be a whole number 0-4, dont_know or na (got {value!r})")
+        raise ValueError(_RATING_MESSAGE() % {"value": repr(value)})
     if isinstance(value, str):
         word = value.strip().lower().replace("’", "'")
         if word in _RATING_WORDS:
@@ -90,7 +92,11 @@ def parse_rating(value: Any) -> Rating:
         value = int(value)
     if isinstance(value, int) and 0 <= value <= 4:
         return value
-    raise ValueError(f"must be a whole number 0-4, dont_know or na (got {value!r})")
+    raise ValueError(_RATING_MESSAGE() % {"value": repr(value)})
+
+
+def _RATING_MESSAGE() -> str:  # noqa: N802 - reads as the message it is
+    return _("must be a whole number 0-4, dont_know or na (got %(value)s)")
 
 
 def _optional_text(value: Any) -> Any:
@@ -118,7 +124,10 @@ def parse_status(value: Any) -> ActionStatus:
         word = " ".join(value.strip().lower().split())
         if word in _STATUS_WORDS:
             return _STATUS_WORDS[word]
-    raise ValueError(f"must be one of {', '.join(ACTION_STATUSES)} (got {value!r})")
+    raise ValueError(
+        _("must be one of %(statuses)s (got %(value)s)")
+        % {"statuses": ", ".join(ACTION_STATUSES), "value": repr(value)}
+    )
 
 
 def _brings(value: Any) -> Any:
@@ -162,7 +171,9 @@ class Action(_Model):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError(f"must be a date like 2027-01-31 (got {value!r})") from None
+                raise ValueError(
+                    _("must be a date like 2027-01-31 (got %(value)s)") % {"value": repr(value)}
+                ) from None
         return value
 
     @property
@@ -212,7 +223,9 @@ class Answers(_Model):
         seen: set[str] = set()
         for action in value:
             if action.id in seen:
-                raise ValueError(f"action id {action.id!r} is used more than once")
+                raise ValueError(
+                    _("action id %(id)s is used more than once") % {"id": repr(action.id)}
+                )
             seen.add(action.id)
         return value
 
@@ -221,8 +234,11 @@ class Answers(_Model):
     def _known_version(cls, value: int) -> int:
         if value != ANSWERS_VERSION:
             raise ValueError(
-                f"answers file version {value} is not supported (this coprod reads version "
-                f"{ANSWERS_VERSION})"
+                _(
+                    "answers file version %(version)s is not supported "
+                    "(this coprod reads version %(supported)s)"
+                )
+                % {"version": value, "supported": ANSWERS_VERSION}
             )
         return value
 
@@ -241,7 +257,10 @@ class Answers(_Model):
             except ValueError:
                 pass
         shown = value if isinstance(value, (int, float)) else str(value)[:40]
-        raise ValueError(f"must be a date written YYYY-MM-DD, such as 2026-11-20 (got {shown!r})")
+        raise ValueError(
+            _("must be a date written YYYY-MM-DD, such as 2026-11-20 (got %(value)s)")
+            % {"value": repr(shown)}
+        )
 
     @field_validator("criteria", "ratings", mode="before")
     @classmethod
@@ -285,11 +304,19 @@ class LoadedAnswers:
     unanswered: list[str] = field(default_factory=list)
 
 
+#: The message for an id the content does not have, by what kind of id it is.
+_UNKNOWN_ID = {
+    "criterion": N_("unknown criterion id %(id)s%(suggestion)s"),
+    "statement": N_("unknown statement id %(id)s%(suggestion)s"),
+    "practice": N_("unknown practice id %(id)s%(suggestion)s"),
+}
+
+
 def _closest(value: str, options: list[str]) -> str:
     if len(value) > 200:  # not a typo of an id; and fuzzy matching it would be slow
         return ""
     match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
+    return _("; did you mean %(id)s?") % {"id": repr(match[0])} if match else ""
 
 
 def _location(section: str, key: str) -> tuple[str | int, ...]:
@@ -308,7 +335,9 @@ def _shown(key: str) -> str:
 def _listed(items: list[str], separator: str = ", ") -> str:
     """``a, b, c``; past :data:`MAX_SHOWN` items, the rest counted."""
     shown = separator.join(items[:MAX_SHOWN])
-    return shown if len(items) <= MAX_SHOWN else f"{shown} and {len(items) - MAX_SHOWN} more"
+    if len(items) <= MAX_SHOWN:
+        return shown
+    return _("%(items)s and %(n)d more") % {"items": shown, "n": len(items) - MAX_SHOWN}
 
 
 def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
@@ -320,8 +349,8 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         # or made-up version would silently drop ratings.
         raise CoprodError(
             Problem(
-                f"must be a content version, a whole number from 1 to {current} "
-                f"(got {answered_version})",
+                _("must be a content version, a whole number from 1 to %(current)s (got %(value)s)")
+                % {"current": current, "value": answered_version},
                 doc.path,
                 doc.line_of(("content_version",)),
                 "content_version",
@@ -330,9 +359,12 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
     if answered_version > current:
         raise CoprodError(
             Problem(
-                f"answers were given against content version {answered_version}, newer than "
-                f"this content (version {current}); update coprod or use that content with "
-                "--data-dir",
+                _(
+                    "answers were given against content version %(answered)s, newer than this "
+                    "content (version %(current)s); update coprod or use that content with "
+                    "--data-dir"
+                )
+                % {"answered": answered_version, "current": current},
                 doc.path,
                 doc.line_of(("content_version",)),
                 "content_version",
@@ -360,8 +392,12 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         if key not in characteristic_ids:
             bad_brings.append(
                 Problem(
-                    f"unknown characteristic {key!r}{_closest(key, characteristic_ids)} "
-                    f"(one of: {', '.join(characteristic_ids)})",
+                    _("unknown characteristic %(id)s%(suggestion)s (one of: %(ids)s)")
+                    % {
+                        "id": repr(key),
+                        "suggestion": _closest(key, characteristic_ids),
+                        "ids": ", ".join(characteristic_ids),
+                    },
                     doc.path,
                     doc.line_of(("respondent", "brings", i)),
                     field_path(("respondent", "brings", i)),
@@ -387,8 +423,11 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         # Suggestions cost a fuzzy match each: only for the problems the message shows.
         problems = [
             Problem(
-                f"unknown {kind} id {_shown(key)}"
-                + (_closest(key, options) if number < MAX_SHOWN else ""),
+                _(_UNKNOWN_ID[kind])
+                % {
+                    "id": _shown(key),
+                    "suggestion": _closest(key, options) if number < MAX_SHOWN else "",
+                },
                 doc.path,
                 doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
                 field_path(_location(section, key))
@@ -399,7 +438,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         ]
         raise CoprodError(
             problems,
-            hint="Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.",
+            hint=_("Valid ids are listed by `coprod practices --json` and `coprod criteria --json`."),
         )
     if unknown:
         loaded.unknown_ids = [key for _, key, _, _ in unknown]
@@ -407,26 +446,51 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         gone = [key for key in loaded.unknown_ids if key not in replaced]
         if gone:
             loaded.warnings.append(
-                f"answered against content version {answered_version} (now {current}); these "
-                f"ids no longer exist and were left out: {_listed(gone)}"
+                _(
+                    "answered against content version %(answered)s (now %(current)s); these ids "
+                    "no longer exist and were left out: %(ids)s"
+                )
+                % {"answered": answered_version, "current": current, "ids": _listed(gone)}
             )
         moved = [key for key in loaded.unknown_ids if key in replaced]
         if moved:
             loaded.warnings.append(
-                f"answered against content version {answered_version} (now {current}); these "
-                "statements were reworded or split and were left out (rate the new ones to "
-                "include them): "
-                + _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; ")
+                _(
+                    "answered against content version %(answered)s (now %(current)s); these "
+                    "statements were reworded or split and were left out (rate the new ones to "
+                    "include them): %(ids)s"
+                )
+                % {
+                    "answered": answered_version,
+                    "current": current,
+                    "ids": _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; "),
+                }
             )
     missing = [i for i in rating_ids if i not in answers.ratings]
     if answered_version < current and missing:
         loaded.unanswered = missing
+        unanswered = (
+            ngettext(
+                "content version %(current)s has %(n)d statement this file does not answer "
+                "(scored on what matches): %(ids)s",
+                "content version %(current)s has %(n)d statements this file does not answer "
+                "(scored on what matches): %(ids)s",
+                len(missing),
+            )
+            if rating_kind == "statement"
+            else ngettext(
+                "content version %(current)s has %(n)d practice this file does not answer "
+                "(scored on what matches): %(ids)s",
+                "content version %(current)s has %(n)d practices this file does not answer "
+                "(scored on what matches): %(ids)s",
+                len(missing),
+            )
+        )
         loaded.warnings.append(
-            f"content version {current} has {len(missing)} {rating_kind}(s) this file does not "
-            f"answer (scored on what matches): {_listed(missing)}"
+            unanswered % {"current": current, "n": len(missing), "ids": _listed(missing)}
         )
     if not answers.complete:
-        loaded.warnings.append(DRAFT_WARNING)
+        loaded.warnings.append(DRAFT_WARNING)  # shown translated; compared as is
     return loaded
 
 
@@ -435,11 +499,15 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
     if not isinstance(doc.data, dict):
         from coprod.core.validation import KIND
 
-        kind = KIND.get(type(doc.data).__name__, f"a {type(doc.data).__name__}")
+        name = type(doc.data).__name__
+        kind = _(KIND[name]) if name in KIND else f"a {name}"
         raise CoprodError(
             Problem(
-                f"is {kind}; expected an answers file (a mapping with version, project, "
-                "criteria and ratings)",
+                _(
+                    "is %(kind)s; expected an answers file (a mapping with version, project, "
+                    "criteria and ratings)"
+                )
+                % {"kind": kind},
                 doc.path,
                 doc.line_of(()),
             )
@@ -458,11 +526,11 @@ _ANSWERS_KEYS = frozenset(
     {"project", "respondent", "mode", "complete", "criteria", "ratings", "notes", "reflections"}
 )
 
-ANSWERS_EXAMPLE = """An answers file looks like this (coprod assess writes one as you answer):
+ANSWERS_EXAMPLE = N_("""An answers file looks like this (coprod assess writes one as you answer):
   version: 1
   project: {name: Riverside Food Partnership, stage: design}
   criteria: {problem-undefined: yes, fixed-process: unsure}
-  ratings: {openness-1: 3, openness-2: dont_know}"""
+  ratings: {openness-1: 3, openness-2: dont_know}""")
 
 
 def not_an_answers_file(doc: Document) -> CoprodError:
@@ -472,15 +540,19 @@ def not_an_answers_file(doc: Document) -> CoprodError:
         "".join(ch for ch in str(k) if ch.isprintable())[:40]
         for k in (doc.data if isinstance(doc.data, dict) else [])
     ]
-    has = f" (it has {', '.join(keys[:6])}{', …' if len(keys) > 6 else ''})" if keys else ""
+    listed = ", ".join(keys[:6]) + (", …" if len(keys) > 6 else "")
+    has = " " + _("(it has %(keys)s)") % {"keys": listed} if keys else ""
     return CoprodError(
         Problem(
-            "not a coprod answers file: it has none of the keys project, criteria, "
-            f"ratings or notes{has}",
+            _(
+                "not a coprod answers file: it has none of the keys project, criteria, "
+                "ratings or notes%(has)s"
+            )
+            % {"has": has},
             doc.path,
             doc.line_of(()),
         ),
-        hint=ANSWERS_EXAMPLE + "\nTo make one, run: coprod assess",
+        hint=_(ANSWERS_EXAMPLE) + "\n" + _("To make one, run: coprod assess"),
     )
 
 
@@ -488,7 +560,7 @@ def load_answers(path: Path, content: Content) -> LoadedAnswers:
     """Read, validate and check an answers file."""
     doc = load_yaml_file(
         path,
-        what="a coprod answers file (YAML)",
+        what=_("a coprod answers file (YAML)"),
         max_bytes=MAX_ANSWERS_BYTES,
         max_lines=MAX_ANSWERS_LINES,
     )

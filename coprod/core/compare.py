@@ -11,6 +11,7 @@ from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 MOVE_THRESHOLD = 2
@@ -181,20 +182,35 @@ def compare(
     if slugify(old.answers.project.name) != slugify(new.answers.project.name):
         raise CoprodError(
             Problem(
-                f"is for project {new.answers.project.name!r}, but {old.path} is for "
-                f"{old.answers.project.name!r}; compare reads the same project twice",
+                _(
+                    "is for project %(project)s, but %(old_file)s is for %(old)s; "
+                    "compare reads the same project twice"
+                )
+                % {
+                    "project": repr(new.answers.project.name),
+                    "old_file": old.path,
+                    "old": repr(old.answers.project.name),
+                },
                 new.path,
             )
         )
     messages = [*old.warnings, *new.warnings]
     if old.answers.date and new.answers.date and old.answers.date > new.answers.date:
         messages.append(
-            f"{old.path} ({old.answers.date}) is newer than {new.path} ({new.answers.date}); "
-            "give the older file first"
+            _(
+                "%(old_file)s (%(old_date)s) is newer than %(new_file)s (%(new_date)s); "
+                "give the older file first"
+            )
+            % {
+                "old_file": old.path,
+                "old_date": old.answers.date,
+                "new_file": new.path,
+                "new_date": new.answers.date,
+            }
         )
     if old.answers.mode != new.answers.mode:
         messages.append(
-            "one file is a quick assessment: practice scores compare, statements do not"
+            _("one file is a quick assessment: practice scores compare, statements do not")
         )
     before = assess(old.answers, content, old.warnings)
     after = assess(new.answers, content, new.warnings)

@@ -31,6 +31,7 @@ from coprod.core.models import (
     Strict,
 )
 from coprod.core.packchoice import pack_fingerprint
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 if TYPE_CHECKING:
@@ -289,26 +290,31 @@ def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
     from coprod.core.yamlio import load_yaml_file
 
     if not data_dir.exists():
-        raise CoprodError(Problem("content folder does not exist", data_dir))
+        raise CoprodError(Problem(_("content folder does not exist"), data_dir))
     if not data_dir.is_dir():
         raise CoprodError(
-            Problem("is not a folder; expected a content folder like data/", data_dir)
+            Problem(_("is not a folder; expected a content folder like data/"), data_dir)
         )
     problems: list[Problem] = []
     parsed: dict[str, _Parsed] = {}
     for name, model in FILES.items():
         path = data_dir / name
         try:
-            doc = load_yaml_file(path, what=f"the content file {name}")
+            doc = load_yaml_file(path, what=_("the content file %(name)s") % {"name": name})
         except CoprodError as exc:
             problems.extend(exc.problems)
             continue
         if not isinstance(doc.data, dict):
             from coprod.core.validation import KIND
 
-            kind = KIND.get(type(doc.data).__name__, f"a {type(doc.data).__name__}")
+            type_name = type(doc.data).__name__
+            kind = _(KIND[type_name]) if type_name in KIND else f"a {type_name}"
             problems.append(
-                Problem(f"is {kind}; expected a mapping (key: value)", path, doc.line_of(()))
+                Problem(
+                    _("is %(kind)s; expected a mapping (key: value)") % {"kind": kind},
+                    path,
+                    doc.line_of(()),
+                )
             )
             continue
         result = validate(model, doc)

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from coprod.i18n import N_, _
 from coprod.errors import CoprodError, Problem
 
 PACKS_FOLDER = "packs"
 ENGLISH = "en"
 EASY_READ = "easy-read"
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
 #: Every file a pack may hold (coprod.core.packs checks them).
 PACK_FILE_NAMES = (
     "meta.yaml",
@@ -35,7 +36,11 @@ def normalise_language(value: str) -> str:
     primary = re.split(r"[-_.@]", value.strip(), maxsplit=1)[0].lower()
     if not re.fullmatch(r"[a-z]{2,3}", primary):
         raise CoprodError(
-            Problem(f"--lang {value!r} is not a language code; use e.g. en or cy", None),
+            Problem(
+                _("%(option)s %(value)s is not a language code; use e.g. en or cy")
+                % {"option": "--lang", "value": repr(value)},
+                None,
+            ),
         )
     return primary
 
@@ -72,20 +77,31 @@ def choose_pack(data_dir: Path, language: str | None, easy_read: bool) -> Choice
     packs = available_packs(data_dir)
     if wanted in packs:
         return Choice(lang, wanted)
-    name = LANGUAGE_NAMES.get(lang, f"language {lang!r}")
+    name = (
+        _(LANGUAGE_NAMES[lang])
+        if lang in LANGUAGE_NAMES
+        else _("language %(code)s") % {"code": repr(lang)}
+    )
     languages = ", ".join(sorted({ENGLISH, *(p.split("-")[0] for p in packs if p != EASY_READ)}))
     if easy_read and lang != ENGLISH and lang in packs:
         return Choice(
             lang,
             lang,
-            f"there is no easy-read version in {name} yet; showing standard {name}",
+            _("there is no easy-read version in %(language)s yet; showing standard %(language)s")
+            % {"language": name},
         )
     if easy_read and lang == ENGLISH:
         raise CoprodError(
-            Problem(f"no easy-read pack in {data_dir / PACKS_FOLDER} (expected {EASY_READ}/)")
+            Problem(
+                _("no easy-read pack in %(folder)s (expected %(pack)s/)")
+                % {"folder": data_dir / PACKS_FOLDER, "pack": EASY_READ}
+            )
         )
     raise CoprodError(
-        Problem(f"no content in {name}; languages available: {languages}"),
+        Problem(
+            _("no content in %(language)s; languages available: %(languages)s")
+            % {"language": name, "languages": languages}
+        ),
     )
 
 

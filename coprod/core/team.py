@@ -13,6 +13,7 @@ from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_ac
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
@@ -340,16 +341,32 @@ def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = T
         if slugify(a.project.name) != slugify(first.project.name):
             raise CoprodError(
                 Problem(
-                    f"is for project {a.project.name!r}, but {files[0].path} is for "
-                    f"{first.project.name!r}; {what} reads answers for one project",
+                    _(
+                        "is for project %(project)s, but %(first_file)s is for %(first)s; "
+                        "%(command)s reads answers for one project"
+                    )
+                    % {
+                        "project": repr(a.project.name),
+                        "first_file": files[0].path,
+                        "first": repr(first.project.name),
+                        "command": what,
+                    },
                     other.path,
                 )
             )
         if modes and a.mode != first.mode:
             raise CoprodError(
                 Problem(
-                    f"is a {a.mode} assessment, but {files[0].path} is {first.mode}; "
-                    f"{what} compares like with like",
+                    _(
+                        "is a %(mode)s assessment, but %(first_file)s is %(first_mode)s; "
+                        "%(command)s compares like with like"
+                    )
+                    % {
+                        "mode": a.mode,
+                        "first_file": files[0].path,
+                        "first_mode": first.mode,
+                        "command": what,
+                    },
                     other.path,
                 )
             )
@@ -358,7 +375,7 @@ def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = T
 def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool = False) -> TeamView:
     """Read several respondents' answers for one project together."""
     if len(files) < 2:
-        raise CoprodError("coprod team needs two or more answers files (one per respondent)")
+        raise CoprodError(_("coprod team needs two or more answers files (one per respondent)"))
     check_same_project(files, what="coprod team")
     people = _unique_labels([_label(f, i, anonymous) for i, f in enumerate(files, start=1)])
     assessments = [assess(f.answers, content, f.warnings) for f in files]

@@ -10,12 +10,13 @@ from pydantic import BaseModel, ValidationError
 
 from coprod.core.yamlio import Document
 from coprod.errors import MAX_SHOWN, Problem
+from coprod.i18n import N_, _
 
 M = TypeVar("M", bound=BaseModel)
 
 _MESSAGES = {
-    "extra_forbidden": "unknown field (check the spelling; see `coprod data validate`)",
-    "missing": "required field is missing",
+    "extra_forbidden": N_("unknown field (check the spelling; see `coprod data validate`)"),
+    "missing": N_("required field is missing"),
 }
 
 
@@ -26,12 +27,12 @@ _SHORT.maxlevel = 2
 _SHORT.maxlist = _SHORT.maxdict = 4
 
 KIND = {
-    "str": "a piece of text",
-    "int": "a number",
-    "float": "a number",
-    "list": "a list",
-    "bool": "yes/no",
-    "NoneType": "empty",
+    "str": N_("a piece of text"),
+    "int": N_("a number"),
+    "float": N_("a number"),
+    "list": N_("a list"),
+    "bool": N_("yes/no"),
+    "NoneType": N_("empty"),
 }
 
 
@@ -75,13 +76,13 @@ def problems_from(
             problems.append(Problem(err["msg"], doc.path))
             continue
         loc = [*prefix, *_clean_loc(err["loc"], doc.data if not prefix else None)]
-        message = _MESSAGES.get(err["type"], err["msg"])
+        message = _(_MESSAGES[err["type"]]) if err["type"] in _MESSAGES else err["msg"]
         if err["type"] == "value_error":
             message = message.removeprefix("Value error, ")  # our own message, already clear
         elif err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
             shown = _SHORT.repr(err["input"])  # bounded, even for deep or aliased input
             if len(shown) <= 60:
-                message += f" (got {shown})"
+                message += " " + _("(got %(value)s)") % {"value": shown}
         problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc) or None))
     return problems
 

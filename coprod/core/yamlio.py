@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
 
 try:
@@ -165,15 +166,19 @@ def parse_yaml(text: str, path: Path | str) -> Document:
         what = exc.problem or "not valid YAML"
         if "nesting depth" in what:  # libyaml's own depth limit: say it in coprod's words
             raise CoprodError(
-                Problem("is nested too deeply to be a coprod file", path, line)
+                Problem(_("is nested too deeply to be a coprod file"), path, line)
             ) from None
         if exc.context and "duplicate" not in what:
             what = f"{exc.context}, {what}"
-        raise CoprodError(Problem(f"not valid YAML: {what}", path, line)) from None
+        raise CoprodError(
+            Problem(_("not valid YAML: %(problem)s") % {"problem": what}, path, line)
+        ) from None
     except yaml.YAMLError as exc:
-        raise CoprodError(Problem(f"not valid YAML: {exc}", path)) from None
+        raise CoprodError(
+            Problem(_("not valid YAML: %(problem)s") % {"problem": exc}, path)
+        ) from None
     except RecursionError:
-        raise CoprodError(Problem("is nested too deeply to be a coprod file", path)) from None
+        raise CoprodError(Problem(_("is nested too deeply to be a coprod file"), path)) from None
     finally:
         loader.dispose()
     return Document(data, node, path)
@@ -192,10 +197,14 @@ def _open_regular(path: Path, what: str) -> int:
     try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise CoprodError(Problem(f"is a directory; expected {what}", path))
+            raise CoprodError(Problem(_("is a directory; expected %(what)s") % {"what": what}, path))
         if not stat.S_ISREG(status.st_mode):
-            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode) else "not a regular file"
-            raise CoprodError(Problem(f"is {kind}; expected {what} (a regular file)", path))
+            message = (
+                _("is a named pipe (FIFO); expected %(what)s (a regular file)")
+                if stat.S_ISFIFO(status.st_mode)
+                else _("is not a regular file; expected %(what)s (a regular file)")
+            )
+            raise CoprodError(Problem(message % {"what": what}, path))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -234,24 +243,36 @@ def read_text(path: Path, *, what: str, max_bytes: int) -> str:
         with os.fdopen(fd, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise CoprodError(Problem(f"is a directory; expected {what}", path)) from None
+        raise CoprodError(
+            Problem(_("is a directory; expected %(what)s") % {"what": what}, path)
+        ) from None
     except FileNotFoundError:
-        raise CoprodError(Problem(f"no such file (expected {what})", path)) from None
+        raise CoprodError(
+            Problem(_("no such file (expected %(what)s)") % {"what": what}, path)
+        ) from None
     except PermissionError:
-        raise CoprodError(Problem("cannot be read: permission denied", path)) from None
+        raise CoprodError(Problem(_("cannot be read: permission denied"), path)) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise CoprodError(Problem("the path is too long to be a file here", path)) from None
-        raise CoprodError(Problem(f"cannot be read: {exc.strerror or exc}", path)) from None
+            raise CoprodError(Problem(_("the path is too long to be a file here"), path)) from None
+        raise CoprodError(
+            Problem(_("cannot be read: %(reason)s") % {"reason": exc.strerror or exc}, path)
+        ) from None
     if len(raw) > max_bytes:
         limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
-        raise CoprodError(Problem(f"is larger than {limit}; this does not look like {what}", path))
+        raise CoprodError(
+            Problem(
+                _("is larger than %(limit)s; this does not look like %(what)s")
+                % {"limit": limit, "what": what},
+                path,
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CoprodError(
-            Problem("is not UTF-8 text (save it as UTF-8 and try again)", path, line)
+            Problem(_("is not UTF-8 text (save it as UTF-8 and try again)"), path, line)
         ) from None
 
 
@@ -263,7 +284,11 @@ def load_yaml_file(
     if max_lines is not None and text.count("\n") > max_lines:
         # Counting lines takes a millisecond; parsing 80,000 of them most of a second.
         raise CoprodError(
-            Problem(f"has more than {max_lines:,} lines; this does not look like {what}", path)
+            Problem(
+                _("has more than %(lines)s lines; this does not look like %(what)s")
+                % {"lines": f"{max_lines:,}", "what": what},
+                path,
+            )
         )
     return parse_yaml(text, path)
 

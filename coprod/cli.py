@@ -81,7 +81,7 @@ class CoprodGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         _flow_help(self)
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         """Choose the interface language before click parses anything, then run.
 
         ``--lang`` (before the command name) or ``$COPROD_LANG`` is activated first,

@@ -28,8 +28,8 @@ from types import FrameType
 
 from coprod.core.models import slugify
 from coprod.core.yamlio import was_read
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 #: A file name's longest length in bytes where the file system cannot say (most of them).
 NAME_MAX = 255
@@ -52,12 +52,16 @@ def _name_max(folder: Path) -> int:
 
 def _not_regular(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return _("is a named pipe (FIFO); coprod writes only regular files (--force replaces only those)")
+        return _(
+            "is a named pipe (FIFO); coprod writes only regular files (--force replaces only those)"
+        )
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return _("is a device; coprod writes only regular files (--force replaces only those)")
     if stat.S_ISSOCK(mode):
         return _("is a socket; coprod writes only regular files (--force replaces only those)")
-    return _("is not a regular file; coprod writes only regular files (--force replaces only those)")
+    return _(
+        "is not a regular file; coprod writes only regular files (--force replaces only those)"
+    )
 
 
 def make_folder(folder: Path) -> None:
@@ -180,7 +184,9 @@ def write_atomic(
             fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".tmp")
         except OSError as exc:
             raise CoprodError(
-                Problem(_("cannot write here: %(reason)s") % {"reason": exc.strerror or exc}, folder)
+                Problem(
+                    _("cannot write here: %(reason)s") % {"reason": exc.strerror or exc}, folder
+                )
             ) from None
         tmp = Path(tmp_name)
         try:
@@ -204,7 +210,9 @@ def write_atomic(
                     os.replace(tmp, path)  # file systems without hard links
         except OSError as exc:
             raise CoprodError(
-                Problem(_("could not be written: %(reason)s") % {"reason": exc.strerror or exc}, path)
+                Problem(
+                    _("could not be written: %(reason)s") % {"reason": exc.strerror or exc}, path
+                )
             ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):

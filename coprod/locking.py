@@ -20,8 +20,8 @@ import os
 import socket
 from pathlib import Path
 
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 try:
     import fcntl

@@ -18,6 +18,7 @@ from coprod.files import (
     usual_answers_path,
     write_atomic,
 )
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -232,10 +233,14 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
         return
     check_name(path)
     if path.is_dir():
-        raise CoprodError(Problem("is a directory; give a file name for the answers", path))
+        raise CoprodError(Problem(_("is a directory; give a file name for the answers"), path))
     if path.exists() and not force:
-        also = ", or --resume to carry on with it" if path.suffix in (".yaml", ".yml") else ""
-        raise CoprodError(Problem(f"already exists; use --force to overwrite it{also}", path))
+        message = (
+            _("already exists; use --force to overwrite it, or --resume to carry on with it")
+            if path.suffix in (".yaml", ".yml")
+            else _("already exists; use --force to overwrite it")
+        )
+        raise CoprodError(Problem(message, path))
 
 
 def run_safely(run: Callable[[], T], writer: DraftWriter, *, again: list[str] | None = None) -> T:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from coprod.console import err, warn, write_document
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from coprod.core.answers import LoadedAnswers

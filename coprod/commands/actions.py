@@ -37,6 +37,8 @@ def today_from(option: dt.datetime | None) -> dt.date:
 
 
 def _format(given: ListFormat | None, output: Path | None) -> ListFormat | None:
+    from coprod.i18n import _
+
     if output is None or not output.suffix:
         return given
     implied = SUFFIXES.get(output.suffix.lower())
@@ -44,8 +46,8 @@ def _format(given: ListFormat | None, output: Path | None) -> ListFormat | None:
         if implied is None:
             raise CoprodError(
                 Problem(
-                    f"cannot tell the format from the suffix {output.suffix!r}; use "
-                    + ", ".join(SUFFIXES),
+                    _("cannot tell the format from the suffix %(suffix)s; use %(suffixes)s")
+                    % {"suffix": repr(output.suffix), "suffixes": ", ".join(SUFFIXES)},
                     output,
                 )
             )
@@ -53,7 +55,9 @@ def _format(given: ListFormat | None, output: Path | None) -> ListFormat | None:
     if implied is not None and implied != given:
         raise CoprodError(
             Problem(
-                f"the suffix {output.suffix!r} means {implied}, but --format is {given}", output
+                _("the suffix %(suffix)s means %(implied)s, but --format is %(given)s")
+                % {"suffix": repr(output.suffix), "implied": implied, "given": given},
+                output,
             )
         )
     return given

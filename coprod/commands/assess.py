@@ -10,6 +10,7 @@ import typer
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import out, print_json, warn
 from coprod.errors import CoprodError
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -118,8 +119,9 @@ def assess_command(
     if answers_file is not None:
         if resume is not None or quick or previous is not None:
             raise CoprodError(
-                "--answers reads a finished file; it does not go with --resume, --quick "
-                "or --previous"
+                _(
+                    "--answers reads a finished file; it does not go with --resume, --quick or --previous"
+                )
             )
         loaded = load_answers(answers_file, content)
         result = assess(loaded.answers, content, loaded.warnings)
@@ -128,16 +130,18 @@ def assess_command(
         return
     if as_json:
         raise CoprodError(
-            "--json goes with --answers FILE (the interactive assessment prints a report)"
+            _("--json goes with --answers FILE (the interactive assessment prints a report)")
         )
 
     from coprod import interview
 
     if not interview.stdin_is_terminal():
         raise CoprodError(
-            "coprod assess asks questions, but standard input is not a terminal.",
-            hint="To score answers without prompts: coprod assess --answers FILE "
-            "(see README for the file's shape).",
+            _("coprod assess asks questions, but standard input is not a terminal."),
+            hint=_(
+                "To score answers without prompts: coprod assess --answers FILE "
+                "(see README for the file's shape)."
+            ),
         )
     check_save_target(save, force=force, resuming=resume)
     console = out()
@@ -148,7 +152,10 @@ def assess_command(
         answers = loaded.answers
         warnings = [w for w in loaded.warnings if "draft" not in w]
         if quick and answers.mode != "quick":
-            raise CoprodError(f"{resume} is a full assessment; leave out --quick to resume it")
+            raise CoprodError(
+                _("%(file)s is a full assessment; leave out --quick to resume it")
+                % {"file": resume}
+            )
         finished = answers.complete
         writer = DraftWriter(
             save or resume, overwrite_first=True, resumed=save is None or save == resume
@@ -228,7 +235,8 @@ def _previous_answers(
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:
             raise CoprodError(
-                f"{resume} follows on from {answers.previous}; leave out --previous to resume it"
+                _("%(file)s follows on from %(previous)s; leave out --previous to resume it")
+                % {"file": resume, "previous": answers.previous}
             )
         loaded = load_answers(given, content)
         answers.previous = str(given)

@@ -109,8 +109,10 @@ def cases_command(
     words = list(words or [])
     if words and words[0] == "show":
         if len(words) == 1:
+            from coprod.i18n import _
+
             raise CoprodError(
-                "say which case to show: coprod cases show ID (or the case's name)",
+                _("say which case to show: coprod cases show ID (or the case's name)"),
                 hint=_valid_ids(content),
             )
         # `coprod cases show Transform GM`: an unquoted name arrives as several words.

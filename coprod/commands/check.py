@@ -10,6 +10,7 @@ import typer
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import err, out, print_json, warn
 from coprod.errors import CoprodError
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -73,8 +74,8 @@ def check_command(
 
         if not interview.stdin_is_terminal():
             raise CoprodError(
-                "coprod check asks questions, but standard input is not a terminal.",
-                hint="To read answers from a file instead: coprod check --answers FILE",
+                _("coprod check asks questions, but standard input is not a terminal."),
+                hint=_("To read answers from a file instead: coprod check --answers FILE"),
             )
         check_save_target(save, force=force, resuming=None)
         say = err() if as_json else out()  # with --json, stdout is for the JSON only

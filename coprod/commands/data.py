@@ -9,8 +9,8 @@ import typer
 
 from coprod.commands._common import typed_path
 from coprod.console import out
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from coprod.core.models import Content

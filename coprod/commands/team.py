@@ -89,7 +89,9 @@ def team_command(
             _choose(view, choose_actions, content)
         return
     if choose_actions is not None:
-        raise CoprodError("--choose-actions asks questions: it goes with the terminal view")
+        from coprod.i18n import _
+
+        raise CoprodError(_("--choose-actions asks questions: it goes with the terminal view"))
     from coprod.render.formats import render_team
 
     emit(render_team(view, fmt), output, force=force)
@@ -102,7 +104,11 @@ def _choose(view: TeamView, path: Path, content: Content) -> None:
     from coprod.core.answers import load_answers
 
     if not interview.stdin_is_terminal():
-        raise CoprodError("--choose-actions asks questions, but standard input is not a terminal.")
+        from coprod.i18n import _
+
+        raise CoprodError(
+            _("--choose-actions asks questions, but standard input is not a terminal.")
+        )
     answers = load_answers(path, content).answers
     writer = DraftWriter(path, overwrite_first=True, resumed=True)
     console = out()

@@ -68,9 +68,12 @@ def _bind(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         reason = exc.strerror or str(exc)
+        from coprod.i18n import _
+
         raise CoprodError(
-            f"cannot listen on {host}:{port}: {reason}",
-            hint="Choose another port with --port, or another address with --host.",
+            _("cannot listen on %(address)s: %(reason)s")
+            % {"address": f"{host}:{port}", "reason": reason},
+            hint=_("Choose another port with --port, or another address with --host."),
         ) from None
     sock.listen(128)
     sock.set_inheritable(True)
@@ -118,14 +121,18 @@ def _open_workshop(
         if anonymous and not s.anonymous:
             warn(f"{out} is a workshop that asks for names; --anonymous is ignored")
         return workshop, True
+    from coprod.i18n import _
+
     if project is None or not project.strip():
         raise CoprodError(
-            "a new workshop needs a project name: --project NAME",
-            hint="To carry on an earlier workshop, give its folder with --out.",
+            _("a new workshop needs a project name: --project NAME"),
+            hint=_("To carry on an earlier workshop, give its folder with --out."),
         )
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise CoprodError(
-            Problem("already exists and is not a workshop folder; choose a new --out folder", out)
+            Problem(
+                _("already exists and is not a workshop folder; choose a new --out folder"), out
+            )
         )
     workshop = Workshop.create(
         out,
@@ -194,15 +201,19 @@ def workshop_command(
     ] = None,
 ) -> None:
     from coprod.core.answers import STAGES
+    from coprod.i18n import _
 
     if stage is not None and stage not in STAGES:
-        raise CoprodError(f"--stage must be one of {', '.join(STAGES)} (got {stage!r})")
+        raise CoprodError(
+            _("--stage must be one of %(stages)s (got %(value)s)")
+            % {"stages": ", ".join(STAGES), "value": repr(stage)}
+        )
     content = content_for(ctx)
     if out is None:
         if project is None:
             raise CoprodError(
-                "a new workshop needs a project name: --project NAME",
-                hint="To carry on an earlier workshop, give its folder with --out.",
+                _("a new workshop needs a project name: --project NAME"),
+                hint=_("To carry on an earlier workshop, give its folder with --out."),
             )
         from coprod.core.models import slugify
 

@@ -19,7 +19,6 @@ from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.core.validation import field_path, validate
 from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
-from coprod.i18n import _
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 from coprod.i18n import N_, _, ngettext
 
@@ -81,7 +80,7 @@ def parse_criterion_answer(value: Any) -> CriterionAnswer:
 def parse_rating(value: Any) -> Rating:
     """A 0-4 rating, ``dont_know`` or ``na``."""
     if isinstance(value, bool):
-        raise ValueError(_RATING_MESSAGE() % {"value": repr(value)})
+        raise ValueError(_rating_message() % {"value": repr(value)})
     if isinstance(value, str):
         word = value.strip().lower().replace("’", "'")
         if word in _RATING_WORDS:
@@ -92,10 +91,10 @@ def parse_rating(value: Any) -> Rating:
         value = int(value)
     if isinstance(value, int) and 0 <= value <= 4:
         return value
-    raise ValueError(_RATING_MESSAGE() % {"value": repr(value)})
+    raise ValueError(_rating_message() % {"value": repr(value)})
 
 
-def _RATING_MESSAGE() -> str:  # noqa: N802 - reads as the message it is
+def _rating_message() -> str:
     return _("must be a whole number 0-4, dont_know or na (got %(value)s)")
 
 
@@ -438,7 +437,9 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         ]
         raise CoprodError(
             problems,
-            hint=_("Valid ids are listed by `coprod practices --json` and `coprod criteria --json`."),
+            hint=_(
+                "Valid ids are listed by `coprod practices --json` and `coprod criteria --json`."
+            ),
         )
     if unknown:
         loaded.unknown_ids = [key for _, key, _, _ in unknown]

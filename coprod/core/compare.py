@@ -11,8 +11,8 @@ from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 MOVE_THRESHOLD = 2
 

@@ -31,8 +31,8 @@ from coprod.core.models import (
     Strict,
 )
 from coprod.core.packchoice import pack_fingerprint
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 if TYPE_CHECKING:
     from coprod.core.yamlio import Document

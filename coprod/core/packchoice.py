@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod.i18n import N_, _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import N_, _
 
 PACKS_FOLDER = "packs"
 ENGLISH = "en"

@@ -13,8 +13,8 @@ from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_ac
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
 MIN_ROLE_GROUP = 3  # anonymous: no role is counted for fewer people than this

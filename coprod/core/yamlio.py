@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from coprod.i18n import _
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -197,7 +197,9 @@ def _open_regular(path: Path, what: str) -> int:
     try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise CoprodError(Problem(_("is a directory; expected %(what)s") % {"what": what}, path))
+            raise CoprodError(
+                Problem(_("is a directory; expected %(what)s") % {"what": what}, path)
+            )
         if not stat.S_ISREG(status.st_mode):
             message = (
                 _("is a named pipe (FIFO); expected %(what)s (a regular file)")

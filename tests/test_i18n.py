@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from coprod import i18n
+from coprod._babel_help import extract_help
 from coprod.interview import minutes
 
 LOCALE = Path(i18n.__file__).parent / "locale"
@@ -92,6 +94,8 @@ def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
             root, [("**.py", "python")], keywords=keywords
         )
     }
+    # --help texts, as `pybabel extract` finds them through babel.cfg's coprod_help section
+    marked |= {message for _line, _f, message, _c in extract_help(io.BytesIO(), ["_"], [], {})}
     with PO.open("rb") as handle:
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     assert marked <= known, "run the pybabel commands in README.md: " + ", ".join(marked - known)

@@ -14,7 +14,11 @@ text is the msgid; an untranslated text stays English), and typer's own words
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import sys
 from collections.abc import Iterator, Sequence
+from types import ModuleType
 from typing import Any
 
 from coprod.i18n import N_, _
@@ -123,16 +127,47 @@ def _translate_help_option(command: Any, names: Sequence[str]) -> None:
 
 
 def translate_typer_words(language: str) -> None:
-    """typer's panel titles and hints in ``language`` (back to English for ``en``)."""
-    import sys
+    """typer's panel titles and hints in ``language`` (back to English for ``en``).
 
+    ``typer.rich_utils`` (and rich with it) is imported only when help or an error
+    is shown: until then a finder waits for it, so ``--lang cy practices --json``
+    starts as fast as in English.
+    """
     rich_utils = sys.modules.get("typer.rich_utils")
-    if rich_utils is None:
-        if language == "en":
-            return  # never translated in this process
-        import typer.rich_utils as rich_utils
+    if rich_utils is not None:
+        _apply_typer_words(rich_utils, language)
+    elif language != "en" and not any(isinstance(f, _TyperWordsFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _TyperWordsFinder())
+
+
+def _apply_typer_words(rich_utils: ModuleType, language: str) -> None:
     for name, english in TYPER_WORDS.items():
         if not hasattr(rich_utils, name):
             continue
         _ORIGINAL.setdefault(name, getattr(rich_utils, name))
         setattr(rich_utils, name, _ORIGINAL[name] if language == "en" else _(english))
+
+
+class _TyperWordsFinder:
+    """Translates typer's words as soon as ``typer.rich_utils`` is first imported."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "typer.rich_utils":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        run = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            run(module)
+            from coprod import i18n
+
+            _apply_typer_words(module, i18n.language())
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec

@@ -7,6 +7,7 @@ import re
 import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import Scope
 
 from coprod.core.answers import Answers
 from coprod.core.models import Content
@@ -65,12 +67,12 @@ _ROLE_WORDS = (
 CRITERION_OPTIONS = [("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Not sure"))]
 
 
-def translated(options: list[tuple[str, str]], gettext: Any) -> list[tuple[str, str]]:
+def translated(options: list[tuple[str, str]], gettext: flow.Gettext) -> list[tuple[str, str]]:
     """``(value, label)`` pairs with the labels in the page's language."""
     return [(value, gettext(label)) for value, label in options]
 
 
-def rating_options(gettext: Any) -> list[tuple[str, str]]:
+def rating_options(gettext: flow.Gettext) -> list[tuple[str, str]]:
     """The rating radios: ``("3", "3 Mostly")`` ... ``("na", "Not applicable")``."""
     return [
         *((str(n), f"{n} {gettext(label)}") for n, label in SCALE.items()),
@@ -78,11 +80,11 @@ def rating_options(gettext: Any) -> list[tuple[str, str]]:
     ]
 
 
-def band_text(band: str | None, gettext: Any) -> str:
+def band_text(band: str | None, gettext: flow.Gettext) -> str:
     """A score band in the page's language (``None``: "not scored")."""
     from coprod.render.text import BAND_LABEL
 
-    return str(gettext(BAND_LABEL.get(band, band))) if band else str(gettext("not scored"))
+    return gettext(BAND_LABEL.get(band, band)) if band else gettext("not scored")
 
 
 def _role_value(answers: Answers | None) -> str | None:
@@ -192,13 +194,13 @@ class WorkshopApp:
         """The content in the participant's chosen language (ids as the workshop's own)."""
         return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
 
-    def _translations(self, request: Request | None = None) -> Any:
+    def _translations(self, request: Request | None = None) -> NullTranslations:
         """The interface strings for this request's phone (``None``: the workshop's own,
         i.e. the facilitator's ``--lang``)."""
         content = self.content if request is None else self._content(request)
         return translations(content.language)
 
-    def gettext_for_scope(self, scope: Any) -> Any:
+    def gettext_for_scope(self, scope: Scope) -> flow.Gettext:
         """The ``gettext`` of a request not yet routed (for the body limit's message)."""
         return self._translations(Request(scope)).gettext
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
-from coprod.core.answers import LoadedAnswers
+from coprod.core.answers import LoadedAnswers, role_label
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
@@ -62,7 +62,7 @@ class NoteChange:
 def respondent_text(assessment: Assessment) -> str | None:
     """``"Sam, officer"``, or ``None`` when the file names nobody."""
     r = assessment.answers.respondent
-    parts = [x for x in (r.name, r.role) if x] if r else []
+    parts = [x for x in (r.name, r.role and role_label(r.role)) if x] if r else []
     return ", ".join(parts) if parts else None
 
 

@@ -164,9 +164,10 @@ def _print_table(found: list[Case], content: Content) -> None:
     strategies = {s.id: s.name for s in content.strategies}
     console = out()
     total = len(content.cases)
-    heading = ngettext(
-        "%(n)d of %(all)d case studies", "%(n)d of %(all)d case studies", total
-    ) % {"n": len(found), "all": total}
+    heading = ngettext("%(n)d of %(all)d case studies", "%(n)d of %(all)d case studies", total) % {
+        "n": len(found),
+        "all": total,
+    }
     console.print(f"[bold]{escape(heading)}[/bold]\n")
     for case in found:
         details = [
@@ -224,7 +225,9 @@ def _print_case(case: Case, content: Content) -> None:
         text = f"{fig.label}: {fig.value}"
         for other in fig.other_figures:
             note = f" – {other.note}" if other.note else ""
-            text += " (" + _("elsewhere given as %(value)s") % {"value": f"{other.value}{note}"} + ")"
+            text += (
+                " (" + _("elsewhere given as %(value)s") % {"value": f"{other.value}{note}"} + ")"
+            )
         figures.append(text + refs.marks(fig.source))
     section(_("Numbers"), figures)
     section(_("Outputs"), [c.text + refs.marks(c.source) for c in case.outputs])

@@ -100,7 +100,10 @@ def source_line(source: SourceRef, content: Content) -> str:
             "section": source.section,
             "page": source.page,
         }
-    return _("%(citation)s, section “%(section)s”") % {"citation": citation, "section": source.section}
+    return _("%(citation)s, section “%(section)s”") % {
+        "citation": citation,
+        "section": source.section,
+    }
 
 
 def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coprod.core.team import Disagreement, TeamView, Written
 from coprod.core.answers import role_label, stage_label
+from coprod.core.team import Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
@@ -20,6 +20,7 @@ from coprod.render.markdown.blocks import (
     bullets,
     escape_md,
     escape_md_paragraphs,
+    field,
     heading,
     join_blocks,
     table,
@@ -35,12 +36,8 @@ from coprod.render.text import (
     rating_label,
 )
 
-
-def field(label: str, value: str) -> str:
-    """``**Project:** value`` (``label`` plain text, ``value`` markdown)."""
-    return f"**{escape_md(label)}:** {value}"
-
 TEAM_CHART_TITLE = N_("Mean practice scores across respondents (0-100)")
+CONVERSATIONS = N_("Conversations to have")
 ROLES_WITHHELD = N_("roles not shown: too few people in each to keep answers anonymous")
 
 
@@ -173,7 +170,7 @@ def _disagreement_line(d: Disagreement) -> str:
 
 def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Statements rated two or more points apart, with who sits where."""
-    blocks = [heading(level, _("Conversations to have"))]
+    blocks = [heading(level, escape_md(_(CONVERSATIONS)))]
     if not view.disagreements:
         blocks.append(escape_md(_("No statement was rated two or more points apart.")))
         return blocks

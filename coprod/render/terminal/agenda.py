@@ -23,7 +23,8 @@ def render_agenda(agenda: Agenda, console: Console) -> None:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(ratio=1)
     for start, s in zip(starts, agenda.sections, strict=True):
-        grid.add_row(f"  {clock(start)}", safe(_("%(n)d min") % {"n": s.minutes}), safe(s.title))
+        length = safe(_("%(n)d min") % {"n": s.minutes})
+        grid.add_row(f"  {clock(start)}", length, safe(s.title))
     total = safe(_("%(n)d min") % {"n": agenda.minutes})
     in_total = safe(_("in total"))
     grid.add_row("", total, f"[dim]{in_total}[/dim]")

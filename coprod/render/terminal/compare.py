@@ -21,7 +21,9 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
 
     old, new = comparison.old, comparison.new
     first, second = side_labels(comparison)
-    what = f"{when_text(old)} → {when_text(new)}" if comparison.over_time else _("side by side")
+    what = _("side by side")
+    if comparison.over_time:
+        what = f"{when_text(old)} → {when_text(new)}"
     console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {safe(what)}")
     names = (_("Then"), _("Now")) if comparison.over_time else (_("First file"), _("Second file"))
     for label, a in zip(names, (old, new), strict=True):

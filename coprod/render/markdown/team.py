@@ -76,7 +76,7 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
         details.append(field(_("Stage"), escape_md(stage_label(first.project.stage))))
     dates = sorted({a.answers.date for a in view.assessments if a.answers.date})
     if dates:
-        label = ngettext("Date", "Dates", len(dates))
+        label = _("Date") if len(dates) == 1 else _("Dates")
         details.append(field(label, ", ".join(escape_md(report_date(d)) for d in dates)))
     n = len(view.respondents)
     details.append(field(_("Respondents"), f"{n} ({escape_md(roles_text(view))})"))

@@ -34,6 +34,7 @@ from coprod.core.packchoice import (
     pack_name,
 )
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 __all__ = [
     "EASY_READ",
@@ -455,24 +456,26 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
 
     folder = data_dir / PACKS_FOLDER / name
     if not folder.is_dir():
-        raise CoprodError(Problem("no such pack folder", folder))
+        raise CoprodError(Problem(_("no such pack folder"), folder))
     problems: list[Problem] = []
     for path in _iter_files(folder):
         if path.name not in PACK_FILES and path.name not in OTHER_FILES:
             known = ", ".join([*OTHER_FILES, *PACK_FILES])
-            problems.append(Problem(f"is not a pack file (a pack holds {known})", path))
+            problems.append(
+                Problem(_("is not a pack file (a pack holds %(files)s)") % {"files": known}, path)
+            )
 
     def read(file: str, model: type[BaseModel], required: bool) -> tuple[Document, Any] | None:
         path = folder / file
         if not path.exists() and not required:
             return None
         try:
-            doc = load_yaml_file(path, what=f"the pack file {file}")
+            doc = load_yaml_file(path, what=_("the pack file %(name)s") % {"name": file})
         except CoprodError as exc:
             problems.extend(exc.problems)
             return None
         if not isinstance(doc.data, dict):
-            problems.append(Problem("expected a mapping (key: value)", path, doc.line_of(())))
+            problems.append(Problem(_("expected a mapping (key: value)"), path, doc.line_of(())))
             return None
         result = validate(model, doc)
         if isinstance(result, list):
@@ -510,8 +513,11 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
     warnings: list[str] = []
     if meta.content_version != content.version:
         warnings.append(
-            f"{meta_doc.path}: written for content version {meta.content_version}; the content "
-            f"is version {content.version}: check that its texts still match"
+            _(
+                "%(file)s: written for content version %(written)s; the content is version "
+                "%(current)s: check that its texts still match"
+            )
+            % {"file": meta_doc.path, "written": meta.content_version, "current": content.version}
         )
 
     publication_ids = {p.id for p in content.meta.publications}
@@ -525,8 +531,11 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
                     loc: tuple[int | str, ...] = ("terms", i, "source", j, "ref")
                     problems.append(
                         Problem(
-                            f"unknown publication {ref.ref!r} (the original's meta.yaml "
-                            "declares the publications)",
+                            _(
+                                "unknown publication %(id)s (the original's meta.yaml "
+                                "declares the publications)"
+                            )
+                            % {"id": repr(ref.ref)},
                             gdoc.path,
                             gdoc.line_of(loc),
                             field_path(loc),

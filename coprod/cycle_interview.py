@@ -86,7 +86,10 @@ def checkbox(
         return True
 
     question = questionary.checkbox(
-        prompts.wrap_prompt(message, width),
+        # room on the last line for what questionary shows once answered ("done (2 chosen)")
+        prompts.wrap_prompt(
+            message, width, after=instruction, room=len(_done_in_words("done (3 selections)"))
+        ),
         choices=options,
         validate=valid,
         instruction=instruction,

@@ -144,13 +144,18 @@ def _done_in_words(text: str) -> str:
 # --- before: last time's actions --------------------------------------------------
 
 
+def still_to_review(answers: Answers, previous: Answers) -> list[Action]:
+    """The open actions of ``previous`` not yet carried into ``answers``."""
+    carried = {a.id for a in answers.actions}
+    return [a for a in previous.actions if a.is_open and a.id not in carried]
+
+
 def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -> None:
     """Ask about each open action of ``previous`` not yet carried into ``answers``."""
     from coprod.i18n import _, ngettext
     from coprod.interview import keys_in_words
 
-    carried = {a.id for a in answers.actions}
-    todo = [a for a in previous.actions if a.is_open and a.id not in carried]
+    todo = still_to_review(answers, previous)
     if not todo:
         return
     heading = _("Last time's actions")

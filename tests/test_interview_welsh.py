@@ -78,6 +78,11 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Terminal]:
         yield Terminal(pipe, drawn)
 
 
+def flat(text: str) -> str:
+    """Output as one line of words: panel borders and line breaks removed."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
 def folder(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / name
     path.mkdir()
@@ -121,7 +126,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
     assert result.exit_code == 0, result.output
     total = asked_count(content, "quick")
 
-    shown = " ".join(result.stdout.split())
+    shown = flat(result.stdout)
     # the banner, the end questions' headings, the save lines, then the report: Welsh
     for welsh in (
         "hunanasesiad coprod",
@@ -196,7 +201,7 @@ def test_the_count_shown_is_the_number_of_questions_asked(
     result = invoke(*args)
     assert result.exit_code == 0, result.output
     word = "cwestiwn" if lang == "cy" else "questions"
-    banner = re.search(rf"(\d+) {word}:", " ".join(result.stdout.split()))
+    banner = re.search(rf"(\d+) {word}:", flat(result.stdout))
     assert banner is not None
     total = int(banner[1])
     assert total == asked_count(content, mode)
@@ -222,7 +227,7 @@ def test_ctrl_c_and_resume_in_welsh(invoke, content, terminal, tmp_path, monkeyp
 
     terminal.pipe.send_text(CTRL_C)
     resumed = invoke("--lang", "cy", "assess", "--resume", str(draft))
-    shown = " ".join(resumed.stdout.split())
+    shown = flat(resumed.stdout)
     total = asked_count(content, "full")
     assert "Parhau â’ch hunanasesiad" in shown
     assert f"Fe gyrhaeddoch gwestiwn 6 o {total};" in shown
@@ -247,7 +252,7 @@ def test_check_in_welsh(invoke, content, terminal, tmp_path, monkeypatch):
     terminal.pipe.send_text(keys)
     result = invoke("--lang", "cy", "check")
     assert result.exit_code == 0, result.output
-    shown = " ".join(result.stdout.split())
+    shown = flat(result.stdout)
     total = 4 + len(content.all_criteria()) + 2
     assert "coprod check: pryd i gyd-gynhyrchu" in shown
     assert f"{total} cwestiwn:" in shown and "Dim sgoriau" in shown
@@ -284,3 +289,36 @@ def test_a_taken_file_name_is_said_in_welsh(invoke, content, terminal, tmp_path,
     assert "Ble dylai eich atebion fynd?" in terminal.screen()
     assert "Parhewch gyda’r ffeil sy’n bodoli:" in " ".join(result.stderr.split())
     assert taken.read_text() == "keep me"
+
+
+def test_last_times_actions_are_reviewed_in_welsh(invoke, content, terminal, tmp_path, monkeypatch):
+    here = folder(tmp_path, "here", monkeypatch)
+    old = yaml.safe_load((Path(__file__).parent / "fixtures" / "full.yaml").read_text())
+    old["actions"] = [
+        {"id": "act-aaa111", "text": "Anfon nodyn", "owner": "Sam", "status": "open"},
+        {"id": "act-bbb222", "text": "Trefnu adolygiad", "status": "in-progress"},
+    ]
+    previous = here / "old.yaml"
+    previous.write_text(yaml.safe_dump(old, sort_keys=False))
+    review = f"d{ENTER}Wedi’i anfon{ENTER}x{ENTER}{ENTER}"  # done with a note; dropped
+    terminal.feed([("pwyswch d, i, n neu x", review), ("Beth yw enw’r prosiect?", CTRL_C)])
+    args = ["--lang", "cy", "assess", "--quick", "--previous", str(previous)]
+    result = invoke(*args, "--save", str(here / "new.yaml"))
+    assert result.exit_code == 130
+    shown = flat(result.stdout)
+    assert "Cyn hynny, 2 gam gweithredu agored o’r tro diwethaf i’w hadolygu." in shown
+    assert "Camau gweithredu’r tro diwethaf" in shown and "2 yn dal ar agor" in shown
+    assert "Last time's actions" not in shown and "still open" not in shown
+    screen = terminal.screen()
+    assert "[Cam gweithredu 1 o 2] Anfon nodyn (roedd heb ddechrau, perchennog: Sam)" in screen
+    assert "[Cam gweithredu 2 o 2] Trefnu adolygiad (roedd ar y gweill)" in screen
+    assert "Nodyn amdano?" in screen and "Wedi’i ollwng" in screen
+    drawn = terminal.everything()
+    assert "Heb ddechrau" in drawn and "Ar y gweill" in drawn  # the status choices
+    assert "was not started" not in drawn and "owner:" not in drawn
+    # the statuses are saved as ids, whatever the language
+    actions = yaml.safe_load((here / "new.yaml").read_text())["actions"]
+    assert [(a["id"], a["status"], a.get("note")) for a in actions] == [
+        ("act-aaa111", "done", "Wedi’i anfon"),
+        ("act-bbb222", "dropped", None),
+    ]

@@ -208,16 +208,19 @@ def assess_command(
     if save is not None:
         again += ["--save", str(save), *(["--force"] if force else [])]
 
+    to_review = len(cycle.still_to_review(answers, before)) if before is not None else 0
+
     def walk() -> Answers | None:
         start = None
         if resume is not None and finished and runner.all_required_answered():
             if _offer_review(console, runner, resume) == "stop":
                 return None
             start = 0
-            _framing(console, runner, "review", writer.path)
+            _framing(console, runner, "review", writer.path, to_review)
         else:
             answers.complete = False
-            _framing(console, runner, "resumed" if resume is not None else "new", writer.path)
+            kind = "resumed" if resume is not None else "new"
+            _framing(console, runner, kind, writer.path, to_review)
         if before is not None:  # last time's open actions come first
             cycle.review_previous(answers, before, writer, console.print)
         return runner.run(start)
@@ -324,8 +327,13 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
 assess_command.__doc__ = HELP
 
 
-def _framing(console: Console, runner: Interview, kind: str, path: Path | None) -> None:
-    """What is ahead, counted from the questions themselves, and how to move around."""
+def _framing(
+    console: Console, runner: Interview, kind: str, path: Path | None, to_review: int = 0
+) -> None:
+    """What is ahead, counted from the questions themselves, and how to move around.
+
+    ``to_review``: open actions from last time, reviewed before the questions.
+    """
     from rich.markup import escape
     from rich.panel import Panel
 
@@ -352,6 +360,12 @@ def _framing(console: Console, runner: Interview, kind: str, path: Path | None) 
     else:
         title = _("coprod self-assessment")
         length = runner.outline()
+    if to_review:
+        length += " " + ngettext(
+            "Before them, %(n)d open action from last time to review.",
+            "Before them, %(n)d open actions from last time to review.",
+            to_review,
+        ) % {"n": to_review}
     if path is not None:
         saved = _(
             "Your answers are saved after each question in %(file)s. Ctrl-C is safe: carry on "

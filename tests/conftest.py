@@ -80,3 +80,17 @@ def english_original(monkeypatch: pytest.MonkeyPatch) -> None:
     """No language or easy-read choice inherited from the environment."""
     monkeypatch.delenv("COPROD_LANG", raising=False)
     monkeypatch.delenv("COPROD_EASY_READ", raising=False)
+
+
+@pytest.fixture
+def cdp_browser(tmp_path: Path) -> Iterator[object]:
+    """Debian's chromium driven over CDP (tests/chromium_cdp.py) with its own profile; skipped without it."""
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from chromium_cdp import Chromium
+
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    chromium = Chromium(profile)
+    yield chromium
+    chromium.close()

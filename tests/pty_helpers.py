@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -101,3 +102,15 @@ def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
     child.expect(prompt)
     child.send(keys)
     child.send("\r")
+
+
+def command_after(lines: list[str], header: str) -> list[str]:
+    """The command printed under ``header`` (continued lines joined), as a shell reads it."""
+    start = next(i for i, line in enumerate(lines) if header in line) + 1
+    command = ""
+    for line in lines[start:]:
+        command += line.strip()
+        if not command.endswith("\\"):
+            break
+        command = command[:-1] + " "
+    return shlex.split(command)

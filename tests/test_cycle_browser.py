@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,6 @@ from conftest import FIXTURES
 pytestmark = pytest.mark.chromium
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
-
-
-@pytest.fixture
-def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
-    if shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from chromium_cdp import Chromium
-
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    chromium = Chromium(profile)
-    yield chromium
-    chromium.close()
 
 
 def _pdf_page_count(data: bytes) -> int:
@@ -57,16 +43,16 @@ def _group(tmp_path: Path) -> list[Path]:
 
 @pytest.mark.parametrize("minutes", ["60", "180"])
 @pytest.mark.parametrize("who", ["group", "one person"])
-def test_agenda_prints_on_one_or_two_a4_pages(browser, invoke, tmp_path, minutes, who):  # type: ignore[no-untyped-def]
+def test_agenda_prints_on_one_or_two_a4_pages(cdp_browser, invoke, tmp_path, minutes, who):  # type: ignore[no-untyped-def]
     page = tmp_path / "session.html"
     files = _group(tmp_path) if who == "group" else [FIXTURES / "full.yaml"]
     result = invoke("agenda", *map(str, files), "--minutes", minutes, "-o", str(page))
     assert result.exit_code == 0, result.output
-    browser.open(page, 1280, 900)
-    assert 1 <= _pdf_page_count(browser.pdf()) <= 2
+    cdp_browser.open(page, 1280, 900)
+    assert 1 <= _pdf_page_count(cdp_browser.pdf()) <= 2
 
 
-def test_room_team_and_agenda_fit_a_phone(browser, invoke, tmp_path):  # type: ignore[no-untyped-def]
+def test_room_team_and_agenda_fit_a_phone(cdp_browser, invoke, tmp_path):  # type: ignore[no-untyped-def]
     files = list(map(str, _group(tmp_path)))
     for name, args in {
         "room": ["room", *files],
@@ -75,5 +61,5 @@ def test_room_team_and_agenda_fit_a_phone(browser, invoke, tmp_path):  # type: i
     }.items():
         page = tmp_path / f"{name}.html"
         assert invoke(*args, "-o", str(page)).exit_code == 0
-        browser.open(page, 390, 844)
-        assert browser.evaluate("document.documentElement.scrollWidth") <= 390, name
+        cdp_browser.open(page, 390, 844)
+        assert cdp_browser.evaluate("document.documentElement.scrollWidth") <= 390, name

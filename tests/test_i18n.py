@@ -85,12 +85,20 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
 
 def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
     root = Path(i18n.__file__).parent
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    # gettext: what {% trans %} blocks become (pybabel's default keywords include it)
+    keywords = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
+    # the workshop's templates too, as babel.cfg extracts them ({% trans %} and _())
+    templates = ("web/templates/**.html", "jinja2")
+    options = {templates[0]: {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+    found = list(
+        extract_from_dir(
+            root, [("**.py", "python"), templates], options_map=options, keywords=keywords
+        )
+    )
+    assert any(file.endswith(".html") for file, *_rest in found), "no template strings found"
     marked = {
         (message if isinstance(message, str) else message[0])
-        for _file, _line, message, _comments, _context in extract_from_dir(
-            root, [("**.py", "python")], keywords=keywords
-        )
+        for _file, _line, message, _comments, _context in found
     }
     with PO.open("rb") as handle:
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pty_helpers import command_after
 
 from coprod.core.answers import Answers
 from coprod.interview import Interview
@@ -58,15 +59,7 @@ def flat(text: str) -> str:
 
 def printed_command(output: str, after: str) -> list[str]:
     """The command printed on the line(s) after ``after``, as a shell would read it."""
-    lines = output.splitlines()
-    start = next(i for i, line in enumerate(lines) if after in line) + 1
-    command = ""
-    for line in lines[start:]:
-        command += line.strip()
-        if not command.endswith("\\"):
-            break
-        command = command[:-1] + " "
-    return shlex.split(command)
+    return command_after(output.splitlines(), after)
 
 
 @pytest.fixture

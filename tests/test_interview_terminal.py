@@ -4,13 +4,12 @@ its output played into a terminal emulator (pyte) to read the screen as a person
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
-from pty_helpers import Screen, answer, spawn
+from pty_helpers import Screen, answer, command_after, spawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 
@@ -19,18 +18,6 @@ ROWS = 400  # tall enough that nothing scrolls off the emulated screen
 
 def words(text: str) -> str:
     return " ".join(text.split())
-
-
-def command_after(lines: list[str], header: str) -> list[str]:
-    """The command printed under ``header`` (continued lines joined), as a shell reads it."""
-    start = next(i for i, line in enumerate(lines) if header in line) + 1
-    command = ""
-    for line in lines[start:]:
-        command += line.strip()
-        if not command.endswith("\\"):
-            break
-        command = command[:-1] + " "
-    return shlex.split(command)
 
 
 def total_questions(content) -> int:

@@ -158,19 +158,6 @@ def test_report_renders_in_chromium(report_page: Path, tmp_path: Path, width: in
 # --- layout, measured in the browser (DevTools protocol over a pipe) -----------------------
 
 
-@pytest.fixture
-def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
-    if shutil.which("chromium") is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from chromium_cdp import Chromium
-
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    chromium = Chromium(profile)
-    yield chromium
-    chromium.close()
-
-
 def _pages(tmp_path: Path, content: Content, full_answers: Path) -> dict[str, Path]:
     """The three HTML reports a user opens: one assessment, a team, a comparison."""
     from coprod.core.compare import compare
@@ -191,21 +178,23 @@ def _pages(tmp_path: Path, content: Content, full_answers: Path) -> dict[str, Pa
     return pages
 
 
-def test_nothing_overflows_a_phone(browser, tmp_path: Path, content: Content, full_answers: Path):  # type: ignore[no-untyped-def]
+def test_nothing_overflows_a_phone(
+    cdp_browser, tmp_path: Path, content: Content, full_answers: Path
+):  # type: ignore[no-untyped-def]
     for name, page in _pages(tmp_path, content, full_answers).items():
-        browser.open(page, 390, 844)
-        assert browser.evaluate("document.documentElement.scrollWidth") <= 390, name
-        tables = browser.evaluate(
+        cdp_browser.open(page, 390, 844)
+        assert cdp_browser.evaluate("document.documentElement.scrollWidth") <= 390, name
+        tables = cdp_browser.evaluate(
             "Array.from(document.querySelectorAll('.table-wrap'))"
             ".map(w => w.scrollWidth - w.clientWidth)"
         )
         assert tables and max(tables) <= 0, (name, tables)  # no table scrolls sideways
-        browser.screenshot(tmp_path / f"{name}-390.png")
+        cdp_browser.screenshot(tmp_path / f"{name}-390.png")
 
 
-def test_chart_uses_the_column_at_desktop_width(browser, report_page: Path):  # type: ignore[no-untyped-def]
-    browser.open(report_page, 1280, 900)
-    column, chart, track = browser.evaluate(
+def test_chart_uses_the_column_at_desktop_width(cdp_browser, report_page: Path):  # type: ignore[no-untyped-def]
+    cdp_browser.open(report_page, 1280, 900)
+    column, chart, track = cdp_browser.evaluate(
         "[document.querySelector('main > article').getBoundingClientRect().width,"
         " document.querySelector('figure.chart svg').getBoundingClientRect().width,"
         " document.querySelector('figure.chart svg rect').getBoundingClientRect().width]"
@@ -213,9 +202,9 @@ def test_chart_uses_the_column_at_desktop_width(browser, report_page: Path):  # 
     assert chart >= 0.98 * column and track >= 0.95 * column, (column, chart, track)
 
 
-def test_short_cells_stay_on_one_line_on_a_phone(browser, report_page: Path):  # type: ignore[no-untyped-def]
-    browser.open(report_page, 390, 844)
-    lines = browser.evaluate(
+def test_short_cells_stay_on_one_line_on_a_phone(cdp_browser, report_page: Path):  # type: ignore[no-untyped-def]
+    cdp_browser.open(report_page, 390, 844)
+    lines = cdp_browser.evaluate(
         "Array.from(document.querySelectorAll('td.short')).map(td => {"
         " const r = document.createRange(); r.selectNodeContents(td);"
         " return [td.textContent, new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size];"
@@ -254,9 +243,9 @@ def _pdf_colour(hex_colour: str) -> bytes:
     ).encode()
 
 
-def test_a4_print_keeps_the_chart_with_its_table(browser, report_page: Path):  # type: ignore[no-untyped-def]
-    browser.open(report_page, 1280, 900)
-    pages = _pdf_pages(browser.pdf())
+def test_a4_print_keeps_the_chart_with_its_table(cdp_browser, report_page: Path):  # type: ignore[no-untyped-def]
+    cdp_browser.open(report_page, 1280, 900)
+    pages = _pdf_pages(cdp_browser.pdf())
     bars = _pdf_colour(BAND_COLOURS["strong"])
     borders = _pdf_colour("#c3cad2")  # table borders
     with_chart = [n for n, page in enumerate(pages, 1) if bars in page]

@@ -65,7 +65,7 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
 
 
-def check_phone_page(page: Any, axe: str) -> None:
+def check_phone_page(page: Any, axe: str, lang: str = "en") -> None:
     """axe-core, sideways scrolling and tap targets on the page as it is now."""
     page.evaluate(axe)  # run through the DevTools protocol: the page's CSP stays as it is
     result = page.evaluate(
@@ -87,7 +87,7 @@ def check_phone_page(page: Any, axe: str) -> None:
     )
     assert not small, f"{page.url}: tap targets under 44 px: {small}"
     assert page.locator("main").count() == 1 and page.locator("h1").count() == 1
-    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("document.documentElement.lang") == lang
 
 
 def answer_by_http(server: Server, content: Content, rating: str) -> None:
@@ -265,3 +265,29 @@ def test_the_html_export_is_styled_under_its_csp(
     assert page.locator("figure.chart svg").count() == 1
     assert not [m for m in console if "Content Security Policy" in m], console
     context.close()
+
+
+def test_a_phone_switches_to_welsh_while_another_stays_in_english(
+    browser: Any, server: Server
+) -> None:
+    axe = axe_source()
+    welsh = browser.new_context(**PHONE).new_page()
+    english = browser.new_context(**PHONE).new_page()
+    for page in (welsh, english):
+        page.goto(server.join)
+    welsh.get_by_role("button", name="Cymraeg").click()
+    welsh.wait_for_url(server.join)
+    check_phone_page(welsh, axe, lang="cy")
+    assert welsh.get_by_role("button", name="Cymraeg").get_attribute("aria-pressed") == "true"
+    welsh.get_by_role("button", name="Dechrau").click()
+    welsh.wait_for_url("**/criteria")
+    check_phone_page(welsh, axe, lang="cy")
+    assert text_of(welsh, ".step").startswith("Tudalen 2 o ")
+    assert welsh.get_by_role("button", name="Nesaf").count() == 1
+    # the other phone, meanwhile, in English
+    english.reload()
+    assert english.evaluate("document.documentElement.lang") == "en"
+    english.get_by_role("button", name="Start").click()
+    english.wait_for_url("**/criteria")
+    assert text_of(english, ".step").startswith("Page 2 of ")
+    check_phone_page(english, axe)

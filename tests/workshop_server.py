@@ -23,11 +23,11 @@ def free_port() -> int:
 class Server:
     """``coprod workshop ... --host 127.0.0.1`` running; its printed lines collected."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, **env: str) -> None:
         self.process = subprocess.Popen(
             [coprod_executable(), "workshop", "--host", "127.0.0.1", *args],
             cwd=cwd,
-            env=clean_env(NO_COLOR="1"),
+            env=clean_env(NO_COLOR="1", **env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -57,10 +57,11 @@ class Server:
                 _, err = self.process.communicate(timeout=10)
                 pytest.fail(f"coprod workshop ended early ({self.process.returncode}): {err}")
             self.lines.append(line)
-            if "join" in line and "http://" in line:
-                self.join = line.split()[-1]
-            if "facilitator" in line and "http://" in line:
-                self.facilitator = line.split()[-1]
+            url = line.split()[-1] if line.split() else ""  # the URLs end their lines
+            if url.startswith("http://") and "/j/" in url:
+                self.join = url
+            if url.startswith("http://") and "/f/" in url:
+                self.facilitator = url
         return self
 
     def rest_of_output(self, timeout: float = 20) -> tuple[list[str], str]:

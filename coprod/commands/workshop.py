@@ -249,6 +249,7 @@ def serve(
     """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
     import uvicorn
 
+    from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
     from coprod.web.state import code_text
 
@@ -277,16 +278,32 @@ def serve(
         segno.make(urls.join, error="m").terminal(out=sys.stdout, compact=True)
     if resumed:
         n = len(workshop.participants)
-        _say(f"Carrying on the workshop for {s.project} ({n} participant{'s' * (n != 1)} so far).")
-    _say(f"Participants join at: {urls.join}")
-    _say(f"The facilitator page (keep it to yourself): {urls.facilitator}")
-    _say(f"No camera? Open {urls.code} and type the code {code_text(s.code)}")
+        _say(
+            ngettext(
+                "Carrying on the workshop for %(project)s (%(n)d participant so far).",
+                "Carrying on the workshop for %(project)s (%(n)d participants so far).",
+                n,
+            )
+            % {"project": s.project, "n": n}
+        )
+    # the URLs end their lines (see coprod/web/__init__.py)
+    _say(_("Participants join at: %(url)s") % {"url": urls.join})
+    _say(_("The facilitator page (keep it to yourself): %(url)s") % {"url": urls.facilitator})
     _say(
-        "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest Wi-Fi "
-        "often keeps devices apart), connect the laptop and the phones to a phone's hotspot "
-        "and start again."
+        _("No camera? Open %(url)s and type the code %(code)s")
+        % {"url": urls.code, "code": code_text(s.code)}
     )
-    _say(f"Answers are saved in {workshop.folder}/ as they come. Stop with Ctrl-C.")
+    _say(
+        _(
+            "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest "
+            "Wi-Fi often keeps devices apart), connect the laptop and the phones to a phone's "
+            "hotspot and start again."
+        )
+    )
+    _say(
+        _("Answers are saved in %(folder)s/ as they come. Stop with Ctrl-C.")
+        % {"folder": workshop.folder}
+    )
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # a second Ctrl-C while stopping
@@ -297,11 +314,17 @@ def serve(
     finished = sum(1 for p in people if p.answers.complete)
     _say()
     _say(
-        f"Workshop stopped: {len(people)} participant{'s' * (len(people) != 1)}, "
-        f"{finished} finished."
+        ngettext(
+            "Workshop stopped: %(n)d participant, %(finished)d finished.",
+            "Workshop stopped: %(n)d participants, %(finished)d finished.",
+            len(people),
+        )
+        % {"n": len(people), "finished": finished}
     )
-    _say(f"Answers are in {workshop.folder}/")
-    _say(f"Read them together: coprod team {workshop.folder}/*.yaml")
+    _say(_("Answers are in %(folder)s/") % {"folder": workshop.folder})
+    _say(
+        _("Read them together: %(command)s") % {"command": f"coprod team {workshop.folder}/*.yaml"}
+    )
 
 
 class _Server:

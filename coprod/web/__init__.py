@@ -4,6 +4,11 @@ Started by ``coprod workshop`` (coprod/commands/workshop.py); a Starlette app un
 uvicorn, pages from the Jinja2 templates in ``templates/`` (autoescaped), styles and
 the one script in ``static/``. Nothing is fetched from the internet.
 
+Languages: each phone's pages (content and interface strings, ``<html lang>``) follow the
+choice it made on the welcome page (cookie ``coprod_lang``), rendered with that request's
+own translations; the facilitator's page, the code page and the printed lines follow the
+workshop's language (``--lang`` / ``COPROD_LANG``). Answers files stay ids only.
+
 URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
 ``DIR/.coprod-workshop.json``, mode 0600; a wrong or missing one is a bare 404):
 

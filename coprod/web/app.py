@@ -7,6 +7,7 @@ import re
 import secrets
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,13 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import Scope
 
 from coprod.core.answers import Answers
 from coprod.core.models import Content
 from coprod.core.scoring import NOT_RATED, SCALE
 from coprod.errors import CoprodError
+from coprod.i18n import N_, translations
 from coprod.interview import ROLE_LABELS
 from coprod.web import flow, live
 from coprod.web.security import BodyLimit, SecurityHeaders, TryLimit, export_csp
@@ -41,13 +44,47 @@ LANGUAGE_CHOICES: dict[str, tuple[str, bool, str]] = {
 }
 COALESCE_SECONDS = 0.5  # updates to the facilitator's page are gathered for this long
 
+# Interface strings follow each request's language, never a global one: two phones in
+# different languages are served at the same moment (several requests in flight on one
+# event loop, exports and saves in threads), so a process-wide "active language" would
+# leak from one phone to the other. Each render is given its own translations
+# (coprod.i18n.translations(lang): a cached catalogue, read-only once loaded, so sharing
+# it between requests is safe) as ``gettext``/``ngettext`` in the template context, which
+# is where jinja2.ext.i18n's {% trans %} and _() look them up; the environment itself has
+# no language. Python-side texts are translated with the same object before rendering.
+# Labels kept in English below (marked with N_) are translated when a page is rendered.
 
-ROLE_OPTIONS = [*ROLE_LABELS.items(), ("", "Prefer not to say")]
-CRITERION_OPTIONS = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
-RATING_OPTIONS = [
-    *((str(n), f"{n} {label}") for n, label in SCALE.items()),
-    *NOT_RATED.items(),
-]
+ROLE_OPTIONS = [*ROLE_LABELS.items(), ("", N_("Prefer not to say"))]
+# The roles (coprod.interview.ROLE_LABELS) as the catalogue knows them.
+_ROLE_WORDS = (
+    N_("Resident / citizen"),
+    N_("Community or voluntary sector"),
+    N_("Council or public-sector officer"),
+    N_("Councillor / elected member"),
+    N_("Researcher"),
+    N_("Other"),
+)
+CRITERION_OPTIONS = [("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Not sure"))]
+
+
+def translated(options: list[tuple[str, str]], gettext: flow.Gettext) -> list[tuple[str, str]]:
+    """``(value, label)`` pairs with the labels in the page's language."""
+    return [(value, gettext(label)) for value, label in options]
+
+
+def rating_options(gettext: flow.Gettext) -> list[tuple[str, str]]:
+    """The rating radios: ``("3", "3 Mostly")`` ... ``("na", "Not applicable")``."""
+    return [
+        *((str(n), f"{n} {gettext(label)}") for n, label in SCALE.items()),
+        *((value, gettext(label)) for value, label in NOT_RATED.items()),
+    ]
+
+
+def band_text(band: str | None, gettext: flow.Gettext) -> str:
+    """A score band in the page's language (``None``: "not scored")."""
+    from coprod.render.text import BAND_LABEL
+
+    return gettext(BAND_LABEL.get(band, band)) if band else gettext("not scored")
 
 
 def _role_value(answers: Answers | None) -> str | None:
@@ -131,7 +168,9 @@ class WorkshopApp:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],  # gettext/ngettext come with each render
         )
+        env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
         self.templates = Jinja2Templates(env=env)
         self.live = live.LiveView(workshop, self.templates.env)
         s = workshop.settings
@@ -155,15 +194,35 @@ class WorkshopApp:
         """The content in the participant's chosen language (ids as the workshop's own)."""
         return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
 
+    def _translations(self, request: Request | None = None) -> NullTranslations:
+        """The interface strings for this request's phone (``None``: the workshop's own,
+        i.e. the facilitator's ``--lang``)."""
+        content = self.content if request is None else self._content(request)
+        return translations(content.language)
+
+    def gettext_for_scope(self, scope: Scope) -> flow.Gettext:
+        """The ``gettext`` of a request not yet routed (for the body limit's message)."""
+        return self._translations(Request(scope)).gettext
+
     def _page_url(self, page: flow.Page) -> str:
         return f"{self.join_path}/{page.slug}"
 
     def _render(
-        self, request: Request, name: str, context: dict[str, Any], status: int = 200
+        self,
+        request: Request,
+        name: str,
+        context: dict[str, Any],
+        status: int = 200,
+        *,
+        own: bool = False,
     ) -> Response:
+        """A page in the phone's language (``own``: the workshop's, for the facilitator)."""
         settings = self.workshop.settings
-        content = self._content(request)
+        content = self.content if own else self._content(request)
+        strings = translations(content.language)
         base = {
+            "gettext": strings.gettext,  # for {% trans %} and _() (see the note at the top)
+            "ngettext": strings.ngettext,
             "project": settings.project,
             "anonymous": settings.anonymous,
             "mode": settings.mode,
@@ -219,11 +278,12 @@ class WorkshopApp:
 
     async def code_page(self, request: Request) -> Response:
         """Where a phone without a camera types the short code instead of the long URL."""
-        context: dict[str, Any] = {"title": "Join the workshop", "error": "", "typed": ""}
+        gettext = self._translations(request).gettext
+        context: dict[str, Any] = {"title": gettext("Join the workshop"), "error": "", "typed": ""}
         if request.method == "POST":
             client = request.client.host if request.client else "?"
             if self.tries.blocked(client):
-                context["error"] = (
+                context["error"] = gettext(
                     "Too many wrong codes: please wait ten minutes, or scan the QR code."
                 )
                 return self._render(request, "code.html", context, 429)
@@ -234,13 +294,16 @@ class WorkshopApp:
             if wanted and secrets.compare_digest(given.encode(), wanted.encode()):
                 return RedirectResponse(f"{self.join_path}/", status_code=303)
             self.tries.failed(client)
-            context["error"] = "That is not the code on the facilitator's screen: please try again."
+            context["error"] = gettext(
+                "That is not the code on the facilitator's screen: please try again."
+            )
             context["typed"] = typed[:20]
             return self._render(request, "code.html", context, 422)
         return self._render(request, "code.html", context)
 
     def _full(self, request: Request) -> Response:
-        return self._render(request, "full.html", {"title": "This workshop is full"}, 403)
+        title = self._translations(request).gettext("This workshop is full")
+        return self._render(request, "full.html", {"title": title}, 403)
 
     def _page(
         self,
@@ -256,8 +319,9 @@ class WorkshopApp:
         index, page = found
         all_pages = flow.pages(content)
         answers = person.answers if person else None
+        gettext = translations(content.language).gettext
         context: dict[str, Any] = {
-            "title": page.title,
+            "title": page.title_in(gettext),
             "page": page,
             "index": index,
             "count": len(all_pages),
@@ -267,18 +331,20 @@ class WorkshopApp:
             "errors": outcome.errors if outcome else {},
             "kept": outcome.kept if outcome else {},
             "new": person is None,
-            "roles": ROLE_OPTIONS,
+            "roles": translated(ROLE_OPTIONS, gettext),
             "role_value": _role_value(answers),
             "brings_value": _brings_value(answers),
-            "criterion_options": CRITERION_OPTIONS,
-            "rating_options": RATING_OPTIONS,
+            "criterion_options": translated(CRITERION_OPTIONS, gettext),
+            "rating_options": rating_options(gettext),
         }
         if page.slug == "done" and answers is not None:
             from coprod.core.assessment import assess
 
             context["result"] = assess(answers, content)
-            context["skipped"] = flow.skipped(answers, content)
+            context["skipped"] = flow.skipped(answers, content, gettext)
             context["page_url"] = self._page_url
+            context["page_title"] = lambda item: item.title_in(gettext)
+            context["band"] = lambda band: band_text(band, gettext)
         template = "practice.html" if page.practice else f"{page.slug}.html"
         status = 422 if outcome and outcome.errors else 200
         return self._render(request, template, context, status)
@@ -331,7 +397,8 @@ class WorkshopApp:
                 person, new_key = self.workshop.add_participant()
             except WorkshopFull:
                 return self._full(request)
-        outcome = flow.apply(page, fields, person.answers, self.content, brings)
+        gettext = self._translations(request).gettext
+        outcome = flow.apply(page, fields, person.answers, self.content, brings, gettext)
         going_back = fields.get("nav") == "back"
         if page.slug == "reflections" and not going_back and not outcome.errors:
             person.answers.complete = True
@@ -362,7 +429,7 @@ class WorkshopApp:
         if not self._facilitator_ok(request):
             return not_found()
         context = {
-            "title": "Facilitator",
+            "title": self._translations().gettext("Facilitator"),
             "live_html": self.live.fragment(self.hub.version),
             "version": self.hub.version,
             "join_url": self.urls.join,
@@ -370,7 +437,7 @@ class WorkshopApp:
             "code": code_text(self.workshop.settings.code),
             "base": self.facilitator_path,
         }
-        return self._render(request, "facilitator.html", context)
+        return self._render(request, "facilitator.html", context, own=True)
 
     async def reveal(self, request: Request) -> Response:
         if not self._facilitator_ok(request):
@@ -434,7 +501,8 @@ class WorkshopApp:
             return not_found()
         view = self.live.team()
         if view is None:
-            return PlainTextResponse(live.NEEDS_TWO + "\n", status_code=409)
+            needs_two = self._translations().gettext(live.NEEDS_TWO)
+            return PlainTextResponse(needs_two + "\n", status_code=409)
         text = render_team(view, fmt)  # type: ignore[arg-type]
         if fmt == "html":
             return Response(
@@ -454,7 +522,11 @@ class WorkshopApp:
 
         buffer = io.BytesIO()
         segno.make(self.urls.join, error="m").save(
-            buffer, kind="svg", scale=8, border=2, title="QR code of the join URL"
+            buffer,
+            kind="svg",
+            scale=8,
+            border=2,
+            title=self._translations().gettext("QR code of the join URL"),
         )
         return Response(buffer.getvalue(), media_type="image/svg+xml")
 
@@ -493,7 +565,10 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(BodyLimit, gettext_for=web.gettext_for_scope),
+        ],
         exception_handlers={404: _plain_404, 405: _plain_404, CoprodError: _not_saved},
     )
     app.router.redirect_slashes = False  # no redirect for a path that is not ours
@@ -510,8 +585,13 @@ async def _not_saved(request: Request, exc: Exception) -> Response:
     from coprod.console import warn
 
     warn(str(exc))
+    web: WorkshopApp = request.app.state.web
+    gettext = web._translations(request).gettext
     return PlainTextResponse(
-        "Sorry: your answer could not be saved on the facilitator's laptop. Please tell the "
-        "facilitator, then try again.\n",
+        gettext(
+            "Sorry: your answer could not be saved on the facilitator's laptop. Please tell "
+            "the facilitator, then try again."
+        )
+        + "\n",
         status_code=503,
     )

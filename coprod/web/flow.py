@@ -12,12 +12,22 @@ one per characteristic ticked, with ``brings_asked`` saying the boxes were shown
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coprod.core.answers import ROLES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import CriterionAnswer, Rating
+from coprod.i18n import N_
+
+#: Translates an interface string into the phone's language (``gettext`` of
+#: ``coprod.i18n.translations(lang)``); the default keeps the English.
+Gettext = Callable[[str], str]
+
+
+def _english(message: str) -> str:
+    return message
+
 
 MAX_TEXT = 2000  # characters in a note or a reflection
 MAX_NAME = 100
@@ -39,17 +49,21 @@ class Page:
     """One page of the participant's flow; ``slug`` is its URL path after the join token."""
 
     slug: str
-    title: str
+    title: str  # English (marked for the catalogue), or a practice's own name
     practice: Practice | None = None
+
+    def title_in(self, gettext: Gettext) -> str:
+        """The title in the phone's language (a practice's is the content's already)."""
+        return self.title if self.practice else gettext(self.title)
 
 
 def pages(content: Content) -> list[Page]:
     """Every page in order: about you, the criteria, one per practice, reflections, done."""
-    result = [Page("about", "About you"), Page("criteria", "When to co-produce?")]
+    result = [Page("about", N_("About you")), Page("criteria", N_("When to co-produce?"))]
     result += [
         Page(f"practice/{p.id}", f"{p.number}. {p.name}", practice=p) for p in content.practices
     ]
-    result += [Page("reflections", "Two reflections"), Page("done", "Thank you")]
+    result += [Page("reflections", N_("Two reflections")), Page("done", N_("Thank you"))]
     return result
 
 
@@ -78,18 +92,39 @@ class Outcome:
     kept: dict[str, str] = field(default_factory=dict)
 
 
+# What a text field too long says, per field (whole sentences, for the translators).
+TOO_LONG = {
+    "respondent_name": N_(
+        "The name is %(length)s characters long; the limit is %(limit)s. Please shorten it: "
+        "your other answers on this page are saved."
+    ),
+    "note": N_(
+        "The note is %(length)s characters long; the limit is %(limit)s. Please shorten it: "
+        "your other answers on this page are saved."
+    ),
+    "reflection_why": N_(
+        "The first answer is %(length)s characters long; the limit is %(limit)s. Please "
+        "shorten it: your other answers on this page are saved."
+    ),
+    "reflection_bring_and_take": N_(
+        "The second answer is %(length)s characters long; the limit is %(limit)s. Please "
+        "shorten it: your other answers on this page are saved."
+    ),
+}
+
+
 def _text_field(
-    form: Mapping[str, str], name: str, limit: int, outcome: Outcome, what: str
+    form: Mapping[str, str], name: str, limit: int, outcome: Outcome, gettext: Gettext
 ) -> tuple[bool, str | None]:
     """(present, value) for a text field; too long: not saved, kept to show again."""
     if name not in form:
         return False, None
     text = clean_text(form[name])
     if len(text) > limit:
-        outcome.errors[name] = (
-            f"{what} is {len(text):,} characters long; the limit is {limit:,}. Please shorten "
-            "it: your other answers on this page are saved."
-        )
+        outcome.errors[name] = gettext(TOO_LONG[name]) % {
+            "length": f"{len(text):,}",
+            "limit": f"{limit:,}",
+        }
         outcome.kept[name] = text
         return False, None
     return True, text or None
@@ -101,14 +136,16 @@ def apply(
     answers: Answers,
     content: Content,
     brings: Sequence[str] = (),
+    gettext: Gettext = _english,
 ) -> Outcome:
     """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored.
 
-    ``brings`` is every value of the repeated ``brings`` checkbox field.
+    ``brings`` is every value of the repeated ``brings`` checkbox field; ``gettext`` gives
+    the messages in the phone's language.
     """
     outcome = Outcome()
     if page.slug == "about":
-        present, name = _text_field(form, "respondent_name", MAX_NAME, outcome, "The name")
+        present, name = _text_field(form, "respondent_name", MAX_NAME, outcome, gettext)
         role = form.get("respondent_role")
         person = answers.respondent or Respondent()
         if present:
@@ -130,19 +167,17 @@ def apply(
             value = form.get(key)
             if value is not None and value in RATING_VALUES:
                 answers.ratings[key] = RATING_VALUES[value]
-        present, note = _text_field(form, "note", MAX_TEXT, outcome, "The note")
+        present, note = _text_field(form, "note", MAX_TEXT, outcome, gettext)
         if present:
             if note:
                 answers.notes[page.practice.id] = note
             else:
                 answers.notes.pop(page.practice.id, None)
     elif page.slug == "reflections":
-        present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome, "The first answer")
+        present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome, gettext)
         if present:
             answers.reflections.why = why
-        present, bring = _text_field(
-            form, "reflection_bring_and_take", MAX_TEXT, outcome, "The second answer"
-        )
+        present, bring = _text_field(form, "reflection_bring_and_take", MAX_TEXT, outcome, gettext)
         if present:
             answers.reflections.bring_and_take = bring
     return outcome
@@ -157,7 +192,7 @@ class Skipped:
     text: str
 
 
-def skipped(answers: Answers, content: Content) -> list[Skipped]:
+def skipped(answers: Answers, content: Content, gettext: Gettext = _english) -> list[Skipped]:
     """Criteria and ratings not answered, in page order."""
     by_slug = {p.slug: p for p in pages(content)}
     result = [
@@ -169,7 +204,7 @@ def skipped(answers: Answers, content: Content) -> list[Skipped]:
         page = by_slug[f"practice/{practice.id}"]
         if answers.mode == "quick":
             if practice.id not in answers.ratings:
-                result.append(Skipped(page, practice.id, "the overall rating"))
+                result.append(Skipped(page, practice.id, gettext(N_("the overall rating"))))
         else:
             result += [
                 Skipped(page, s.id, s.text)

@@ -3,7 +3,8 @@
 The group view is ``coprod team`` over the workshop's answers files, read back
 from DIR as ``coprod team DIR/*.yaml`` reads them, so the page, the exports and
 the command give the same numbers. The HTML fragment is rendered once per
-change and shared by every open facilitator page.
+change and shared by every open facilitator page, in the workshop's own language
+(the facilitator's ``--lang``), whatever the phones chose.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from coprod.core.scoring import NOT_RATED, SCALE
+from coprod.i18n import N_, translations
 from coprod.web import flow
 from coprod.web.state import Workshop
 
@@ -22,9 +24,16 @@ if TYPE_CHECKING:
     from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
-NEEDS_TWO = (
+NEEDS_TWO = N_(
     "A group view needs at least two participants: it appears once two people have answered."
 )
+ANSWER_COUNTS = {"yes": N_("%(n)d yes"), "no": N_("%(n)d no"), "unsure": N_("%(n)d not sure")}
+# The room's characteristics (coprod.core.room.STATUS_WORDS) as the catalogue knows them.
+ROOM_STATUS = {
+    "present": N_("present"),
+    "thin": N_("thin: one person"),
+    "missing": N_("missing"),
+}
 TOP_CONTESTED = 5
 
 
@@ -35,17 +44,23 @@ class Counts:
     finished: int
 
 
-def rating_text(value: object) -> str:
+def _english(message: str) -> str:
+    return message
+
+
+def rating_text(value: object, gettext: flow.Gettext = _english) -> str:
     if isinstance(value, int):
-        return f"{value} {SCALE[value]}"
-    return NOT_RATED.get(str(value), str(value))
+        return f"{value} {gettext(SCALE[value])}"
+    text = NOT_RATED.get(str(value))
+    return gettext(text) if text else str(value)
 
 
-def split_text(answers: list[tuple[Any, str]]) -> str:
+def split_text(answers: list[tuple[Any, str]], gettext: flow.Gettext = _english) -> str:
     """``"2 yes · 1 not sure"``: how a criterion was answered, without who."""
     counts = Counter(a for _, a in answers)
-    words = {"yes": "yes", "no": "no", "unsure": "not sure"}
-    return " · ".join(f"{counts[a]} {words[a]}" for a in words if counts[a])
+    return " · ".join(
+        gettext(ANSWER_COUNTS[a]) % {"n": counts[a]} for a in ANSWER_COUNTS if counts[a]
+    )
 
 
 class LiveView:
@@ -96,18 +111,29 @@ class LiveView:
 
     def context(self) -> dict[str, Any]:
         from coprod.render.markdown.team import roles_text
+        from coprod.web.app import band_text
 
         counts = self.counts()
         settings = self.workshop.settings
+        strings = translations(self.workshop.content.language)  # the workshop's own language
+        gettext = strings.gettext
+
+        def rated(value: object) -> str:
+            return rating_text(value, gettext)
+
         context: dict[str, Any] = {
+            "gettext": gettext,  # for {% trans %} and _() (see the note in app.py)
+            "ngettext": strings.ngettext,
             "counts": counts,
             "progress": self.progress(),
             "revealed": self.workshop.revealed,
-            "needs_two": NEEDS_TWO,
+            "needs_two": gettext(NEEDS_TWO),
             "anonymous": settings.anonymous,
             "mode": settings.mode,
             "view": None,
-            "rating_text": rating_text,
+            "rating_text": rated,
+            "band": lambda band: band_text(band, gettext),
+            "room_status": lambda status: gettext(ROOM_STATUS[status]),
         }
         if self.workshop.revealed and counts.joined >= 2:
             view = self.team()
@@ -115,10 +141,12 @@ class LiveView:
             if view is not None:
                 context["roles"] = roles_text(view)  # anonymous: never a group under three
                 context["contested"] = [
-                    (d, Counter(rating_text(r) for _, r in d.ratings).most_common())
+                    (d, Counter(rated(r) for _, r in d.ratings).most_common())
                     for d in view.disagreements[:TOP_CONTESTED]
                 ]
-                context["splits"] = [(s, split_text(s.answers)) for s in view.criteria_splits]
+                context["splits"] = [
+                    (s, split_text(s.answers, gettext)) for s in view.criteria_splits
+                ]
                 context["coverage"] = self.coverage()
         return context
 

@@ -72,9 +72,15 @@ class BodyLimit:
     """Requests whose body is over ``MAX_BODY`` get 413 (the body read and discarded first,
     up to a moderate size, so the client sees the answer rather than a reset)."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limit: int = MAX_BODY,
+        gettext_for: Callable[[Scope], Callable[[str], str]] | None = None,
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.gettext_for = gettext_for  # the request's interface language (see app.py)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -89,7 +95,7 @@ class BodyLimit:
             length = None
         if length is not None and length > self.limit:
             await self._drain(receive, 0)
-            await self._too_large(send)
+            await self._too_large(scope, send)
             return
         messages: list[Message] = []
         total = 0
@@ -102,7 +108,7 @@ class BodyLimit:
             if total > self.limit:
                 if message.get("more_body", False):
                     await self._drain(receive, total)
-                await self._too_large(send)
+                await self._too_large(scope, send)
                 return
             if not message.get("more_body", False):
                 break
@@ -125,8 +131,10 @@ class BodyLimit:
             if not message.get("more_body", False):
                 return
 
-    async def _too_large(self, send: Send) -> None:
-        body = f"Too much was sent: the limit is {self.limit // 1024} KB.\n".encode()
+    async def _too_large(self, scope: Scope, send: Send) -> None:
+        gettext = self.gettext_for(scope) if self.gettext_for else (lambda text: text)
+        text = gettext("Too much was sent: the limit is %(kb)d KB.") % {"kb": self.limit // 1024}
+        body = (text + "\n").encode()
         await send(
             {
                 "type": "http.response.start",

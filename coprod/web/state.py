@@ -32,6 +32,7 @@ from coprod.core.answers import (
 )
 from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 STATE_FILE = ".coprod-workshop.json"
 STATE_VERSION = 1
@@ -165,12 +166,15 @@ class Workshop:
     ) -> Workshop:
         """A new workshop in ``folder`` (made if missing), with fresh secrets."""
         if folder.exists() and not folder.is_dir():
-            raise CoprodError(Problem("is a file; --out needs a folder", folder))
+            raise CoprodError(Problem(_("is a file; --out needs a folder"), folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CoprodError(
-                Problem(f"cannot make the folder: {exc.strerror or exc}", folder)
+                Problem(
+                    _("cannot make the folder: %(reason)s") % {"reason": exc.strerror or exc},
+                    folder,
+                )
             ) from None
         settings = Settings(
             project=project,
@@ -212,8 +216,11 @@ class Workshop:
             revealed = bool(data.get("revealed", False))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CoprodError(
-                Problem(f"is not a readable coprod workshop state file ({exc})", path),
-                hint="Start a new workshop with another --out folder.",
+                Problem(
+                    _("is not a readable coprod workshop state file (%(error)s)") % {"error": exc},
+                    path,
+                ),
+                hint=_("Start a new workshop with another --out folder."),
             ) from None
         participants = []
         for number, digest, name in records:

@@ -86,10 +86,8 @@ def checkbox(
         return True
 
     question = questionary.checkbox(
-        # room on the last line for what questionary shows once answered ("done (2 chosen)")
-        prompts.wrap_prompt(
-            message, width, after=instruction, room=len(_done_in_words("done (3 selections)"))
-        ),
+        # room on the last line for what is shown once answered ("3 chosen")
+        prompts.wrap_prompt(message, width, after=instruction, room=len(_done_in_words("done"))),
         choices=options,
         validate=valid,
         instruction=instruction,
@@ -107,8 +105,9 @@ def checkbox(
 
 
 def _translate_done(question: Any) -> None:
-    """questionary's own words once a checkbox is answered ("done", "done (2 selections)"),
-    in the chosen language. Where questionary is not laid out as expected they stay English."""
+    """What questionary shows once a checkbox is answered ("done", "done (2 selections)"),
+    said as what was chosen, in the chosen language. Where questionary is not laid out as
+    expected, its own English stays."""
     from prompt_toolkit.formatted_text import to_formatted_text
     from prompt_toolkit.shortcuts import PromptSession
 
@@ -133,11 +132,11 @@ def _done_in_words(text: str) -> str:
     from coprod.i18n import _, ngettext
 
     if text == "done":
-        return _("done")
+        return _("nothing chosen")
     several = re.fullmatch(r"done \((\d+) selections\)", text)
     if several:
         n = int(several[1])
-        return ngettext("done (%(n)d chosen)", "done (%(n)d chosen)", n) % {"n": n}
+        return ngettext("%(n)d chosen", "%(n)d chosen", n) % {"n": n}
     return text
 
 

@@ -14,6 +14,7 @@ The language is chosen once per command (``--lang`` / ``COPROD_LANG``) with
 
 from __future__ import annotations
 
+import datetime as _dt
 import gettext as _gettext
 from functools import lru_cache
 from pathlib import Path
@@ -67,3 +68,56 @@ def available() -> list[str]:
     return sorted(
         p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
     )
+
+
+def format_date(value: _dt.date, pattern: str = "d MMMM y") -> str:
+    """``value`` with the active language's month names (a Babel/CLDR pattern).
+
+    Welsh: ``16 Medi 2017``, ``Medi 2017`` (``"MMMM y"``). English keeps coprod's
+    own names without importing Babel (startup is UX); the output is the same.
+    """
+    if _language == "en":
+        month = _ENGLISH_MONTHS[value.month - 1]
+        words = {"d MMMM y": f"{value.day} {month} {value.year}", "MMMM y": f"{month} {value.year}"}
+        if pattern in words:
+            return words[pattern]
+        if pattern == "MMM y":
+            return f"{month[:3]} {value.year}"
+    from babel.dates import format_date as babel_format_date
+
+    try:
+        return babel_format_date(value, pattern, locale=_language)
+    except (ValueError, LookupError):  # a language Babel has no data for: English
+        return babel_format_date(value, pattern, locale="en")
+
+
+def partial_date(text: str, *, short: bool = False) -> str:
+    """A content date as written (``2018-03-16`` or a month, ``2018-05``) in words:
+    ``"16 March 2018"`` / ``"May 2018"`` (``short``: ``"May 2018"``, ``"Mar 2018"``)."""
+    parts = [int(p) for p in text.split("-")]
+    day = _dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 and not short else 1)
+    if short:
+        return format_date(day, "MMM y")
+    return format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y")
+
+
+def report_date(value: _dt.date) -> str:
+    """An answers file's date in a report: ISO in English (as before), else in words
+    with the language's month names (Welsh: ``1 Mai 2024``)."""
+    return value.isoformat() if _language == "en" else format_date(value)
+
+
+_ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

@@ -8,6 +8,7 @@ import typer
 
 from coprod.commands._common import JsonOption, content_for
 from coprod.console import out, print_json
+from coprod.i18n import N_, _
 
 JSON_VERSION = 1
 
@@ -29,22 +30,22 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     sections: list[tuple[str, str, list[dict[str, Any]]]] = [
         (
             "what_it_is",
-            "What co-production is",
+            N_("What co-production is"),
             [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.what_it_is],
         ),
         (
             "contributions",
-            "What it can contribute",
+            N_("What it can contribute"),
             [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.contributions],
         ),
         (
             "limits",
-            "Limits the report names",
+            N_("Limits the report names"),
             [{"id": f.id, "name": f.name, "text": f.text, **_sourced(f)} for f in bg.limits],
         ),
         (
             "calls_to_action",
-            "What the report asks of each reader",
+            N_("What the report asks of each reader"),
             [
                 {
                     "id": c.id,
@@ -58,7 +59,7 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         ),
         (
             "challenges",
-            "Three urban challenges",
+            N_("Three urban challenges"),
             [
                 {"id": c.id, "name": c.name, "text": f"{c.question} {c.description}"}
                 for c in bg.challenges
@@ -66,38 +67,42 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         ),
         (
             "strategies",
-            "Social innovation strategies (coprod cases --strategy ID)",
+            N_("Social innovation strategies (coprod cases --strategy ID)"),
             [{"id": s.id, "name": s.name, "text": s.description} for s in content.strategies],
         ),
         (
             "arc_characteristics",
-            "What the Action Research Collective brought together",
+            N_("What the Action Research Collective brought together"),
             [{"id": c.id, "name": c.name, "text": c.description} for c in bg.arc_characteristics],
         ),
         (
             "tyrannies",
-            "Tyrannies of participation to watch for",
+            N_("Tyrannies of participation to watch for"),
             [{"id": t.id, "name": t.name, "text": t.description} for t in bg.tyrannies],
         ),
         (
             "leadership_viewpoints",
-            "Four views of good leadership in co-production",
+            N_("Four views of good leadership in co-production"),
             [
-                {"id": v.id, "name": f"Viewpoint {v.number}", "text": v.description}
+                {
+                    "id": v.id,
+                    "name": _("Viewpoint %(n)d") % {"n": v.number},
+                    "text": v.description,
+                }
                 for v in bg.leadership_viewpoints
             ],
         ),
     ]
     if as_json:
-        print_json({"version": JSON_VERSION, **{key: items for key, _, items in sections}})
+        print_json({"version": JSON_VERSION, **{key: items for key, _title, items in sections}})
         return
     from rich.markup import escape
 
     from coprod.render.terminal import bullet
 
     console = out()
-    for _, title, items in sections:
-        console.print(f"\n[bold]{escape(title)}[/bold]")
+    for _key, title, items in sections:
+        console.print(f"\n[bold]{escape(_(title))}[/bold]")
         for item in items:
             bullet(
                 console,
@@ -110,7 +115,7 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         )
         if cited:
             sections_text = "; ".join(f"“{c}”" for c in cited)
-            console.print(f"  [dim]Report, {escape(sections_text)}[/dim]")
-    console.print(
-        "\n[dim]From Perry, Durose and Richardson with the Action Research Collective (2019).[/dim]"
-    )
+            line = _("Report, %(sections)s") % {"sections": sections_text}
+            console.print(f"  [dim]{escape(line)}[/dim]")
+    credit = _("From Perry, Durose and Richardson with the Action Research Collective (2019).")
+    console.print(f"\n[dim]{escape(credit)}[/dim]")

@@ -131,6 +131,8 @@ def _csv(items: Sequence[ListedAction], content: Content) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # The column names stay English whatever --lang (like the JSON keys): spreadsheets
+    # and scripts rely on them. The markdown table's headers are translated.
     writer.writerow(CSV_COLUMNS)
     for row in csv_rows(items, content):
         writer.writerow([_no_formula(cell) for cell in row])

@@ -141,9 +141,12 @@ def cases_command(
         )
         return
     if not found:
-        err().print(
-            "No case matches. Try fewer words, or [bold]coprod cases[/bold] to list all ten."
-        )
+        from rich.markup import escape
+
+        from coprod.i18n import _
+
+        hint = _("No case matches. Try fewer words, or %(command)s to list all ten.")
+        err().print(escape(hint) % {"command": "[bold]coprod cases[/bold]"})
         return
     _print_table(found, content)
 
@@ -156,13 +159,24 @@ def _print_table(found: list[Case], content: Content) -> None:
     from rich.markup import escape
     from rich.padding import Padding
 
+    from coprod.i18n import _, ngettext, partial_date
+
     strategies = {s.id: s.name for s in content.strategies}
     console = out()
-    console.print(f"[bold]{len(found)} of {len(content.cases)} case studies[/bold]\n")
+    total = len(content.cases)
+    heading = ngettext("%(n)d of %(all)d case studies", "%(n)d of %(all)d case studies", total) % {
+        "n": len(found),
+        "all": total,
+    }
+    console.print(f"[bold]{escape(heading)}[/bold]\n")
     for case in found:
         details = [
-            f"started {case.started_month}" if case.started else None,
-            f"strategy: {strategies[case.strategy]}" if case.strategy else None,
+            _("started %(month)s") % {"month": partial_date(case.started, short=True)}
+            if case.started
+            else None,
+            _("strategy: %(name)s") % {"name": strategies[case.strategy]}
+            if case.strategy
+            else None,
             ", ".join(method_names(case, content)) or None,
         ]
         console.print(f"[bold]{escape(case.name)}[/bold]  [cyan]{case.id}[/cyan]")
@@ -170,7 +184,8 @@ def _print_table(found: list[Case], content: Content) -> None:
         console.print(
             Padding(escape(" · ".join(d for d in details if d)), (0, 0, 0, 2)), style="dim"
         )
-    console.print("\nOne case in full: [bold]coprod cases show ID[/bold]")
+    more = _("One case in full: %(command)s")
+    console.print("\n" + escape(more) % {"command": "[bold]coprod cases show ID[/bold]"})
 
 
 def _print_case(case: Case, content: Content) -> None:
@@ -188,7 +203,7 @@ def _print_case(case: Case, content: Content) -> None:
         )
     )
 
-    from coprod.i18n import _
+    from coprod.i18n import _, partial_date
 
     def section(title: str, items: list[str]) -> None:
         if items:
@@ -199,9 +214,9 @@ def _print_case(case: Case, content: Content) -> None:
     refs = _References(case, content)
     console.print(f"\n{escape(case.description)}")
     section(_("Questions it asked"), case.questions)
-    if case.started_label:
+    if case.started:
         started = _("Started")
-        console.print(f"\n[bold]{escape(started)}:[/bold] {case.started_label}")
+        console.print(f"\n[bold]{escape(started)}:[/bold] {escape(partial_date(case.started))}")
     section(_("Partners"), case.partners)
     section(_("Methods"), method_names(case, content))
     section(_("Themes"), case.themes)
@@ -210,7 +225,9 @@ def _print_case(case: Case, content: Content) -> None:
         text = f"{fig.label}: {fig.value}"
         for other in fig.other_figures:
             note = f" – {other.note}" if other.note else ""
-            text += f" (elsewhere given as {other.value}{note})"
+            text += (
+                " (" + _("elsewhere given as %(value)s") % {"value": f"{other.value}{note}"} + ")"
+            )
         figures.append(text + refs.marks(fig.source))
     section(_("Numbers"), figures)
     section(_("Outputs"), [c.text + refs.marks(c.source) for c in case.outputs])
@@ -245,7 +262,10 @@ class _References:
     def print(self, console: Any) -> None:
         from rich.markup import escape
 
-        console.print("\n[bold]Sources[/bold]")
+        from coprod.i18n import _
+
+        title = _("Sources")
+        console.print(f"\n[bold]{escape(title)}[/bold]")
         shown = None
         for number, source in enumerate(self.order, start=1):
             if source.ref != shown:
@@ -256,5 +276,5 @@ class _References:
                 citation = publication.citation if publication else source.ref
                 url = f" {publication.url}" if publication and publication.url else ""
                 print_item(console, "•", f"{escape(citation)}{escape(url)}")
-            page = f", p. {source.page}" if source.page else ""
+            page = ", " + _("p. %(page)s") % {"page": source.page} if source.page else ""
             print_item(console, f"\\[{number}]", f"{escape(source.section)}{page}", indent=4)

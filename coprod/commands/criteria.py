@@ -75,4 +75,5 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
             title_align="left",
         )
     )
-    console.print("Answer these for your project: [bold]coprod check[/bold]")
+    answer = _("Answer these for your project: %(command)s")
+    console.print(escape(answer) % {"command": "[bold]coprod check[/bold]"})

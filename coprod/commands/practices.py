@@ -69,7 +69,7 @@ def _print_table(content: Content) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from coprod.i18n import _
+    from coprod.i18n import _, ngettext
 
     title = _("The seven practices of co-production")
     table = Table(title=title, title_justify="left", expand=False)
@@ -91,10 +91,12 @@ def _print_table(content: Content) -> None:
     console = out()
     console.print(table)
     total = sum(len(p.statements) for p in content.practices)
-    console.print(
-        f"{total} self-assessment statements in all. "
-        "Show one practice in full: [bold]coprod practices ID[/bold]"
+    line = ngettext(
+        "%(n)d self-assessment statement in all. Show one practice in full: %(command)s",
+        "%(n)d self-assessment statements in all. Show one practice in full: %(command)s",
+        total,
     )
+    console.print(escape(line) % {"n": total, "command": "[bold]coprod practices ID[/bold]"})
 
 
 def _print_one(practice: Practice, content: Content) -> None:
@@ -123,13 +125,16 @@ def _print_one(practice: Practice, content: Content) -> None:
         console.print("\n[bold]" + escape(_("Case studies that show this practice")) + "[/bold]")
         for link in practice.cases:
             case = content.case(link.case)
-            role = "example" if link.role == "example" else "[yellow]caution[/yellow]"
+            role = escape(_("example")) if link.role == "example" else ""
+            if link.role != "example":
+                role = "[yellow]" + escape(_("caution")) + "[/yellow]"
             print_item(console, "•", f"{escape(case.name)} ({role}): {escape(link.why)}")
-        console.print("  [dim]More: coprod cases show ID[/dim]")
+        more = _("More: %(command)s") % {"command": "coprod cases show ID"}
+        console.print(f"  [dim]{escape(more)}[/dim]")
     console.print()
     print_item(
         console,
-        "[dim]Source:[/dim]",
+        "[dim]" + escape(_("Source")) + ":[/dim]",
         "[dim]" + escape("; ".join(source_lines(practice.source, content))) + "[/dim]",
         indent=0,
     )

@@ -54,11 +54,14 @@ def room_command(
     project = loaded[0].answers.project.name
     fmt = choose_format(format, output, default=None)
     if fmt is None:
+        from coprod.i18n import ngettext
         from coprod.render.terminal.common import safe
         from coprod.render.terminal.room import render_room
 
         console = out()
-        console.print(f"\n[bold]{safe(project)}[/bold] · {len(loaded)} answers files")
+        n = len(loaded)
+        files_text = ngettext("%(n)d answers file", "%(n)d answers files", n) % {"n": n}
+        console.print(f"\n[bold]{safe(project)}[/bold] · {safe(files_text)}")
         render_room(coverage, content, console)
         return
     from coprod.render.formats import render_room as render

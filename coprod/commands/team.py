@@ -118,6 +118,8 @@ def _choose(view: TeamView, path: Path, content: Content) -> None:
         )
 
     run_safely(ask, writer)
+    from coprod.i18n import _
     from coprod.render.terminal.common import safe
 
-    console.print(f"Actions saved in [bold]{safe(str(path))}[/bold]")
+    saved = safe(_("Actions saved in %(file)s"))
+    console.print(saved % {"file": f"[bold]{safe(str(path))}[/bold]"})

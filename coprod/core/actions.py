@@ -16,13 +16,14 @@ from typing import Any
 
 from coprod.core.answers import Action, ActionStatus, Answers, LoadedAnswers
 from coprod.core.models import Content
+from coprod.i18n import N_, _
 
 JSON_VERSION = 1
 STATUS_LABEL: dict[str, str] = {
-    "open": "not started",
-    "in-progress": "in progress",
-    "done": "done",
-    "dropped": "dropped",
+    "open": N_("not started"),
+    "in-progress": N_("in progress"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
 }
 _RELATIVE = re.compile(r"^in\s+(\d{1,3})\s+(day|days|week|weeks|month|months)$")
 
@@ -62,7 +63,9 @@ def is_overdue(action: Action, status: ActionStatus, today: dt.date) -> bool:
 
 def status_label(status: str | None) -> str:
     """``"in-progress"`` -> ``"in progress"``; ``None`` -> ``"not reviewed"``."""
-    return "not reviewed" if status is None else STATUS_LABEL.get(status, status)
+    if status is None:
+        return _("not reviewed")
+    return _(STATUS_LABEL[status]) if status in STATUS_LABEL else status
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,8 @@ def actions_json(items: Sequence[ListedAction], content: Content | None) -> dict
     return {"version": JSON_VERSION, "actions": [i.to_json(content) for i in items]}
 
 
+# CSV column names (and JSON keys) stay English whatever --lang: scripts and spreadsheets
+# rely on them. The cells are what a person reads (practice names, status words).
 CSV_COLUMNS = ("project", "practice", "text", "owner", "due", "status", "overdue", "file", "id")
 
 

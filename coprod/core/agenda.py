@@ -23,6 +23,7 @@ from coprod.core.models import Case, Content, Practice
 from coprod.core.room import coverage_of
 from coprod.core.scoring import band_for, round_half_up
 from coprod.core.team import DISAGREEMENT_GAP, check_same_project
+from coprod.i18n import N_, _, ngettext, report_date
 
 JSON_VERSION = 1
 DEFAULT_MINUTES = 90
@@ -30,7 +31,12 @@ MIN_MINUTES = 20
 MAX_MINUTES = 480
 MAX_CONVERSATIONS = 3
 ANSWER_ORDER = ("yes", "unsure", "no")
-ANSWER_WORDS = {"yes": "yes", "unsure": "not sure", "no": "no"}
+BAND_WORDS = {
+    "strong": N_("strong"),
+    "developing": N_("developing"),
+    "needs attention": N_("needs attention"),
+}
+ANSWER_WORDS = {"yes": N_("yes"), "unsure": N_("not sure"), "no": N_("no")}
 
 
 @dataclass
@@ -106,7 +112,7 @@ def largest_remainder(weights: Sequence[int], total: int) -> list[int]:
 
 def _counts_text(answers: Sequence[str]) -> str:
     counts = Counter(answers)
-    return ", ".join(f"{counts[a]} {ANSWER_WORDS[a]}" for a in ANSWER_ORDER if counts[a])
+    return ", ".join(f"{counts[a]} {_(ANSWER_WORDS[a])}" for a in ANSWER_ORDER if counts[a])
 
 
 def _welcome(content: Content) -> Section:
@@ -114,14 +120,17 @@ def _welcome(content: Content) -> Section:
     key_point = openness.key_points[0].text
     return Section(
         "welcome",
-        "Welcome and purpose",
+        _("Welcome and purpose"),
         10,
-        "Why the group is meeting, and what this session can and cannot change: say "
-        "what is already decided (by funding, deadlines or earlier choices) and what is "
-        f"still open. The report's advice: “{key_point}”.",
+        _(
+            "Why the group is meeting, and what this session can and cannot change: say "
+            "what is already decided (by funding, deadlines or earlier choices) and what is "
+            "still open. The report's advice: “%(key_point)s”."
+        )
+        % {"key_point": key_point},
         [
-            "What is already decided, and who decided it?",
-            "What can we still shape, today and after today?",
+            _("What is already decided, and who decided it?"),
+            _("What can we still shape, today and after today?"),
         ],
     )
 
@@ -140,13 +149,15 @@ def _criteria(files: Sequence[LoadedAnswers], content: Content) -> Section | Non
         return None
     return Section(
         "criteria",
-        "When to co-produce: where we differ"
+        _("When to co-produce: where we differ")
         if len(files) > 1
-        else "When to co-produce: what to find out",
+        else _("When to co-produce: what to find out"),
         10,
-        "The questions from the report's “When to co-produce?” that were answered "
-        "differently (or with “not sure”): is co-production the right approach here?",
-        ["What do we each know that leads to our answer?", "What would we need to find out?"],
+        _(
+            "The questions from the report's “When to co-produce?” that were answered "
+            "differently (or with “not sure”): is co-production the right approach here?"
+        ),
+        [_("What do we each know that leads to our answer?"), _("What would we need to find out?")],
         items,
     )
 
@@ -188,26 +199,38 @@ def _contested(files: Sequence[LoadedAnswers], content: Content) -> list[_Contes
 def _conversation(item: _Contested, single: bool, *, summary: bool) -> Section:
     from coprod.core.scoring import SCALE
 
+    text = item.text.rstrip(".")
     if single:
-        spread = f"Rated {item.low} ({SCALE[item.low]})."
+        spread = _("Rated %(low)d (%(low_word)s).") % {
+            "low": item.low,
+            "low_word": _(SCALE[item.low]),
+        }
         prompts = [
-            f"How would each of you rate this: “{item.text.rstrip('.')}”?",
-            "What would have to change for it to be true here?",
+            _("How would each of you rate this: “%(text)s”?") % {"text": text},
+            _("What would have to change for it to be true here?"),
         ]
     else:
-        spread = (
-            f"Ratings ran from {item.low} ({SCALE[item.low]}) to {item.high} ({SCALE[item.high]})."
-        )
+        spread = _("Ratings ran from %(low)d (%(low_word)s) to %(high)d (%(high_word)s).") % {
+            "low": item.low,
+            "low_word": _(SCALE[item.low]),
+            "high": item.high,
+            "high_word": _(SCALE[item.high]),
+        }
         prompts = [
-            f"“{item.text.rstrip('.')}”: what have you each seen that leads to your rating?",
-            "Where do we agree, and what would we need to know to settle the rest?",
+            _("“%(text)s”: what have you each seen that leads to your rating?") % {"text": text},
+            _("Where do we agree, and what would we need to know to settle the rest?"),
         ]
+    practice = {"practice": item.practice.name, "summary": item.practice.summary}
+    source = (
+        _("From “%(practice)s”: %(summary)s") % practice
+        if summary
+        else _("From “%(practice)s”.") % practice
+    )
     return Section(
         "conversation",
-        f"Conversation: {item.text}",
+        _("Conversation: %(text)s") % {"text": item.text},
         15,
-        f"{spread} From “{item.practice.name}”"
-        + (f": {item.practice.summary}" if summary else "."),
+        f"{spread} {source}",
         prompts,
     )
 
@@ -225,23 +248,30 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
             means.append((round_half_up(sum(scores) / len(scores)), practice.number, practice))
     if not means:
         return None
-    score, _, practice = min(means)
+    score, _number, practice = min(means)
+    band = band_for(score)
     case = _case_for(practice, content)
     items = []
-    prompts = [f"Where do we see “{practice.name}” working, and where not?"]
+    prompts = [
+        _("Where do we see “%(practice)s” working, and where not?") % {"practice": practice.name}
+    ]
     if case is not None:
         link = next(link for link in practice.cases if link.case == case.id)
-        items.append(f"Case: {case.name}. {link.why}")
-        items += [f"It asked: “{q}”" for q in case.questions]
+        items.append(_("Case: %(case)s. %(why)s") % {"case": case.name, "why": link.why})
+        items += [_("It asked: “%(question)s”") % {"question": q} for q in case.questions]
         found = [c.text for c in case.lessons[:1]] or [case.summary]
-        items += [f"What it found: {text}" for text in found]
-        prompts.append(f"What could we borrow from {case.name}, and what would not fit here?")
+        items += [_("What it found: %(text)s") % {"text": text} for text in found]
+        prompts.append(
+            _("What could we borrow from %(case)s, and what would not fit here?")
+            % {"case": case.name}
+        )
     return Section(
         "practice",
-        f"The weakest practice: {practice.name} ({score}, {band_for(score)})",
+        _("The weakest practice: %(practice)s (%(score)d, %(band)s)")
+        % {"practice": practice.name, "score": score, "band": _(BAND_WORDS[band]) if band else ""},
         15,
-        f"The lowest-scored practice, with a Jam and Justice case to learn from. "
-        f"{practice.summary}",
+        _("The lowest-scored practice, with a Jam and Justice case to learn from.")
+        + f" {practice.summary}",
         prompts,
         items,
     )
@@ -252,12 +282,12 @@ def _missing(files: Sequence[LoadedAnswers], content: Content) -> Section:
     names = ", ".join(c.name for c in content.background.arc_characteristics)
     items: list[str] = []
     if cov.answered == 0:
-        purpose = (
-            f"Nobody has said yet which characteristics they bring ({names}): go round "
+        purpose = _(
+            "Nobody has said yet which characteristics they bring (%(names)s): go round "
             "the group and count, then look at the gaps."
-        )
+        ) % {"names": names}
     else:
-        purpose = (
+        purpose = _(
             "Which of the six characteristics the Action Research Collective was built "
             "for are thin or missing here, and how the report's projects reached people."
         )
@@ -267,15 +297,15 @@ def _missing(files: Sequence[LoadedAnswers], content: Content) -> Section:
                 f"{c.characteristic.name}: {c.status_text} ({c.characteristic.description})"
             )
         ways = [*cov.general_ways, *{w.id: w for g in cov.gaps for w in g.ways}.values()]
-        items += [f"A way in: {w.text}" for w in ways[:3]]
+        items += [_("A way in: %(text)s") % {"text": w.text} for w in ways[:3]]
     if cov.caution:
-        items.append(f"A caution: {cov.caution.text}")
+        items.append(_("A caution: %(text)s") % {"text": cov.caution.text})
     return Section(
         "room",
-        "Who is missing from the room",
+        _("Who is missing from the room"),
         10,
         purpose,
-        ["Who is affected by this and not here?", "Who could invite them, and how?"],
+        [_("Who is affected by this and not here?"), _("Who could invite them, and how?")],
         items,
     )
 
@@ -288,11 +318,18 @@ def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) 
         if action.id in seen:
             continue
         seen.add(action.id)
-        due = f", due {action.due.isoformat()}" if action.due else ""
+        due = ", " + _("due %(date)s") % {"date": report_date(action.due)} if action.due else ""
         owner = f", {action.owner}" if action.owner else ""
-        items.append(f"Still open: {action.text} ({status_label(action.status)}{owner}{due})")
-    shared, _ = shared_priorities([(str(i), f.answers.actions) for i, f in enumerate(files)])
-    items += [f"Chosen by {s.count} people: {s.text}" for s in shared]
+        items.append(
+            _("Still open: %(text)s (%(details)s)")
+            % {"text": action.text, "details": f"{status_label(action.status)}{owner}{due}"}
+        )
+    shared, _rest = shared_priorities([(str(i), f.answers.actions) for i, f in enumerate(files)])
+    items += [
+        ngettext("Chosen by %(n)d person: %(text)s", "Chosen by %(n)d people: %(text)s", s.count)
+        % {"n": s.count, "text": s.text}
+        for s in shared
+    ]
     content = assessments[0].content if assessments else None
     suggested = []
     for a in assessments:
@@ -300,14 +337,20 @@ def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) 
             for step in p.next_steps[:1]:
                 suggested.append((p.result.practice.id, step.statement.next_step))
     for practice_id, text in list(dict.fromkeys(suggested))[:3]:
-        items.append(f"A suggested next step ({practice_name(practice_id, content)}): {text}")
+        items.append(
+            _("A suggested next step (%(practice)s): %(text)s")
+            % {"practice": practice_name(practice_id, content), "text": text}
+        )
     return Section(
         "actions",
-        f"Choosing up to {MAX_ACTIONS} actions, with owners",
+        _("Choosing up to %(n)d actions, with owners") % {"n": MAX_ACTIONS},
         15,
-        f"Agree up to {MAX_ACTIONS} actions, each with an owner and a date, and when the "
-        "group will look at them again. Review the open ones first.",
-        ["Which of these matters most to us now?", "Who will do it, and by when?"],
+        _(
+            "Agree up to %(n)d actions, each with an owner and a date, and when the "
+            "group will look at them again. Review the open ones first."
+        )
+        % {"n": MAX_ACTIONS},
+        [_("Which of these matters most to us now?"), _("Who will do it, and by when?")],
         items,
     )
 

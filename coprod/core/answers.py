@@ -20,6 +20,7 @@ from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.core.validation import field_path, validate
 from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
+from coprod.i18n import N_, _
 
 ANSWERS_VERSION = 1
 DRAFT_WARNING = "this is a draft: the assessment was not finished (use --resume to carry on)"
@@ -27,6 +28,36 @@ MAX_ANSWERS_BYTES = 1_000_000
 MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
+# How a report shows the fixed stages and roles (translated where shown; the
+# answers file keeps the ids). An answers file may hold any other text: shown as is.
+STAGE_NAMES = {
+    "agenda-setting": N_("agenda-setting"),
+    "design": N_("design"),
+    "delivery": N_("delivery"),
+    "review": N_("review"),
+    "other": N_("other"),
+}
+ROLE_NAMES = {
+    "resident": N_("resident"),
+    "community-sector": N_("community-sector"),
+    "officer": N_("officer"),
+    "councillor": N_("councillor"),
+    "researcher": N_("researcher"),
+    "other": N_("other"),
+    "other roles": N_("other roles"),  # the pooled roles of an anonymous team view
+}
+
+
+def stage_label(stage: str) -> str:
+    """A stage as a report shows it: ``"design"`` (Welsh ``"dylunio"``); other text as is."""
+    return _(STAGE_NAMES[stage]) if stage in STAGE_NAMES else stage
+
+
+def role_label(role: str) -> str:
+    """A respondent's role as a report shows it; text that is not a known role, as is."""
+    return _(ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
 ACTION_STATUSES = ("open", "in-progress", "done", "dropped")
 ActionStatus = Literal["open", "in-progress", "done", "dropped"]
 MAX_ACTIONS = 3  # chosen at the end of an assessment; a file may hold more carried forward

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
-from coprod.core.answers import LoadedAnswers
+from coprod.core.answers import LoadedAnswers, role_label
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 MOVE_THRESHOLD = 2
 
@@ -62,7 +63,7 @@ class NoteChange:
 def respondent_text(assessment: Assessment) -> str | None:
     """``"Sam, officer"``, or ``None`` when the file names nobody."""
     r = assessment.answers.respondent
-    parts = [x for x in (r.name, r.role) if x] if r else []
+    parts = [x for x in (r.name, r.role and role_label(r.role)) if x] if r else []
     return ", ".join(parts) if parts else None
 
 
@@ -189,12 +190,19 @@ def compare(
     messages = [*old.warnings, *new.warnings]
     if old.answers.date and new.answers.date and old.answers.date > new.answers.date:
         messages.append(
-            f"{old.path} ({old.answers.date}) is newer than {new.path} ({new.answers.date}); "
-            "give the older file first"
+            _(
+                "%(old)s (%(old_date)s) is newer than %(new)s (%(new_date)s); give the older file first"
+            )
+            % {
+                "old": old.path,
+                "old_date": old.answers.date,
+                "new": new.path,
+                "new_date": new.answers.date,
+            }
         )
     if old.answers.mode != new.answers.mode:
         messages.append(
-            "one file is a quick assessment: practice scores compare, statements do not"
+            _("one file is a quick assessment: practice scores compare, statements do not")
         )
     before = assess(old.answers, content, old.warnings)
     after = assess(new.answers, content, new.warnings)
@@ -226,16 +234,23 @@ def compare(
         review_actions(old.answers, new.answers, today or dt.date.today()),
     )
     if not comparison.same_respondent:
-        who_then = respondent_text(before) or "nobody named"
-        who_now = respondent_text(after) or "nobody named"
+        who_then = respondent_text(before) or _("nobody named")
+        who_now = respondent_text(after) or _("nobody named")
         messages.append(
-            f"these are two different people's answers ({who_then}; {who_now}), so differences are "
-            "between their views, not changes over time; a team view reads a group together"
+            _(
+                "these are two different people's answers (%(then)s; %(now)s), so differences "
+                "are between their views, not changes over time; a team view reads a group "
+                "together"
+            )
+            % {"then": who_then, "now": who_now}
         )
     elif old.answers.date is not None and old.answers.date == new.answers.date:
         messages.append(
-            f"both files are dated {old.answers.date}, so this is not a change over time; "
-            "a team view reads several people's answers from the same day together"
+            _(
+                "both files are dated %(date)s, so this is not a change over time; "
+                "a team view reads several people's answers from the same day together"
+            )
+            % {"date": old.answers.date}
         )
     return comparison
 

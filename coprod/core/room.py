@@ -12,13 +12,14 @@ from typing import Any, Literal
 
 from coprod.core.answers import Answers
 from coprod.core.models import Characteristic, Content, Note, ReachingWay
+from coprod.i18n import N_, _
 
 JSON_VERSION = 1
 Status = Literal["present", "thin", "missing"]
 STATUS_WORDS: dict[str, str] = {
-    "present": "present",
-    "thin": "thin: one person",
-    "missing": "missing",
+    "present": N_("present"),
+    "thin": N_("thin: one person"),
+    "missing": N_("missing"),
 }
 
 
@@ -38,7 +39,7 @@ class CharacteristicCount:
 
     @property
     def status_text(self) -> str:
-        return STATUS_WORDS[self.status]
+        return _(STATUS_WORDS[self.status])
 
 
 @dataclass(frozen=True)

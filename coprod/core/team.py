@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from coprod.core.actions import SharedAction, action_key, shared_priorities
-from coprod.core.answers import Action, LoadedAnswers
+from coprod.core.answers import Action, LoadedAnswers, role_label
 from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
 MIN_ROLE_GROUP = 3  # anonymous: no role is counted for fewer people than this
@@ -313,10 +314,12 @@ def _written_json(written: Written) -> dict[str, str | None]:
 def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
     person = loaded.answers.respondent
     role = person.role if person else None
+    numbered = _("Respondent %(n)d") % {"n": number}
     if anonymous:
-        return Respondent(f"Respondent {number}", role, loaded.path)
+        return Respondent(numbered, role, loaded.path)
     name = person.name if person and person.name else None
-    label = f"{name} ({role})" if name and role else name or role or f"Respondent {number}"
+    shown = role_label(role) if role else None
+    label = f"{name} ({shown})" if name and shown else name or shown or numbered
     return Respondent(label, role, loaded.path)
 
 

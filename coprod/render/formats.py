@@ -116,9 +116,13 @@ def render_room(coverage: Coverage, content: Content, project: str | None, fmt: 
     text = room_markdown(coverage, content, project)
     if fmt == "md":
         return text
+    from coprod.i18n import _
     from coprod.render import html
+    from coprod.render.markdown.room import ROOM_TITLE
 
-    title = f"{project}: who is in the room" if project else "Who is in the room"
+    title = (
+        _("%(project)s: who is in the room") % {"project": project} if project else _(ROOM_TITLE)
+    )
     return html.document(title, f"<article>\n{html.markdown_to_html(text)}</article>")
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison
 from coprod.core.team import TeamView
-from coprod.i18n import N_, _, language
+from coprod.i18n import N_, _, language, ngettext
 from coprod.render import markdown
 from coprod.render.svg import bar_chart_svg, paired_bar_chart_svg
 from coprod.render.text import escape_html as escape
@@ -331,8 +331,17 @@ def render_many(assessments: Sequence[Assessment]) -> str:
     names = [markdown.report_title(a) for a in assessments]
     parts = [
         "<h1>" + escape(_("Co-production self-assessments")) + "</h1>",
-        f"<p>{len(assessments)} reports, one for each answers file:</p>",
-        '<nav class="reports" aria-label="Reports">',
+        "<p>"
+        + escape(
+            ngettext(
+                "%(n)d report, one for each answers file:",
+                "%(n)d reports, one for each answers file:",
+                len(assessments),
+            )
+            % {"n": len(assessments)}
+        )
+        + "</p>",
+        '<nav class="reports" aria-label="' + escape(_("Reports")) + '">',
         "<ol>",
         *(f'<li><a href="#report-{n}">{escape(name)}</a></li>' for n, name in enumerate(names, 1)),
         "</ol>",
@@ -361,9 +370,10 @@ def render_team(view: TeamView) -> str:
     items = markdown.team_chart_items(view)
     figures = []
     if any(score is not None for _, score in items):
-        figures.append(bar_chart_svg(items, title=markdown.TEAM_CHART_TITLE))
+        figures.append(bar_chart_svg(items, title=_(markdown.TEAM_CHART_TITLE)))
     body = markdown_to_html(markdown.render_team(view), figures=figures)
-    return document(f"{view.project}: team view", f"<article>\n{body}</article>")
+    title = _("%(project)s: team view") % {"project": view.project}
+    return document(title, f"<article>\n{body}</article>")
 
 
 def render_comparison(comparison: Comparison) -> str:
@@ -378,7 +388,12 @@ def render_comparison(comparison: Comparison) -> str:
     if any(old is not None or new is not None for _, old, new in items):
         first, second = markdown.series_names(comparison)
         then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
-        when = f"{first} ({then}) and {second} ({now})"
+        when = _("%(first)s (%(then)s) and %(second)s (%(now)s)") % {
+            "first": first,
+            "then": then,
+            "second": second,
+            "now": now,
+        }
         figures.append(
             paired_bar_chart_svg(
                 items, title=markdown.chart_title(comparison), series=(first, second)
@@ -387,11 +402,20 @@ def render_comparison(comparison: Comparison) -> str:
         chart = [
             "```mermaid\n```",  # where the figure goes
             markdown.escape_md(
-                f"Two bars per practice: {when}. Practices not scored are drawn as an "
-                f"empty, dashed track rather than as 0. {markdown.BANDS_NOTE}"
+                _(
+                    "Two bars per practice: %(when)s. Practices not scored are drawn as an "
+                    "empty, dashed track rather than as 0."
+                )
+                % {"when": when}
+                + " "
+                + _(markdown.BANDS_NOTE)
             ),
         ]
     body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
     name = comparison.new.answers.project.name
-    what = "then and now" if comparison.over_time else "two assessments side by side"
-    return document(f"{name}: {what}", f"<article>\n{body}</article>")
+    title = (
+        _("%(project)s: then and now")
+        if comparison.over_time
+        else _("%(project)s: two assessments side by side")
+    ) % {"project": name}
+    return document(title, f"<article>\n{body}</article>")

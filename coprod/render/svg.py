@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Sequence
 
 from coprod.core.scoring import band_for
+from coprod.i18n import _
+from coprod.render.text import band_label
 from coprod.render.text import escape_html as escape
 
 #: Band colours, each at least 4.5:1 against white (WCAG AA for text and graphics).
@@ -40,7 +42,7 @@ PAIR_GAP = 4
 
 
 def _value_text(score: int | None) -> str:
-    return "not scored" if score is None else f"{score} {band_for(score)}"
+    return _("not scored") if score is None else f"{score} {band_label(band_for(score))}"
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -54,7 +56,8 @@ def _safe_id(text: str) -> str:
 def chart_description(items: list[tuple[str, int | None]], *, title: str) -> str:
     """The chart as one sentence per item: its text alternative."""
     values = " ".join(f"{label}: {_value_text(score)}." for label, score in items)
-    return f"{title}. Horizontal bar chart, scores out of 100. {values}".strip()
+    kind = _("Horizontal bar chart, scores out of 100.")
+    return f"{title}. {kind} {values}".strip()
 
 
 def bar_chart_svg(
@@ -77,10 +80,10 @@ def paired_description(
     values = " ".join(
         f"{label}: {first} {_value_text(a)}, {second} {_value_text(b)}." for label, a, b in items
     )
-    return (
-        f"{title}. Horizontal bar chart, scores out of 100, two bars per practice: "
-        f"{first} and {second}. {values}"
-    ).strip()
+    kind = _(
+        "Horizontal bar chart, scores out of 100, two bars per practice: %(first)s and %(second)s."
+    ) % {"first": first, "second": second}
+    return f"{title}. {kind} {values}".strip()
 
 
 def paired_bar_chart_svg(

@@ -94,8 +94,16 @@ def source_line(source: SourceRef, content: Content) -> str:
     """``"Perry et al. (2019) …, section "1. Designing for openness""``."""
     publication = next((p for p in content.meta.publications if p.id == source.ref), None)
     citation = (publication.citation if publication else source.ref).rstrip(".")
-    page = f", p. {source.page}" if source.page else ""
-    return f"{citation}, section “{source.section}”{page}"
+    if source.page:
+        return _("%(citation)s, section “%(section)s”, p. %(page)s") % {
+            "citation": citation,
+            "section": source.section,
+            "page": source.page,
+        }
+    return _("%(citation)s, section “%(section)s”") % {
+        "citation": citation,
+        "section": source.section,
+    }
 
 
 def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:

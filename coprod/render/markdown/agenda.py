@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coprod.core.agenda import Agenda
+from coprod.i18n import _, ngettext
 from coprod.render.markdown.blocks import bullets, escape_md, heading, join_blocks, table
 
 
@@ -12,15 +13,36 @@ def clock(minutes: int) -> str:
 
 
 def agenda_title(agenda: Agenda) -> str:
-    return f"{agenda.project}: session plan ({agenda.minutes} minutes)"
+    return _("%(project)s: session plan (%(minutes)d minutes)") % {
+        "project": agenda.project,
+        "minutes": agenda.minutes,
+    }
+
+
+def section_heading(n: int, title: str, minutes: int, start: int) -> str:
+    """``"2. Conversation: … (15 min, from 0:10)"`` (plain text)."""
+    return _("%(n)d. %(title)s (%(minutes)d min, from %(start)s)") % {
+        "n": n,
+        "title": title,
+        "minutes": minutes,
+        "start": clock(start),
+    }
 
 
 def agenda_blocks(agenda: Agenda) -> list[str]:
-    people = (
-        "one person's answers"
-        if agenda.respondents == 1
-        else (f"{agenda.respondents} people's answers")
-    )
+    if agenda.respondents == 1:
+        intro = _(
+            "A plan for a session built from one person's answers in coprod. Times add up to "
+            "%(minutes)d minutes; the prompts are starting points, not a script."
+        )
+    else:
+        intro = ngettext(
+            "A plan for a session built from %(n)d person's answers in coprod. Times add up "
+            "to %(minutes)d minutes; the prompts are starting points, not a script.",
+            "A plan for a session built from %(n)d people's answers in coprod. Times add up "
+            "to %(minutes)d minutes; the prompts are starting points, not a script.",
+            agenda.respondents,
+        )
     starts = agenda.starts()
     rows = [
         [
@@ -30,34 +52,34 @@ def agenda_blocks(agenda: Agenda) -> list[str]:
         ]
         for start, s in zip(starts, agenda.sections, strict=True)
     ]
-    rows.append(["", "**Total**", f"**{agenda.minutes}**"])
+    total = _("Total")
+    rows.append(["", f"**{escape_md(total)}**", f"**{agenda.minutes}**"])
     blocks = [
         heading(1, escape_md(agenda_title(agenda))),
-        escape_md(
-            f"A plan for a session built from {people} in coprod. Times add up to "
-            f"{agenda.minutes} minutes; the prompts are starting points, not a script."
-        ),
+        escape_md(intro % {"n": agenda.respondents, "minutes": agenda.minutes}),
         table(
-            ["Time", "Section", "Minutes"],
+            [_("Time"), _("Section"), _("Minutes")],
             rows,
-            caption="Timings",
+            caption=_("Timings"),
             align=["left", "left", "right"],
         ),
     ]
     for n, (start, s) in enumerate(zip(starts, agenda.sections, strict=True), 1):
-        blocks.append(
-            heading(2, escape_md(f"{n}. {s.title} ({s.minutes} min, from {clock(start)})"))
-        )
+        blocks.append(heading(2, escape_md(section_heading(n, s.title, s.minutes, start))))
         blocks.append(escape_md(s.purpose))
         if s.items:
             blocks.append(bullets(escape_md(item) for item in s.items))
         if s.prompts:
             # a different marker, so the prompts are a list of their own
-            blocks.append("\n".join(f"* **Ask:** {escape_md(p)}" for p in s.prompts))
+            ask = escape_md(_("Ask"))
+            blocks.append("\n".join(f"* **{ask}:** {escape_md(p)}" for p in s.prompts))
     blocks.append(
         escape_md(
-            "Content: Perry, Durose and Richardson with the Action Research Collective (2019), "
-            "How can we govern cities differently? The promise and practices of co-production."
+            _(
+                "Content: Perry, Durose and Richardson with the Action Research Collective "
+                "(2019), How can we govern cities differently? The promise and practices of "
+                "co-production."
+            )
         )
     )
     return blocks

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from coprod.core.answers import DRAFT_WARNING
+from coprod.core.answers import DRAFT_WARNING, role_label, stage_label
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
-from coprod.i18n import N_, _, ngettext
+from coprod.i18n import N_, _, ngettext, report_date
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.blocks import (
@@ -57,7 +57,7 @@ CASES_HEADING = N_("Case studies to learn from")
 def respondent_text(assessment: Assessment) -> str | None:
     """``"Sam, officer"`` (plain text), or ``None`` when not given."""
     r = assessment.answers.respondent
-    parts = [x for x in (r.name, r.role) if x] if r else []
+    parts = [x for x in (r.name, r.role and role_label(r.role)) if x] if r else []
     return ", ".join(parts) if parts else None
 
 
@@ -116,9 +116,9 @@ def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
     a = assessment.answers
     details = [_field(_("Project"), escape_md(a.project.name))]
     if a.project.stage:
-        details.append(_field(_("Stage"), escape_md(a.project.stage)))
+        details.append(_field(_("Stage"), escape_md(stage_label(a.project.stage))))
     if a.date:
-        details.append(_field(_("Date"), a.date.isoformat()))
+        details.append(_field(_("Date"), escape_md(report_date(a.date))))
     who = respondent_text(assessment)
     if who:
         details.append(_field(_("Respondent"), escape_md(who)))

@@ -133,3 +133,8 @@ def heading_slug(text: str) -> str:
 def link(text: str, anchor: str) -> str:
     """A link to a heading in the same document; ``text`` is plain text."""
     return f"[{escape_md(text)}](#{anchor})"
+
+
+def field(label: str, value: str) -> str:
+    """``**Project:** value``: ``label`` plain text (escaped here), ``value`` markdown."""
+    return f"**{escape_md(label)}:** {value}"

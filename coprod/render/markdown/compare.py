@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coprod.core.answers import role_label
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
-from coprod.i18n import N_, _
+from coprod.i18n import N_, _, report_date
 from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
@@ -19,12 +20,19 @@ from coprod.render.markdown.blocks import (
     bold,
     bullets,
     escape_md,
+    field,
     heading,
     join_blocks,
     mermaid_bar_chart,
     table,
 )
-from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_TITLE, rating_label
+from coprod.render.text import (
+    SCORE_NOTE,
+    TEAM_SCORE_NOTE,
+    VERDICT_KIND,
+    VERDICT_TITLE,
+    rating_label,
+)
 
 COMPARE_CHART_TITLE = N_("Practice scores then and now (0-100)")
 SIDE_BY_SIDE_CHART_TITLE = N_("Practice scores side by side (0-100)")
@@ -32,7 +40,7 @@ SIDE_BY_SIDE_CHART_TITLE = N_("Practice scores side by side (0-100)")
 
 def when_text(assessment: Assessment) -> str:
     """The answers file's date, or ``"undated"``."""
-    return assessment.answers.date.isoformat() if assessment.answers.date else "undated"
+    return report_date(assessment.answers.date) if assessment.answers.date else _("undated")
 
 
 def side_labels(comparison: Comparison) -> tuple[str, str]:
@@ -49,14 +57,15 @@ def side_labels(comparison: Comparison) -> tuple[str, str]:
 def series_names(comparison: Comparison) -> tuple[str, str]:
     """Short names for the two bars of each practice in a chart."""
     if comparison.over_time:
-        return ("then", "now")
+        return (_("then"), _("now"))
 
     def short(a: Assessment, fallback: str) -> str:
         r = a.answers.respondent
-        return (r.name or r.role or fallback) if r else fallback
+        return (r.name or (r.role and role_label(r.role)) or fallback) if r else fallback
 
-    old, new = short(comparison.old, "first"), short(comparison.new, "second")
-    return (old, new) if old != new else ("first", "second")
+    first, second = _("first"), _("second")
+    old, new = short(comparison.old, first), short(comparison.new, second)
+    return (old, new) if old != new else (first, second)
 
 
 def chart_title(comparison: Comparison) -> str:
@@ -72,7 +81,7 @@ def _change_text(delta: int | None, arrow: str) -> str:
 
 def _side(label: str, assessment: Assessment) -> str:
     who = respondent_text(assessment)
-    return f"**{escape_md(label)}:** {when_text(assessment)}" + (
+    return f"**{escape_md(label)}:** {escape_md(when_text(assessment))}" + (
         f" ({escape_md(who)})" if who else ""
     )
 
@@ -81,45 +90,57 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
     """Title, the two dates and who answered each, and any messages."""
     old, new = comparison.old, comparison.new
     name = new.answers.project.name
-    first, second = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
+    if comparison.over_time:
+        first, second = _("Then"), _("Now")
+    else:
+        first, second = _("First file"), _("Second file")
     modes = {old.answers.mode, new.answers.mode}
     mode = (
-        "one quick and one full assessment"
+        _("one quick and one full assessment")
         if len(modes) > 1
-        else "quick assessments (one overall rating per practice)"
+        else _("quick assessments (one overall rating per practice)")
         if modes == {"quick"}
-        else "full assessments (every statement rated)"
+        else _("full assessments (every statement rated)")
     )
     who_old, who_new = respondent_text(old), respondent_text(new)
+    dates = {"then": when_text(old), "now": when_text(new)}
     if comparison.over_time:
-        by = f", by {who_new}" if who_new else ""
-        title = f"{name}: then and now"
-        intro = (
-            "The same project's co-production self-assessment at two dates"
-            f"{by}: {when_text(old)} → {when_text(new)}."
-        )
+        title = _("%(project)s: then and now") % {"project": name}
+        if who_new:
+            intro = _(
+                "The same project's co-production self-assessment at two dates, "
+                "by %(who)s: %(then)s → %(now)s."
+            ) % {"who": who_new, **dates}
+        else:
+            intro = (
+                _(
+                    "The same project's co-production self-assessment at two dates: "
+                    "%(then)s → %(now)s."
+                )
+                % dates
+            )
     else:
-        title = f"{name}: two assessments side by side"
-        intro = (
+        title = _("%(project)s: two assessments side by side") % {"project": name}
+        nobody = _("nobody named")
+        intro = _(
             "Two co-production self-assessments of the same project, side by side: "
-            f"{who_old or 'nobody named'} ({when_text(old)}) and "
-            f"{who_new or 'nobody named'} ({when_text(new)})."
-        )
+            "%(first)s (%(then)s) and %(second)s (%(now)s)."
+        ) % {"first": who_old or nobody, "second": who_new or nobody, **dates}
     blocks = [
         heading(level, escape_md(title)),
         escape_md(intro),
         bullets(
             [
-                f"**Project:** {escape_md(name)}",
+                field(_("Project"), escape_md(name)),
                 _side(first, old),
                 _side(second, new),
-                f"**Mode:** {mode}",
+                field(_("Mode"), escape_md(mode)),
             ]
         ),
     ]
     shown = [*messages(old), *messages(new)]
     rest = comparison.messages[len(old.warnings) + len(new.warnings) :]
-    blocks += [f"**Note:** {escape_md(message)}" for message in [*shown, *rest]]
+    blocks += [field(_("Note"), escape_md(message)) for message in [*shown, *rest]]
     blocks += draft_blocks(new.content)
     return blocks
 
@@ -127,11 +148,19 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
 def verdict_sentence(comparison: Comparison) -> str:
     """``"Favourable then, caution now."`` or ``"Sam, officer: caution; Jo, …: favourable."``"""
     then, now = comparison.old.verdict.kind, comparison.new.verdict.kind
+    kinds = {"then": VERDICT_KIND[then], "now": VERDICT_KIND[now]}
     if comparison.over_time:
-        same = " (unchanged)" if then == now else ""
-        return f"{then.capitalize()} then, {now} now{same}."
+        if then == now:
+            text = _("%(then)s then, %(now)s now (unchanged).") % kinds
+        else:
+            text = _("%(then)s then, %(now)s now.") % kinds
+        return text[:1].upper() + text[1:]
     first, second = side_labels(comparison)
-    return f"{first}: {then}; {second}: {now}."
+    return _("%(first)s: %(then)s; %(second)s: %(now)s.") % {
+        "first": first,
+        "second": second,
+        **kinds,
+    }
 
 
 def compare_verdict_blocks(comparison: Comparison, level: int = 2) -> list[str]:
@@ -181,13 +210,16 @@ def compare_overall_text(comparison: Comparison) -> str:
     """The overall score on each side, with its caveat (markdown)."""
     old, new = comparison.old.overall, comparison.new.overall
     if old is None or new is None:
-        then = "not scored" if old is None else str(old)
-        now = "not scored" if new is None else str(new)
-        return f"**Overall: {then} → {now}** (read beside the practice scores, never alone)."
-    return (
-        f"**Overall: {old} → {new}** (mean of the scored practices; read beside the "
-        "practice scores, never alone)."
-    )
+        scores = {
+            "then": _("not scored") if old is None else str(old),
+            "now": _("not scored") if new is None else str(new),
+        }
+        caveat = _("(read beside the practice scores, never alone).")
+    else:
+        scores = {"then": str(old), "now": str(new)}
+        caveat = _("(mean of the scored practices; read beside the practice scores, never alone).")
+    overall = _("Overall: %(then)s → %(now)s") % scores
+    return f"**{escape_md(overall)}** {escape_md(caveat)}"
 
 
 def compare_chart_items(comparison: Comparison) -> list[tuple[str, int | None, int | None]]:
@@ -201,23 +233,29 @@ def compare_chart_blocks(comparison: Comparison) -> list[str]:
     both = [(label, old, new) for label, old, new in items if old is not None and new is not None]
     left_out = [label for label, old, new in items if old is None or new is None]
     if not both:
-        return [escape_md("No practice is scored in both files, so there is no chart.")]
+        return [escape_md(_("No practice is scored in both files, so there is no chart."))]
     # no user text in the chart: mermaid labels cannot be escaped the markdown way
-    first, second = ("then", "now") if comparison.over_time else ("first file", "second file")
+    if comparison.over_time:
+        chart = _("Practice scores: bars now, line then (0-100)")
+        key = _("Bars show the scores now and the line the scores then.")
+    else:
+        chart = _("Practice scores: bars second file, line first file (0-100)")
+        key = _("Bars show the scores second file and the line the scores first file.")
     blocks = [
         mermaid_bar_chart(
-            [(label.split(". ", 1)[-1], new) for label, _, new in both],
-            title=f"Practice scores: bars {second}, line {first} (0-100)",
-            x_label="Practice",
-            y_label="Score (0-100)",
-            line=[old for _, old, _ in both],
+            [(label.split(". ", 1)[-1], new) for label, _old, new in both],
+            title=chart,
+            x_label=_("Practice"),
+            y_label=_("Score (0-100)"),
+            line=[old for _label, old, _new in both],
         ),
-        escape_md(f"Bars show the scores {second} and the line the scores {first}. {BANDS_NOTE}"),
+        escape_md(f"{key} {_(BANDS_NOTE)}"),
     ]
     if left_out:
-        blocks.append(
-            escape_md("Left out of the chart (not scored in both): " + "; ".join(left_out) + ".")
-        )
+        line = _("Left out of the chart (not scored in both): %(practices)s.") % {
+            "practices": "; ".join(left_out)
+        }
+        blocks.append(escape_md(line))
     return blocks
 
 
@@ -258,13 +296,16 @@ def moved_blocks(comparison: Comparison, level: int = 2) -> list[str]:
             )
         )
     elif comparison.old.answers.mode == comparison.new.answers.mode == "full":
-        blocks.append(
-            escape_md(
-                f"None: no statement {'moved' if over_time else 'differs by'} two or more points."
-            )
+        none = (
+            _("None: no statement moved two or more points.")
+            if over_time
+            else _("None: no statement differs by two or more points.")
         )
+        blocks.append(escape_md(none))
     else:
-        blocks.append(escape_md("Quick assessments rate whole practices, so no statement moved."))
+        blocks.append(
+            escape_md(_("Quick assessments rate whole practices, so no statement moved."))
+        )
     return blocks
 
 
@@ -272,22 +313,23 @@ def note_blocks(comparison: Comparison, level: int = 2) -> list[str]:
     """Notes that are new or changed, and notes that are gone."""
     first, second = side_labels(comparison)
     if comparison.over_time:
-        added_title, gone_title = "New or changed since then", "Gone since then"
+        added_title, gone_title = _("New or changed since then"), _("Gone since then")
     else:
-        added_title = f"Only in {second}'s answers, or worded differently"
-        gone_title = f"Only in {first}'s answers"
+        added_title = _("Only in %(who)s's answers, or worded differently") % {"who": second}
+        gone_title = _("Only in %(who)s's answers") % {"who": first}
     blocks = [heading(level, _("Notes"))]
     if not comparison.notes:
-        blocks.append(escape_md("The notes are the same in both files."))
+        blocks.append(escape_md(_("The notes are the same in both files.")))
         return blocks
     added = [n for n in comparison.notes if n.new is not None]
     gone = [n for n in comparison.notes if n.new is None and n.old is not None]
+    was = _("was")
     if added:
         blocks += [
             bold(added_title),
             bullets(
                 f"**{escape_md(n.practice.name)}:** {escape_md(n.new or '')}"
-                + (f" *(was: {escape_md(n.old)})*" if n.old else "")
+                + (f" *({escape_md(was)}: {escape_md(n.old)})*" if n.old else "")
                 for n in added
             ),
         ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coprod.core.answers import role_label, stage_label
 from coprod.core.team import Disagreement, TeamView, Written
-from coprod.i18n import N_, _
+from coprod.i18n import N_, _, ngettext, report_date
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import (
@@ -19,6 +20,7 @@ from coprod.render.markdown.blocks import (
     bullets,
     escape_md,
     escape_md_paragraphs,
+    field,
     heading,
     join_blocks,
     table,
@@ -27,20 +29,26 @@ from coprod.render.markdown.room import room_blocks
 from coprod.render.text import (
     REFLECTION_QUESTIONS,
     TEAM_SCORE_NOTE,
+    VERDICT_KIND,
     VERDICT_TITLE,
     answer_label,
     band_label,
-    plural,
     rating_label,
 )
 
 TEAM_CHART_TITLE = N_("Mean practice scores across respondents (0-100)")
-ROLES_WITHHELD = "roles not shown: too few people in each to keep answers anonymous"
+CONVERSATIONS = N_("Conversations to have")
+ROLES_WITHHELD = N_("roles not shown: too few people in each to keep answers anonymous")
 
 
 def counts_text(pairs: Iterable[tuple[str, int]]) -> str:
     """``[("officer", 2), ("resident", 1)]`` -> ``"2 officer, 1 resident"`` (plain text)."""
     return ", ".join(f"{n} {what}" for what, n in pairs)
+
+
+def verdict_counts_text(view: TeamView) -> str:
+    """``"2 favourable, 1 caution"`` in the interface language (plain text)."""
+    return counts_text((VERDICT_KIND[kind], n) for kind, n in view.verdicts.most_common())
 
 
 def team_roles(view: TeamView) -> list[tuple[str, int]]:
@@ -50,7 +58,9 @@ def team_roles(view: TeamView) -> list[tuple[str, int]]:
 
 def roles_text(view: TeamView) -> str:
     """``"2 officer, 1 resident"``; anonymous, never a count of fewer than three people."""
-    return ROLES_WITHHELD if view.roles_withheld else counts_text(team_roles(view))
+    if view.roles_withheld:
+        return _(ROLES_WITHHELD)
+    return counts_text((role_label(role), n) for role, n in team_roles(view))
 
 
 def team_chart_items(view: TeamView) -> list[tuple[str, int | None]]:
@@ -61,35 +71,39 @@ def team_chart_items(view: TeamView) -> list[tuple[str, int | None]]:
 def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
     """Title, what this is, and who answered."""
     first = view.assessments[0].answers
-    details = [f"**Project:** {escape_md(view.project)}"]
+    details = [field(_("Project"), escape_md(view.project))]
     if first.project.stage:
-        details.append(f"**Stage:** {escape_md(first.project.stage)}")
+        details.append(field(_("Stage"), escape_md(stage_label(first.project.stage))))
     dates = sorted({a.answers.date for a in view.assessments if a.answers.date})
     if dates:
-        label = "Date" if len(dates) == 1 else "Dates"
-        details.append(f"**{label}:** " + ", ".join(d.isoformat() for d in dates))
-    details.append(f"**Respondents:** {len(view.respondents)} ({escape_md(roles_text(view))})")
+        label = _("Date") if len(dates) == 1 else _("Dates")
+        details.append(field(label, ", ".join(escape_md(report_date(d)) for d in dates)))
+    n = len(view.respondents)
+    details.append(field(_("Respondents"), f"{n} ({escape_md(roles_text(view))})"))
     mode = (
-        "quick assessments (one overall rating per practice)"
+        _("quick assessments (one overall rating per practice)")
         if view.mode == "quick"
-        else "full assessments (every statement rated)"
+        else _("full assessments (every statement rated)")
     )
-    details.append(f"**Mode:** {mode}")
+    details.append(field(_("Mode"), escape_md(mode)))
     if view.anonymous:
-        details.append(
-            "**Anonymous:** respondents are numbered, without names or roles; "
+        anonymous = _(
+            "respondents are numbered, without names or roles; "
             "notes are shown without who wrote them"
         )
+        details.append(field(_("Anonymous"), escape_md(anonymous)))
     blocks = [
         heading(level, escape_md(_("%(project)s: team view") % {"project": view.project})),
         escape_md(
-            "Several people's co-production self-assessments of the same project, read "
-            "together: where they agree, and the conversations to have."
+            _(
+                "Several people's co-production self-assessments of the same project, read "
+                "together: where they agree, and the conversations to have."
+            )
         ),
         bullets(details),
     ]
     blocks += [
-        f"**Note:** {escape_md(f'{person.label}: {message}')}"
+        field(_("Note"), escape_md(f"{person.label}: {message}"))
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
         for message in messages(assessment)
     ]
@@ -105,7 +119,7 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
     ]
     return [
         heading(level, _("When to co-produce, person by person")),
-        escape_md(counts_text(view.verdicts.most_common()) + "."),
+        escape_md(verdict_counts_text(view) + "."),
         table(
             [_("Respondent"), _("Verdict")],
             rows,
@@ -141,7 +155,7 @@ def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
         heading(level, _("Practice profile across respondents")),
         team_profile_table(view),
         escape_md(
-            "Mean of the respondents' scores; low–high and spread show how far apart they are."
+            _("Mean of the respondents' scores; low–high and spread show how far apart they are.")
         ),
         f"*{escape_md(_(TEAM_SCORE_NOTE))}*",
         *chart_blocks(team_chart_items(view), title=_(TEAM_CHART_TITLE)),
@@ -156,18 +170,28 @@ def _disagreement_line(d: Disagreement) -> str:
 
 def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Statements rated two or more points apart, with who sits where."""
-    blocks = [heading(level, _("Conversations to have"))]
+    blocks = [heading(level, escape_md(_(CONVERSATIONS)))]
     if not view.disagreements:
-        blocks.append(escape_md("No statement was rated two or more points apart."))
+        blocks.append(escape_md(_("No statement was rated two or more points apart.")))
         return blocks
-    what = "practice" if view.mode == "quick" else "statement"
     n = len(view.disagreements)
-    blocks.append(
-        escape_md(
-            f"{plural(n, what)} where ratings are two or more points apart, "
-            "biggest gap first: worth talking through together."
+    if view.mode == "quick":
+        line = ngettext(
+            "%(n)d practice where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together.",
+            "%(n)d practices where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together.",
+            n,
         )
-    )
+    else:
+        line = ngettext(
+            "%(n)d statement where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together.",
+            "%(n)d statements where ratings are two or more points apart, "
+            "biggest gap first: worth talking through together.",
+            n,
+        )
+    blocks.append(escape_md(line % {"n": n}))
     blocks.append(bullets(_disagreement_line(d) for d in view.disagreements))
     return blocks
 
@@ -176,7 +200,7 @@ def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Criteria that respondents answered differently."""
     blocks = [heading(level, _("When to co-produce: answered differently"))]
     if not view.criteria_splits:
-        blocks.append(escape_md("Everyone who answered a criterion gave the same answer."))
+        blocks.append(escape_md(_("Everyone who answered a criterion gave the same answer.")))
         return blocks
     lines = []
     for split in view.criteria_splits:
@@ -198,7 +222,7 @@ def team_notes_blocks(view: TeamView, level: int = 2) -> list[str]:
     """Each practice's notes, the evidence behind its scores, with who wrote them."""
     blocks = [heading(level, _("Notes, practice by practice"))]
     if not view.notes:
-        blocks.append(escape_md("Nobody wrote a note."))
+        blocks.append(escape_md(_("Nobody wrote a note.")))
     for practice_notes in view.notes:
         p = practice_notes.practice
         blocks += [
@@ -217,7 +241,8 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
         if key in answered:
             blocks.append(bullets(written_line(w) for w in answered[key]))
         else:
-            blocks.append("*Nobody answered.*")
+            nobody = _("Nobody answered.")
+            blocks.append(f"*{escape_md(nobody)}*")
     return blocks
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.agenda import Agenda
+from coprod.i18n import _
 from coprod.render.markdown.agenda import agenda_title, clock
 from coprod.render.terminal.common import bullet, safe
 
@@ -22,15 +23,21 @@ def render_agenda(agenda: Agenda, console: Console) -> None:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(ratio=1)
     for start, s in zip(starts, agenda.sections, strict=True):
-        grid.add_row(f"  {clock(start)}", f"{s.minutes} min", safe(s.title))
-    grid.add_row("", f"{agenda.minutes} min", "[dim]in total[/dim]")
+        length = safe(_("%(n)d min") % {"n": s.minutes})
+        grid.add_row(f"  {clock(start)}", length, safe(s.title))
+    total = safe(_("%(n)d min") % {"n": agenda.minutes})
+    in_total = safe(_("in total"))
+    grid.add_row("", total, f"[dim]{in_total}[/dim]")
     console.print(grid)
+    ask = safe(_("Ask"))
     for n, (start, s) in enumerate(zip(starts, agenda.sections, strict=True), 1):
-        console.print(
-            f"\n[bold]{n}. {safe(s.title)}[/bold] [dim]({s.minutes} min, from {clock(start)})[/dim]"
-        )
+        when = _("(%(minutes)d min, from %(start)s)") % {
+            "minutes": s.minutes,
+            "start": clock(start),
+        }
+        console.print(f"\n[bold]{n}. {safe(s.title)}[/bold] [dim]{safe(when)}[/dim]")
         console.print(safe(s.purpose))
         for item in s.items:
             bullet(console, safe(item))
         for prompt in s.prompts:
-            bullet(console, f"[bold]Ask:[/bold] {safe(prompt)}", marker="?")
+            bullet(console, f"[bold]{ask}:[/bold] {safe(prompt)}", marker="?")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coprod.core.answers import role_label, stage_label
 from coprod.core.assessment import Assessment
 from coprod.i18n import _, ngettext
 from coprod.render.terminal.common import (
@@ -58,8 +59,11 @@ def _title(assessment: Assessment) -> str:
     a = assessment.answers
     who = ""
     if a.respondent and (a.respondent.name or a.respondent.role):
-        who = " · " + ", ".join(x for x in (a.respondent.name, a.respondent.role) if x)
-    stage = " · " + _("stage") + f": {a.project.stage}" if a.project.stage else ""
+        role = a.respondent.role and role_label(a.respondent.role)
+        who = " · " + ", ".join(x for x in (a.respondent.name, role) if x)
+    stage = ""
+    if a.project.stage:
+        stage = " · " + _("stage") + ": " + stage_label(a.project.stage)
     mode = " · " + _("quick assessment") if a.mode == "quick" else ""
     return f"[bold]{safe(a.project.name)}[/bold]{safe(stage + who + mode)}"
 

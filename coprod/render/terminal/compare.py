@@ -6,6 +6,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
+from coprod.i18n import _
 from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
 from coprod.render.terminal.common import bullet, safe, section
 from coprod.render.text import rating_label
@@ -20,25 +21,32 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
 
     old, new = comparison.old, comparison.new
     first, second = side_labels(comparison)
-    what = f"{when_text(old)} → {when_text(new)}" if comparison.over_time else "side by side"
-    console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {what}")
-    names = ("Then", "Now") if comparison.over_time else ("First file", "Second file")
+    what = _("side by side")
+    if comparison.over_time:
+        what = f"{when_text(old)} → {when_text(new)}"
+    console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {safe(what)}")
+    names = (_("Then"), _("Now")) if comparison.over_time else (_("First file"), _("Second file"))
     for label, a in zip(names, (old, new), strict=True):
-        who = respondent_text(a) or "nobody named"
-        console.print(f"  {safe(label)}: {when_text(a)}, {safe(who)}")
+        who = respondent_text(a) or _("nobody named")
+        console.print(f"  {safe(label)}: {safe(when_text(a))}, {safe(who)}")
+    note = safe(_("note"))
     for message in comparison.messages:
-        console.print(f"[yellow]note:[/yellow] {safe(message)}")
+        console.print(f"[yellow]{note}:[/yellow] {safe(message)}")
     if not comparison.over_time:
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
-        console.print(f"[dim]To read several people together: coprod team {safe(files)}[/dim]")
-    console.print(f"When to co-produce: {safe(verdict_sentence(comparison))}")
-    title = "Practice scores then and now" if comparison.over_time else "Practice scores"
+        together = _("To read several people together: %(command)s") % {
+            "command": f"coprod team {files}"
+        }
+        console.print(f"[dim]{safe(together)}[/dim]")
+    verdict = _("When to co-produce: %(verdict)s") % {"verdict": verdict_sentence(comparison)}
+    console.print(safe(verdict))
+    title = _("Practice scores then and now") if comparison.over_time else _("Practice scores")
     table = Table(title=title, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Practice", min_width=14, ratio=1)
+    table.add_column(_("Practice"), min_width=14, ratio=1)
     table.add_column(safe(first), justify="right", max_width=14)
     table.add_column(safe(second), justify="right", max_width=14)
-    table.add_column("Change" if comparison.over_time else "Difference", justify="right")
+    table.add_column(_("Change") if comparison.over_time else _("Difference"), justify="right")
     for c in comparison.practices:
         delta = "" if c.delta is None else (f"{c.delta:+d} " if c.delta else "0 ")
         style = {"↑": "green", "↓": "red"}.get(c.arrow, "")
@@ -52,15 +60,17 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         )
     console.print(table)
     if old.overall is not None and new.overall is not None:
-        console.print(
-            f"Overall {old.overall} → {new.overall} (read beside the profile, never alone)"
-        )
+        overall = _("Overall %(then)s → %(now)s (read beside the profile, never alone)") % {
+            "then": old.overall,
+            "now": new.overall,
+        }
+        console.print(safe(overall))
     if comparison.moves:
         section(
             console,
-            "Statements that moved two or more points"
+            _("Statements that moved two or more points")
             if comparison.over_time
-            else "Statements rated two or more points apart",
+            else _("Statements rated two or more points apart"),
         )
         for m in comparison.moves:
             bullet(
@@ -70,18 +80,24 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
             )
     added = [n for n in comparison.notes if n.new is not None]
     gone = [n for n in comparison.notes if n.new is None and n.old is not None]
+    was_word = safe(_("was"))
     if added:
-        section(
-            console, "New or changed notes" if comparison.over_time else f"Notes: {safe(second)}"
+        title = (
+            _("New or changed notes")
+            if comparison.over_time
+            else _("Notes: %(who)s") % {"who": second}
         )
+        section(console, safe(title))
         for n in added:
-            was = f" [dim](was: {safe(n.old)})[/dim]" if n.old else ""
+            was = f" [dim]({was_word}: {safe(n.old)})[/dim]" if n.old else ""
             bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.new or '')}{was}")
     if gone:
-        section(
-            console,
-            "Notes no longer there" if comparison.over_time else f"Notes only {safe(first)} wrote",
+        title = (
+            _("Notes no longer there")
+            if comparison.over_time
+            else _("Notes only %(who)s wrote") % {"who": first}
         )
+        section(console, safe(title))
         for n in gone:
             bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.old or '')}")
     from coprod.render.terminal.room import render_reviews

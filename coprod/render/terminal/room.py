@@ -9,7 +9,16 @@ from coprod.core.actions import ActionReview, ListedAction, practice_name, statu
 from coprod.core.answers import Action
 from coprod.core.models import Content
 from coprod.core.room import Coverage
-from coprod.render.markdown.room import ROOM_INTRO, answered_text
+from coprod.i18n import _, report_date
+from coprod.render.markdown.room import (
+    CAUTION,
+    COUNTS_ONLY,
+    EVERY_CHARACTERISTIC,
+    MISSING_TITLE,
+    ROOM_INTRO,
+    ROOM_TITLE,
+    answered_text,
+)
 from coprod.render.terminal.common import bullet, safe, section
 
 if TYPE_CHECKING:
@@ -21,8 +30,8 @@ ACTION_STYLE = {"open": "", "in-progress": "cyan", "done": "green", "dropped": "
 
 def render_room(coverage: Coverage, content: Content, console: Console) -> None:
     """Each characteristic with its count and status in words, gaps with ways to reach people."""
-    section(console, "Who is in the room")
-    console.print(safe(ROOM_INTRO))
+    section(console, safe(_(ROOM_TITLE)))
+    console.print(safe(_(ROOM_INTRO)))
     console.print(f"[dim]{safe(answered_text(coverage))}[/dim]")
     if coverage.answered == 0:
         return
@@ -36,7 +45,7 @@ def render_room(coverage: Coverage, content: Content, console: Console) -> None:
         )
     gaps = coverage.gaps
     if gaps:
-        section(console, "Who might be missing, and how to reach them")
+        section(console, safe(_(MISSING_TITLE)))
         for way in coverage.general_ways:
             bullet(console, safe(way.text))
         for gap in gaps:
@@ -45,12 +54,12 @@ def render_room(coverage: Coverage, content: Content, console: Console) -> None:
             for way in gap.ways:
                 bullet(console, safe(way.text))
     else:
-        console.print("Every characteristic is brought by two or more people.")
+        console.print(safe(_(EVERY_CHARACTERISTIC)))
     if coverage.noticing:
         console.print(f"\n{safe(coverage.noticing.text)}")
     if coverage.caution:
-        console.print(f"\n[bold]A caution:[/bold] {safe(coverage.caution.text)}")
-    console.print("[dim]Counts only: this never says who brings what.[/dim]")
+        console.print(f"\n[bold]{safe(_(CAUTION))}:[/bold] {safe(coverage.caution.text)}")
+    console.print(f"[dim]{safe(_(COUNTS_ONLY))}[/dim]")
 
 
 def action_line(action: Action, content: Content) -> str:
@@ -62,9 +71,9 @@ def action_line(action: Action, content: Content) -> str:
     if practice:
         parts.append(f"[dim]{safe(practice)}[/dim]")
     if action.owner:
-        parts.append(f"owner: {safe(action.owner)}")
+        parts.append(safe(_("owner: %(owner)s") % {"owner": action.owner}))
     if action.due:
-        parts.append(f"due {action.due.isoformat()}")
+        parts.append(safe(_("due %(date)s") % {"date": report_date(action.due)}))
     parts.append(f"[{style}]{status}[/{style}]" if style else status)
     return " · ".join(parts)
 
@@ -72,7 +81,7 @@ def action_line(action: Action, content: Content) -> str:
 def render_actions(actions: Sequence[Action], content: Content, console: Console) -> None:
     if not actions:
         return
-    section(console, "Actions")
+    section(console, safe(_("Actions")))
     for action in actions:
         bullet(console, action_line(action, content))
         if action.note:
@@ -82,10 +91,13 @@ def render_actions(actions: Sequence[Action], content: Content, console: Console
 def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
     if not reviews:
         return
-    section(console, "Actions then and now")
+    section(console, safe(_("Actions then and now")))
+    overdue_word = safe(_("OVERDUE"))
     for r in reviews:
-        overdue = " [bold red]OVERDUE[/bold red]" if r.overdue else ""
-        due = f" · due {r.action.due.isoformat()}" if r.action.due else ""
+        overdue = f" [bold red]{overdue_word}[/bold red]" if r.overdue else ""
+        due = ""
+        if r.action.due:
+            due = " · " + safe(_("due %(date)s") % {"date": report_date(r.action.due)})
         bullet(
             console,
             f"{safe(r.action.text)}{due}: {safe(status_label(r.then))} → "
@@ -98,13 +110,15 @@ def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
 def render_action_list(items: Sequence[ListedAction], content: Content, console: Console) -> None:
     """``coprod actions`` in the terminal: one item per action, by due date."""
     if not items:
-        console.print("No actions.")
+        console.print(safe(_("No actions.")))
         return
-    section(console, f"Actions by due date ({len(items)})")
+    title = _("Actions by due date (%(n)d)") % {"n": len(items)}
+    section(console, safe(title))
+    overdue_word = safe(_("OVERDUE"))
     for i in items:
         a = i.action
-        due = a.due.isoformat() if a.due else "no date"
-        overdue = " [bold red]OVERDUE[/bold red]" if i.overdue else ""
+        due = safe(report_date(a.due)) if a.due else safe(_("no date"))
+        overdue = f" [bold red]{overdue_word}[/bold red]" if i.overdue else ""
         line = action_line(a.model_copy(update={"due": None}), content)
         bullet(console, f"[bold]{due}[/bold]{overdue} · {line}")
         bullet(console, f"[dim]{safe(i.project)} · {safe(i.path)}[/dim]", indent=4, marker=" ")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
-from coprod.i18n import _
-from coprod.render.markdown.team import roles_text
+from coprod.i18n import _, ngettext
+from coprod.render.markdown.team import CONVERSATIONS, roles_text, verdict_counts_text
 from coprod.render.terminal.common import (
     BAND_STYLE,
     bullet,
@@ -37,15 +37,21 @@ def render_team(view: TeamView, console: Console) -> None:
     """Spread per practice, conversations to have, and everyone's notes."""
     from rich.table import Table
 
+    n = len(view.respondents)
+    people = ngettext("%(n)d respondent", "%(n)d respondents", n) % {"n": n}
+    quick = " · " + _("quick assessments") if view.mode == "quick" else ""
     console.print(
-        f"\n[bold]{safe(view.project)}[/bold] · {len(view.respondents)} respondents "
-        f"({safe(roles_text(view))})" + (" · quick assessments" if view.mode == "quick" else "")
+        f"\n[bold]{safe(view.project)}[/bold] · {safe(people)} "
+        f"({safe(roles_text(view))}){safe(quick)}"
     )
     print_draft_line(view.assessments[0].content, console)
     if view.anonymous:
-        console.print("[dim]Anonymous: respondents are numbered; notes are not attributed.[/dim]")
-    verdicts = ", ".join(f"{n} {kind}" for kind, n in view.verdicts.most_common())
-    console.print(f"When to co-produce, person by person: {verdicts}")
+        anonymous = _("Anonymous: respondents are numbered; notes are not attributed.")
+        console.print(f"[dim]{safe(anonymous)}[/dim]")
+    verdicts = _("When to co-produce, person by person: %(counts)s") % {
+        "counts": verdict_counts_text(view)
+    }
+    console.print(safe(verdicts))
 
     table = Table(title=_("Practice profile across respondents"), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
@@ -55,7 +61,7 @@ def render_team(view: TeamView, console: Console) -> None:
     table.add_column(_("Low–high"), justify="right", no_wrap=True)
     table.add_column(_("Spread"), justify="right", no_wrap=True)
     for p in view.practices:
-        band = p.band or "not scored"
+        band = p.band or "not scored"  # a style key, not shown
         style = BAND_STYLE.get(band, "dim")
         low_high = "–" if p.low is None else f"{p.low}–{p.high}"
         table.add_row(
@@ -70,16 +76,15 @@ def render_team(view: TeamView, console: Console) -> None:
     console.print("[dim]" + _(TEAM_SCORE_NOTE) + "[/dim]")
 
     if view.disagreements:
-        console.print(
-            f"\n[bold]Conversations to have[/bold] ({len(view.disagreements)} where ratings are "
-            "two or more points apart)"
-        )
+        n = len(view.disagreements)
+        apart = _("(%(n)d where ratings are two or more points apart)") % {"n": n}
+        console.print(f"\n[bold]{safe(_(CONVERSATIONS))}[/bold] {safe(apart)}")
         for d in view.disagreements:
             who = "; ".join(f"{r.label}: {rating_label(v)}" for r, v in d.ratings)
             bullet(console, f"{safe(d.text)} [dim]({safe(d.practice.name)})[/dim]")
             bullet(console, safe(who), indent=4, marker="→")
     else:
-        console.print("\nNo statement was rated two or more points apart.")
+        console.print("\n" + safe(_("No statement was rated two or more points apart.")))
     if view.criteria_splits:
         section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
@@ -118,14 +123,18 @@ def _room_and_actions(view: TeamView, console: Console) -> None:
     if not items:
         return
     if view.shared:
-        section(console, "Shared priorities (chosen by more than one person)")
+        section(console, safe(_("Shared priorities (chosen by more than one person)")))
         for s in view.shared:
             practice = practice_name(s.practice, content)
             where = f" [dim]({safe(practice)})[/dim]" if practice else ""
             who = f": {safe(', '.join(s.people))}" if s.people else ""
-            bullet(console, f"{safe(s.text)}{where} · chosen by {s.count} people{who}")
-    section(console, "Everyone's actions")
+            chosen = ngettext("chosen by %(n)d person", "chosen by %(n)d people", s.count) % {
+                "n": s.count
+            }
+            bullet(console, f"{safe(s.text)}{where} · {safe(chosen)}{who}")
+    section(console, safe(_("Everyone's actions")))
+    shared_mark = safe(_("(shared)"))
     for person, action, shared in items:
         who = f"[bold]{safe(person.label)}:[/bold] " if person else ""
-        mark = " [bold](shared)[/bold]" if shared else ""
+        mark = f" [bold]{shared_mark}[/bold]" if shared else ""
         bullet(console, who + action_line(action, content) + mark)

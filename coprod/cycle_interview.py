@@ -20,20 +20,29 @@ from pathlib import Path
 from typing import Any
 
 from coprod import prompts
-from coprod.core.actions import new_action_id, parse_due, status_label
+from coprod.core.actions import new_action_id, parse_due
 from coprod.core.answers import MAX_ACTIONS, Action, Answers, Respondent
 from coprod.core.assessment import assess
 from coprod.core.models import Content
+from coprod.i18n import N_
 
 Save = Callable[[Answers], None]
 Say = Callable[[str], None]
 OWN_WORDS = "__own__"
+# (label, status, key): the labels are shown with _() in the chosen language.
 STATUS_CHOICES: list[tuple[str, Any, str]] = [
-    ("Done", "done", "d"),
-    ("In progress", "in-progress", "i"),
-    ("Not started", "open", "n"),
-    ("Dropped", "dropped", "x"),
+    (N_("Done"), "done", "d"),
+    (N_("In progress"), "in-progress", "i"),
+    (N_("Not started"), "open", "n"),
+    (N_("Dropped"), "dropped", "x"),
 ]
+# What an action was last time, in "was …" (core's status_label, in the chosen language).
+WAS = {
+    "open": N_("was not started"),
+    "in-progress": N_("was in progress"),
+    "done": N_("was done"),
+    "dropped": N_("was dropped"),
+}
 
 
 def _escape(text: str) -> str:
@@ -42,17 +51,25 @@ def _escape(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
+def _with_progress(message: str, progress: str | None) -> str:
+    return f"{progress}\n{message}" if progress else message
+
+
 def checkbox(
     message: str,
     choices: list[tuple[str, Any, bool]],
     *,
     most: int | None = None,
-    instruction: str = "(Space to choose, Enter when done; Enter alone to skip)",
+    instruction: str | None = None,
 ) -> list[Any]:
     """Several answers from a list (``(title, value, checked)``); none is fine."""
     import questionary
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
+    from coprod.i18n import _, ngettext
+
+    if instruction is None:
+        instruction = _("(Space to choose, Enter when done; Enter alone to skip)")
     width = prompts.terminal_width()
     options = [
         questionary.Choice(prompts.wrap_title(title, width, 5), value=value, checked=checked)
@@ -61,11 +78,16 @@ def checkbox(
 
     def valid(chosen: list[Any]) -> bool | str:
         if most is not None and len(chosen) > most:
-            return f"Choose up to {most} (you have chosen {len(chosen)})."
+            return ngettext(
+                "Choose up to %(n)d (you have chosen %(chosen)d).",
+                "Choose up to %(n)d (you have chosen %(chosen)d).",
+                most,
+            ) % {"n": most, "chosen": len(chosen)}
         return True
 
     question = questionary.checkbox(
-        prompts.wrap_prompt(message, width),
+        # room on the last line for what is shown once answered ("3 chosen")
+        prompts.wrap_prompt(message, width, after=instruction, room=len(_done_in_words("done"))),
         choices=options,
         validate=valid,
         instruction=instruction,
@@ -78,43 +100,100 @@ def checkbox(
 
     app = question.application
     app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, bindings) if b])
+    _translate_done(question)
     return list(question.unsafe_ask() or [])
+
+
+def _translate_done(question: Any) -> None:
+    """What questionary shows once a checkbox is answered ("done", "done (2 selections)"),
+    said as what was chosen, in the chosen language. Where questionary is not laid out as
+    expected, its own English stays."""
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.shortcuts import PromptSession
+
+    for window in question.application.layout.find_all_windows():
+        session = getattr(getattr(window.content, "text", None), "__self__", None)
+        if isinstance(session, PromptSession) and callable(session.message):
+            original = session.message
+
+            def translated(original: Callable[[], Any] = original) -> Any:
+                return [
+                    (style, _done_in_words(text) if style == "class:answer" else text, *rest)
+                    for style, text, *rest in to_formatted_text(original())
+                ]
+
+            session.message = translated
+            return
+
+
+def _done_in_words(text: str) -> str:
+    import re
+
+    from coprod.i18n import _, ngettext
+
+    if text == "done":
+        return _("nothing chosen")
+    several = re.fullmatch(r"done \((\d+) selections\)", text)
+    if several:
+        n = int(several[1])
+        return ngettext("%(n)d chosen", "%(n)d chosen", n) % {"n": n}
+    return text
 
 
 # --- before: last time's actions --------------------------------------------------
 
 
+def still_to_review(answers: Answers, previous: Answers) -> list[Action]:
+    """The open actions of ``previous`` not yet carried into ``answers``."""
+    carried = {a.id for a in answers.actions}
+    return [a for a in previous.actions if a.is_open and a.id not in carried]
+
+
 def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -> None:
     """Ask about each open action of ``previous`` not yet carried into ``answers``."""
-    carried = {a.id for a in answers.actions}
-    todo = [a for a in previous.actions if a.is_open and a.id not in carried]
+    from coprod.i18n import _, ngettext
+    from coprod.interview import keys_in_words
+
+    todo = still_to_review(answers, previous)
     if not todo:
         return
-    when = f" ({previous.date.isoformat()})" if previous.date else ""
-    say(
-        f"\n[bold]Last time's actions[/bold]{_escape(when)}: {len(todo)} still open. "
-        "How did each one go?"
-    )
+    heading = _("Last time's actions")
+    if previous.date:
+        heading = _("%(heading)s (%(date)s)") % {
+            "heading": heading,
+            "date": previous.date.isoformat(),
+        }
+    still = ngettext(
+        "%(n)d still open. How did it go?", "%(n)d still open. How did each one go?", len(todo)
+    ) % {"n": len(todo)}
+    say(f"\n[bold]{_escape(heading)}[/bold]: {_escape(still)}")
+    choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
-        details = [f"was {status_label(action.status)}"]
+        details = [_(WAS.get(action.status or "open", WAS["open"]))]
         if action.owner:
-            details.append(f"owner: {action.owner}")
+            details.append(_("owner: %(owner)s") % {"owner": action.owner})
         if action.due:
-            details.append(f"due {action.due.isoformat()}")
+            details.append(_("due %(date)s") % {"date": action.due.isoformat()})
         status = prompts.UNSET
         while status == prompts.UNSET:
             status = prompts.select(
-                f"[Action {n} of {len(todo)}] {action.text} ({', '.join(details)})",
-                STATUS_CHOICES,
+                _("[Action %(n)d of %(total)d] %(action)s (%(details)s)")
+                % {
+                    "n": n,
+                    "total": len(todo),
+                    "action": action.text,
+                    "details": ", ".join(details),
+                },
+                choices,
                 None,
                 False,
                 "(d/i/n/x)",
-                neutral="press d, i, n or x",
+                neutral=_("press %(keys)s") % {"keys": keys_in_words(choices)},
             )
         reviewed = action.model_copy(update={"status": status, "note": None})
         answers.actions.append(reviewed)
         save(answers)
-        reviewed.note = _kept_text("A note on it?", answers, save, partial(_set_note, reviewed))
+        reviewed.note = _kept_text(_("A note on it?"), answers, save, partial(_set_note, reviewed))
         save(answers)
 
 
@@ -146,17 +225,28 @@ def previous_path(answers: Answers, this_file: Path | None) -> Path | None:
 # --- after: who you are, what next -----------------------------------------------
 
 
-def ask_brings(answers: Answers, content: Content, save: Save, say: Say) -> None:
-    """Which of the six characteristics the person brings (optional, several allowed)."""
+def ask_brings(
+    answers: Answers, content: Content, save: Save, say: Say, *, progress: str | None = None
+) -> None:
+    """Which of the six characteristics the person brings (optional, several allowed).
+
+    ``progress`` (``Question 62 of 63 · …``) is shown above the question.
+    """
+    from coprod.i18n import _
+
     if answers.respondent is None:
         answers.respondent = Respondent()
     current = set(answers.respondent.brings)
-    say(
-        "\n[bold]Who is in the room?[/bold] The Action Research Collective was put together "
-        "so that, between them, its members brought six characteristics."
+    heading = _escape(_("Who is in the room?"))
+    said = _escape(
+        _(
+            "The Action Research Collective was put together so that, between them, its "
+            "members brought six characteristics."
+        )
     )
+    say(f"\n[bold]{heading}[/bold] {said}")
     chosen = checkbox(
-        "Which of these do you bring? (optional: choose any, or none)",
+        _with_progress(_("Which of these do you bring? (optional: choose any, or none)"), progress),
         [
             (f"{c.name}: {c.description}", c.id, c.id in current)
             for c in content.background.arc_characteristics
@@ -183,8 +273,15 @@ def _suggestions(answers: Answers, content: Content) -> list[tuple[str | None, s
 
 
 def _due(today: dt.date) -> dt.date | None:
+    from coprod.i18n import _
+
+    # the typed form stays English ('in 4 weeks'): that is what parse_due reads
+    message = _("Due by? (a date like %(date)s, or %(relative)s)") % {
+        "date": "2027-01-31",
+        "relative": "'in 4 weeks'",
+    }
     while True:
-        typed = prompts.text("Due by? (a date like 2027-01-31, or 'in 4 weeks')", None, False)
+        typed = prompts.text(message, None, False)
         try:
             return parse_due(typed or "", today)
         except ValueError as exc:
@@ -202,12 +299,16 @@ def choose_actions(
     today: dt.date | None = None,
     previous_ids: set[str] | None = None,
     suggestions: list[tuple[str | None, str | None, str]] | None = None,
+    progress: str | None = None,
 ) -> None:
     """Up to three new actions: suggested next steps or own words, owner and due date.
 
     ``suggestions`` (practice id, statement id, text) replace the next steps of this
-    person's priority practices (``coprod team`` passes the group's).
+    person's priority practices (``coprod team`` passes the group's). ``progress``
+    (``Question 63 of 63 · …``) is shown above the question.
     """
+    from coprod.i18n import _, ngettext
+
     today = today or dt.date.today()
     carried = previous_ids or set()
     new = [a for a in answers.actions if a.id not in carried]
@@ -220,16 +321,22 @@ def choose_actions(
     chosen = {a.statement for a in answers.actions if a.statement}
     chosen_text = {a.text for a in answers.actions}
     suggestions = [s for s in suggestions if s[1] not in chosen and s[2] not in chosen_text]
-    say(
-        f"\n[bold]What next?[/bold] Choose up to {room} action{'s' if room != 1 else ''} to "
-        "carry forward: the next time you (or your group) assess, they are reviewed."
-    )
+    heading = _escape(_("What next?"))
+    said = ngettext(
+        "Choose up to %(n)d action to carry forward: the next time you (or your group) "
+        "assess, it is reviewed.",
+        "Choose up to %(n)d actions to carry forward: the next time you (or your group) "
+        "assess, they are reviewed.",
+        room,
+    ) % {"n": room}
+    say(f"\n[bold]{heading}[/bold] {_escape(said)}")
     choices: list[tuple[str, Any, bool]] = [
         (f"{step} ({names[pid]})" if pid in names else step, (pid, sid, step), False)
         for pid, sid, step in suggestions
     ]
-    choices.append(("Something in my own words", OWN_WORDS, False))
-    picked = checkbox(f"Which actions? (up to {room}; Enter alone to skip)", choices, most=room)
+    choices.append((_("Something in my own words"), OWN_WORDS, False))
+    which = _("Which actions? (up to %(n)d; Enter alone to skip)") % {"n": room}
+    picked = checkbox(_with_progress(which, progress), choices, most=room)
     taken = {a.id for a in answers.actions}
     for item in picked:
         action = Action(id=new_action_id(taken), text="?")
@@ -239,7 +346,7 @@ def choose_actions(
                 action.text = typed
                 answers.actions.append(action)
 
-            text = _kept_text("The action, in your own words", answers, save, keep_words)
+            text = _kept_text(_("The action, in your own words"), answers, save, keep_words)
             if not text:
                 continue
             action.text = text
@@ -253,7 +360,7 @@ def choose_actions(
         def keep_owner(typed: str, action: Action = action) -> None:
             action.owner = typed
 
-        action.owner = _kept_text("Who will do it? (optional)", answers, save, keep_owner)
+        action.owner = _kept_text(_("Who will do it? (optional)"), answers, save, keep_owner)
         save(answers)
         action.due = _due(today)
         save(answers)

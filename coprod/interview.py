@@ -18,28 +18,33 @@ from coprod import prompts
 from coprod.core.answers import ROLES, STAGES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
+from coprod.i18n import N_
 
 BACK = prompts.BACK
 Save = Callable[[Answers], None]
 # Called once the project's name is given, before it is saved: may show where the
 # answers will go and return BACK to ask the name again.
 ConfirmTarget = Callable[[Answers], Any]
-Section = Literal["project", "criteria", "reflections", "ratings", "notes"]
+# A question asked after the interview's own (what you bring, the actions): it is
+# given the progress line to show, asks, and saves what it is told.
+AskEnd = Callable[[str], None]
+Section = Literal["project", "criteria", "reflections", "ratings", "notes", "end"]
 
+# English here (the web app shows them too); shown with _() in the chosen language.
 STAGE_LABELS = {
-    "agenda-setting": "Agenda-setting: deciding what the issue is",
-    "design": "Design: shaping the policy or service",
-    "delivery": "Delivery: putting it into practice",
-    "review": "Review: looking back, learning",
-    "other": "Other",
+    "agenda-setting": N_("Agenda-setting: deciding what the issue is"),
+    "design": N_("Design: shaping the policy or service"),
+    "delivery": N_("Delivery: putting it into practice"),
+    "review": N_("Review: looking back, learning"),
+    "other": N_("Other"),
 }
 ROLE_LABELS = {
-    "resident": "Resident / citizen",
-    "community-sector": "Community or voluntary sector",
-    "officer": "Council or public-sector officer",
-    "councillor": "Councillor / elected member",
-    "researcher": "Researcher",
-    "other": "Other",
+    "resident": N_("Resident / citizen"),
+    "community-sector": N_("Community or voluntary sector"),
+    "officer": N_("Council or public-sector officer"),
+    "councillor": N_("Councillor / elected member"),
+    "researcher": N_("Researcher"),
+    "other": N_("Other"),
 }
 
 # About how long each kind of question takes, in seconds: for "about N minutes".
@@ -49,6 +54,7 @@ SECONDS: dict[Section, int] = {
     "reflections": 40,
     "ratings": 15,
     "notes": 20,
+    "end": 45,
 }
 
 
@@ -80,6 +86,7 @@ class Step:
     choices: list[tuple[str, Any, str]] | None = None  # None: a text question
     instruction: str = ""
     practice: Practice | None = None
+    ask: AskEnd | None = None  # asked by its own code (the end questions), not by _ask
 
     @property
     def seconds(self) -> int:
@@ -99,7 +106,9 @@ class Interview:
         ask_project: bool = True,
         ask_practices: bool = True,
         confirm_target: ConfirmTarget | None = None,
+        end: list[tuple[str, AskEnd]] | None = None,
     ) -> None:
+        """``end``: questions asked after the rest, ``(key, ask)``, counted with them."""
         self.content = content
         self.answers = answers
         self.save = save
@@ -114,6 +123,10 @@ class Interview:
                 self._quick_steps()
             else:
                 self._full_steps()
+        for key, ask in end or []:
+            self.steps.append(
+                Step(key, "end", "", lambda a: None, lambda a, v: None, required=False, ask=ask)
+            )
 
     # Building the steps -------------------------------------------------------
 
@@ -137,8 +150,8 @@ class Interview:
 
         from coprod.i18n import _
 
-        stages = [(STAGE_LABELS[s], s, str(i + 1)) for i, s in enumerate(STAGES)]
-        roles = [(ROLE_LABELS[r], r, str(i + 1)) for i, r in enumerate(ROLES)]
+        stages = [(_(STAGE_LABELS[s]), s, str(i + 1)) for i, s in enumerate(STAGES)]
+        roles = [(_(ROLE_LABELS[r]), r, str(i + 1)) for i, r in enumerate(ROLES)]
         roles.append((_("Prefer not to say"), "", "0"))
         self.steps += [
             Step(
@@ -348,13 +361,22 @@ class Interview:
                 )
         if counts.get("notes"):
             parts.append(_("%(n)d optional notes, one per practice") % {"n": counts["notes"]})
+        if counts.get("end"):
+            parts.append(
+                _("%(n)d optional at the end: what you bring, and what to do next")
+                % {"n": counts["end"]}
+            )
         listed = (
             ", ".join(parts[:-1]) + " " + _("and") + f" {parts[-1]}" if len(parts) > 1 else parts[0]
         )
         total = len(self.steps)
 
         questions = ngettext("%(n)d question", "%(n)d questions", total) % {"n": total}
-        return f"{questions}: {listed}. {minutes(self.seconds_left(0)).capitalize()}."
+        return _("%(questions)s: %(listed)s. %(time)s.") % {
+            "questions": questions,
+            "listed": listed,
+            "time": minutes(self.seconds_left(0)).capitalize(),
+        }
 
     def first_step(self) -> int:
         """Where to start: the first required question not yet answered."""
@@ -374,20 +396,29 @@ class Interview:
     def _heading(self, practice: Practice) -> None:
         from rich.markup import escape
 
+        from coprod.i18n import _
+
         if self.answers.mode == "quick":
             text = (
                 f"\n[bold]{practice.number}. {escape(practice.name)}[/bold]\n"
                 f"[dim]{escape(practice.summary)}[/dim]"
             )
         else:
+            title = _("Practice %(number)d of %(count)d: %(practice)s") % {
+                "number": practice.number,
+                "count": len(self.content.practices),
+                "practice": practice.name,
+            }
+            scale = " · ".join(f"{n} {_(label)}" for n, label in SCALE.items())
             text = (
-                f"\n[bold]Practice {practice.number} of {len(self.content.practices)}: "
-                f"{escape(practice.name)}[/bold]\n[dim]{escape(practice.summary)}[/dim]\n"
-                "Rate each statement: 0 Not at all · 1 A little · 2 Partly · 3 Mostly · 4 Fully"
+                f"\n[bold]{escape(title)}[/bold]\n[dim]{escape(practice.summary)}[/dim]\n"
+                + escape(_("Rate each statement: %(scale)s") % {"scale": scale})
             )
         self.print_line(text)
 
     def _ask(self, index: int) -> Any:
+        from coprod.i18n import _
+
         step = self.steps[index]
         message = f"{self.progress(index)}\n{step.message}"
         current = step.get(self.answers)
@@ -400,7 +431,7 @@ class Interview:
             current,
             back,
             step.instruction,
-            neutral=f"press {_keys_in_words(step.choices)}",
+            neutral=_("press %(keys)s") % {"keys": keys_in_words(step.choices)},
         )
 
     def _keep_typed(self, step: Step, typed: str) -> None:
@@ -416,15 +447,23 @@ class Interview:
         Raises KeyboardInterrupt/EOFError when the person stops; anything typed in
         the question they stopped at is saved first.
         """
+        from rich.markup import escape
+
+        from coprod.i18n import _
+
         index = self.first_step() if start is None else start
         shown: Practice | None = None
         criteria_shown = False
         while index < len(self.steps):
             step = self.steps[index]
+            if step.ask is not None:  # an end question: it asks and saves itself
+                step.ask(self.progress(index))
+                index += 1
+                continue
             if step.section == "criteria" and not criteria_shown:
-                self.print_line(
-                    "\n[bold]When to co-produce?[/bold] Answer for your project as it is now."
-                )
+                heading = escape(_("When to co-produce?"))
+                said = escape(_("Answer for your project as it is now."))
+                self.print_line(f"\n[bold]{heading}[/bold] {said}")
                 criteria_shown = True
             if step.practice is not None and step.practice is not shown:
                 self._heading(step.practice)
@@ -435,7 +474,7 @@ class Interview:
                 self._keep_typed(step, stopped.text)
                 raise
             if value == prompts.UNSET:  # Enter on the neutral line: nothing recorded
-                self.print_line("Nothing recorded yet: choose one of the answers.")
+                self.print_line(escape(_("Nothing recorded yet: choose one of the answers.")))
                 continue
             if value == BACK:
                 index -= 1
@@ -449,9 +488,9 @@ class Interview:
         return self.answers
 
 
-def _keys_in_words(choices: list[tuple[str, Any, str]]) -> str:
+def keys_in_words(choices: list[tuple[str, Any, str]]) -> str:
     """The shortcut keys as a person reads them: ``0-4, d or x``, ``y, n or u``."""
-    keys = [key for _, _, key in choices]
+    keys = [key for _title, _value, key in choices]
     groups: list[str] = []
     run: list[str] = []
     for key in keys:
@@ -464,4 +503,8 @@ def _keys_in_words(choices: list[tuple[str, Any, str]]) -> str:
     if run:
         groups.append(f"{run[0]}-{run[-1]}" if len(run) > 2 else ", ".join(run))
     words = ", ".join(groups).split(", ")
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    from coprod.i18n import _
+
+    return _("%(keys)s or %(last)s") % {"keys": ", ".join(words[:-1]), "last": words[-1]}

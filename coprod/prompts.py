@@ -12,9 +12,11 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from coprod.i18n import N_
+
 BACK = "__back__"
 UNSET = "__unset__"  # the neutral first line of a list question with no answer yet
-BACK_TITLE = "← Back to the previous question"
+BACK_TITLE = N_("← Back to the previous question")  # shown with _()
 _HOLD = "\x00"  # stands for the text questionary adds after the message while wrapping
 
 
@@ -118,6 +120,7 @@ def select(
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
+    from coprod.i18n import _
     from coprod.render.text import terminal_safe
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
@@ -127,13 +130,14 @@ def select(
         for title, value, key in choices
     ]
     if back:
-        options.append(questionary.Choice(BACK_TITLE, value=BACK, shortcut_key="b"))
+        options.append(questionary.Choice(_(BACK_TITLE), value=BACK, shortcut_key="b"))
     chosen = None if default is None else next((o for o in options if o.value == default), None)
+    how = {"how": neutral}
     if neutral is not None and chosen is None:
         options.insert(
             0,
             questionary.Choice(
-                [("class:instruction", wrap_title(f"(no answer yet: {neutral})", width, 3))],
+                [("class:instruction", wrap_title(_("(no answer yet: %(how)s)") % how, width, 3))],
                 value=UNSET,
                 shortcut_key=False,
             ),
@@ -167,7 +171,7 @@ def select(
 
         @bindings.add("enter", filter=on_neutral, eager=True)
         def _wait(event: Any) -> None:  # the neutral line itself says why nothing happened
-            said = f"Nothing recorded yet: {neutral}, then Enter"
+            said = _("Nothing recorded yet: %(how)s, then Enter") % how
             control.get_pointed_at().title = [("class:instruction", wrap_title(said, width, 3))]
 
     _merge_bindings(question, bindings)
@@ -179,16 +183,20 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
     import questionary
     from prompt_toolkit.key_binding import KeyBindings
 
-    hints = []
-    if not required:
-        hints.append("Enter to skip")
-    if back:
-        hints.append("'<' to go back")
-    instruction = f"({', '.join(hints)})" if hints else ""
+    from coprod.i18n import _
+
+    if back and not required:
+        instruction = _("(Enter to skip, '<' to go back)")
+    elif back:
+        instruction = _("('<' to go back)")
+    elif not required:
+        instruction = _("(Enter to skip)")
+    else:
+        instruction = ""
 
     def valid(typed: str) -> bool | str:
         if required and not typed.strip():
-            return "Please give a name (you can change it later in the answers file)."
+            return _("Please give a name (you can change it later in the answers file).")
         return True
 
     from coprod.render.text import terminal_safe

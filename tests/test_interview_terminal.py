@@ -22,7 +22,8 @@ def words(text: str) -> str:
 
 def total_questions(content) -> int:
     statements = sum(len(p.statements) for p in content.practices)
-    return 4 + len(content.all_criteria()) + 2 + statements + len(content.practices)
+    end = 2  # what you bring, and the actions
+    return 4 + len(content.all_criteria()) + 2 + statements + len(content.practices) + end
 
 
 @pytest.mark.parametrize("columns", [40, 80, 100])

@@ -105,14 +105,19 @@ class Stopped(CoprodError):
     def __init__(
         self, path: Path | None, exit_code: int, *, again: list[str] | None = None
     ) -> None:
+        from coprod.i18n import _
+
         width = _width()
         if path is None:
-            message = _wrap("Stopped; nothing was saved.", width)
-            hint = f"Start again with:\n{command_line(*again, width=width)}" if again else None
+            message = _wrap(_("Stopped; nothing was saved."), width)
+            hint = None
+            if again:
+                hint = _wrap(_("Start again with:"), width) + "\n"
+                hint += command_line(*again, width=width)
         else:
-            message = _wrap("Stopped. Your answers so far are saved in:", width)
+            message = _wrap(_("Stopped. Your answers so far are saved in:"), width)
             message += f"\n  {printable(path)}"
-            hint = _wrap("Carry on where you left off with:", width) + "\n"
+            hint = _wrap(_("Carry on where you left off with:"), width) + "\n"
             hint += command_line("coprod", "assess", "--resume", path, width=width)
         super().__init__(message, hint=hint)
         self.exit_code = exit_code
@@ -191,6 +196,7 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
     stop to carry on with the existing file instead. Nothing is written before this.
     """
     from coprod import prompts
+    from coprod.i18n import _
 
     def confirm(answers: Answers) -> object:
         if writer.path is not None:
@@ -201,13 +207,14 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
         if path != usual:
             from rich.markup import escape
 
-            print_line(f"\nA file for this project and day already exists:\n  {escape(str(usual))}")
+            exists = escape(_("A file for this project and day already exists:"))
+            print_line(f"\n{exists}\n  {escape(printable(usual))}")
             choice = prompts.select(
-                "Where should your answers go?",
+                _("Where should your answers go?"),
                 [
-                    (f"In a new file, {path}", "new", "1"),
-                    ("Change the project name", prompts.BACK, "2"),
-                    ("Stop here, to carry on with the existing file instead", "stop", "3"),
+                    (_("In a new file, %(path)s") % {"path": printable(path)}, "new", "1"),
+                    (_("Change the project name"), prompts.BACK, "2"),
+                    (_("Stop here, to carry on with the existing file instead"), "stop", "3"),
                 ],
                 "new",
                 False,
@@ -217,8 +224,9 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
                 return prompts.BACK
             if choice == "stop":
                 raise StoppedByChoice(
-                    "Stopped; nothing was saved.",
-                    hint="Carry on with the existing file:\n"
+                    _("Stopped; nothing was saved."),
+                    hint=_("Carry on with the existing file:")
+                    + "\n"
                     + command_line("coprod", "assess", "--resume", usual, width=_width()),
                 )
         writer.path = path
@@ -231,16 +239,19 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     """Refuse, before any question, to write over a file that is not ours."""
     if path is None or path == resuming:
         return
+    from coprod.i18n import _
+
     check_name(path)
     if path.is_dir():
         raise CoprodError(Problem(_("is a directory; give a file name for the answers"), path))
     if path.exists() and not force:
-        message = (
-            _("already exists; use --force to overwrite it, or --resume to carry on with it")
-            if path.suffix in (".yaml", ".yml")
-            else _("already exists; use --force to overwrite it")
-        )
-        raise CoprodError(Problem(message, path))
+        if path.suffix in (".yaml", ".yml"):
+            said = _(
+                "already exists; use %(force)s to overwrite it, or %(resume)s to carry on with it"
+            )
+        else:
+            said = _("already exists; use %(force)s to overwrite it")
+        raise CoprodError(Problem(said % {"force": "--force", "resume": "--resume"}, path))
 
 
 def run_safely(run: Callable[[], T], writer: DraftWriter, *, again: list[str] | None = None) -> T:

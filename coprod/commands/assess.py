@@ -109,6 +109,7 @@ def assess_command(
     )
     from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
+    from coprod.i18n import _
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
@@ -120,8 +121,15 @@ def assess_command(
         if resume is not None or quick or previous is not None:
             raise CoprodError(
                 _(
-                    "--answers reads a finished file; it does not go with --resume, --quick or --previous"
+                    "%(answers)s reads a finished file; it does not go with %(resume)s, "
+                    "%(quick)s or %(previous)s"
                 )
+                % {
+                    "answers": "--answers",
+                    "resume": "--resume",
+                    "quick": "--quick",
+                    "previous": "--previous",
+                }
             )
         loaded = load_answers(answers_file, content)
         result = assess(loaded.answers, content, loaded.warnings)
@@ -130,18 +138,20 @@ def assess_command(
         return
     if as_json:
         raise CoprodError(
-            _("--json goes with --answers FILE (the interactive assessment prints a report)")
+            _("%(json)s goes with %(answers)s (the interactive assessment prints a report)")
+            % {"json": "--json", "answers": "--answers FILE"}
         )
 
     from coprod import interview
 
     if not interview.stdin_is_terminal():
         raise CoprodError(
-            _("coprod assess asks questions, but standard input is not a terminal."),
+            _("%(command)s asks questions, but standard input is not a terminal.")
+            % {"command": "coprod assess"},
             hint=_(
-                "To score answers without prompts: coprod assess --answers FILE "
-                "(see README for the file's shape)."
-            ),
+                "To score answers without prompts: %(command)s (see README for the file's shape)."
+            )
+            % {"command": "coprod assess --answers FILE"},
         )
     check_save_target(save, force=force, resuming=resume)
     console = out()
@@ -153,8 +163,8 @@ def assess_command(
         warnings = [w for w in loaded.warnings if "draft" not in w]
         if quick and answers.mode != "quick":
             raise CoprodError(
-                _("%(file)s is a full assessment; leave out --quick to resume it")
-                % {"file": resume}
+                _("%(file)s is a full assessment; leave out %(quick)s to resume it")
+                % {"file": resume, "quick": "--quick"}
             )
         finished = answers.complete
         writer = DraftWriter(
@@ -164,22 +174,42 @@ def assess_command(
         answers = new_answers("quick" if quick else "full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
 
+    from coprod import cycle_interview as cycle
+    from coprod.core.models import slugify
+
+    before = _previous_answers(answers, previous, resume, content)
+    previous_ids = {a.id for a in before.actions} if before else set()
+
+    def brings(progress: str) -> None:
+        if before is not None and slugify(before.project.name) != slugify(answers.project.name):
+            warn(
+                _(
+                    "the previous assessment is for %(before)r, this one for %(now)r: "
+                    "compare reads the same project twice"
+                )
+                % {"before": before.project.name, "now": answers.project.name}
+            )
+        cycle.ask_brings(answers, content, writer, console.print, progress=progress)
+
+    def actions(progress: str) -> None:
+        cycle.choose_actions(
+            answers, content, writer, console.print, previous_ids=previous_ids, progress=progress
+        )
+
+    # the two end questions are asked (and counted) as part of the interview
     runner = interview.Interview(
         content,
         answers,
         writer,
         console.print,
         confirm_target=confirm_new_file(writer, console.print),
+        end=[("respondent.brings", brings), ("actions", actions)],
     )
     again = ["coprod", "assess", *(["--quick"] if quick else [])]
     if save is not None:
         again += ["--save", str(save), *(["--force"] if force else [])]
 
-    from coprod import cycle_interview as cycle
-    from coprod.core.models import slugify
-
-    before = _previous_answers(answers, previous, resume, content)
-    previous_ids = {a.id for a in before.actions} if before else set()
+    to_review = len(cycle.still_to_review(answers, before)) if before is not None else 0
 
     def walk() -> Answers | None:
         start = None
@@ -187,21 +217,16 @@ def assess_command(
             if _offer_review(console, runner, resume) == "stop":
                 return None
             start = 0
-            _framing(console, runner, "review", writer.path)
+            _framing(console, runner, "review", writer.path, to_review)
         else:
             answers.complete = False
-            _framing(console, runner, "resumed" if resume is not None else "new", writer.path)
+            kind = "resumed" if resume is not None else "new"
+            _framing(console, runner, kind, writer.path, to_review)
         if before is not None:  # last time's open actions come first
             cycle.review_previous(answers, before, writer, console.print)
-        walked = runner.run(start)
-        if before is not None and slugify(before.project.name) != slugify(walked.project.name):
-            warn(
-                f"the previous assessment is for {before.project.name!r}, this one for "
-                f"{walked.project.name!r}: compare reads the same project twice"
-            )
-        cycle.ask_brings(walked, content, writer, console.print)
-        cycle.choose_actions(walked, content, writer, console.print, previous_ids=previous_ids)
-        return walked
+        return runner.run(start)
+
+    from rich.markup import escape
 
     walked = run_safely(walk, writer, again=again)
     if walked is None:  # a finished assessment, not walked again: its report
@@ -215,7 +240,7 @@ def assess_command(
     writer(answers)
     result = assess(answers, content, warnings)
     _show(result, as_json=False)
-    console.print("\nAnswers saved to")
+    console.print("\n" + escape(_("Answers saved to")))
     print_path(console, str(writer.path))
     _share(console, writer.path)
     _export(result, export, force)
@@ -231,12 +256,13 @@ def _previous_answers(
     """
     from coprod.core.answers import load_answers
     from coprod.cycle_interview import previous_path
+    from coprod.i18n import _
 
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:
             raise CoprodError(
-                _("%(file)s follows on from %(previous)s; leave out --previous to resume it")
-                % {"file": resume, "previous": answers.previous}
+                _("%(file)s follows on from %(previous)s; leave out %(option)s to resume it")
+                % {"file": resume, "previous": answers.previous, "option": "--previous"}
             )
         loaded = load_answers(given, content)
         answers.previous = str(given)
@@ -246,18 +272,25 @@ def _previous_answers(
         return None
     if not path.is_file():
         warn(
-            f"{resume}: the previous assessment {answers.previous} was not found; its actions are not reviewed"
+            _(
+                "%(file)s: the previous assessment %(previous)s was not found; its actions "
+                "are not reviewed"
+            )
+            % {"file": resume, "previous": answers.previous}
         )
         return None
     return load_answers(path, content).answers
 
 
 def _share(console: Console, path: Path | None) -> None:
-    from coprod.commands._interactive import print_command
+    from rich.markup import escape
 
-    console.print("Share it as a web page:")
+    from coprod.commands._interactive import print_command
+    from coprod.i18n import _
+
+    console.print(escape(_("Share it as a web page:")))
     print_command(console, "coprod", "report", str(path), "--format", "html", "-o", "report.html")
-    console.print("Read a group's files together:")
+    console.print(escape(_("Read a group's files together:")))
     print_command(console, "coprod", "team", "FILE…", quote=False)
 
 
@@ -267,18 +300,23 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
 
     from coprod import prompts
     from coprod.commands._interactive import printable
+    from coprod.i18n import _
 
-    when = f" on {runner.answers.date.isoformat()}" if runner.answers.date else ""
-    console.print(
-        f"\n[bold]This assessment is complete[/bold]: {escape(printable(path))} answers all "
-        f"{len(runner.steps)} questions{when}."
-    )
+    heading = escape(_("This assessment is complete"))
+    if runner.answers.date:
+        said = _("%(file)s has every answer it needs, given on %(date)s.") % {
+            "file": printable(path),
+            "date": runner.answers.date.isoformat(),
+        }
+    else:
+        said = _("%(file)s has every answer it needs.") % {"file": printable(path)}
+    console.print(f"\n[bold]{heading}[/bold]: {escape(said)}")
     return str(
         prompts.select(
-            "What would you like to do?",
+            _("What would you like to do?"),
             [
-                ("Review it: go through it again, your answers as the defaults", "review", "r"),
-                ("Stop here and show the report", "stop", "s"),
+                (_("Review it: go through it again, your answers as the defaults"), "review", "r"),
+                (_("Stop here and show the report"), "stop", "s"),
             ],
             None,
             False,
@@ -290,41 +328,70 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
 assess_command.__doc__ = HELP
 
 
-def _framing(console: Console, runner: Interview, kind: str, path: Path | None) -> None:
-    """What is ahead, counted from the questions themselves, and how to move around."""
+def _framing(
+    console: Console, runner: Interview, kind: str, path: Path | None, to_review: int = 0
+) -> None:
+    """What is ahead, counted from the questions themselves, and how to move around.
+
+    ``to_review``: open actions from last time, reviewed before the questions.
+    """
     from rich.markup import escape
     from rich.panel import Panel
 
     from coprod.commands._interactive import printable
+    from coprod.i18n import _, ngettext
     from coprod.interview import minutes
 
+    total = len(runner.steps)
     if kind == "review":
-        title = "Reviewing your self-assessment"
-        length = (
-            f"All {len(runner.steps)} questions again, your answers as the defaults: Enter "
-            "keeps an answer."
-        )
+        title = _("Reviewing your self-assessment")
+        length = ngettext(
+            "All %(n)d question again, your answers as the defaults: Enter keeps an answer.",
+            "All %(n)d questions again, your answers as the defaults: Enter keeps an answer.",
+            total,
+        ) % {"n": total}
     elif kind == "resumed":
-        title = "Resuming your self-assessment"
+        title = _("Resuming your self-assessment")
         index = runner.first_step()
-        length = (
-            f"You got as far as question {index + 1} of {len(runner.steps)}; "
-            f"{minutes(runner.seconds_left(index))} left."
-        )
+        length = _("You got as far as question %(n)d of %(total)d; %(time)s left.") % {
+            "n": index + 1,
+            "total": total,
+            "time": minutes(runner.seconds_left(index)),
+        }
     else:
-        title = "coprod self-assessment"
+        title = _("coprod self-assessment")
         length = runner.outline()
-    where = f" in {escape(printable(path))}" if path is not None else ""
+    if to_review:
+        length += " " + ngettext(
+            "Before them, %(n)d open action from last time to review.",
+            "Before them, %(n)d open actions from last time to review.",
+            to_review,
+        ) % {"n": to_review}
+    if path is not None:
+        saved = _(
+            "Your answers are saved after each question in %(file)s. Ctrl-C is safe: carry on "
+            "later with %(option)s."
+        ) % {"file": printable(path), "option": "--resume"}
+    else:
+        saved = _(
+            "Your answers are saved after each question. Ctrl-C is safe: carry on later with "
+            "%(option)s."
+        ) % {"option": "--resume"}
     framing = "".join(f"{escape(n.text)}\n" for n in runner.content.background.assessment_framing)
-    text = (
-        framing + "This is for reflection and conversation, not a grade: there are no right "
-        "answers, and “Don't know” is a useful answer.\n"
-        f"{length}\n"
-        f"Your answers are saved after each question{where}. Ctrl-C is safe: carry on later "
-        "with --resume.\n"
-        "Use the arrow keys or the number shown, then Enter; choose “Back” to change the last answer."
-    )
-    console.print(Panel(text, title=title, title_align="left"))
+    lines = [
+        _(
+            "This is for reflection and conversation, not a grade: there are no right answers, "
+            "and “Don't know” is a useful answer."
+        ),
+        length,
+        saved,
+        _(
+            "Use the arrow keys or the number shown, then Enter; choose “Back” to change the "
+            "last answer."
+        ),
+    ]
+    text = framing + "\n".join(escape(line) for line in lines)
+    console.print(Panel(text, title=escape(title), title_align="left"))
 
 
 def _show(result: Assessment, as_json: bool) -> None:
@@ -348,4 +415,9 @@ def _export(result: Assessment, target: Path | None, force: bool) -> None:
     write_atomic(target, render_assessment(result, fmt), overwrite=force)
     from rich.markup import escape
 
-    out().print(f"Report written to [bold]{escape(str(target))}[/bold]")
+    from coprod.commands._interactive import printable
+    from coprod.i18n import _
+
+    said = _("Report written to %(file)s") % {"file": "\0"}
+    before, _sep, after = said.partition("\0")
+    out().print(f"{escape(before)}[bold]{escape(printable(target))}[/bold]{escape(after)}")

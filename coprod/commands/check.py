@@ -52,6 +52,8 @@ def check_command(
     coprod-PROJECT-DATE.yaml), ready to go on to the practices with
     coprod assess --resume FILE.
     """
+    from rich.markup import escape
+
     from coprod.commands._interactive import (
         DraftWriter,
         check_save_target,
@@ -63,6 +65,7 @@ def check_command(
     )
     from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
+    from coprod.i18n import _
 
     content = content_for(ctx)
     writer: DraftWriter | None = None
@@ -74,8 +77,10 @@ def check_command(
 
         if not interview.stdin_is_terminal():
             raise CoprodError(
-                _("coprod check asks questions, but standard input is not a terminal."),
-                hint=_("To read answers from a file instead: coprod check --answers FILE"),
+                _("%(command)s asks questions, but standard input is not a terminal.")
+                % {"command": "coprod check"},
+                hint=_("To read answers from a file instead: %(command)s")
+                % {"command": "coprod check --answers FILE"},
             )
         check_save_target(save, force=force, resuming=None)
         say = err() if as_json else out()  # with --json, stdout is for the JSON only
@@ -108,9 +113,9 @@ def check_command(
         _caveats(console, content)
     if writer is not None and writer.path is not None:
         say = err() if as_json else out()
-        say.print("\nYour answers are saved in")
+        say.print("\n" + escape(_("Your answers are saved in")))
         print_path(say, writer.path)
-        say.print("Go on to the seven practices with:")
+        say.print(escape(_("Go on to the seven practices with:")))
         print_command(say, "coprod", "assess", "--resume", writer.path)
 
 
@@ -123,29 +128,48 @@ def _intro(console: Console, runner: Interview, path: Path | None) -> None:
     from rich.panel import Panel
 
     from coprod.commands._interactive import printable
+    from coprod.i18n import _
 
-    where = f" in {escape(printable(path))}" if path is not None else ""
-    text = (
-        "Is this a good time and place for co-production? Answer for your project as it "
-        "is now: there are no right answers, and “Not sure” is a useful one.\n"
-        f"{runner.outline()}\n"
-        "No scores: you get a verdict to talk over. Your answers are saved after each "
-        f"question{where}, ready to go on to the seven practices later. Ctrl-C is safe.\n"
-        "Use the arrow keys or the letter shown, then Enter; choose “Back” to change the "
-        "last answer."
-    )
-    console.print(Panel(text, title="coprod check: when to co-produce", title_align="left"))
+    if path is not None:
+        saved = _(
+            "No scores: you get a verdict to talk over. Your answers are saved after each "
+            "question in %(file)s, ready to go on to the seven practices later. Ctrl-C is safe."
+        ) % {"file": printable(path)}
+    else:
+        saved = _(
+            "No scores: you get a verdict to talk over. Your answers are saved after each "
+            "question, ready to go on to the seven practices later. Ctrl-C is safe."
+        )
+    lines = [
+        _(
+            "Is this a good time and place for co-production? Answer for your project as it "
+            "is now: there are no right answers, and “Not sure” is a useful one."
+        ),
+        runner.outline(),
+        saved,
+        _(
+            "Use the arrow keys or the letter shown, then Enter; choose “Back” to change the "
+            "last answer."
+        ),
+    ]
+    text = "\n".join(escape(line) for line in lines)
+    title = _("%(command)s: when to co-produce") % {"command": "coprod check"}
+    console.print(Panel(text, title=escape(title), title_align="left"))
 
 
 def _caveats(console: Console, content: Content) -> None:
     """The caveats as a list, each wrapped under its own bullet."""
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
+
+    from coprod.i18n import _
 
     caveats = [c for c in content.criteria.caveats if c.id != SCORES_CAVEAT]
     if not caveats:
         return
-    console.print("\n[bold]Keep in mind[/bold]")
+    heading = escape(_("Keep in mind"))
+    console.print(f"\n[bold]{heading}[/bold]")
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column()

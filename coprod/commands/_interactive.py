@@ -105,7 +105,6 @@ class Stopped(CoprodError):
     def __init__(
         self, path: Path | None, exit_code: int, *, again: list[str] | None = None
     ) -> None:
-        from coprod.i18n import _
 
         width = _width()
         if path is None:
@@ -196,7 +195,6 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
     stop to carry on with the existing file instead. Nothing is written before this.
     """
     from coprod import prompts
-    from coprod.i18n import _
 
     def confirm(answers: Answers) -> object:
         if writer.path is not None:
@@ -239,7 +237,6 @@ def check_save_target(path: Path | None, *, force: bool, resuming: Path | None) 
     """Refuse, before any question, to write over a file that is not ours."""
     if path is None or path == resuming:
         return
-    from coprod.i18n import _
 
     check_name(path)
     if path.is_dir():

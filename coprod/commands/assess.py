@@ -109,7 +109,6 @@ def assess_command(
     )
     from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
-    from coprod.i18n import _
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
@@ -256,7 +255,6 @@ def _previous_answers(
     """
     from coprod.core.answers import load_answers
     from coprod.cycle_interview import previous_path
-    from coprod.i18n import _
 
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:
@@ -286,7 +284,6 @@ def _share(console: Console, path: Path | None) -> None:
     from rich.markup import escape
 
     from coprod.commands._interactive import print_command
-    from coprod.i18n import _
 
     console.print(escape(_("Share it as a web page:")))
     print_command(console, "coprod", "report", str(path), "--format", "html", "-o", "report.html")
@@ -300,7 +297,6 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
 
     from coprod import prompts
     from coprod.commands._interactive import printable
-    from coprod.i18n import _
 
     heading = escape(_("This assessment is complete"))
     if runner.answers.date:
@@ -339,7 +335,7 @@ def _framing(
     from rich.panel import Panel
 
     from coprod.commands._interactive import printable
-    from coprod.i18n import _, ngettext
+    from coprod.i18n import ngettext
     from coprod.interview import minutes
 
     total = len(runner.steps)
@@ -416,7 +412,6 @@ def _export(result: Assessment, target: Path | None, force: bool) -> None:
     from rich.markup import escape
 
     from coprod.commands._interactive import printable
-    from coprod.i18n import _
 
     said = _("Report written to %(file)s") % {"file": "\0"}
     before, _sep, after = said.partition("\0")

@@ -65,7 +65,6 @@ def check_command(
     )
     from coprod.core.answers import load_answers
     from coprod.core.assessment import assess
-    from coprod.i18n import _
 
     content = content_for(ctx)
     writer: DraftWriter | None = None
@@ -128,7 +127,6 @@ def _intro(console: Console, runner: Interview, path: Path | None) -> None:
     from rich.panel import Panel
 
     from coprod.commands._interactive import printable
-    from coprod.i18n import _
 
     if path is not None:
         saved = _(
@@ -162,8 +160,6 @@ def _caveats(console: Console, content: Content) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
-
-    from coprod.i18n import _
 
     caveats = [c for c in content.criteria.caveats if c.id != SCORES_CAVEAT]
     if not caveats:

@@ -275,10 +275,10 @@ def _suggestions(answers: Answers, content: Content) -> list[tuple[str | None, s
 def _due(today: dt.date) -> dt.date | None:
     from coprod.i18n import _
 
-    # the typed form stays English ('in 4 weeks'): that is what parse_due reads
+    # parse_due reads 'in 4 weeks' and, in Welsh, 'mewn 4 wythnos'
     message = _("Due by? (a date like %(date)s, or %(relative)s)") % {
         "date": "2027-01-31",
-        "relative": "'in 4 weeks'",
+        "relative": _("'in 4 weeks'"),
     }
     while True:
         typed = prompts.text(message, None, False)

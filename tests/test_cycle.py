@@ -158,6 +158,35 @@ def test_due_dates_as_people_type_them():
         parse_due("next Tuesday", today)
 
 
+@pytest.mark.parametrize(
+    ("typed", "due"),
+    [
+        ("mewn 4 wythnos", dt.date(2026, 12, 29)),
+        ("mewn 10 diwrnod", dt.date(2026, 12, 11)),
+        ("mewn 2 ddiwrnod", dt.date(2026, 12, 3)),  # dau: soft mutation
+        ("Mewn 2 fis", dt.date(2027, 1, 30)),
+        ("mewn 3 mis", dt.date(2027, 3, 1)),
+    ],
+)
+def test_due_dates_typed_in_welsh(typed: str, due: dt.date) -> None:
+    # the Welsh interview suggests 'mewn 4 wythnos'; it is read whatever the language
+    assert parse_due(typed, dt.date(2026, 12, 1)) == due
+
+
+def test_a_due_date_that_is_not_one_is_explained_in_welsh() -> None:
+    from coprod import i18n
+
+    i18n.activate("cy")
+    try:
+        with pytest.raises(ValueError) as caught:
+            parse_due("dydd Mawrth nesaf", dt.date(2026, 12, 1))
+    finally:
+        i18n.activate("en")
+    said = str(caught.value)
+    assert "'dydd Mawrth nesaf'" in said and "mewn 4 wythnos" in said
+    assert "not a date" not in said
+
+
 # --- who is in the room ---------------------------------------------------------
 
 

@@ -150,6 +150,22 @@ def test_untrusted_file_name_in_a_welsh_message_is_not_markup(invoke, tmp_path: 
     assert "[red]x.yaml:4:" in result.stderr
 
 
+def test_a_broken_content_folder_is_explained_in_welsh(invoke, data_copy: Path) -> None:
+    practices = data_copy / "practices.yaml"
+    lines = practices.read_text(encoding="utf-8").splitlines(keepends=True)
+    second = next(i for i, line in enumerate(lines) if line.startswith("  - id: participation"))
+    lines[second] = "  - id: openness\n"  # two practices with one id
+    practices.write_text("".join(lines), encoding="utf-8")
+    result = invoke("--lang", "cy", "--data-dir", str(data_copy), "practices")
+    assert result.exit_code == 2
+    first = next(i for i, line in enumerate(lines) if line.startswith("  - id: openness"))
+    assert f"{practices}:{first + 1}:" in result.stderr  # file and line, as in English
+    assert "defnyddir id yr arfer 'openness' fwy nag unwaith" in result.stderr
+    assert "is used more than once" not in result.stderr
+    english = invoke("--data-dir", str(data_copy), "practices")
+    assert "practice id 'openness' is used more than once" in english.stderr
+
+
 def help_texts() -> list[str]:
     found = extract_help(io.BytesIO(b""), ["_"], [], {})
     return [message for _line, _funcname, message, _comments in found]

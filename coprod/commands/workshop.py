@@ -102,6 +102,7 @@ def _open_workshop(
     anonymous: bool,
     max_participants: int | None,
 ) -> tuple[Workshop, bool]:
+    from coprod.i18n import _
     from coprod.web.flow import clean_text
     from coprod.web.state import DEFAULT_MAX_PARTICIPANTS, Workshop
 
@@ -115,13 +116,21 @@ def _open_workshop(
         }
         for flag, (value, kept) in given.items():
             if value is not None and value != kept:
-                warn(f"{out} is a workshop started with {flag} {kept}; {flag} {value} is ignored")
+                warn(
+                    _("%(folder)s is a workshop started with %(kept)s; %(given)s is ignored")
+                    % {"folder": out, "kept": f"{flag} {kept}", "given": f"{flag} {value}"}
+                )
         if quick and s.mode != "quick":
-            warn(f"{out} is a workshop of full assessments; --quick is ignored")
+            warn(
+                _("%(folder)s is a workshop of full assessments; %(option)s is ignored")
+                % {"folder": out, "option": "--quick"}
+            )
         if anonymous and not s.anonymous:
-            warn(f"{out} is a workshop that asks for names; --anonymous is ignored")
+            warn(
+                _("%(folder)s is a workshop that asks for names; %(option)s is ignored")
+                % {"folder": out, "option": "--anonymous"}
+            )
         return workshop, True
-    from coprod.i18n import _
 
     if project is None or not project.strip():
         raise CoprodError(

@@ -25,25 +25,35 @@ STATUS_LABEL: dict[str, str] = {
     "done": N_("done"),
     "dropped": N_("dropped"),
 }
-_RELATIVE = re.compile(r"^in\s+(\d{1,3})\s+(day|days|week|weeks|month|months)$")
+_RELATIVE = re.compile(
+    r"^(?:in|mewn)\s+(\d{1,3})\s+"
+    r"(day|days|week|weeks|month|months|diwrnod|ddiwrnod|niwrnod|wythnos|mis|fis)$"
+)
+# days per unit, English and Welsh (with the mutations a number brings: 2 ddiwrnod, 2 fis)
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+_UNIT_DAYS |= {"diwrnod": 1, "ddiwrnod": 1, "niwrnod": 1, "wythnos": 7, "mis": 30, "fis": 30}
 
 
 def parse_due(text: str, today: dt.date) -> dt.date | None:
     """A due date typed by a person: ``2027-01-31``, ``in 4 weeks``, ``in 10 days``,
-    ``in 2 months`` (months as 30 days); blank is no date. Else ``ValueError``."""
+    ``in 2 months`` (months as 30 days), or in Welsh ``mewn 4 wythnos``, ``mewn 10 diwrnod``,
+    ``mewn 2 fis``; blank is no date. Else ``ValueError``."""
     words = " ".join(text.strip().lower().split())
     if not words:
         return None
     match = _RELATIVE.match(words)
     if match:
         n, unit = int(match[1]), match[2]
-        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
+        days = n * _UNIT_DAYS[unit]
         return today + dt.timedelta(days=days)
     try:
         return dt.date.fromisoformat(words)
     except ValueError:
+        from coprod.i18n import _
+
         raise ValueError(
-            f"{text.strip()!r} is not a date: give one like 2027-01-31, or 'in 4 weeks'"
+            _("%(typed)s is not a date: give one like %(date)s, or %(relative)s")
+            % {"typed": repr(text.strip()), "date": "2027-01-31", "relative": _("'in 4 weeks'")}
         ) from None
 
 

@@ -32,7 +32,7 @@ from coprod.core.models import (
 )
 from coprod.core.packchoice import pack_fingerprint
 from coprod.errors import CoprodError, Problem
-from coprod.i18n import _
+from coprod.i18n import N_, _
 
 if TYPE_CHECKING:
     from coprod.core.yamlio import Document
@@ -111,11 +111,12 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
         doc = parsed[file].doc
         problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc)))
 
-    def unique(file: str, items: Sequence[tuple[tuple[int | str, ...], str]], what: str) -> None:
-        counts = Counter(value for _, value in items)
+    def unique(file: str, items: Sequence[tuple[tuple[int | str, ...], str]], said: str) -> None:
+        """``said``: the message (marked with N_), with ``%(id)s`` for the repeated id."""
+        counts = Counter(value for _loc, value in items)
         for loc, value in items:
             if counts[value] > 1:
-                problem(file, loc, f"{what} id {value!r} is used more than once")
+                problem(file, loc, _(said) % {"id": repr(value)})
                 counts[value] = 0  # report each duplicate once
 
     meta: Meta = parsed["meta.yaml"].model  # type: ignore[assignment]
@@ -133,7 +134,7 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
     unique(
         "practices.yaml",
         [(("practices", i, "id"), p.id) for i, p in enumerate(practices)],
-        "practice",
+        N_("practice id %(id)s is used more than once"),
     )
     unique(
         "practices.yaml",
@@ -142,7 +143,7 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
             for i, p in enumerate(practices)
             for j, s in enumerate(p.statements)
         ],
-        "statement",
+        N_("statement id %(id)s is used more than once"),
     )
     unique(
         "practices.yaml",
@@ -151,20 +152,28 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
             for i, p in enumerate(practices)
             for j, k in enumerate(p.key_points)
         ],
-        "key point",
+        N_("key point id %(id)s is used more than once"),
     )
     criterion_locs = [
         ((group, i, "id"), c.id)
         for group in ("favourable", "warning", "caveats")
         for i, c in enumerate(getattr(criteria, group))
     ]
-    unique("criteria.yaml", criterion_locs, "criterion")
-    unique("cases.yaml", [(("cases", i, "id"), c.id) for i, c in enumerate(cases)], "case")
-    unique("methods.yaml", [(("methods", i, "id"), m.id) for i, m in enumerate(methods)], "method")
+    unique("criteria.yaml", criterion_locs, N_("criterion id %(id)s is used more than once"))
+    unique(
+        "cases.yaml",
+        [(("cases", i, "id"), c.id) for i, c in enumerate(cases)],
+        N_("case id %(id)s is used more than once"),
+    )
+    unique(
+        "methods.yaml",
+        [(("methods", i, "id"), m.id) for i, m in enumerate(methods)],
+        N_("method id %(id)s is used more than once"),
+    )
     unique(
         "strategies.yaml",
         [(("strategies", i, "id"), s.id) for i, s in enumerate(strategies)],
-        "strategy",
+        N_("strategy id %(id)s is used more than once"),
     )
 
     for i, p in enumerate(practices):
@@ -172,7 +181,7 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
             problem(
                 "practices.yaml",
                 ("practices", i, "number"),
-                f"expected {i + 1} (practices are listed in order)",
+                _("expected %(n)d (practices are listed in order)") % {"n": i + 1},
             )
         key_point_ids = {k.id for k in p.key_points}
         for j, s in enumerate(p.statements):
@@ -180,7 +189,8 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     "practices.yaml",
                     ("practices", i, "statements", j, "key_point"),
-                    f"no key point {s.key_point!r} in practice {p.id!r}",
+                    _("no key point %(key_point)s in practice %(practice)s")
+                    % {"key_point": repr(s.key_point), "practice": repr(p.id)},
                 )
         covered = {s.key_point for s in p.statements}
         for j, k in enumerate(p.key_points):
@@ -188,14 +198,15 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     "practices.yaml",
                     ("practices", i, "key_points", j),
-                    f"key point {k.id!r} has no statement",
+                    _("key point %(id)s has no statement") % {"id": repr(k.id)},
                 )
         for j, link in enumerate(p.cases):
             if link.case not in case_ids:
                 problem(
                     "practices.yaml",
                     ("practices", i, "cases", j, "case"),
-                    f"unknown case {link.case!r} (known: {', '.join(sorted(case_ids))})",
+                    _("unknown case %(id)s (known: %(known)s)")
+                    % {"id": repr(link.case), "known": ", ".join(sorted(case_ids))},
                 )
 
     for i, c in enumerate(cases):
@@ -204,13 +215,15 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     "cases.yaml",
                     ("cases", i, "methods", j),
-                    f"unknown method {mid!r} (add it to methods.yaml)",
+                    _("unknown method %(id)s (add it to %(file)s)")
+                    % {"id": repr(mid), "file": "methods.yaml"},
                 )
         if c.strategy is not None and c.strategy not in strategy_ids:
             problem(
                 "cases.yaml",
                 ("cases", i, "strategy"),
-                f"unknown strategy {c.strategy!r} (known: {', '.join(sorted(strategy_ids))})",
+                _("unknown strategy %(id)s (known: %(known)s)")
+                % {"id": repr(c.strategy), "known": ", ".join(sorted(strategy_ids))},
             )
 
     problems.extend(_check_history(parsed, meta, practices))
@@ -223,7 +236,8 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     "background.yaml",
                     ("calls_to_action", i, "roles", j),
-                    f"unknown role {role!r} (known: {', '.join(ROLES)})",
+                    _("unknown role %(id)s (known: %(known)s)")
+                    % {"id": repr(role), "known": ", ".join(ROLES)},
                 )
 
     characteristic_ids = {c.id for c in background.arc_characteristics}
@@ -233,7 +247,8 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     "background.yaml",
                     ("room", "ways", i, "characteristics", j),
-                    f"unknown characteristic {cid!r} (known: {', '.join(sorted(characteristic_ids))})",
+                    _("unknown characteristic %(id)s (known: %(known)s)")
+                    % {"id": repr(cid), "known": ", ".join(sorted(characteristic_ids))},
                 )
 
     for file, item in parsed.items():
@@ -242,8 +257,12 @@ def _check_references(parsed: dict[str, _Parsed]) -> list[Problem]:
                 problem(
                     file,
                     (*loc, "ref"),
-                    f"unknown publication {ref.ref!r} (declare it in meta.yaml; known: "
-                    f"{', '.join(sorted(publication_ids))})",
+                    _("unknown publication %(id)s (declare it in %(file)s; known: %(known)s)")
+                    % {
+                        "id": repr(ref.ref),
+                        "file": "meta.yaml",
+                        "known": ", ".join(sorted(publication_ids)),
+                    },
                 )
     return problems
 
@@ -268,17 +287,19 @@ def _check_history(
                 loc: tuple[int | str, ...] = ("practices", i, "statements", j, "replaces", k)
                 message = None
                 if previous is None:
-                    message = (
-                        f"replaces {old!r}, but meta.yaml has no history of an earlier "
+                    message = _(
+                        "replaces %(id)s, but %(file)s has no history of an earlier "
                         "content version to check it against"
-                    )
+                    ) % {"id": repr(old), "file": "meta.yaml"}
                 elif old not in previous.statements:
-                    message = (
-                        f"replaces {old!r}, which content version {previous.content_version} "
-                        "did not have (see history in meta.yaml)"
-                    )
+                    message = _(
+                        "replaces %(id)s, which content version %(version)s "
+                        "did not have (see history in %(file)s)"
+                    ) % {"id": repr(old), "version": previous.content_version, "file": "meta.yaml"}
                 elif old in current_ids and old != s.id:
-                    message = f"replaces {old!r}, which is still a statement of this version"
+                    message = _("replaces %(id)s, which is still a statement of this version") % {
+                        "id": repr(old)
+                    }
                 if message:
                     problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc)))
     return problems

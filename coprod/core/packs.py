@@ -492,7 +492,8 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
     if meta.name != name:
         problems.append(
             Problem(
-                f"name {meta.name!r} is not the folder's name {name!r}",
+                _("name %(name)s is not the folder's name %(folder)s")
+                % {"name": repr(meta.name), "folder": repr(name)},
                 meta_doc.path,
                 meta_doc.line_of(("name",)),
                 "name",
@@ -502,9 +503,14 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
     if expected != name:
         problems.append(
             Problem(
-                f"a pack for language {meta.language!r}"
-                + (" (easy read)" if meta.easy_read else "")
-                + f" must be in a folder named {expected!r}",
+                (
+                    _(
+                        "an easy-read pack for language %(language)s must be in a folder named %(folder)s"
+                    )
+                    if meta.easy_read
+                    else _("a pack for language %(language)s must be in a folder named %(folder)s")
+                )
+                % {"language": repr(meta.language), "folder": repr(expected)},
                 meta_doc.path,
                 meta_doc.line_of(("language",)),
                 "language",

@@ -166,6 +166,18 @@ def test_a_broken_content_folder_is_explained_in_welsh(invoke, data_copy: Path) 
     assert "practice id 'openness' is used more than once" in english.stderr
 
 
+def test_unknown_case_and_saved_file_said_in_welsh(invoke, tmp_path: Path, full_answers: Path):
+    unknown = invoke("--lang", "cy", "cases", "show", "nope")
+    assert unknown.exit_code == 2
+    assert "achos anhysbys 'nope'" in unknown.stderr and "Achosion dilys:" in unknown.stderr
+    assert "unknown case" not in unknown.stderr and "Valid case values" not in unknown.stderr
+    target = tmp_path / "adroddiad.md"
+    written = invoke("--lang", "cy", "report", str(full_answers), "-o", str(target))
+    assert written.exit_code == 0 and target.is_file()
+    assert f"Wedi’i ysgrifennu i {target}" in " ".join(written.stderr.split())
+    assert "Written to" not in written.stderr
+
+
 def help_texts() -> list[str]:
     found = extract_help(io.BytesIO(b""), ["_"], [], {})
     return [message for _line, _funcname, message, _comments in found]

@@ -132,7 +132,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
         "hunanasesiad coprod",
         "nid gradd",
         f"{total} cwestiwn:",
-        "2 dewisol ar y diwedd",
+        "2 (dewisol) ar y diwedd",
         "Mae Ctrl-C yn ddiogel",
         "Pryd i gyd-gynhyrchu?",
         "Pwy sydd yn yr ystafell?",
@@ -224,6 +224,8 @@ def test_ctrl_c_and_resume_in_welsh(invoke, content, terminal, tmp_path, monkeyp
     assert "Stopped" not in said and "Carry on" not in said
     draft = next(here.glob("coprod-*.yaml"))
     assert yaml.safe_load(draft.read_text())["project"] == {"name": "Enw", "stage": "design"}
+    # the command to carry on keeps the language, so typing it as printed stays in Welsh
+    assert f"coprod --lang cy assess --resume {draft.name}" in said
 
     terminal.pipe.send_text(CTRL_C)
     resumed = invoke("--lang", "cy", "assess", "--resume", str(draft))
@@ -241,7 +243,7 @@ def test_ctrl_c_before_anything_is_saved_in_welsh(invoke, terminal, tmp_path, mo
     assert result.exit_code == 130
     said = " ".join(result.stderr.split())
     assert "Wedi stopio; ni chadwyd dim." in said and "Dechreuwch eto gyda:" in said
-    assert "coprod assess --quick" in said  # the command itself stays as typed
+    assert "coprod --lang cy assess --quick" in said  # typed as printed, it stays in Welsh
     assert "nothing was saved" not in said
 
 

@@ -60,6 +60,11 @@ def command_line(*words: str | Path, width: int | None = None, quote: bool = Tru
     """
     import shlex
 
+    from coprod import i18n
+
+    if words and words[0] == "coprod" and i18n.language() != "en" and "--lang" not in words:
+        # carrying on should be in the language the person chose, whatever their shell's COPROD_LANG
+        words = ("coprod", "--lang", i18n.language(), *words[1:])
     quoted = [shlex.quote(printable(w)) if quote else printable(w) for w in words]
     if width is None:
         return "  " + " ".join(quoted)

@@ -81,7 +81,10 @@ def emit(text: str, output: Path | None, *, force: bool) -> None:
     from coprod.files import write_atomic
 
     write_atomic(output, text, overwrite=force)
-    err().print(f"Written to [bold]{escape(str(output))}[/bold]")
+    from coprod.i18n import _
+
+    said = escape(_("Written to %(file)s"))  # the catalogue's words, then the file in bold
+    err().print(said % {"file": f"[bold]{escape(str(output))}[/bold]"})
 
 
 def distinct_files(paths: list[Path]) -> list[Path]:

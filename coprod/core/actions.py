@@ -203,7 +203,7 @@ def csv_rows(items: Sequence[ListedAction], content: Content | None) -> list[lis
                 a.owner or "",
                 a.due.isoformat() if a.due else "",
                 status_label(a.status),
-                "yes" if i.overdue else "",
+                _("yes") if i.overdue else "",  # a cell a person reads, like the status
                 i.path,
                 a.id,
             ]

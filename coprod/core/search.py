@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from coprod.core.models import Case, Content, slugify
 from coprod.errors import CoprodError
+from coprod.i18n import N_, _, ngettext
 
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
@@ -55,7 +56,26 @@ def _closest_option(wanted: str, options: dict[str, str]) -> str:
         for form in (option_id, normalise(name), *normalise(name).split()):
             candidates.setdefault(form, option_id)
     match = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean {candidates[match[0]]!r}?" if match else ""
+    if not match:
+        return ""
+    return _("; did you mean %(id)s?") % {"id": repr(candidates[match[0]])}
+
+
+# "unknown case 'x'", one whole sentence per kind (a translator may need to reword each)
+UNKNOWN = {
+    "case": N_("unknown case %(value)s%(closest)s"),
+    "practice": N_("unknown practice %(value)s%(closest)s"),
+    "method": N_("unknown method %(value)s%(closest)s"),
+    "theme": N_("unknown theme %(value)s%(closest)s"),
+    "strategy": N_("unknown strategy %(value)s%(closest)s"),
+}
+VALID = {
+    "case": N_("Valid case values: %(valid)s%(numbered)s"),
+    "practice": N_("Valid practice values: %(valid)s%(numbered)s"),
+    "method": N_("Valid method values: %(valid)s%(numbered)s"),
+    "theme": N_("Valid theme values: %(valid)s%(numbered)s"),
+    "strategy": N_("Valid strategy values: %(valid)s%(numbered)s"),
+}
 
 
 def resolve_choice(
@@ -89,17 +109,31 @@ def resolve_choice(
             return partial[0]
         if partial:
             raise CoprodError(
-                f"{value!r} matches {len(partial)} {kind}s: "
-                + ", ".join(f"{i} ({options[i]})" for i in partial),
-                hint=f"Give more of the name, or one of these ids: {', '.join(partial)}",
+                ngettext(
+                    "%(value)s matches %(n)d of them: %(matches)s",
+                    "%(value)s matches %(n)d of them: %(matches)s",
+                    len(partial),
+                )
+                % {
+                    "value": repr(value),
+                    "n": len(partial),
+                    "matches": ", ".join(f"{i} ({options[i]})" for i in partial),
+                },
+                hint=_("Give more of the name, or one of these ids: %(ids)s")
+                % {"ids": ", ".join(partial)},
             )
     valid = ", ".join(options)
     numbered = ""
     if numbers:
-        numbered = f" (or a number, {min(numbers, key=int)} to {max(numbers, key=int)})"
+        numbered = _(" (or a number, %(low)s to %(high)s)") % {
+            "low": min(numbers, key=int),
+            "high": max(numbers, key=int),
+        }
+    unknown = UNKNOWN.get(kind, N_("unknown value %(value)s%(closest)s"))
     raise CoprodError(
-        f"unknown {kind} {value!r}{_closest_option(wanted, options)}",
-        hint=f"Valid {kind} values: {valid}{numbered}",
+        _(unknown) % {"value": repr(value), "closest": _closest_option(wanted, options)},
+        hint=_(VALID.get(kind, N_("Valid values: %(valid)s%(numbered)s")))
+        % {"valid": valid, "numbered": numbered},
     )
 
 

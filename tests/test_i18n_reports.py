@@ -196,6 +196,9 @@ def test_room_in_welsh(invoke, tmp_path: Path) -> None:
     assert "(tenau: un person)" in terminal and "(ar goll)" in terminal
     assert "Cyfrifon yn unig" in terminal
     assert "Who is in the room" not in terminal and "missing)" not in terminal
+    # the ways to reach who is missing, and the caution, come from the Welsh pack
+    assert "Galwad agored" in terminal and "gormes dilysrwydd" in terminal
+    assert "An open call" not in terminal and "tyranny of authenticity" not in terminal
     md = invoke("--lang", "cy", "room", *paths, "--format", "md").stdout
     assert "| Nodwedd | Beth mae’n ei olygu | Pobl | Statws |" in md
     assert "| 3 | yn bresennol |" in md

@@ -88,6 +88,29 @@ def test_unknown_id_is_refused_with_file_and_line(invoke, data_copy: Path) -> No
     assert "openness-99" in used.stderr
 
 
+def test_the_room_guidance_is_translated_by_id(invoke, data_copy: Path) -> None:
+    room = """\
+    room:
+      ways:
+        - id: open-application
+          text: Galwad agored.
+        - id: no-such-way
+          text: Dim.
+    """
+    folder = make_pack(data_copy, "cy", {"background.yaml": room})
+    refused = invoke("data", "validate", str(data_copy))
+    assert refused.exit_code == 2
+    assert f"{folder / 'background.yaml'}:5" in refused.stderr and "no-such-way" in refused.stderr
+    make_pack(data_copy, "cy", {"background.yaml": room.split("    - id: no-such-way")[0]})
+    result = invoke("data", "validate", str(data_copy))
+    assert result.exit_code == 0, result.stderr
+    # the other ways, the noticing note and the caution are listed as falling back
+    assert "through-existing-groups" in result.stderr and "no-one-authentic-voice" in result.stderr
+    assert not any(
+        "open-application" in line for line in result.stderr.splitlines() if "way" in line
+    )
+
+
 def test_a_pack_cannot_change_sources_or_facts(invoke, data_copy: Path) -> None:
     folder = make_pack(
         data_copy,

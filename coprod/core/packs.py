@@ -169,6 +169,19 @@ class ViewpointPatch(Patch):
     description: Opt = None
 
 
+class WayPatch(Patch):
+    what = "way"
+    text: Opt = None
+
+
+class RoomPatch(Strict):
+    """Who is in the room (background.yaml's ``room:``): one object, not a list, so no id."""
+
+    noticing: NotePatch | None = None
+    ways: list[WayPatch] | None = None
+    caution: NotePatch | None = None
+
+
 class GlossaryFile(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)
 
@@ -206,6 +219,7 @@ class BackgroundPatch(Strict):
     arc_characteristics: list[CharacteristicPatch] | None = None
     tyrannies: list[TyrannyPatch] | None = None
     leadership_viewpoints: list[ViewpointPatch] | None = None
+    room: RoomPatch | None = None
 
 
 PACK_FILES: dict[str, type[BaseModel]] = {
@@ -260,6 +274,11 @@ def _key(item: Any) -> str:
     return str(getattr(item, "id", None) or item.case)
 
 
+def _label(item: Any, name: str) -> str:
+    """How a fallback names ``item``: its id, or (an object with no id, like ``room``) the field."""
+    return _key(item) if hasattr(item, "id") or hasattr(item, "case") else name
+
+
 class _Overlay:
     def __init__(self, meta: PackMeta, doc: Document, file: str) -> None:
         from coprod.core.validation import field_path
@@ -287,6 +306,8 @@ class _Overlay:
                 continue
             value = getattr(original, name)
             inner = _list_item_type(info.annotation)
+            if value is None:
+                continue  # the original has none either: nothing falls back
             if inner is not None:
                 for item in value:
                     self.all_fall_back(
@@ -295,7 +316,7 @@ class _Overlay:
                         f"{label}/{_key(item)}" if inner is CaseLinkPatch else _key(item),
                     )
             elif isinstance(value, BaseModel):
-                self.all_fall_back(value, _nested_type(info.annotation), _key(value))
+                self.all_fall_back(value, _nested_type(info.annotation), _label(value, name))
             elif not self.keeps(patch_type, name):
                 self.fallback(getattr(patch_type, "what", "item"), name, label)
 
@@ -323,11 +344,16 @@ class _Overlay:
                         self.all_fall_back(item, inner, sub)
                 else:
                     updates[name] = self.items(originals, value, inner, here, label)
+            elif getattr(original, name, None) is None:
+                if value is not None:  # nothing in the original to translate
+                    self.problem(here, _("the original has no %(field)s") % {"field": name})
+            elif isinstance(value, BaseModel) and "id" not in type(value).model_fields:
+                updates[name] = self.item(getattr(original, name), value, here, name)
             elif isinstance(value, BaseModel):
                 updates[name] = self.keyed_one(getattr(original, name), value, here)
             elif isinstance(getattr(original, name, None), BaseModel):
                 nested = getattr(original, name)
-                self.all_fall_back(nested, _nested_type(info.annotation), _key(nested))
+                self.all_fall_back(nested, _nested_type(info.annotation), _label(nested, name))
             elif value is None:
                 if not self.keeps(type(patch), name):
                     self.fallback(what, name, label)

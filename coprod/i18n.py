@@ -77,7 +77,7 @@ def format_date(value: _dt.date, pattern: str = "d MMMM y") -> str:
     own names without importing Babel (startup is UX); the output is the same.
     """
     if _language == "en":
-        month = _ENGLISH_MONTHS[value.month - 1]
+        month = ENGLISH_MONTHS[value.month - 1]
         words = {"d MMMM y": f"{value.day} {month} {value.year}", "MMMM y": f"{month} {value.year}"}
         if pattern in words:
             return words[pattern]
@@ -107,7 +107,7 @@ def report_date(value: _dt.date) -> str:
     return value.isoformat() if _language == "en" else format_date(value)
 
 
-_ENGLISH_MONTHS = (
+ENGLISH_MONTHS = (
     "January",
     "February",
     "March",

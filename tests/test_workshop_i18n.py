@@ -12,14 +12,14 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from workshop_helpers import Phone, answer_quick, facilitator, make_workshop
+from workshop_helpers import Phone, answer_quick, facilitator, html_lang, lang_app, make_workshop
 from workshop_server import Server, free_port
 
 from coprod import i18n
 from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
 from coprod.interview import ROLE_LABELS
-from coprod.web.app import Urls, create_app, load_choices
+from coprod.web.app import load_choices
 from coprod.web.flow import MAX_TEXT
 from coprod.web.state import Workshop
 
@@ -36,22 +36,6 @@ def contents() -> dict[str, Content]:
 def back_to_english() -> Iterator[None]:
     yield
     i18n.activate("en")
-
-
-def lang_app(workshop: Workshop, contents: dict[str, Content]) -> Any:
-    s = workshop.settings
-    origin = "http://127.0.0.1:8765"
-    return create_app(
-        workshop,
-        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
-        contents,
-    )
-
-
-def html_lang(html: str) -> str:
-    found = re.search(r'<html lang="([^"]+)"', html)
-    assert found, html[:200]
-    return found.group(1)
 
 
 def buttons(html: str) -> list[str]:

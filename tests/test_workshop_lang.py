@@ -11,33 +11,16 @@ from typing import Any
 import pytest
 import yaml
 from markupsafe import escape
-from workshop_helpers import Phone, answer_quick, make_workshop
+from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_workshop
 
 from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
-from coprod.web.app import Urls, create_app, load_choices
-from coprod.web.state import Workshop
+from coprod.web.app import load_choices
 
 
 @pytest.fixture(scope="module")
 def contents() -> dict[str, Content]:
     return load_choices(bundled_data_dir())
-
-
-def lang_app(workshop: Workshop, contents: dict[str, Content]) -> Any:
-    s = workshop.settings
-    origin = "http://127.0.0.1:8765"
-    return create_app(
-        workshop,
-        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
-        contents,
-    )
-
-
-def html_lang(html: str) -> str:
-    found = re.search(r'<html lang="([^"]+)"', html)
-    assert found, html[:200]
-    return found.group(1)
 
 
 def choose(phone: Phone, choice: str) -> Any:

@@ -101,3 +101,21 @@ def radio_names(html: str) -> list[str]:
     """The ``name`` of every radio button on a page, in order, once each."""
     names = re.findall(r'<input type="radio" name="([^"]+)"', html)
     return list(dict.fromkeys(names))
+
+
+def lang_app(workshop: Workshop, contents: dict[str, Content]) -> Any:
+    """The app with the content in every language (``load_choices``), as ``coprod workshop`` runs it."""
+    s = workshop.settings
+    origin = "http://127.0.0.1:8765"
+    return create_app(
+        workshop,
+        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
+        contents,
+    )
+
+
+def html_lang(html: str) -> str:
+    """The page's ``<html lang>``."""
+    found = re.search(r'<html lang="([^"]+)"', html)
+    assert found, html[:200]
+    return found.group(1)

@@ -19,6 +19,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from coprod.i18n import ENGLISH_MONTHS
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
@@ -181,20 +183,7 @@ class Claim(Sourced):
     text: Text
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = ENGLISH_MONTHS  # coprod.i18n: month names in English, for dates as written
 
 
 def _partial_date(value: object) -> object:

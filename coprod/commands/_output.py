@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -37,6 +37,11 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")]
+
+
+def answers_files(help: str, metavar: str = "FILE...") -> Any:
+    """The answers files a command reads (``files: Annotated[list[Path], answers_files(...)]``)."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False)
 
 
 def choose_format(

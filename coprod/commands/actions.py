@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from coprod.commands._common import content_for
-from coprod.commands._output import ForceOption, emit, load_all
+from coprod.commands._output import ForceOption, answers_files, emit, load_all
 from coprod.console import out
 from coprod.errors import CoprodError, Problem
 
@@ -65,10 +65,7 @@ def _format(given: ListFormat | None, output: Path | None) -> ListFormat | None:
 
 def actions_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        typer.Argument(metavar="FILE...", help="One or more answers files.", show_default=False),
-    ],
+    files: Annotated[list[Path], answers_files("One or more answers files.")],
     only_open: Annotated[
         bool, typer.Option("--open", help="Only actions not done or dropped.")
     ] = False,

@@ -12,6 +12,7 @@ from coprod.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
+    answers_files,
     choose_format,
     emit,
     load_all,
@@ -26,14 +27,7 @@ MAX_MINUTES = 480
 
 def agenda_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="FILE...",
-            help="Answers files for one project (or just yours).",
-            show_default=False,
-        ),
-    ],
+    files: Annotated[list[Path], answers_files("Answers files for one project (or just yours).")],
     minutes: Annotated[
         int,
         typer.Option(

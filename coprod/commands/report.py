@@ -12,6 +12,7 @@ from coprod.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
+    answers_files,
     choose_format,
     emit,
     load_all,
@@ -23,10 +24,8 @@ def report_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE",
-            help="One or more answers files (from coprod assess, or written by hand).",
-            show_default=False,
+        answers_files(
+            "One or more answers files (from coprod assess, or written by hand).", metavar="FILE"
         ),
     ],
     format: FormatOption = None,

@@ -12,6 +12,7 @@ from coprod.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
+    answers_files,
     choose_format,
     emit,
     load_all,
@@ -23,11 +24,7 @@ def room_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE...",
-            help="One or more answers files for the same project (one per person).",
-            show_default=False,
-        ),
+        answers_files("One or more answers files for the same project (one per person)."),
     ],
     format: FormatOption = None,
     output: OutputOption = None,

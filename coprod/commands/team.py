@@ -12,6 +12,7 @@ from coprod.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
+    answers_files,
     choose_format,
     distinct_files,
     emit,
@@ -27,14 +28,7 @@ if TYPE_CHECKING:
 
 def team_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="FILE...",
-            help="Two or more answers files for the same project.",
-            show_default=False,
-        ),
-    ],
+    files: Annotated[list[Path], answers_files("Two or more answers files for the same project.")],
     anonymous: Annotated[
         bool,
         typer.Option(

@@ -192,6 +192,8 @@ def test_the_facilitators_page_follows_the_workshops_language(
     assert "Pwy sydd yma" in before and "Wedi ymuno" in before and "Who is here" not in before
     assert "Ymunwch ar eich ffôn" in before and "Adroddiad y tîm" in before
     assert "Mae angen o leiaf ddau gyfranogwr" in before
+    # the screen-reader announcement live.js fills in comes from the page, in Welsh
+    assert 'data-said="%(joined)s wedi ymuno, %(finished)s wedi gorffen"' in before
     # a phone may still choose English: the facilitator's page stays Welsh
     english = Phone(app, workshop)
     english.client.get(f"{english.join}/language", params={"choice": "en"})

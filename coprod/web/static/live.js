@@ -13,7 +13,10 @@
     var joined = document.getElementById("joined");
     var finished = document.getElementById("finished");
     if (status && joined && finished) {  // a short, polite announcement for screen readers
-      status.textContent = joined.textContent + " joined, " + finished.textContent + " finished";
+      // the sentence comes from the page, in the workshop's language
+      var said = status.getAttribute("data-said") || "%(joined)s joined, %(finished)s finished";
+      status.textContent = said.replace("%(joined)s", joined.textContent)
+        .replace("%(finished)s", finished.textContent);
     }
   });
 })();

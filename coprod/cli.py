@@ -88,7 +88,7 @@ class CoprodGroup(TyperGroup):
         so usage errors and ``--help`` are in that language too; in a language other
         than English every help text is replaced by its translation.
         """
-        from coprod import helptext
+        from coprod.i18n import cli_help as helptext
 
         argv = sys.argv[1:] if args is None else list(args)
         language = helptext.choose_language(argv, os.environ)
@@ -98,12 +98,9 @@ class CoprodGroup(TyperGroup):
         return super().main(argv, *rest, **kwargs)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from coprod import console
+        from coprod import console, runtime
 
-        console.reset()
-        from coprod.core.yamlio import forget_inputs
-
-        forget_inputs()
+        runtime.reset(keep_language=True)
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -125,9 +122,9 @@ class CoprodGroup(TyperGroup):
             streams.report_write_error(exc)
             raise SystemExit(2) from None
         finally:
-            forget_inputs()
-            if "coprod.locking" in sys.modules:
-                sys.modules["coprod.locking"].release_all()
+            # the language chosen in main() stays for the output already written;
+            # files read and locks held end with the command
+            runtime.reset(keep_language=True)
 
 
 HELP = """Reflect on co-production practice with the findings of Jam and Justice.

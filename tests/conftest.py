@@ -32,6 +32,15 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def fresh_run() -> Iterator[None]:
+    """Each test starts and ends as a new run: English, no files read, no locks, new consoles."""
+    from coprod import runtime
+
+    with runtime.run_context():
+        yield
+
+
+@pytest.fixture(autouse=True)
 def pipe_input(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
     """Every prompt reads from this pipe; tests send keys with ``pipe_input.send_text``.
 

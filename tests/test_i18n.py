@@ -5,7 +5,6 @@ from __future__ import annotations
 import gettext
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from coprod import i18n
-from coprod._babel_help import extract_help
+from coprod.i18n.babel_extract import extract_help
 from coprod.interview import minutes
 
 LOCALE = Path(i18n.__file__).parent / "locale"
 PO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.po"
 MO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.mo"
-
-
-@pytest.fixture(autouse=True)
-def back_to_english() -> Iterator[None]:
-    yield
-    i18n.activate("en")
 
 
 @pytest.mark.parametrize(
@@ -86,7 +79,7 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
 
 
 def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
-    root = Path(i18n.__file__).parent
+    root = Path(i18n.__file__).parent.parent  # the coprod package
     # gettext: what {% trans %} blocks become (pybabel's default keywords include it)
     keywords = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
     # the workshop's templates too, as babel.cfg extracts them ({% trans %} and _())
@@ -117,7 +110,7 @@ def test_catalogue_is_inside_the_package() -> None:
 
 def test_no_marked_string_hides_inside_an_f_string() -> None:
     # pybabel cannot see _("...") inside an f-string, so it would never be translated
-    root = Path(i18n.__file__).parent
+    root = Path(i18n.__file__).parent.parent  # the coprod package
     hidden = [
         f"{path.relative_to(root)}:{number}"
         for path in root.rglob("*.py")

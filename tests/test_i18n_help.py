@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from coprod import i18n
-from coprod._babel_help import extract_help
 from coprod.core.loader import bundled_data_dir
+from coprod.i18n.babel_extract import extract_help
 
 PO = Path(i18n.__file__).parent / "locale" / "cy" / "LC_MESSAGES" / "coprod.po"
-
-
-@pytest.fixture(autouse=True)
-def back_to_english() -> Iterator[None]:
-    yield
-    i18n.activate("en")
 
 
 def welsh_catalogue() -> dict[str, str]:

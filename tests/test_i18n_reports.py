@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from coprod import i18n
@@ -21,12 +19,6 @@ from coprod import i18n
 FIXTURES = Path(__file__).parent / "fixtures"
 TEAM = [str(FIXTURES / f"team-{n}.yaml") for n in ("sam", "resident", "jo")]
 THEN, NOW = str(FIXTURES / "full.yaml"), str(FIXTURES / "later.yaml")
-
-
-@pytest.fixture(autouse=True)
-def back_to_english() -> Iterator[None]:
-    yield
-    i18n.activate("en")
 
 
 def flat(text: str) -> str:

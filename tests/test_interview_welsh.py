@@ -63,12 +63,6 @@ class Terminal:
         )
 
 
-@pytest.fixture(autouse=True)
-def back_to_english() -> Iterator[None]:
-    yield
-    i18n.activate("en")
-
-
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Terminal]:
     monkeypatch.setenv("PROMPT_TOOLKIT_NO_CPR", "1")

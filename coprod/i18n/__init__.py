@@ -1,6 +1,6 @@
 """Interface strings in the chosen language, through gettext message catalogues.
 
-The catalogues live in ``coprod/locale/<lang>/LC_MESSAGES/coprod.po`` (managed with
+The catalogues live in ``coprod/i18n/locale/<lang>/LC_MESSAGES/coprod.po`` (managed with
 Babel: ``pybabel extract`` / ``update`` / ``compile``, see README) and are shipped
 compiled (``coprod.mo``) inside the package. English is the source language: with
 no catalogue, or a string not yet translated, the English is shown.
@@ -8,22 +8,37 @@ no catalogue, or a string not yet translated, the English is shown.
 Use ``_("Practice profile")`` for a string, ``ngettext("%(n)d question",
 "%(n)d questions", n) % {"n": n}`` for a count (Welsh has six plural forms:
 0, 1, 2, 3, 6 and the rest), and ``N_()`` to mark a string translated later.
-The language is chosen once per command (``--lang`` / ``COPROD_LANG``) with
-:func:`activate`.
+The language lives in a :class:`contextvars.ContextVar`: the CLI sets it once per
+command (``--lang`` / ``COPROD_LANG``) with :func:`activate`; the workshop sets it
+once per request (from the phone's cookie) with :func:`override`, so two phones in
+different languages served at the same moment each get their own words, including
+labels that come from core and the renderers. Threads started by anyio (saves,
+exports) run in a copy of the request's context and so keep its language.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 DOMAIN = "coprod"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-_active: _gettext.NullTranslations = _gettext.NullTranslations()
-_language = "en"
+
+@dataclass(frozen=True)
+class _Active:
+    language: str
+    catalogue: _gettext.NullTranslations
+
+
+_ENGLISH = _Active("en", _gettext.NullTranslations())
+_current: ContextVar[_Active] = ContextVar("coprod_language", default=_ENGLISH)
 
 
 @lru_cache(maxsize=8)
@@ -34,26 +49,44 @@ def translations(language: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
+def _active_for(language: str | None) -> _Active:
+    code = language or "en"
+    return _ENGLISH if code == "en" else _Active(code, translations(code))
+
+
 def activate(language: str | None) -> None:
-    """Show interface strings in ``language`` (a code such as ``cy``) from now on."""
-    global _active, _language
-    _language = language or "en"
-    _active = translations(_language)
+    """Show interface strings in ``language`` (a code such as ``cy``) in this context from now on."""
+    _current.set(_active_for(language))
+
+
+@contextmanager
+def override(language: str | None) -> Iterator[None]:
+    """Show interface strings in ``language`` inside the ``with`` block only."""
+    token = _current.set(_active_for(language))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def reset() -> None:
+    """Back to English (the state a new run starts in)."""
+    _current.set(_ENGLISH)
 
 
 def language() -> str:
     """The language interface strings are shown in (for ``<html lang>``)."""
-    return _language
+    return _current.get().language
 
 
 def _(message: str) -> str:
     """``message`` in the active language."""
-    return _active.gettext(message)
+    return _current.get().catalogue.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for the count ``n`` (format it with ``% {"n": n}``)."""
-    return _active.ngettext(singular, plural, n)
+    return _current.get().catalogue.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -76,7 +109,8 @@ def format_date(value: _dt.date, pattern: str = "d MMMM y") -> str:
     Welsh: ``16 Medi 2017``, ``Medi 2017`` (``"MMMM y"``). English keeps coprod's
     own names without importing Babel (startup is UX); the output is the same.
     """
-    if _language == "en":
+    code = language()
+    if code == "en":
         month = ENGLISH_MONTHS[value.month - 1]
         words = {"d MMMM y": f"{value.day} {month} {value.year}", "MMMM y": f"{month} {value.year}"}
         if pattern in words:
@@ -86,7 +120,7 @@ def format_date(value: _dt.date, pattern: str = "d MMMM y") -> str:
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(value, pattern, locale=_language)
+        return babel_format_date(value, pattern, locale=code)
     except (ValueError, LookupError):  # a language Babel has no data for: English
         return babel_format_date(value, pattern, locale="en")
 
@@ -104,7 +138,7 @@ def partial_date(text: str, *, short: bool = False) -> str:
 def report_date(value: _dt.date) -> str:
     """An answers file's date in a report: ISO in English (as before), else in words
     with the language's month names (Welsh: ``1 Mai 2024``)."""
-    return value.isoformat() if _language == "en" else format_date(value)
+    return value.isoformat() if language() == "en" else format_date(value)
 
 
 ENGLISH_MONTHS = (

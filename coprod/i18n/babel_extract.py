@@ -1,8 +1,8 @@
 """A Babel extractor for ``--help``: every help text of the command tree, as msgids.
 
-babel.cfg points it at the marker file ``coprod/locale/HELP`` (its contents are not
+babel.cfg points it at the marker file ``coprod/i18n/locale/HELP`` (its contents are not
 read), so ``pybabel extract -F babel.cfg …`` (README) collects the help texts that
-:func:`coprod.helptext.translate_help` looks up, exactly as the commands show them.
+:func:`coprod.i18n.cli_help.translate_help` looks up, exactly as the commands show them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def extract_help(
 
     from coprod import i18n
     from coprod.cli import app
-    from coprod.helptext import help_texts
+    from coprod.i18n.cli_help import help_texts
 
     i18n.activate("en")
     seen: set[str] = set()

@@ -8,7 +8,7 @@ command's help and each parameter's help by its translation (the exact English
 text is the msgid; an untranslated text stays English), and typer's own words
 (panel titles, "Try … for help.") follow.
 
-``pybabel extract`` finds the help texts through :func:`coprod._babel_help.extract_help`
+``pybabel extract`` finds the help texts through :func:`coprod.i18n.babel_extract.extract_help`
 (see babel.cfg), which walks the same tree.
 """
 

@@ -146,7 +146,7 @@ def bare_server(folder: Path) -> None:
     sock.listen(128)
     port = sock.getsockname()[1]
     print(f"bare http://127.0.0.1:{port}", flush=True)
-    config = uvicorn.Config(  # the same settings as coprod/commands/workshop.py
+    config = uvicorn.Config(  # the same settings as coprod/cli/commands/workshop.py
         app,
         log_level="warning",
         access_log=False,

@@ -31,13 +31,13 @@ def reset(*, keep_language: bool = False) -> None:
 
         i18n.reset()
     # only what has been imported can hold state: importing here would cost start-up
-    console = sys.modules.get("coprod.console")
+    console = sys.modules.get("coprod.terminal.console")
     if console is not None:
         console.reset()
-    yamlio = sys.modules.get("coprod.core.yamlio")
+    yamlio = sys.modules.get("coprod.storage.yamlio")
     if yamlio is not None:
         yamlio.forget_inputs()
-    locking = sys.modules.get("coprod.locking")
+    locking = sys.modules.get("coprod.storage.locking")
     if locking is not None:
         locking.release_all()
 

@@ -134,7 +134,7 @@ def test_minutes_out_of_range_are_refused(invoke):
 
 
 def test_the_command_and_the_core_agree_on_the_limits():
-    from coprod.commands import agenda as command
+    from coprod.cli.commands import agenda as command
     from coprod.core import agenda as core
 
     assert (command.DEFAULT_MINUTES, command.MIN_MINUTES, command.MAX_MINUTES) == (

@@ -240,7 +240,7 @@ def test_check_json_after_prompts(invoke, pipe_input, content, workdir):
 
 
 def test_no_terminal_says_how_to_use_answers(invoke, monkeypatch):
-    monkeypatch.setattr("coprod.interview.stdin_is_terminal", lambda: False)
+    monkeypatch.setattr("coprod.interactive.interview.stdin_is_terminal", lambda: False)
     for command in ("assess", "check"):
         result = invoke(command)
         assert result.exit_code == 2

@@ -14,7 +14,7 @@ import yaml
 from conftest import FIXTURES
 
 from coprod.core.answers import load_answers
-from coprod.cycle_interview import _suggestions
+from coprod.interactive.end_questions import _suggestions
 
 ENTER = "\r"
 DOWN = "\x1b[B"

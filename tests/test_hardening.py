@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from coprod.core.answers import LoadedAnswers, parse_answers_text
 from coprod.core.loader import load_content
 from coprod.errors import CoprodError
-from coprod.files import write_atomic
+from coprod.storage.files import write_atomic
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"
@@ -305,7 +305,7 @@ def test_unreadable_file_is_refused(invoke, tmp_path, monkeypatch) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", str(name))
         return real_os_open(name, *args, **kwargs)
 
-    monkeypatch.setattr("coprod.core.yamlio.os.open", deny_os)
+    monkeypatch.setattr("coprod.storage.yamlio.os.open", deny_os)
     for reader in READERS.values():
         assert_refused(invoke(*reader, str(path)), path, says=("permission denied",))
 
@@ -714,7 +714,9 @@ def _fail(exc: BaseException):  # type: ignore[no-untyped-def]
 def test_failed_overwrite_keeps_the_old_file(tmp_path, monkeypatch, step) -> None:
     target = tmp_path / "report.md"
     target.write_bytes(b"old report\n")
-    monkeypatch.setattr(f"coprod.files.os.{step}", _fail(OSError(errno.ENOSPC, "No space left")))
+    monkeypatch.setattr(
+        f"coprod.storage.files.os.{step}", _fail(OSError(errno.ENOSPC, "No space left"))
+    )
     with pytest.raises(CoprodError) as caught:
         write_atomic(target, "new report\n", overwrite=True)
     assert "could not be written" in str(caught.value)
@@ -727,8 +729,10 @@ def test_failed_overwrite_keeps_the_old_file(tmp_path, monkeypatch, step) -> Non
 
 def test_failed_new_file_leaves_nothing(tmp_path, monkeypatch) -> None:
     target = tmp_path / "new.md"
-    monkeypatch.setattr("coprod.files.os.link", _fail(OSError(errno.EPERM, "no hard links")))
-    monkeypatch.setattr("coprod.files.os.replace", _fail(OSError(errno.EIO, "I/O error")))
+    monkeypatch.setattr(
+        "coprod.storage.files.os.link", _fail(OSError(errno.EPERM, "no hard links"))
+    )
+    monkeypatch.setattr("coprod.storage.files.os.replace", _fail(OSError(errno.EIO, "I/O error")))
     with pytest.raises(CoprodError, match="could not be written"):
         write_atomic(target, "text\n")
     monkeypatch.undo()
@@ -737,7 +741,9 @@ def test_failed_new_file_leaves_nothing(tmp_path, monkeypatch) -> None:
 
 def test_link_unsupported_falls_back_to_rename(tmp_path, monkeypatch) -> None:
     target = tmp_path / "new.md"
-    monkeypatch.setattr("coprod.files.os.link", _fail(OSError(errno.EPERM, "no hard links")))
+    monkeypatch.setattr(
+        "coprod.storage.files.os.link", _fail(OSError(errno.EPERM, "no hard links"))
+    )
     write_atomic(target, "text\n")
     monkeypatch.undo()
     assert target.read_text() == "text\n"
@@ -747,7 +753,7 @@ def test_link_unsupported_falls_back_to_rename(tmp_path, monkeypatch) -> None:
 def test_ctrl_c_during_a_write_leaves_no_temporary_file(tmp_path, monkeypatch) -> None:
     target = tmp_path / "answers.yaml"
     target.write_text("old\n")
-    monkeypatch.setattr("coprod.files.os.fsync", _fail(KeyboardInterrupt()))
+    monkeypatch.setattr("coprod.storage.files.os.fsync", _fail(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new\n", overwrite=True)
     monkeypatch.undo()
@@ -760,7 +766,9 @@ def test_report_failing_to_write_exits_2_and_keeps_the_old_file(
 ) -> None:
     target = tmp_path / "report.md"
     target.write_bytes(b"keep me\n")
-    monkeypatch.setattr("coprod.files.os.replace", _fail(OSError(errno.ENOSPC, "No space left")))
+    monkeypatch.setattr(
+        "coprod.storage.files.os.replace", _fail(OSError(errno.ENOSPC, "No space left"))
+    )
     result = invoke("report", str(FULL), "-o", str(target), "--force")
     monkeypatch.undo()
     assert_refused(result, target, says=("could not be written", "No space left"))

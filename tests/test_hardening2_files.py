@@ -26,7 +26,7 @@ import pytest
 import yaml
 
 from coprod.errors import MAX_SHOWN, CoprodError
-from coprod.files import Terminated, check_target, default_answers_path, write_atomic
+from coprod.storage.files import Terminated, check_target, default_answers_path, write_atomic
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"
@@ -238,7 +238,7 @@ def test_sigterm_during_a_write_leaves_no_temp_file(tmp_path, monkeypatch) -> No
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(1)  # the handler runs here
 
-    monkeypatch.setattr("coprod.files.os.fsync", terminated)
+    monkeypatch.setattr("coprod.storage.files.os.fsync", terminated)
     with pytest.raises(Terminated) as caught:
         write_atomic(target, "new\n", overwrite=True)
     assert caught.value.exit_code == 143

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod.console import json_safe
 from coprod.errors import CoprodError
-from coprod.locking import lock_draft, lock_path, release_all
+from coprod.storage.locking import lock_draft, lock_path, release_all
+from coprod.terminal.console import json_safe
 
 
 @settings(max_examples=200, deadline=None)
@@ -38,7 +38,7 @@ def test_lock_refuses_another_process_and_names_it(tmp_path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from coprod.locking import lock_draft;"
+            "import sys, time; from pathlib import Path; from coprod.storage.locking import lock_draft;"
             "lock_draft(Path(sys.argv[1])); print('held', flush=True); time.sleep(30)",
             str(draft),
         ],

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from coprod import i18n
 from coprod.i18n.babel_extract import extract_help
-from coprod.interview import minutes
+from coprod.interactive.interview import minutes
 
 LOCALE = Path(i18n.__file__).parent / "locale"
 PO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.po"
@@ -133,7 +133,7 @@ def test_welsh_report_headings_and_draft_line(invoke, full_answers: Path) -> Non
 
 
 def test_welsh_terminal_report(invoke, full_answers: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("coprod.commands.report.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("coprod.cli.commands.report.stdout_is_terminal", lambda: True)
     terminal = invoke("--lang", "cy", "report", str(full_answers)).stdout
     assert "Cyfieithiad drafft" in terminal
     assert "Proffil yr arferion" in terminal and "Ble i ganolbwyntio nesaf" in terminal
@@ -158,7 +158,7 @@ def test_english_and_easy_read_reports_have_no_draft_translation_line(
 def test_welsh_interview_asks_in_welsh() -> None:
     from coprod.core.answers import Answers
     from coprod.core.loader import bundled_data_dir, load_content
-    from coprod.interview import Interview
+    from coprod.interactive.interview import Interview
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")
@@ -191,7 +191,7 @@ def test_welsh_team_report_headings(invoke) -> None:
 def test_welsh_interview_outline() -> None:
     from coprod.core.answers import Answers
     from coprod.core.loader import bundled_data_dir, load_content
-    from coprod.interview import Interview
+    from coprod.interactive.interview import Interview
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")

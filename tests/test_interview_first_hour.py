@@ -16,7 +16,7 @@ import yaml
 from pty_helpers import command_after
 
 from coprod.core.answers import Answers
-from coprod.interview import Interview
+from coprod.interactive.interview import Interview
 
 ENTER = "\r"
 CTRL_C = "\x03"
@@ -151,7 +151,7 @@ def test_a_stray_enter_records_no_rating_and_no_criterion(invoke, pipe_input, co
 def test_where_the_list_cannot_wait_a_stray_enter_asks_again(
     invoke, pipe_input, content, workdir, monkeypatch
 ):
-    monkeypatch.setattr("coprod.prompts._list_control", lambda question: None)
+    monkeypatch.setattr("coprod.interactive.prompts._list_control", lambda question: None)
     first = content.practices[0]
     keys = project_keys() + criteria_keys(content) + ENTER + "4" + ENTER
     keys += ("2" + ENTER) * (len(first.statements) - 1) + ENTER
@@ -355,7 +355,7 @@ def test_a_taken_name_can_stop_to_carry_on_with_that_file(invoke, pipe_input, wo
 
 @pytest.mark.parametrize("width", [40, 80, 100])
 def test_prompts_break_between_words_and_leave_room_for_the_answer(content, width):
-    from coprod.prompts import wrap_prompt
+    from coprod.interactive.prompts import wrap_prompt
 
     path = "coprod-riverside-community-food-partnership-2026-12-01.yaml"
     texts = [c.question for c in content.all_criteria()]
@@ -373,7 +373,7 @@ def test_prompts_break_between_words_and_leave_room_for_the_answer(content, widt
 
 
 def test_a_long_command_is_continued_so_it_still_works_as_typed():
-    from coprod.commands._interactive import command_line
+    from coprod.interactive.session import command_line
 
     words_typed = ["coprod", "assess", "--resume", "food partnership answers.yaml"]
     shown = command_line(*words_typed, width=40)

@@ -262,7 +262,7 @@ def test_check_in_welsh(invoke, content, terminal, tmp_path, monkeypatch):
 
 
 def test_no_terminal_is_refused_in_welsh(invoke, monkeypatch):
-    monkeypatch.setattr("coprod.interview.stdin_is_terminal", lambda: False)
+    monkeypatch.setattr("coprod.interactive.interview.stdin_is_terminal", lambda: False)
     for command in ("assess", "check"):
         result = invoke("--lang", "cy", command)
         assert result.exit_code == 2

@@ -249,7 +249,7 @@ def test_caution_verdict_has_no_doubled_full_stops(invoke: Any, tmp_path: Path) 
 def test_report_in_a_terminal_shows_the_terminal_report(
     invoke: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("coprod.commands.report.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("coprod.cli.commands.report.stdout_is_terminal", lambda: True)
     result = invoke("report", str(FULL))
     assert result.exit_code == 0, result.stderr
     assert not result.stdout.lstrip().startswith("#")
@@ -282,7 +282,7 @@ def test_installed_report_in_a_pty_is_the_terminal_report(tmp_path: Path) -> Non
 def test_terminal_report_starts_with_a_one_screen_summary(
     invoke: Any, monkeypatch: pytest.MonkeyPatch, columns: str
 ) -> None:
-    from coprod.console import reset
+    from coprod.terminal.console import reset
 
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setenv("TERMINAL_WIDTH", columns)

@@ -18,9 +18,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from coprod.core.models import Content
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.core.validation import field_path, validate
-from coprod.core.yamlio import Document, load_yaml_file, parse_yaml
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 from coprod.i18n import N_, _, ngettext
+from coprod.storage.yamlio import Document, load_yaml_file, parse_yaml
 
 ANSWERS_VERSION = 1
 DRAFT_WARNING = N_("this is a draft: the assessment was not finished (use --resume to carry on)")

@@ -35,7 +35,7 @@ from coprod.errors import CoprodError, Problem
 from coprod.i18n import N_, _
 
 if TYPE_CHECKING:
-    from coprod.core.yamlio import Document
+    from coprod.storage.yamlio import Document
 
 DATA_DIR_ENV = "COPROD_DATA_DIR"
 
@@ -308,7 +308,7 @@ def _check_history(
 def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
     """Read, validate and cross-check every file of a content folder (and lay ``pack`` over it)."""
     from coprod.core.validation import validate
-    from coprod.core.yamlio import load_yaml_file
+    from coprod.storage.yamlio import load_yaml_file
 
     if not data_dir.exists():
         raise CoprodError(Problem(_("content folder does not exist"), data_dir))

@@ -52,7 +52,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from coprod.core.models import Content
-    from coprod.core.yamlio import Document
+    from coprod.storage.yamlio import Document
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)]
 Opt = Text | None
@@ -478,7 +478,7 @@ def _iter_files(folder: Path) -> Iterator[Path]:
 def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
     """Lay the pack ``packs/<name>/`` over ``content``; every problem at once, with lines."""
     from coprod.core.validation import field_path, validate
-    from coprod.core.yamlio import load_yaml_file
+    from coprod.storage.yamlio import load_yaml_file
 
     folder = data_dir / PACKS_FOLDER / name
     if not folder.is_dir():

@@ -4,7 +4,7 @@ Text that did not come from coprod's own code (answers files, adapted content,
 paths, web forms) passes through exactly one of these on its way out:
 
 * :func:`terminal_safe` before it reaches a terminal (stdout or stderr, with or
-  without colour; the consoles in :mod:`coprod.console` apply it to everything
+  without colour; the consoles in :mod:`coprod.terminal.console` apply it to everything
   they print): every control character is made visible (ESC becomes ``␛``), so
   nothing can set a window title, clear the screen, colour the output or open a
   hyperlink; bidi controls become ``�``.

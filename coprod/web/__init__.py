@@ -1,6 +1,6 @@
 """``coprod workshop``: a local web app where a room answers on their phones.
 
-Started by ``coprod workshop`` (coprod/commands/workshop.py); a Starlette app under
+Started by ``coprod workshop`` (coprod/cli/commands/workshop.py); a Starlette app under
 uvicorn, pages from the Jinja2 templates in ``templates/`` (autoescaped), styles and
 the one script in ``static/``. Nothing is fetched from the internet.
 

@@ -27,7 +27,7 @@ from coprod.core.models import Content
 from coprod.core.scoring import NOT_RATED, SCALE
 from coprod.errors import CoprodError
 from coprod.i18n import N_, translations
-from coprod.interview import ROLE_LABELS
+from coprod.interactive.interview import ROLE_LABELS
 from coprod.web import flow, live
 from coprod.web.security import BodyLimit, SecurityHeaders, TryLimit, export_csp
 from coprod.web.state import Participant, Workshop, WorkshopFull, answers_text, code_text
@@ -55,7 +55,7 @@ COALESCE_SECONDS = 0.5  # updates to the facilitator's page are gathered for thi
 # Labels kept in English below (marked with N_) are translated when a page is rendered.
 
 ROLE_OPTIONS = [*ROLE_LABELS.items(), ("", N_("Prefer not to say"))]
-# The roles (coprod.interview.ROLE_LABELS) as the catalogue knows them.
+# The roles (coprod.interactive.interview.ROLE_LABELS) as the catalogue knows them.
 _ROLE_WORDS = (
     N_("Resident / citizen"),
     N_("Community or voluntary sector"),
@@ -582,7 +582,7 @@ async def _plain_404(request: Request, exc: Exception) -> Response:
 
 async def _not_saved(request: Request, exc: Exception) -> Response:
     """A file that could not be written (disk full, folder removed): say so, plainly."""
-    from coprod.console import warn
+    from coprod.terminal.console import warn
 
     warn(str(exc))
     web: WorkshopApp = request.app.state.web

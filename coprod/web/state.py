@@ -110,7 +110,7 @@ class WorkshopFull(Exception):
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    from coprod.files import write_atomic
+    from coprod.storage.files import write_atomic
 
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     # The workshop owns its files: it reads them on a restart and rewrites them after.
@@ -119,7 +119,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 def answers_text(answers: Answers) -> str:
     """The answers file's text, exactly as ``coprod assess`` would write it."""
-    from coprod.core.yamlio import dump_yaml
+    from coprod.storage.yamlio import dump_yaml
 
     return HEADER + dump_yaml(answers.to_yaml_data())
 
@@ -300,7 +300,7 @@ class Workshop:
 
     def write_answers(self, person: Participant, text: str, *, first: bool) -> None:
         """Write one participant's answers file atomically (blocking: run in a thread)."""
-        from coprod.files import write_atomic
+        from coprod.storage.files import write_atomic
 
         write_atomic(person.path, text, overwrite=not first, replaces_input=True)
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from coprod.console import err, warn, write_document
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.terminal.console import err, warn, write_document
 
 if TYPE_CHECKING:
     from coprod.core.answers import LoadedAnswers
@@ -83,7 +83,7 @@ def emit(text: str, output: Path | None, *, force: bool) -> None:
         return
     from rich.markup import escape
 
-    from coprod.files import write_atomic
+    from coprod.storage.files import write_atomic
 
     write_atomic(output, text, overwrite=force)
     from coprod.i18n import _

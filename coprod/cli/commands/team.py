@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.commands._common import content_for
-from coprod.commands._output import (
+from coprod.cli.commands._common import content_for
+from coprod.cli.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
@@ -18,8 +18,8 @@ from coprod.commands._output import (
     emit,
     load_all,
 )
-from coprod.console import out
 from coprod.errors import CoprodError
+from coprod.terminal.console import out
 
 if TYPE_CHECKING:
     from coprod.core.models import Content
@@ -93,9 +93,10 @@ def team_command(
 
 def _choose(view: TeamView, path: Path, content: Content) -> None:
     """The person adds up to three actions to their own answers file, from the group's view."""
-    from coprod import cycle_interview, interview
-    from coprod.commands._interactive import DraftWriter, run_safely
     from coprod.core.answers import load_answers
+    from coprod.interactive import end_questions as cycle_interview
+    from coprod.interactive import interview
+    from coprod.interactive.session import DraftWriter, run_safely
 
     if not interview.stdin_is_terminal():
         from coprod.i18n import _

@@ -1,4 +1,4 @@
-"""The ``coprod`` command line: a thin Typer app; each command lives in coprod/commands/."""
+"""The ``coprod`` command line: a thin Typer app; each command lives in coprod/cli/commands/."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.commands import (
+from coprod.cli.commands import (
     about,
     actions,
     agenda,
@@ -98,7 +98,8 @@ class CoprodGroup(TyperGroup):
         return super().main(argv, *rest, **kwargs)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from coprod import console, runtime
+        from coprod import runtime
+        from coprod.terminal import console
 
         runtime.reset(keep_language=True)
         try:
@@ -117,7 +118,7 @@ class CoprodGroup(TyperGroup):
             console.err().print(f"{label}{escape(str(exc))}")
             raise SystemExit(exc.exit_code) from None
         except OSError as exc:  # a full disk or a closed stream under stdout: one line, exit 2
-            from coprod import streams
+            from coprod.terminal import streams
 
             streams.report_write_error(exc)
             raise SystemExit(2) from None
@@ -240,7 +241,7 @@ def help_command(
 
 def main() -> None:
     """Console-script entry point: also handles a closed pipe and Ctrl-C outside prompts."""
-    from coprod import streams
+    from coprod.terminal import streams
 
     streams.prepare()
     try:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.commands._common import typed_path
-from coprod.console import out
+from coprod.cli.commands._common import typed_path
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.terminal.console import out
 
 if TYPE_CHECKING:
     from coprod.core.models import Content
@@ -57,8 +57,8 @@ def _validate_packs(folder: Path, content: Content) -> None:
     """Every pack under packs/: problems refuse it (exit 2), fallbacks are warnings."""
     from rich.markup import escape
 
-    from coprod.console import warn
     from coprod.core.packs import apply_pack, available_packs
+    from coprod.terminal.console import warn
 
     problems: list[Problem] = []
     for name in available_packs(folder):
@@ -98,7 +98,7 @@ def copy_command(
         raise CoprodError(
             Problem(_("already holds content files; use --force to overwrite them"), target)
         )
-    from coprod.files import make_folder, write_atomic
+    from coprod.storage.files import make_folder, write_atomic
 
     make_folder(target)
     for name in FILES:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from coprod.commands._common import content_for
-from coprod.commands._output import (
+from coprod.cli.commands._common import content_for
+from coprod.cli.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
@@ -16,8 +16,8 @@ from coprod.commands._output import (
     emit,
     load_all,
 )
-from coprod.commands.actions import TodayOption, today_from
-from coprod.console import out
+from coprod.cli.commands.actions import TodayOption, today_from
+from coprod.terminal.console import out
 
 
 def compare_command(

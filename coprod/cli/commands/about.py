@@ -6,9 +6,9 @@ from typing import Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
-from coprod.console import out, print_json
+from coprod.cli.commands._common import JsonOption, content_for
 from coprod.i18n import N_, _
+from coprod.terminal.console import out, print_json
 
 JSON_VERSION = 1
 

@@ -4,7 +4,7 @@ The interview is a list of steps walked with an index, so "Back" is just a step
 to the previous index, and resuming a draft starts at the first required
 question it has not answered. Each question shows where the person is in the
 whole interview and about how long is left. The prompts themselves (and
-questionary, imported on first use) live in :mod:`coprod.prompts`.
+questionary, imported on first use) live in :mod:`coprod.interactive.prompts`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from coprod import prompts
 from coprod.core.answers import ROLES, STAGES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
 from coprod.i18n import N_
+from coprod.interactive import prompts
 
 BACK = prompts.BACK
 Save = Callable[[Answers], None]

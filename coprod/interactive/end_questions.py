@@ -19,12 +19,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from coprod import prompts
 from coprod.core.actions import new_action_id, parse_due
 from coprod.core.answers import MAX_ACTIONS, Action, Answers, Respondent
 from coprod.core.assessment import assess
 from coprod.core.models import Content
 from coprod.i18n import N_
+from coprod.interactive import prompts
 
 Save = Callable[[Answers], None]
 Say = Callable[[str], None]
@@ -152,7 +152,7 @@ def still_to_review(answers: Answers, previous: Answers) -> list[Action]:
 def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -> None:
     """Ask about each open action of ``previous`` not yet carried into ``answers``."""
     from coprod.i18n import _, ngettext
-    from coprod.interview import keys_in_words
+    from coprod.interactive.interview import keys_in_words
 
     todo = still_to_review(answers, previous)
     if not todo:
@@ -285,7 +285,7 @@ def _due(today: dt.date) -> dt.date | None:
         try:
             return parse_due(typed or "", today)
         except ValueError as exc:
-            from coprod.console import err
+            from coprod.terminal.console import err
 
             err().print(f"[yellow]{_escape(str(exc))}[/yellow]")
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for, item_group, print_item
-from coprod.console import out, print_json
+from coprod.cli.commands._common import JsonOption, content_for, item_group, print_item
+from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
     from coprod.core.models import Content, Criterion, Note

@@ -47,7 +47,7 @@ def content_for(ctx: typer.Context) -> Content:
 
     i18n.activate(choice.language)
     if choice.notice:
-        from coprod.console import warn
+        from coprod.terminal.console import warn
 
         warn(choice.notice)
     return load_content(data_dir, choice.pack)

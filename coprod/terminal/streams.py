@@ -9,7 +9,7 @@
   a closed stderr swallows messages but keeps the exit code;
 * an output encoding that is not UTF-8 (``PYTHONIOENCODING=latin-1``, ``LC_ALL=C``
   without UTF-8 mode) replaces what it cannot encode instead of failing
-  (:func:`coprod.console.print_json` keeps JSON valid with ``\\u`` escapes).
+  (:func:`coprod.terminal.console.print_json` keeps JSON valid with ``\\u`` escapes).
 
 :func:`flush` and :func:`report_write_error` turn a failed write to stdout (a full
 disk, ``/dev/full``) into one line on stderr and exit code 2.
@@ -90,7 +90,7 @@ def report_write_error(exc: OSError) -> None:
     try:
         from rich.markup import escape
 
-        from coprod import console
+        from coprod.terminal import console
 
         message = _("cannot write %(where)s: %(reason)s") % {"where": where, "reason": reason}
         label = escape(_("error"))

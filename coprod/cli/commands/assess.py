@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
-from coprod.console import out, print_json, warn
+from coprod.cli.commands._common import JsonOption, content_for
 from coprod.errors import CoprodError
 from coprod.i18n import _
+from coprod.terminal.console import out, print_json, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from coprod.core.answers import Answers
     from coprod.core.assessment import Assessment
     from coprod.core.models import Content
-    from coprod.interview import Interview
+    from coprod.interactive.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
 and the "when to co-produce" criteria, and get a report.
@@ -99,7 +99,9 @@ def assess_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    from coprod.commands._interactive import (
+    from coprod.core.answers import load_answers
+    from coprod.core.assessment import assess
+    from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
@@ -107,8 +109,6 @@ def assess_command(
         print_path,
         run_safely,
     )
-    from coprod.core.answers import load_answers
-    from coprod.core.assessment import assess
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
@@ -141,7 +141,7 @@ def assess_command(
             % {"json": "--json", "answers": "--answers FILE"}
         )
 
-    from coprod import interview
+    from coprod.interactive import interview
 
     if not interview.stdin_is_terminal():
         raise CoprodError(
@@ -173,8 +173,8 @@ def assess_command(
         answers = new_answers("quick" if quick else "full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
 
-    from coprod import cycle_interview as cycle
     from coprod.core.models import slugify
+    from coprod.interactive import end_questions as cycle
 
     before = _previous_answers(answers, previous, resume, content)
     previous_ids = {a.id for a in before.actions} if before else set()
@@ -254,7 +254,7 @@ def _previous_answers(
     that names one has it found as written, or beside the resumed file.
     """
     from coprod.core.answers import load_answers
-    from coprod.cycle_interview import previous_path
+    from coprod.interactive.end_questions import previous_path
 
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:
@@ -283,7 +283,7 @@ def _previous_answers(
 def _share(console: Console, path: Path | None) -> None:
     from rich.markup import escape
 
-    from coprod.commands._interactive import print_command
+    from coprod.interactive.session import print_command
 
     console.print(escape(_("Share it as a web page:")))
     print_command(console, "coprod", "report", str(path), "--format", "html", "-o", "report.html")
@@ -295,8 +295,8 @@ def _offer_review(console: Console, runner: Interview, path: Path) -> str:
     """A finished file given to --resume: say so, and offer to go through it again or stop."""
     from rich.markup import escape
 
-    from coprod import prompts
-    from coprod.commands._interactive import printable
+    from coprod.interactive import prompts
+    from coprod.interactive.session import printable
 
     heading = escape(_("This assessment is complete"))
     if runner.answers.date:
@@ -334,9 +334,9 @@ def _framing(
     from rich.markup import escape
     from rich.panel import Panel
 
-    from coprod.commands._interactive import printable
     from coprod.i18n import ngettext
-    from coprod.interview import minutes
+    from coprod.interactive.interview import minutes
+    from coprod.interactive.session import printable
 
     total = len(runner.steps)
     if kind == "review":
@@ -404,14 +404,14 @@ def _show(result: Assessment, as_json: bool) -> None:
 def _export(result: Assessment, target: Path | None, force: bool) -> None:
     if target is None:
         return
-    from coprod.files import write_atomic
     from coprod.render.formats import format_from_suffix, render_assessment
+    from coprod.storage.files import write_atomic
 
     fmt = format_from_suffix(target)
     write_atomic(target, render_assessment(result, fmt), overwrite=force)
     from rich.markup import escape
 
-    from coprod.commands._interactive import printable
+    from coprod.interactive.session import printable
 
     said = _("Report written to %(file)s") % {"file": "\0"}
     before, _sep, after = said.partition("\0")

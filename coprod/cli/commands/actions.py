@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from coprod.commands._common import content_for
-from coprod.commands._output import ForceOption, answers_files, emit, load_all
-from coprod.console import out
+from coprod.cli.commands._common import content_for
+from coprod.cli.commands._output import ForceOption, answers_files, emit, load_all
 from coprod.errors import CoprodError, Problem
+from coprod.terminal.console import out
 
 if TYPE_CHECKING:
     from coprod.core.actions import ListedAction

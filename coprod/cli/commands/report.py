@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from coprod.commands._common import content_for
-from coprod.commands._output import (
+from coprod.cli.commands._common import content_for
+from coprod.cli.commands._output import (
     ForceOption,
     FormatOption,
     OutputOption,
@@ -61,8 +61,8 @@ def report_command(
         assess(loaded.answers, content, loaded.warnings) for loaded in load_all(files, content)
     ]
     if fmt is None and output is None and stdout_is_terminal():
-        from coprod.console import out
         from coprod.render import terminal
+        from coprod.terminal.console import out
 
         console = out()
         for i, assessment in enumerate(assessments):

@@ -9,21 +9,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
-from coprod.core.yamlio import dump_yaml
 from coprod.errors import CoprodError, Problem
-from coprod.files import (
+from coprod.i18n import _
+from coprod.storage.files import (
     check_name,
     default_answers_path,
     sigterm_raises,
     usual_answers_path,
     write_atomic,
 )
-from coprod.i18n import _
+from coprod.storage.yamlio import dump_yaml
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coprod.interview import ConfirmTarget
+    from coprod.interactive.interview import ConfirmTarget
 
 T = TypeVar("T")
 
@@ -95,7 +95,7 @@ def print_path(console: Console, path: Path | str) -> None:
 
 
 def _width() -> int:
-    from coprod.console import err
+    from coprod.terminal.console import err
 
     return err().width
 
@@ -168,7 +168,7 @@ class DraftWriter:
 
     def _lock(self) -> None:
         if self.path is not None:
-            from coprod.locking import lock_draft
+            from coprod.storage.locking import lock_draft
 
             lock_draft(self.path)  # taken once: later calls find it held
 
@@ -199,7 +199,7 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
     The answers then go to a new file (``…-2.yaml``), or they change the name, or
     stop to carry on with the existing file instead. Nothing is written before this.
     """
-    from coprod import prompts
+    from coprod.interactive import prompts
 
     def confirm(answers: Answers) -> object:
         if writer.path is not None:

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
-from coprod.console import err, out, print_json, warn
+from coprod.cli.commands._common import JsonOption, content_for
 from coprod.errors import CoprodError
 from coprod.i18n import _
+from coprod.terminal.console import err, out, print_json, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod.core.models import Content
-    from coprod.interview import Interview
+    from coprod.interactive.interview import Interview
 
 
 def check_command(
@@ -54,7 +54,9 @@ def check_command(
     """
     from rich.markup import escape
 
-    from coprod.commands._interactive import (
+    from coprod.core.answers import load_answers
+    from coprod.core.assessment import assess
+    from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
@@ -63,8 +65,6 @@ def check_command(
         print_path,
         run_safely,
     )
-    from coprod.core.answers import load_answers
-    from coprod.core.assessment import assess
 
     content = content_for(ctx)
     writer: DraftWriter | None = None
@@ -72,7 +72,7 @@ def check_command(
         loaded = load_answers(answers_file, content)
         answers, warnings = loaded.answers, loaded.warnings
     else:
-        from coprod import interview
+        from coprod.interactive import interview
 
         if not interview.stdin_is_terminal():
             raise CoprodError(
@@ -126,7 +126,7 @@ def _intro(console: Console, runner: Interview, path: Path | None) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
-    from coprod.commands._interactive import printable
+    from coprod.interactive.session import printable
 
     if path is not None:
         saved = _(

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for
-from coprod.console import out, print_json
+from coprod.cli.commands._common import JsonOption, content_for
+from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
     from coprod.core.models import Content, GlossaryTerm

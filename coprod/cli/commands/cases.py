@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.commands._common import JsonOption, content_for, print_item
-from coprod.console import err, out, print_json
+from coprod.cli.commands._common import JsonOption, content_for, print_item
 from coprod.errors import CoprodError
+from coprod.terminal.console import err, out, print_json
 
 if TYPE_CHECKING:
     from coprod.core.models import Case, Claim, Content, SourceRef

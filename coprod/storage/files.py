@@ -27,9 +27,9 @@ from pathlib import Path
 from types import FrameType
 
 from coprod.core.models import slugify
-from coprod.core.yamlio import was_read
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.storage.yamlio import was_read
 
 #: A file name's longest length in bytes where the file system cannot say (most of them).
 NAME_MAX = 255

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.commands._common import content_for
-from coprod.console import warn
+from coprod.cli.commands._common import content_for
 from coprod.errors import CoprodError, Problem
+from coprod.terminal.console import warn
 
 if TYPE_CHECKING:
     import socket

@@ -1,0 +1,1 @@
+"""The interactive self-assessment: questionary prompts, the interview, the end questions."""

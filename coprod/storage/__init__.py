@@ -1,0 +1,1 @@
+"""Everything that touches the file system: YAML input, atomic writes, draft locks."""

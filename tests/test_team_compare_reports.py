@@ -19,9 +19,10 @@ from markdown_it.token import Token
 from test_report import StrictHTML, headings, md_tokens
 
 from coprod.core.models import Content
+from coprod.i18n.labels import rating_label
 from coprod.render.svg import paired_bar_chart_svg
 from coprod.render.terminal import SCORE_NOTE, TEAM_SCORE_NOTE
-from coprod.render.text import CITATION, rating_label
+from coprod.render.text import CITATION
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
 OLD, NEW = FIXTURES / "full.yaml", FIXTURES / "later.yaml"

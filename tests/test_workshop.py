@@ -543,7 +543,7 @@ def test_the_lan_address_falls_back_to_loopback(monkeypatch: pytest.MonkeyPatch)
     import ipaddress
     import socket
 
-    from coprod.cli.commands.workshop import lan_address
+    from coprod.web.server import lan_address
 
     assert ipaddress.ip_address(lan_address()).version == 4
 

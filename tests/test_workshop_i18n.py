@@ -17,9 +17,9 @@ from workshop_server import Server, free_port
 from coprod import i18n
 from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
-from coprod.interactive.interview import ROLE_LABELS
-from coprod.web.app import load_choices
+from coprod.i18n.labels import ROLE_CHOICES
 from coprod.web.flow import MAX_TEXT
+from coprod.web.language import load_choices
 from coprod.web.state import Workshop
 
 SCRIPT = "<script>alert(1)</script>"
@@ -66,13 +66,10 @@ def test_the_welcome_page_in_welsh_and_in_english(
         assert ">English<" in page and ">Cymraeg<" in page and ">Easy read<" in page
 
 
-def test_the_web_role_labels_are_the_interviews(contents: dict[str, Content]) -> None:
-    # the web marks the role labels for the catalogue: they must be the interview's own
-    from coprod.web.app import _ROLE_WORDS
-
-    assert set(_ROLE_WORDS) == set(ROLE_LABELS.values())
+def test_every_role_choice_has_a_welsh_label() -> None:
+    # the phones and the interview offer the same roles, from the one table
     welsh = i18n.translations("cy")
-    assert all(welsh.gettext(label) != label for label in ROLE_LABELS.values())
+    assert all(welsh.gettext(label) != label for label in ROLE_CHOICES.values())
 
 
 def test_a_practice_page_in_welsh_beside_one_in_english(

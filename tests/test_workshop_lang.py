@@ -15,7 +15,7 @@ from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_work
 
 from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
-from coprod.web.app import load_choices
+from coprod.web.language import load_choices
 
 
 @pytest.fixture(scope="module")

@@ -16,15 +16,10 @@ from typing import Any
 
 from coprod.core.answers import Action, ActionStatus, Answers, LoadedAnswers
 from coprod.core.models import Content
-from coprod.i18n import N_, _
+from coprod.i18n import _
+from coprod.i18n.labels import action_status_label
 
 JSON_VERSION = 1
-STATUS_LABEL: dict[str, str] = {
-    "open": N_("not started"),
-    "in-progress": N_("in progress"),
-    "done": N_("done"),
-    "dropped": N_("dropped"),
-}
 _RELATIVE = re.compile(
     r"^(?:in|mewn)\s+(\d{1,3})\s+"
     r"(day|days|week|weeks|month|months|diwrnod|ddiwrnod|niwrnod|wythnos|mis|fis)$"
@@ -73,9 +68,7 @@ def is_overdue(action: Action, status: ActionStatus, today: dt.date) -> bool:
 
 def status_label(status: str | None) -> str:
     """``"in-progress"`` -> ``"in progress"``; ``None`` -> ``"not reviewed"``."""
-    if status is None:
-        return _("not reviewed")
-    return _(STATUS_LABEL[status]) if status in STATUS_LABEL else status
+    return action_status_label(status)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from coprod.core.models import Case, Content, Practice
 from coprod.core.room import coverage_of
 from coprod.core.scoring import band_for, round_half_up
 from coprod.core.team import DISAGREEMENT_GAP, check_same_project
-from coprod.i18n import N_, _, ngettext, report_date
+from coprod.i18n import _, ngettext, report_date
+from coprod.i18n.labels import answer_word, band_label
 
 JSON_VERSION = 1
 DEFAULT_MINUTES = 90
@@ -31,12 +32,6 @@ MIN_MINUTES = 20
 MAX_MINUTES = 480
 MAX_CONVERSATIONS = 3
 ANSWER_ORDER = ("yes", "unsure", "no")
-BAND_WORDS = {
-    "strong": N_("strong"),
-    "developing": N_("developing"),
-    "needs attention": N_("needs attention"),
-}
-ANSWER_WORDS = {"yes": N_("yes"), "unsure": N_("not sure"), "no": N_("no")}
 
 
 @dataclass
@@ -112,7 +107,7 @@ def largest_remainder(weights: Sequence[int], total: int) -> list[int]:
 
 def _counts_text(answers: Sequence[str]) -> str:
     counts = Counter(answers)
-    return ", ".join(f"{counts[a]} {_(ANSWER_WORDS[a])}" for a in ANSWER_ORDER if counts[a])
+    return ", ".join(f"{counts[a]} {answer_word(a)}" for a in ANSWER_ORDER if counts[a])
 
 
 def _welcome(content: Content) -> Section:
@@ -268,7 +263,7 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
     return Section(
         "practice",
         _("The weakest practice: %(practice)s (%(score)d, %(band)s)")
-        % {"practice": practice.name, "score": score, "band": _(BAND_WORDS[band]) if band else ""},
+        % {"practice": practice.name, "score": score, "band": band_label(band) if band else ""},
         15,
         _("The lowest-scored practice, with a Jam and Justice case to learn from.")
         + f" {practice.summary}",

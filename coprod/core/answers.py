@@ -28,34 +28,7 @@ MAX_ANSWERS_BYTES = 1_000_000
 MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
-# How a report shows the fixed stages and roles (translated where shown; the
-# answers file keeps the ids). An answers file may hold any other text: shown as is.
-STAGE_NAMES = {
-    "agenda-setting": N_("agenda-setting"),
-    "design": N_("design"),
-    "delivery": N_("delivery"),
-    "review": N_("review"),
-    "other": N_("other"),
-}
-ROLE_NAMES = {
-    "resident": N_("resident"),
-    "community-sector": N_("community-sector"),
-    "officer": N_("officer"),
-    "councillor": N_("councillor"),
-    "researcher": N_("researcher"),
-    "other": N_("other"),
-    "other roles": N_("other roles"),  # the pooled roles of an anonymous team view
-}
-
-
-def stage_label(stage: str) -> str:
-    """A stage as a report shows it: ``"design"`` (Welsh ``"dylunio"``); other text as is."""
-    return _(STAGE_NAMES[stage]) if stage in STAGE_NAMES else stage
-
-
-def role_label(role: str) -> str:
-    """A respondent's role as a report shows it; text that is not a known role, as is."""
-    return _(ROLE_NAMES[role]) if role in ROLE_NAMES else role
+# How a report shows the stages and roles: coprod.i18n.labels (one table per kind).
 
 
 ACTION_STATUSES = ("open", "in-progress", "done", "dropped")

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
-from coprod.core.answers import LoadedAnswers, role_label
+from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.i18n.labels import role_label
 
 MOVE_THRESHOLD = 2
 

@@ -12,15 +12,10 @@ from typing import Any, Literal
 
 from coprod.core.answers import Answers
 from coprod.core.models import Characteristic, Content, Note, ReachingWay
-from coprod.i18n import N_, _
+from coprod.i18n.labels import room_status_label
 
 JSON_VERSION = 1
 Status = Literal["present", "thin", "missing"]
-STATUS_WORDS: dict[str, str] = {
-    "present": N_("present"),
-    "thin": N_("thin: one person"),
-    "missing": N_("missing"),
-}
 
 
 def status_for(count: int) -> Status:
@@ -39,7 +34,7 @@ class CharacteristicCount:
 
     @property
     def status_text(self) -> str:
-        return _(STATUS_WORDS[self.status])
+        return room_status_label(self.status)
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coprod.i18n.labels import NOT_RATED_WORDS, SCALE_WORDS
+
 Rating = int | Literal["dont_know", "na"]
 CriterionAnswer = Literal["yes", "no", "unsure"]
 Band = Literal["needs attention", "developing", "strong"]
 VerdictKind = Literal["favourable", "caution", "unclear"]
 
-SCALE: dict[int, str] = {0: "Not at all", 1: "A little", 2: "Partly", 3: "Mostly", 4: "Fully"}
-NOT_RATED: dict[str, str] = {"dont_know": "Don't know", "na": "Not applicable"}
+# The scale's points and their words (English, translated where shown: coprod.i18n.labels)
+SCALE: dict[int, str] = SCALE_WORDS
+NOT_RATED: dict[str, str] = NOT_RATED_WORDS
 BANDS: tuple[tuple[int, Band], ...] = ((70, "strong"), (40, "developing"), (0, "needs attention"))
 
 

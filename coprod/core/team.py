@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from coprod.core.actions import SharedAction, action_key, shared_priorities
-from coprod.core.answers import Action, LoadedAnswers, role_label
+from coprod.core.answers import Action, LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.i18n.labels import role_label
 
 DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
 MIN_ROLE_GROUP = 3  # anonymous: no role is counted for fewer people than this

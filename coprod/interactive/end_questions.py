@@ -24,6 +24,7 @@ from coprod.core.answers import MAX_ACTIONS, Action, Answers, Respondent
 from coprod.core.assessment import assess
 from coprod.core.models import Content
 from coprod.i18n import N_
+from coprod.i18n.labels import action_status_label
 from coprod.interactive import prompts
 
 Save = Callable[[Answers], None]
@@ -36,13 +37,6 @@ STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Not started"), "open", "n"),
     (N_("Dropped"), "dropped", "x"),
 ]
-# What an action was last time, in "was …" (core's status_label, in the chosen language).
-WAS = {
-    "open": N_("was not started"),
-    "in-progress": N_("was in progress"),
-    "done": N_("was done"),
-    "dropped": N_("was dropped"),
-}
 
 
 def _escape(text: str) -> str:
@@ -169,7 +163,7 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
     say(f"\n[bold]{_escape(heading)}[/bold]: {_escape(still)}")
     choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
-        details = [_(WAS.get(action.status or "open", WAS["open"]))]
+        details = [action_status_label(action.status or "open", was=True)]
         if action.owner:
             details.append(_("owner: %(owner)s") % {"owner": action.owner})
         if action.due:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from coprod.core.answers import ROLES, STAGES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
-from coprod.i18n import N_
+from coprod.i18n.labels import answer_label, role_label, stage_label
 from coprod.interactive import prompts
 
 BACK = prompts.BACK
@@ -30,22 +30,6 @@ ConfirmTarget = Callable[[Answers], Any]
 AskEnd = Callable[[str], None]
 Section = Literal["project", "criteria", "reflections", "ratings", "notes", "end"]
 
-# English here (the web app shows them too); shown with _() in the chosen language.
-STAGE_LABELS = {
-    "agenda-setting": N_("Agenda-setting: deciding what the issue is"),
-    "design": N_("Design: shaping the policy or service"),
-    "delivery": N_("Delivery: putting it into practice"),
-    "review": N_("Review: looking back, learning"),
-    "other": N_("Other"),
-}
-ROLE_LABELS = {
-    "resident": N_("Resident / citizen"),
-    "community-sector": N_("Community or voluntary sector"),
-    "officer": N_("Council or public-sector officer"),
-    "councillor": N_("Councillor / elected member"),
-    "researcher": N_("Researcher"),
-    "other": N_("Other"),
-}
 
 # About how long each kind of question takes, in seconds: for "about N minutes".
 SECONDS: dict[Section, int] = {
@@ -150,8 +134,8 @@ class Interview:
 
         from coprod.i18n import _
 
-        stages = [(_(STAGE_LABELS[s]), s, str(i + 1)) for i, s in enumerate(STAGES)]
-        roles = [(_(ROLE_LABELS[r]), r, str(i + 1)) for i, r in enumerate(ROLES)]
+        stages = [(stage_label(s, choice=True), s, str(i + 1)) for i, s in enumerate(STAGES)]
+        roles = [(role_label(r, choice=True), r, str(i + 1)) for i, r in enumerate(ROLES)]
         roles.append((_("Prefer not to say"), "", "0"))
         self.steps += [
             Step(
@@ -195,7 +179,7 @@ class Interview:
     def _criteria_steps(self) -> None:
         from coprod.i18n import _
 
-        choices = [(_("Yes"), "yes", "y"), (_("No"), "no", "n"), (_("Not sure"), "unsure", "u")]
+        choices = [(answer_label(a), a, a[0]) for a in ("yes", "no", "unsure")]
         criteria = self.content.all_criteria()
         for number, criterion in enumerate(criteria, start=1):
 

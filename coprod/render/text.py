@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coprod.core.models import Content, SourceRef
-from coprod.core.scoring import NOT_RATED, SCALE, Rating
 from coprod.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -110,37 +109,6 @@ def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:
     return [source_line(s, content) for s in sources]
 
 
-def rating_label(rating: Rating | None) -> str:
-    """``3`` -> ``"3 Mostly"``; ``"na"`` -> ``"Not applicable"``; ``None`` -> ``"not answered"``."""
-    if rating is None:
-        return _("not answered")
-    if isinstance(rating, int):
-        return f"{rating} {_(SCALE[rating])}"
-    return _(NOT_RATED[rating])
-
-
-# The rating scale (coprod.core.scoring) as the catalogue knows it.
-_SCALE_WORDS = (
-    N_("Not at all"),
-    N_("A little"),
-    N_("Partly"),
-    N_("Mostly"),
-    N_("Fully"),
-    N_("Don't know"),
-    N_("Not applicable"),
-)
-BAND_LABEL = {
-    "strong": N_("strong"),
-    "developing": N_("developing"),
-    "needs attention": N_("needs attention"),
-}
-
-
-def band_label(band: str | None) -> str:
-    """A score band in the interface language; ``None`` -> ``"not scored"``."""
-    return _(BAND_LABEL.get(band, band)) if band else _("not scored")
-
-
 class Labels(dict[str, str]):
     """Labels kept in English (marked with ``N_``), given in the interface language."""
 
@@ -187,7 +155,6 @@ TEAM_SCORE_NOTE = N_(
     "Scores are prompts for reflection and conversation, not grades: they show where "
     "this group sees the project now, so you can decide together what to work on."
 )
-ANSWER_LABEL: dict[str, str] = Labels({"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")})
 REFLECTION_QUESTIONS = (
     ("why", N_("Why is co-production needed here, rather than another approach?")),
     ("bring_and_take", N_("What can participants bring to it, and take from it?")),
@@ -220,13 +187,6 @@ def sentences(*parts: str) -> str:
             continue
         done.append(text if text[-1] in ".!?…" else text + ".")
     return " ".join(done)
-
-
-def answer_label(answer: str | None) -> str:
-    """``"unsure"`` -> ``"Not sure"``; ``None`` -> ``"Not answered"``."""
-    if answer is None:
-        return _("Not answered")
-    return ANSWER_LABEL.get(answer) or answer
 
 
 def verdict_lines(assessment: Assessment) -> list[str]:

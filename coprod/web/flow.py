@@ -12,22 +12,13 @@ one per characteristic ticked, with ``brings_asked`` saying the boxes were shown
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coprod.core.answers import ROLES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import CriterionAnswer, Rating
-from coprod.i18n import N_
-
-#: Translates an interface string into the phone's language (``gettext`` of
-#: ``coprod.i18n.translations(lang)``); the default keeps the English.
-Gettext = Callable[[str], str]
-
-
-def _english(message: str) -> str:
-    return message
-
+from coprod.i18n import N_, _
 
 MAX_TEXT = 2000  # characters in a note or a reflection
 MAX_NAME = 100
@@ -52,9 +43,10 @@ class Page:
     title: str  # English (marked for the catalogue), or a practice's own name
     practice: Practice | None = None
 
-    def title_in(self, gettext: Gettext) -> str:
-        """The title in the phone's language (a practice's is the content's already)."""
-        return self.title if self.practice else gettext(self.title)
+    @property
+    def shown_title(self) -> str:
+        """The title in the request's language (a practice's is the content's already)."""
+        return self.title if self.practice else _(self.title)
 
 
 def pages(content: Content) -> list[Page]:
@@ -114,14 +106,14 @@ TOO_LONG = {
 
 
 def _text_field(
-    form: Mapping[str, str], name: str, limit: int, outcome: Outcome, gettext: Gettext
+    form: Mapping[str, str], name: str, limit: int, outcome: Outcome
 ) -> tuple[bool, str | None]:
     """(present, value) for a text field; too long: not saved, kept to show again."""
     if name not in form:
         return False, None
     text = clean_text(form[name])
     if len(text) > limit:
-        outcome.errors[name] = gettext(TOO_LONG[name]) % {
+        outcome.errors[name] = _(TOO_LONG[name]) % {
             "length": f"{len(text):,}",
             "limit": f"{limit:,}",
         }
@@ -136,16 +128,15 @@ def apply(
     answers: Answers,
     content: Content,
     brings: Sequence[str] = (),
-    gettext: Gettext = _english,
 ) -> Outcome:
     """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored.
 
-    ``brings`` is every value of the repeated ``brings`` checkbox field; ``gettext`` gives
-    the messages in the phone's language.
+    ``brings`` is every value of the repeated ``brings`` checkbox field; messages are in
+    the language of the request (coprod.i18n).
     """
     outcome = Outcome()
     if page.slug == "about":
-        present, name = _text_field(form, "respondent_name", MAX_NAME, outcome, gettext)
+        present, name = _text_field(form, "respondent_name", MAX_NAME, outcome)
         role = form.get("respondent_role")
         person = answers.respondent or Respondent()
         if present:
@@ -167,17 +158,17 @@ def apply(
             value = form.get(key)
             if value is not None and value in RATING_VALUES:
                 answers.ratings[key] = RATING_VALUES[value]
-        present, note = _text_field(form, "note", MAX_TEXT, outcome, gettext)
+        present, note = _text_field(form, "note", MAX_TEXT, outcome)
         if present:
             if note:
                 answers.notes[page.practice.id] = note
             else:
                 answers.notes.pop(page.practice.id, None)
     elif page.slug == "reflections":
-        present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome, gettext)
+        present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome)
         if present:
             answers.reflections.why = why
-        present, bring = _text_field(form, "reflection_bring_and_take", MAX_TEXT, outcome, gettext)
+        present, bring = _text_field(form, "reflection_bring_and_take", MAX_TEXT, outcome)
         if present:
             answers.reflections.bring_and_take = bring
     return outcome
@@ -192,7 +183,7 @@ class Skipped:
     text: str
 
 
-def skipped(answers: Answers, content: Content, gettext: Gettext = _english) -> list[Skipped]:
+def skipped(answers: Answers, content: Content) -> list[Skipped]:
     """Criteria and ratings not answered, in page order."""
     by_slug = {p.slug: p for p in pages(content)}
     result = [
@@ -204,7 +195,7 @@ def skipped(answers: Answers, content: Content, gettext: Gettext = _english) -> 
         page = by_slug[f"practice/{practice.id}"]
         if answers.mode == "quick":
             if practice.id not in answers.ratings:
-                result.append(Skipped(page, practice.id, gettext(N_("the overall rating"))))
+                result.append(Skipped(page, practice.id, _("the overall rating")))
         else:
             result += [
                 Skipped(page, s.id, s.text)

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from coprod.core.scoring import NOT_RATED, SCALE
-from coprod.i18n import N_, translations
+from coprod.i18n import N_, _
 from coprod.web import flow
 from coprod.web.state import Workshop
 
@@ -27,13 +26,6 @@ if TYPE_CHECKING:
 NEEDS_TWO = N_(
     "A group view needs at least two participants: it appears once two people have answered."
 )
-ANSWER_COUNTS = {"yes": N_("%(n)d yes"), "no": N_("%(n)d no"), "unsure": N_("%(n)d not sure")}
-# The room's characteristics (coprod.core.room.STATUS_WORDS) as the catalogue knows them.
-ROOM_STATUS = {
-    "present": N_("present"),
-    "thin": N_("thin: one person"),
-    "missing": N_("missing"),
-}
 TOP_CONTESTED = 5
 
 
@@ -42,25 +34,6 @@ class Counts:
     joined: int
     answering: int
     finished: int
-
-
-def _english(message: str) -> str:
-    return message
-
-
-def rating_text(value: object, gettext: flow.Gettext = _english) -> str:
-    if isinstance(value, int):
-        return f"{value} {gettext(SCALE[value])}"
-    text = NOT_RATED.get(str(value))
-    return gettext(text) if text else str(value)
-
-
-def split_text(answers: list[tuple[Any, str]], gettext: flow.Gettext = _english) -> str:
-    """``"2 yes · 1 not sure"``: how a criterion was answered, without who."""
-    counts = Counter(a for _, a in answers)
-    return " · ".join(
-        gettext(ANSWER_COUNTS[a]) % {"n": counts[a]} for a in ANSWER_COUNTS if counts[a]
-    )
 
 
 class LiveView:
@@ -110,30 +83,20 @@ class LiveView:
         return coverage_of([item.answers for item in loaded], self.workshop.content)
 
     def context(self) -> dict[str, Any]:
+        """What ``_live.html`` shows (rendered in the facilitator's request's language)."""
+        from coprod.i18n.labels import answer_counts, rating_label
         from coprod.render.markdown.team import roles_text
-        from coprod.web.app import band_text
 
         counts = self.counts()
         settings = self.workshop.settings
-        strings = translations(self.workshop.content.language)  # the workshop's own language
-        gettext = strings.gettext
-
-        def rated(value: object) -> str:
-            return rating_text(value, gettext)
-
         context: dict[str, Any] = {
-            "gettext": gettext,  # for {% trans %} and _() (see the note in app.py)
-            "ngettext": strings.ngettext,
             "counts": counts,
             "progress": self.progress(),
             "revealed": self.workshop.revealed,
-            "needs_two": gettext(NEEDS_TWO),
+            "needs_two": _(NEEDS_TWO),
             "anonymous": settings.anonymous,
             "mode": settings.mode,
             "view": None,
-            "rating_text": rated,
-            "band": lambda band: band_text(band, gettext),
-            "room_status": lambda status: gettext(ROOM_STATUS[status]),
         }
         if self.workshop.revealed and counts.joined >= 2:
             view = self.team()
@@ -141,11 +104,12 @@ class LiveView:
             if view is not None:
                 context["roles"] = roles_text(view)  # anonymous: never a group under three
                 context["contested"] = [
-                    (d, Counter(rated(r) for _, r in d.ratings).most_common())
+                    (d, Counter(rating_label(r) for _, r in d.ratings).most_common())
                     for d in view.disagreements[:TOP_CONTESTED]
                 ]
                 context["splits"] = [
-                    (s, split_text(s.answers, gettext)) for s in view.criteria_splits
+                    (s, answer_counts(Counter(a for _, a in s.answers)))
+                    for s in view.criteria_splits
                 ]
                 context["coverage"] = self.coverage()
         return context

@@ -72,15 +72,9 @@ class BodyLimit:
     """Requests whose body is over ``MAX_BODY`` get 413 (the body read and discarded first,
     up to a moderate size, so the client sees the answer rather than a reset)."""
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        limit: int = MAX_BODY,
-        gettext_for: Callable[[Scope], Callable[[str], str]] | None = None,
-    ) -> None:
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
         self.app = app
         self.limit = limit
-        self.gettext_for = gettext_for  # the request's interface language (see app.py)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -132,8 +126,10 @@ class BodyLimit:
                 return
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
-        gettext = self.gettext_for(scope) if self.gettext_for else (lambda text: text)
-        text = gettext("Too much was sent: the limit is %(kb)d KB.") % {"kb": self.limit // 1024}
+        from coprod.i18n import _
+
+        # in the request's language: web.language's middleware runs outside this one
+        text = _("Too much was sent: the limit is %(kb)d KB.") % {"kb": self.limit // 1024}
         body = (text + "\n").encode()
         await send(
             {

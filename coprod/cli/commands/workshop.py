@@ -37,53 +37,6 @@ HELP = "\n\n".join(
 )
 
 
-def lan_address() -> str:
-    """This machine's address on the local network, or 127.0.0.1.
-
-    Connecting a UDP socket sends no packet: it only asks the system which local
-    address it would use for that destination (a documentation address, never
-    reached).
-    """
-    import socket
-
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("192.0.2.1", 9))
-        address = str(probe.getsockname()[0])
-    except OSError:
-        return "127.0.0.1"
-    finally:
-        probe.close()
-    return address if address and not address.startswith("0.") else "127.0.0.1"
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    import socket
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-    except OSError as exc:
-        sock.close()
-        reason = exc.strerror or str(exc)
-        from coprod.i18n import _
-
-        raise CoprodError(
-            _("cannot listen on %(address)s: %(reason)s")
-            % {"address": f"{host}:{port}", "reason": reason},
-            hint=_("Choose another port with --port, or another address with --host."),
-        ) from None
-    sock.listen(128)
-    sock.set_inheritable(True)
-    return sock
-
-
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
 def _say(line: str = "") -> None:
     """One plain line on stdout, flushed (no rich: a URL must never be wrapped)."""
     import re
@@ -236,19 +189,21 @@ def workshop_command(
         anonymous=anonymous,
         max_participants=max_participants,
     )
+    from coprod.web.server import bind, lan_address
+
     address = host or lan_address()
     wanted = port if port is not None else (workshop.settings.port or DEFAULT_PORT)
     try:
-        sock = _bind(address, wanted)
+        sock = bind(address, wanted)
     except CoprodError:
         if port is not None or workshop.settings.port is not None:
             raise  # asked for, or the workshop's own: its URLs must not change silently
-        sock = _bind(address, 0)  # a new workshop: any free port will do
+        sock = bind(address, 0)  # a new workshop: any free port will do
     actual = int(sock.getsockname()[1])
     if workshop.settings.port != actual and port != 0:
         workshop.settings.port = actual
         workshop.save_state()
-    from coprod.web.app import load_choices
+    from coprod.web.language import load_choices
 
     contents = load_choices(getattr(ctx.find_root().obj, "data_dir", None))
     serve(workshop, sock, address, actual, resumed=resumed, contents=contents)
@@ -267,30 +222,21 @@ def serve(
     contents: dict[str, Any] | None = None,
 ) -> None:
     """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
-    import uvicorn
-
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
+    from coprod.web.server import Server, lan_address, url_host
     from coprod.web.state import code_text
 
     s = workshop.settings
     shown = lan_address() if host in ("0.0.0.0", "::") else host  # every address: show one
-    origin = f"http://{_url_host(shown)}:{port}"
+    origin = f"http://{url_host(shown)}:{port}"
     urls = Urls(
         join=f"{origin}/j/{s.join_token}/",
         facilitator=f"{origin}/f/{s.facilitator_token}/",
         code=f"{origin}/code",
     )
     app = create_app(workshop, urls, contents)
-    config = uvicorn.Config(
-        app,
-        log_level="warning",
-        access_log=False,
-        timeout_graceful_shutdown=3,
-        lifespan="off",
-        server_header=False,
-    )
-    server = _Server(config)
+    server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():
         import segno
@@ -345,63 +291,3 @@ def serve(
     _say(
         _("Read them together: %(command)s") % {"command": f"coprod team {workshop.folder}/*.yaml"}
     )
-
-
-class _Server:
-    """uvicorn's server with its signal handling taken over: Ctrl-C and SIGTERM stop it
-    gracefully and the command then exits 0 (uvicorn itself re-raises the signal).
-
-    The handlers are installed before the addresses are printed, so a signal that
-    arrives before uvicorn is listening still stops it cleanly.
-    """
-
-    def __init__(self, config: Any) -> None:
-        import contextlib
-        import signal
-        import threading
-
-        import uvicorn
-
-        outer = self
-        self.stop_requested = False
-        self._signals = (signal.SIGINT, signal.SIGTERM)
-
-        class Server(uvicorn.Server):
-            @contextlib.contextmanager
-            def capture_signals(self) -> Any:
-                if threading.current_thread() is not threading.main_thread():
-                    yield
-                    return
-                previous = {sig: signal.signal(sig, self.handle_exit) for sig in outer._signals}
-                if outer.stop_requested:
-                    self.should_exit = True
-                try:
-                    yield
-                finally:
-                    for sig, handler in previous.items():
-                        signal.signal(sig, handler)
-
-            def handle_exit(self, sig: int, frame: Any) -> None:
-                from sse_starlette.sse import AppStatus
-
-                AppStatus.should_exit = True  # open event streams end now
-                super().handle_exit(sig, frame)
-
-        self.server = Server(config)
-
-    def early_signals(self) -> None:
-        """Until uvicorn runs, a signal only asks it to stop as soon as it starts."""
-        import signal
-        import threading
-
-        if threading.current_thread() is not threading.main_thread():
-            return
-
-        def request_stop(sig: int, frame: Any) -> None:
-            self.stop_requested = True
-
-        for sig in self._signals:
-            signal.signal(sig, request_stop)
-
-    def run(self, sockets: list[socket.socket]) -> None:
-        self.server.run(sockets=sockets)

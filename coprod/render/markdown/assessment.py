@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from coprod.core.answers import DRAFT_WARNING, role_label, stage_label
+from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
 from coprod.i18n import N_, _, ngettext, report_date
+from coprod.i18n.labels import answer_label, band_label, rating_label, role_label, stage_label
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.blocks import (
@@ -38,9 +39,6 @@ from coprod.render.text import (
     REFLECTION_QUESTIONS,
     SCORE_NOTE,
     VERDICT_TITLE,
-    answer_label,
-    band_label,
-    rating_label,
     source_line,
     verdict_lines,
 )

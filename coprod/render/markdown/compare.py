@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod.core.answers import role_label
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _, report_date
+from coprod.i18n.labels import rating_label, role_label
 from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
 from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
@@ -26,13 +26,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
-from coprod.render.text import (
-    SCORE_NOTE,
-    TEAM_SCORE_NOTE,
-    VERDICT_KIND,
-    VERDICT_TITLE,
-    rating_label,
-)
+from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 
 COMPARE_CHART_TITLE = N_("Practice scores then and now (0-100)")
 SIDE_BY_SIDE_CHART_TITLE = N_("Practice scores side by side (0-100)")

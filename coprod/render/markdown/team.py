@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coprod.core.answers import role_label, stage_label
 from coprod.core.team import Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
+from coprod.i18n.labels import answer_label, band_label, rating_label, role_label, stage_label
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import (
@@ -26,15 +26,7 @@ from coprod.render.markdown.blocks import (
     table,
 )
 from coprod.render.markdown.room import room_blocks
-from coprod.render.text import (
-    REFLECTION_QUESTIONS,
-    TEAM_SCORE_NOTE,
-    VERDICT_KIND,
-    VERDICT_TITLE,
-    answer_label,
-    band_label,
-    rating_label,
-)
+from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 
 TEAM_CHART_TITLE = N_("Mean practice scores across respondents (0-100)")
 CONVERSATIONS = N_("Conversations to have")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod.core.answers import role_label, stage_label
 from coprod.core.assessment import Assessment
 from coprod.i18n import _, ngettext
+from coprod.i18n.labels import band_label, rating_label, role_label, stage_label
 from coprod.render.terminal.common import (
     BAND_STYLE,
     NARROW,
@@ -22,9 +22,7 @@ from coprod.render.text import (
     SCORE_NOTE,
     VERDICT_KIND,
     VERDICT_TITLE,
-    band_label,
     bar,
-    rating_label,
     verdict_lines,
 )
 

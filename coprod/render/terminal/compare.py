@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import _
+from coprod.i18n.labels import rating_label
 from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
 from coprod.render.terminal.common import bullet, safe, section
-from coprod.render.text import rating_label
 
 if TYPE_CHECKING:
     from rich.console import Console

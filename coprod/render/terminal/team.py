@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
+from coprod.i18n.labels import answer_label, band_label, rating_label
 from coprod.render.markdown.team import CONVERSATIONS, roles_text, verdict_counts_text
 from coprod.render.terminal.common import (
     BAND_STYLE,
@@ -15,13 +16,7 @@ from coprod.render.terminal.common import (
     safe,
     section,
 )
-from coprod.render.text import (
-    REFLECTION_QUESTIONS,
-    TEAM_SCORE_NOTE,
-    answer_label,
-    band_label,
-    rating_label,
-)
+from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,0 +1,61 @@
+"""The workshop's templates: one autoescaping Jinja2 environment, and the choices pages offer.
+
+The environment has no language of its own: ``gettext``/``ngettext`` installed in it are
+:mod:`coprod.i18n`'s, which read the language of the request being served (set by
+:mod:`coprod.web.language`). The labels pages show (bands, ratings, roles, the room's
+coverage) come from :mod:`coprod.i18n.labels`, the same tables the terminal and the
+report files use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from starlette.templating import Jinja2Templates
+
+from coprod import i18n
+from coprod.core.scoring import BANDS
+from coprod.i18n import labels
+
+HERE = Path(__file__).parent
+
+
+def templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
+    env.install_gettext_callables(i18n._, i18n.ngettext)  # type: ignore[attr-defined]
+    # "developing" from 40, "strong" from 70: the meters' marks, from core's one table
+    floors = sorted(floor for floor, _band in BANDS if floor)
+    env.globals.update(
+        band=labels.band_label,
+        rating_text=labels.rating_label,
+        room_status=labels.room_status_label,
+        band_low=floors[0],
+        band_high=floors[-1],
+    )
+    return Jinja2Templates(env=env)
+
+
+def role_options() -> list[tuple[str, str]]:
+    """The role radios: ``("officer", "Council or public-sector officer")`` ... and "prefer not"."""
+    return [*labels.choices(labels.ROLE_CHOICES), ("", i18n._(labels.NO_ROLE_CHOICE))]
+
+
+def criterion_options() -> list[tuple[str, str]]:
+    return labels.choices(labels.ANSWER_CHOICES)
+
+
+def rating_options() -> list[tuple[str, str]]:
+    """The rating radios: ``("3", "3 Mostly")`` ... ``("na", "Not applicable")``."""
+    return [
+        *((str(n), labels.rating_label(n)) for n in labels.SCALE_WORDS),
+        *((value, labels.rating_label(value)) for value in labels.NOT_RATED_WORDS),
+    ]

@@ -1,0 +1,188 @@
+"""The participant's phone: join, the short code, the language switch, the pages in order."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from coprod.core.answers import Answers
+from coprod.i18n import _
+from coprod.web import flow, pages
+from coprod.web.language import LANG_COOKIE
+from coprod.web.site import COOKIE, COOKIE_AGE, needs_secret, not_found, site_of
+from coprod.web.state import Participant, WorkshopFull
+
+
+def _role_value(answers: Answers | None) -> str | None:
+    """The role radio to check: the role, "" for "prefer not to say", None if never asked."""
+    if answers is None or answers.respondent is None:
+        return None
+    return answers.respondent.role or ""
+
+
+def _brings_value(answers: Answers | None) -> list[str]:
+    """The characteristic boxes to tick: what the answers file holds."""
+    return list(answers.respondent.brings) if answers and answers.respondent else []
+
+
+@needs_secret("join")
+async def join(request: Request) -> Response:
+    """The join URL: a welcome for a new phone (creating nothing), else where they stopped."""
+    site = site_of(request)
+    person = site.person(request)
+    if person is not None:
+        page = flow.resume_page(person.answers, site.content)
+        return RedirectResponse(site.page_url(page), status_code=303)
+    if site.workshop.full:
+        return _full(request)
+    return _page(request, None, "about")
+
+
+async def code_page(request: Request) -> Response:
+    """Where a phone without a camera types the short code instead of the long URL."""
+    site = site_of(request)
+    context: dict[str, Any] = {"title": _("Join the workshop"), "error": "", "typed": ""}
+    if request.method == "POST":
+        client = request.client.host if request.client else "?"
+        if site.tries.blocked(client):
+            context["error"] = _(
+                "Too many wrong codes: please wait ten minutes, or scan the QR code."
+            )
+            return site.render(request, "code.html", context, 429)
+        async with request.form(max_files=0, max_fields=5) as form:
+            typed = str(form.get("code") or "")
+        wanted = site.workshop.settings.code
+        given = re.sub(r"[^A-Za-z0-9]", "", typed).upper()
+        if wanted and secrets.compare_digest(given.encode(), wanted.encode()):
+            return RedirectResponse(f"{site.join_path}/", status_code=303)
+        site.tries.failed(client)
+        context["error"] = _("That is not the code on the facilitator's screen: please try again.")
+        context["typed"] = typed[:20]
+        return site.render(request, "code.html", context, 422)
+    return site.render(request, "code.html", context)
+
+
+def _full(request: Request) -> Response:
+    return site_of(request).render(request, "full.html", {"title": _("This workshop is full")}, 403)
+
+
+def _page(
+    request: Request,
+    person: Participant | None,
+    slug: str,
+    outcome: flow.Outcome | None = None,
+) -> Response:
+    site = site_of(request)
+    content = site.content_for(request)
+    found = flow.page_by_slug(content, slug)
+    if found is None:
+        return not_found()
+    index, page = found
+    all_pages = flow.pages(content)
+    answers = person.answers if person else None
+    context: dict[str, Any] = {
+        "title": page.shown_title,
+        "page": page,
+        "index": index,
+        "count": len(all_pages),
+        "answers": answers,
+        "content": content,
+        "action": site.page_url(page),
+        "errors": outcome.errors if outcome else {},
+        "kept": outcome.kept if outcome else {},
+        "new": person is None,
+        "roles": pages.role_options(),
+        "role_value": _role_value(answers),
+        "brings_value": _brings_value(answers),
+        "criterion_options": pages.criterion_options(),
+        "rating_options": pages.rating_options(),
+    }
+    if page.slug == "done" and answers is not None:
+        from coprod.core.assessment import assess
+
+        context["result"] = assess(answers, content)
+        context["skipped"] = flow.skipped(answers, content)
+        context["page_url"] = site.page_url
+    template = "practice.html" if page.practice else f"{page.slug}.html"
+    status = 422 if outcome and outcome.errors else 200
+    return site.render(request, template, context, status)
+
+
+@needs_secret("join")
+async def choose_language(request: Request) -> Response:
+    """The welcome page's switch (a GET form, no JavaScript): this phone's language only."""
+    site = site_of(request)
+    choice = request.query_params.get("choice", "")
+    response = RedirectResponse(f"{site.join_path}/", status_code=303)
+    if choice in site.contents:
+        response.set_cookie(
+            LANG_COOKIE,
+            choice,
+            max_age=COOKIE_AGE,
+            path=site.join_path,
+            httponly=True,
+            samesite="lax",
+        )
+    return response
+
+
+@needs_secret("join")
+async def page_get(request: Request) -> Response:
+    site = site_of(request)
+    slug = str(request.path_params["slug"])
+    if flow.page_by_slug(site.content, slug) is None:
+        return not_found()
+    person = site.person(request)
+    if person is None:  # no cookie (yet): the welcome page comes first
+        return RedirectResponse(f"{site.join_path}/", status_code=303)
+    return _page(request, person, slug)
+
+
+@needs_secret("join")
+async def page_post(request: Request) -> Response:
+    site = site_of(request)
+    slug = str(request.path_params["slug"])
+    found = flow.page_by_slug(site.content, slug)
+    if found is None:
+        return not_found()
+    index, page = found
+    if page.slug == "done":  # nothing to answer there
+        return RedirectResponse(site.page_url(page), status_code=303)
+    async with request.form(max_files=0, max_fields=200) as form:
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        brings = [v for v in form.getlist("brings") if isinstance(v, str)]
+    person = site.person(request)
+    new_key: str | None = None
+    if person is None:
+        try:
+            person, new_key = site.workshop.add_participant()
+        except WorkshopFull:
+            return _full(request)
+    outcome = flow.apply(page, fields, person.answers, site.content, brings)
+    going_back = fields.get("nav") == "back"
+    if page.slug == "reflections" and not going_back and not outcome.errors:
+        person.answers.complete = True
+    await site.save(person, first=new_key is not None)
+    if new_key is not None:
+        await site.save_state()
+    if outcome.errors:
+        response = _page(request, person, slug, outcome)
+    else:
+        all_pages = flow.pages(site.content)
+        step = -1 if going_back else 1
+        target = all_pages[min(max(0, index + step), len(all_pages) - 1)]
+        response = RedirectResponse(site.page_url(target), status_code=303)
+    if new_key is not None:
+        response.set_cookie(
+            COOKIE,
+            new_key,
+            max_age=COOKIE_AGE,
+            path=site.join_path,
+            httponly=True,
+            samesite="lax",
+        )
+    return response

@@ -1,0 +1,182 @@
+"""What every route shares: the workshop, its secrets, saving, rendering a page.
+
+Routes (:mod:`coprod.web.participant`, :mod:`coprod.web.facilitator`) are plain
+functions; they find the :class:`Site` on ``request.app.state`` and declare which
+secret their URL must carry with :func:`needs_secret` — the check is written once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import Scope
+
+from coprod.core.models import Content
+from coprod.web import flow, live, pages
+from coprod.web.language import LANG_COOKIE, LANGUAGE_CHOICES, cookie_choice
+from coprod.web.security import TryLimit
+from coprod.web.state import Participant, Workshop, answers_text
+
+COOKIE = "coprod_participant"
+COOKIE_AGE = 30 * 24 * 3600
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+Secret = Literal["join", "facilitator"]
+
+
+def not_found() -> Response:
+    return PlainTextResponse("Not found\n", status_code=404)
+
+
+class Hub:
+    """Tells the facilitator's open pages that something changed (one counter, one event)."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self._changed = asyncio.Event()
+
+    def touch(self) -> None:
+        self.version += 1
+        event, self._changed = self._changed, asyncio.Event()
+        event.set()
+
+    async def wait_past(self, seen: int) -> None:
+        while self.version <= seen:
+            await self._changed.wait()
+
+
+@dataclass
+class Urls:
+    join: str  # absolute, for the QR code and the screen
+    facilitator: str
+    code: str = ""  # where to type the short code instead (absolute)
+
+
+class Site:
+    """The workshop being served, and what the routes share."""
+
+    def __init__(
+        self, workshop: Workshop, urls: Urls, contents: dict[str, Content] | None = None
+    ) -> None:
+        self.workshop = workshop
+        self.content = workshop.content
+        self.contents = contents or {}  # per participant's choice (LANG_COOKIE)
+        self.urls = urls
+        self.hub = Hub()
+        self.tries = TryLimit()
+        self.locks: dict[int, asyncio.Lock] = {}
+        self.state_lock = asyncio.Lock()
+        self._state_asked = 0  # state saves asked for, and the last one covered by a save
+        self._state_done = 0
+        self.templates = pages.templates()
+        self.live = live.LiveView(workshop, self.templates.env)
+        s = workshop.settings
+        self.join_path = f"/j/{s.join_token}"
+        self.facilitator_path = f"/f/{s.facilitator_token}"
+
+    # --- who is asking, in which language -------------------------------------------
+
+    def secret_ok(self, kind: Secret, request: Request) -> bool:
+        settings = self.workshop.settings
+        wanted = settings.join_token if kind == "join" else settings.facilitator_token
+        given = str(request.path_params.get("token", ""))
+        return secrets.compare_digest(given.encode(), wanted.encode())
+
+    def person(self, request: Request) -> Participant | None:
+        return self.workshop.participant(request.cookies.get(COOKIE))
+
+    def content_for(self, request: Request) -> Content:
+        """The content in the participant's chosen language (ids as the workshop's own)."""
+        return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
+
+    def language_for(self, scope: Scope) -> str:
+        """The language a request is served in: the workshop's own on the facilitator's
+        pages, else the phone's choice (its cookie), else the workshop's."""
+        if str(scope.get("path", "")).startswith("/f/"):
+            return self.content.language
+        return self.contents.get(cookie_choice(scope), self.content).language
+
+    def page_url(self, page: flow.Page) -> str:
+        return f"{self.join_path}/{page.slug}"
+
+    # --- pages ------------------------------------------------------------------------
+
+    def render(
+        self, request: Request, name: str, context: dict[str, Any], status: int = 200
+    ) -> Response:
+        """A page in the request's language (coprod.web.language set it)."""
+        from coprod import i18n
+
+        settings = self.workshop.settings
+        language = i18n.language()
+        own = request.url.path.startswith("/f/")  # the facilitator's: the workshop's content
+        content = self.content if own else self.content_for(request)
+        base = {
+            "project": settings.project,
+            "anonymous": settings.anonymous,
+            "mode": settings.mode,
+            "join_path": self.join_path,
+            "lang": language,
+            "draft_line": content.pack.draft_line if content.pack else None,
+            "language_choices": [
+                (key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents
+            ],
+            "language_chosen": request.cookies.get(LANG_COOKIE, ""),
+        }
+        return self.templates.TemplateResponse(request, name, {**base, **context}, status)
+
+    # --- saving -----------------------------------------------------------------------
+
+    async def save(self, person: Participant, *, first: bool = False) -> None:
+        """Write the participant's answers file; returns once it is on disk."""
+        lock = self.locks.setdefault(person.number, asyncio.Lock())
+        async with lock:
+            text = answers_text(person.answers)
+            await anyio.to_thread.run_sync(
+                lambda: self.workshop.write_answers(person, text, first=first)
+            )
+            person.revision += 1
+        self.hub.touch()
+
+    async def save_state(self) -> None:
+        """Save the workshop's state; returns once a save that began after this call is done.
+
+        Newcomers who join together share one save (a group commit): each save writes the
+        state as it is when it starts, which holds everyone who asked before it started.
+        """
+        self._state_asked += 1
+        mine = self._state_asked
+        async with self.state_lock:
+            if self._state_done >= mine:
+                return  # a save that started after we asked has finished
+            covers = self._state_asked
+            await anyio.to_thread.run_sync(self.workshop.save_state)
+            self._state_done = covers
+
+
+def site_of(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
+
+
+def needs_secret(kind: Secret) -> Callable[[Endpoint], Endpoint]:
+    """The route answers only when its URL carries the right secret; else a bare 404."""
+
+    def wrap(endpoint: Endpoint) -> Endpoint:
+        @functools.wraps(endpoint)
+        async def checked(request: Request) -> Response:
+            if not site_of(request).secret_ok(kind, request):
+                return not_found()
+            return await endpoint(request)
+
+        return checked
+
+    return wrap

@@ -1,0 +1,218 @@
+"""Making sense together: what a group agrees on, where it splits, and whether the split
+follows the sides of the table (pure: numbers over answers already read).
+
+* A statement (in quick mode, a practice's overall rating) **counts** once at least
+  :data:`MIN_RATERS` people rated it 0-4; "Don't know" and "Not applicable" are not ratings.
+  Its ratings **agree** when they span at most :data:`AGREE_SPAN` point, and **split** when
+  they span two or more. Agreement is listed by how many rated it, splits by spread, then
+  by standard deviation (ties keep the content's order).
+* **The sides of the table**: residents and community groups on one side, officers and
+  councillors on the other (:data:`SIDES`); other roles, and people who gave none, are on
+  neither. For each practice (its 0-100 score) and each statement (0-4), each side's mean and
+  the gap (community minus institutions). A gap is **flagged** at :data:`PRACTICE_FLAG` points
+  (practices) or :data:`STATEMENT_FLAG` point (statements) or more. No figure is given for
+  either side unless both sides have at least :data:`MIN_SIDE` people — overall, and among
+  those who rated the item — so no one can be picked out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from coprod.core.scoring import Rating, round_half_up
+
+MIN_RATERS = 3
+AGREE_SPAN = 1
+MIN_SIDE = 3
+PRACTICE_FLAG = 20
+STATEMENT_FLAG = 1
+Side = Literal["community", "institutions"]
+SIDES: dict[Side, tuple[str, ...]] = {
+    "community": ("resident", "community-sector"),
+    "institutions": ("officer", "councillor"),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """Something rated 0-4: a statement (its id), or in quick mode a practice (its id)."""
+
+    id: str
+    practice_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the group view needs of one respondent: role, ratings, practice scores."""
+
+    role: str | None
+    ratings: Mapping[str, Rating]
+    scores: Mapping[str, int | None]  # practice id -> 0-100 (None: not scored)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How one item was rated by the people who rated it 0-4."""
+
+    item: Item
+    ratings: tuple[int, ...]
+
+    @property
+    def n(self) -> int:
+        return len(self.ratings)
+
+    @property
+    def median(self) -> float:
+        return float(statistics.median(self.ratings))
+
+    @property
+    def spread(self) -> int:
+        return max(self.ratings) - min(self.ratings)
+
+    @property
+    def deviation(self) -> float:
+        return statistics.pstdev(self.ratings)
+
+    def to_json(self) -> dict[str, Any]:
+        median = self.median
+        return {
+            "statement": self.item.id,
+            "n": self.n,
+            "median": int(median) if median.is_integer() else median,
+            "spread": self.spread,
+        }
+
+
+@dataclass(frozen=True)
+class Agreement:
+    agree: list[Spread]
+    split: list[Spread]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "agree": [s.to_json() for s in self.agree],
+            "split": [s.to_json() for s in self.split],
+        }
+
+
+def rated(person: Person, item_id: str) -> int | None:
+    value = person.ratings.get(item_id)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def agreement(items: Sequence[Item], people: Sequence[Person]) -> Agreement:
+    """What the group agrees on and where it splits (items rated by fewer than three: neither)."""
+    counted: list[tuple[int, Spread]] = []
+    for order, item in enumerate(items):
+        ratings = tuple(r for p in people if (r := rated(p, item.id)) is not None)
+        if len(ratings) >= MIN_RATERS:
+            counted.append((order, Spread(item, ratings)))
+    agree = [(o, s) for o, s in counted if s.spread <= AGREE_SPAN]
+    split = [(o, s) for o, s in counted if s.spread > AGREE_SPAN]
+    agree.sort(key=lambda pair: (-pair[1].n, pair[0]))
+    split.sort(key=lambda pair: (-pair[1].spread, -pair[1].deviation, pair[0]))
+    return Agreement([s for _o, s in agree], [s for _o, s in split])
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One practice or statement seen from the two sides (``None``: not shown)."""
+
+    id: str
+    community: float | None
+    institutions: float | None
+    flagged: bool
+
+    @property
+    def gap(self) -> float | None:
+        if self.community is None or self.institutions is None:
+            return None
+        return round_half_up((self.community - self.institutions) * 10) / 10
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "community": self.community,
+            "institutions": self.institutions,
+            "gap": self.gap,
+            "flagged": self.flagged,
+        }
+
+
+@dataclass(frozen=True)
+class Sides:
+    community_n: int
+    institutions_n: int
+    practices: list[Gap]
+    statements: list[Gap]
+
+    @property
+    def comparable(self) -> bool:
+        """Both sides have enough people for any figure to be shown."""
+        return self.community_n >= MIN_SIDE and self.institutions_n >= MIN_SIDE
+
+    @property
+    def flagged(self) -> list[Gap]:
+        return [g for g in (*self.practices, *self.statements) if g.flagged]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "community": {"roles": list(SIDES["community"]), "n": self.community_n},
+            "institutions": {"roles": list(SIDES["institutions"]), "n": self.institutions_n},
+            "comparable": self.comparable,
+            "practices": [g.to_json() for g in self.practices],
+            "statements": [g.to_json() for g in self.statements],
+        }
+
+
+def side_of(role: str | None) -> Side | None:
+    return next((side for side, roles in SIDES.items() if role in roles), None)
+
+
+def _shown(value: float, scale: int) -> float:
+    """Rounded half up as shown: whole points on 0-100, one decimal on 0-4."""
+    if scale == 100:
+        return float(round_half_up(value))
+    return round_half_up(value * 10) / 10
+
+
+def _gap(item_id: str, values: dict[Side, list[float]], scale: int, flag: int, shown: bool) -> Gap:
+    """Each side's mean (0-100 scores as whole numbers, 0-4 ratings to one decimal)."""
+    if not shown or any(len(v) < MIN_SIDE for v in values.values()):
+        return Gap(item_id, None, None, False)
+    means = {side: _shown(statistics.fmean(v), scale) for side, v in values.items()}
+    gap = _shown(means["community"] - means["institutions"], scale)
+    return Gap(item_id, means["community"], means["institutions"], abs(gap) >= flag)
+
+
+def sides(
+    practice_ids: Sequence[str], statements: Sequence[Item], people: Sequence[Person]
+) -> Sides:
+    """The group seen from the two sides of the table (``statements`` empty in quick mode)."""
+    by_side: dict[Side, list[Person]] = {"community": [], "institutions": []}
+    for person in people:
+        side = side_of(person.role)
+        if side is not None:
+            by_side[side].append(person)
+    shown = all(len(group) >= MIN_SIDE for group in by_side.values())
+    practice_gaps = []
+    for pid in practice_ids:
+        values: dict[Side, list[float]] = {
+            side: [s for p in group if (s := p.scores.get(pid)) is not None]
+            for side, group in by_side.items()
+        }
+        practice_gaps.append(_gap(pid, values, 100, PRACTICE_FLAG, shown))
+    statement_gaps = []
+    for item in statements:
+        values = {
+            side: [float(r) for p in group if (r := rated(p, item.id)) is not None]
+            for side, group in by_side.items()
+        }
+        statement_gaps.append(_gap(item.id, values, 4, STATEMENT_FLAG, shown))
+    return Sides(
+        len(by_side["community"]), len(by_side["institutions"]), practice_gaps, statement_gaps
+    )

@@ -20,36 +20,28 @@ from coprod.i18n import _
 from coprod.i18n.labels import action_status_label
 
 JSON_VERSION = 1
-_RELATIVE = re.compile(
-    r"^(?:in|mewn)\s+(\d{1,3})\s+"
-    r"(day|days|week|weeks|month|months|diwrnod|ddiwrnod|niwrnod|wythnos|mis|fis)$"
-)
-# days per unit, English and Welsh (with the mutations a number brings: 2 ddiwrnod, 2 fis)
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
-_UNIT_DAYS |= {"diwrnod": 1, "ddiwrnod": 1, "niwrnod": 1, "wythnos": 7, "mis": 30, "fis": 30}
 
 
 def parse_due(text: str, today: dt.date) -> dt.date | None:
-    """A due date typed by a person: ``2027-01-31``, ``in 4 weeks``, ``in 10 days``,
-    ``in 2 months`` (months as 30 days), or in Welsh ``mewn 4 wythnos``, ``mewn 10 diwrnod``,
-    ``mewn 2 fis``; blank is no date. Else ``ValueError``."""
-    words = " ".join(text.strip().lower().split())
-    if not words:
+    """A due date typed by a person (see :mod:`coprod.core.dates` for the forms: ``2027-01-31``,
+    ``31/01/2027``, ``31 Jan 2027``, ``end of January``, ``in 4 weeks``, ``mewn 4 wythnos``...);
+    blank is no date. Else ``ValueError`` with a message for the person."""
+    from coprod.core.dates import parse_date
+
+    if not text.strip():
         return None
-    match = _RELATIVE.match(words)
-    if match:
-        n, unit = int(match[1]), match[2]
-        days = n * _UNIT_DAYS[unit]
-        return today + dt.timedelta(days=days)
     try:
-        return dt.date.fromisoformat(words)
-    except ValueError:
+        found = parse_date(text, today)
+    except ValueError:  # a form we know, but no such day (31/02/2027)
+        found = None
+    if found is None:
         from coprod.i18n import _
 
         raise ValueError(
             _("%(typed)s is not a date: give one like %(date)s, or %(relative)s")
-            % {"typed": repr(text.strip()), "date": "2027-01-31", "relative": _("'in 4 weeks'")}
-        ) from None
+            % {"typed": repr(text.strip()), "date": "31/01/2027", "relative": _("'in 4 weeks'")}
+        )
+    return found
 
 
 def new_action_id(taken: Iterable[str] = ()) -> str:

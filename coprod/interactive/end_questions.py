@@ -269,9 +269,10 @@ def _suggestions(answers: Answers, content: Content) -> list[tuple[str | None, s
 def _due(today: dt.date) -> dt.date | None:
     from coprod.i18n import _
 
-    # parse_due reads 'in 4 weeks' and, in Welsh, 'mewn 4 wythnos'
+    # parse_due reads day-first dates, month names, 'end of January', 'in 4 weeks' and,
+    # in Welsh, 'diwedd Ionawr' and 'mewn 4 wythnos'
     message = _("Due by? (a date like %(date)s, or %(relative)s)") % {
-        "date": "2027-01-31",
+        "date": "31/01/2027",
         "relative": _("'in 4 weeks'"),
     }
     while True:

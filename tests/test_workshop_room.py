@@ -99,7 +99,7 @@ def test_anonymous_still_asks_what_people_bring(folder: Path, content: Content) 
 
 def coverage_rows(html: str) -> list[tuple[str, int, str]]:
     rows = re.findall(
-        r'<li class="(present|thin|missing)"><span class="name">([^<]+)</span> '
+        r'<li class="(present|thin|missing|unknown)"><span class="name">([^<]+)</span> '
         r'<span class="value">(\d+) · ([^<]+)</span></li>',
         html,
     )
@@ -140,3 +140,24 @@ def test_one_participant_shows_no_coverage(folder: Path, content: Content) -> No
     post_about(phone, ["roots"])
     client.post(f"{base}/reveal", data={"show": "show"})
     assert coverage_rows(client.get(f"{base}/").text) == []
+
+
+def test_when_nobody_says_what_they_bring_nothing_is_called_missing(
+    folder: Path, content: Content, invoke
+) -> None:
+    workshop = make_workshop(folder, content)
+    app = app_for(workshop)
+    client, base = facilitator(app, workshop)
+    for name in ("Sam", "Jo"):
+        phone = Phone(app, workshop)
+        post_about(phone, [])
+        answer_quick(phone, content, name=name, rating="2")
+    client.post(f"{base}/reveal", data={"show": "show"})
+    page = client.get(f"{base}/").text
+    rows = coverage_rows(page)
+    assert rows and all(status == "unknown" for _name, _n, status in rows)
+    assert "0 · not known" in page and "0 · missing" not in page
+    room = invoke("room", *map(str, sorted(folder.glob("*.yaml"))), "--format", "json")
+    statuses = {c["status"] for c in json.loads(room.stdout)["characteristics"]}
+    assert statuses == {"unknown"}
+    assert "missing" not in invoke("room", *map(str, sorted(folder.glob("*.yaml")))).stdout

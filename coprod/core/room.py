@@ -15,11 +15,14 @@ from coprod.core.models import Characteristic, Content, Note, ReachingWay
 from coprod.i18n.labels import room_status_label
 
 JSON_VERSION = 1
-Status = Literal["present", "thin", "missing"]
+Status = Literal["present", "thin", "missing", "unknown"]
 
 
-def status_for(count: int) -> Status:
-    """Two or more people: present; one: thin; nobody: missing."""
+def status_for(count: int, *, known: bool = True) -> Status:
+    """Two or more people: present; one: thin; nobody: missing. When no one said what
+    they bring, nothing is missing that we know of: unknown."""
+    if not known:
+        return "unknown"
     return "present" if count >= 2 else "thin" if count == 1 else "missing"
 
 
@@ -27,10 +30,11 @@ def status_for(count: int) -> Status:
 class CharacteristicCount:
     characteristic: Characteristic
     count: int
+    known: bool = True  # someone in the group said what they bring
 
     @property
     def status(self) -> Status:
-        return status_for(self.count)
+        return status_for(self.count, known=self.known)
 
     @property
     def status_text(self) -> str:
@@ -56,8 +60,9 @@ class Coverage:
 
     @property
     def gaps(self) -> list[Gap]:
-        """Thin and missing characteristics (missing first), each with its ways."""
-        weak = [c for c in self.characteristics if c.status != "present"]
+        """Thin and missing characteristics (missing first), each with its ways (none
+        when no one said what they bring: then nothing is known to be missing)."""
+        weak = [c for c in self.characteristics if c.status in ("thin", "missing")]
         weak.sort(key=lambda c: c.count)
         general = {w.id for w in self.general_ways}
         return [
@@ -105,8 +110,9 @@ def coverage(brings: Sequence[Sequence[str]], content: Content) -> Coverage:
     The web workshop calls this with what each phone answered.
     """
     characteristics = content.background.arc_characteristics
+    known = any(brings)
     counts = [
-        CharacteristicCount(c, sum(1 for person in brings if c.id in person))
+        CharacteristicCount(c, sum(1 for person in brings if c.id in person), known)
         for c in characteristics
     ]
     room = content.background.room

@@ -87,6 +87,7 @@ ROOM_STATUS = {
     "present": N_("present"),
     "thin": N_("thin: one person"),
     "missing": N_("missing"),
+    "unknown": N_("not known"),  # no one said what they bring
 }
 
 

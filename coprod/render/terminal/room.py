@@ -24,7 +24,7 @@ from coprod.render.terminal.common import bullet, safe, section
 if TYPE_CHECKING:
     from rich.console import Console
 
-STATUS_STYLE = {"present": "green", "thin": "yellow", "missing": "red"}
+STATUS_STYLE = {"present": "green", "thin": "yellow", "missing": "red", "unknown": "dim"}
 ACTION_STYLE = {"open": "", "in-progress": "cyan", "done": "green", "dropped": "dim"}
 
 

@@ -208,10 +208,11 @@ def test_coverage_counts_and_statuses(content):
         "relationships",
     ]
     assert [status_for(n) for n in (0, 1, 2, 5)] == ["missing", "thin", "present", "present"]
+    assert status_for(0, known=False) == "unknown"  # no one said what they bring
 
 
 def test_every_gap_has_a_sourced_way_to_reach_people(content):
-    result = coverage([[]], content)
+    result = coverage([["roots"]], content)  # roots thin, the other five missing
     assert [w.id for w in result.general_ways] == ["open-application"]  # for every gap
     ways = {g.count.characteristic.id: [w.id for w in g.ways] for g in result.gaps}
     assert len(ways) == 6

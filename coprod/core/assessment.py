@@ -22,6 +22,7 @@ from coprod.core.scoring import (
 
 JSON_VERSION = 1
 STRENGTH_FLOOR = 40  # a practice below "developing" is never called a strength
+CLEAR_MARGIN = 15  # ...and one not "strong" only when this far above the person's own mean
 MAX_PRIORITIES = 3
 MAX_NEXT_STEPS = 3
 MAX_CASES = 2
@@ -65,6 +66,8 @@ class Assessment:
     verdict: Verdict
     strengths: list[PracticeResult]
     priorities: list[Priority]
+    # the highest scored practices when none is strong or clearly above the mean
+    relatively_strongest: list[PracticeResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -106,6 +109,7 @@ class Assessment:
             "mode": self.answers.mode,
             "content_version": self.answers.content_version or self.content.version,
             "strengths": [r.practice.id for r in self.strengths],
+            "relatively_strongest": [r.practice.id for r in self.relatively_strongest],
             "priorities": [
                 {
                     "id": p.result.practice.id,
@@ -172,6 +176,15 @@ def _cases(practice: Practice, content: Content) -> list[CaseSuggestion]:
     return [CaseSuggestion(content.case(link.case), link) for link in links[:MAX_CASES]]
 
 
+def _is_strength(result: PracticeResult, mean: int | None) -> bool:
+    """Strong, or developing and clearly above the person's own mean: never merely the
+    second highest of a low profile."""
+    score = result.score.score or 0
+    if score < STRENGTH_FLOOR:
+        return False
+    return result.score.band == "strong" or (mean is not None and score >= mean + CLEAR_MARGIN)
+
+
 def assess(answers: Answers, content: Content, warnings: list[str] | None = None) -> Assessment:
     """Score answers against the content: practice profile, verdict, strengths, priorities."""
     results = practice_results(answers, content)
@@ -182,7 +195,9 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
     )
     scored = [r for r in results if r.score.score is not None]
     by_high = sorted(scored, key=lambda r: (-(r.score.score or 0), r.practice.number))
-    strengths = [r for r in by_high[:2] if (r.score.score or 0) >= STRENGTH_FLOOR]
+    overall = overall_score(r.score for r in results)
+    strengths = [r for r in by_high[:2] if _is_strength(r, overall)]
+    relatively = [] if strengths else [r for r in by_high[:2] if r.score.score][:1]
     rest = sorted(
         (r for r in scored if all(r is not s for s in strengths)),
         key=lambda r: (r.score.score or 0, r.practice.number),
@@ -193,10 +208,11 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
         answers=answers,
         content=content,
         practices=results,
-        overall=overall_score(r.score for r in results),
+        overall=overall,
         verdict=verdict,
         strengths=strengths,
         priorities=priorities,
+        relatively_strongest=relatively,
         warnings=list(warnings or []),
     )
 

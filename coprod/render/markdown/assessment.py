@@ -146,7 +146,7 @@ def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
 
 def _strengths_text(assessment: Assessment) -> str:
     if not assessment.strengths:
-        return _("none yet: no practice is scored 40 (developing) or more")
+        return _("none yet: no practice is strong, or clearly above your other scores")
     return "; ".join(f"{r.practice.name} ({score_text(r)})" for r in assessment.strengths)
 
 
@@ -156,6 +156,11 @@ def summary_blocks(assessment: Assessment, level: int = 2) -> list[str]:
         _lead(_("When to co-produce"), escape_md(VERDICT_TITLE[assessment.verdict.kind]) + "."),
         _lead(_("Strengths to build on"), escape_md(_strengths_text(assessment)) + "."),
     ]
+    if assessment.relatively_strongest:
+        best = "; ".join(
+            f"{r.practice.name} ({score_text(r)})" for r in assessment.relatively_strongest
+        )
+        items.append(_lead(_("Relatively strongest"), escape_md(best) + "."))
     if assessment.priorities:
         top = assessment.priorities[0].result
         start = f"{top.practice.name} ({score_text(top)})"

@@ -95,6 +95,11 @@ def print_summary(assessment: Assessment, console: Console) -> None:
             f"{safe(r.practice.name)} ({r.score.score})" for r in assessment.strengths
         )
         console.print("[bold]" + _("Strengths") + f":[/bold] {strengths}")
+    elif assessment.relatively_strongest:
+        best = "; ".join(
+            f"{safe(r.practice.name)} ({r.score.score})" for r in assessment.relatively_strongest
+        )
+        console.print("[bold]" + _("Relatively strongest") + f":[/bold] {best}")
     if assessment.priorities:
         top = assessment.priorities[0]
         r = top.result

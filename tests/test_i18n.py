@@ -83,11 +83,11 @@ def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
     # gettext: what {% trans %} blocks become (pybabel's default keywords include it)
     keywords = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
     # the workshop's templates too, as babel.cfg extracts them ({% trans %} and _())
-    templates = ("web/templates/**.html", "jinja2")
-    options = {templates[0]: {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+    templates = [("web/templates/**.html", "jinja2"), ("render/templates/**.html", "jinja2")]
+    options = {path: {"extensions": "jinja2.ext.i18n", "trimmed": "true"} for path, _m in templates}
     found = list(
         extract_from_dir(
-            root, [("**.py", "python"), templates], options_map=options, keywords=keywords
+            root, [("**.py", "python"), *templates], options_map=options, keywords=keywords
         )
     )
     assert any(file.endswith(".html") for file, *_rest in found), "no template strings found"

@@ -23,6 +23,7 @@ from coprod.cli.commands import (
     compare,
     criteria,
     data,
+    form,
     glossary,
     practices,
     report,
@@ -208,6 +209,7 @@ app.command("cases", context_settings={"ignore_unknown_options": False})(cases.c
 app.command("about")(about.about_command)
 app.command("glossary")(glossary.glossary_command)
 app.command("workshop")(workshop.workshop_command)
+app.command("form")(form.form_command)
 app.add_typer(data.app, name="data")
 
 

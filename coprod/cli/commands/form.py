@@ -1,0 +1,48 @@
+"""``coprod form``: the assessment on paper, for people without a smartphone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod.cli.commands._common import content_for
+from coprod.cli.commands._output import ForceOption, emit
+
+
+def form_command(
+    ctx: typer.Context,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="One overall rating per practice, as assess --quick.")
+    ] = False,
+    project: Annotated[
+        str | None,
+        typer.Option("--project", metavar="NAME", help="Print the project's name on the form."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="OUT", help="Write the form to OUT (.html)."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """A printable form with the assessment's questions, for people who answer on paper.
+
+    The same questions in the same order as the phones and [bold]coprod assess[/bold], in
+    the chosen language and in easy read ([bold]--lang[/bold], [bold]--easy-read[/bold]),
+    with a "Why?" line and a "matters most" box beside each statement. Print it on A4 from
+    a browser; the facilitator types each filled-in form into the workshop's console, where
+    it counts like everyone else's answers.
+
+    Examples: [bold]coprod form -o form.html[/bold], [bold]coprod form --quick --project
+    "Space in Common" -o form.html[/bold]
+    """
+    from coprod.render.form import render_form
+
+    content = content_for(ctx)
+    emit(
+        render_form(content, quick=quick, project=project, today=dt.date.today()),
+        output,
+        force=force,
+    )

@@ -142,3 +142,24 @@ def test_the_command_and_the_core_agree_on_the_limits():
         core.MIN_MINUTES,
         core.MAX_MINUTES,
     )
+
+
+def test_a_twenty_minute_session_drops_parts_rather_than_rushing_them(invoke):
+    data = agenda_json(invoke, *map(str, TEAM), "--minutes", "20")
+    kinds = [s["kind"] for s in data["sections"]]
+    assert all(s["minutes"] >= 5 for s in data["sections"])
+    assert sum(s["minutes"] for s in data["sections"]) == 20
+    # the welcome, the most contested conversation and the actions stay
+    assert kinds[0] == "welcome" and kinds[-1] == "actions" and "conversation" in kinds
+    assert data["left_out"], "something had to give"
+    full = agenda_json(invoke, *map(str, TEAM), "--minutes", "90")
+    assert full["left_out"] == []
+    assert len(full["sections"]) == len(data["sections"]) + len(data["left_out"])
+    # the people reading the plan are told what was left out, and how to get it back
+    for text in (
+        invoke("agenda", *map(str, TEAM), "--minutes", "20").stdout,
+        invoke("agenda", *map(str, TEAM), "--minutes", "20", "--format", "md").stdout,
+    ):
+        flat = " ".join(text.split())
+        assert "Left out, to give each part at least 5 minutes:" in flat
+        assert data["left_out"][0]["title"] in flat

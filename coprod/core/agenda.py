@@ -31,6 +31,10 @@ DEFAULT_MINUTES = 90
 MIN_MINUTES = 20
 MAX_MINUTES = 480
 MAX_CONVERSATIONS = 3
+MIN_SECTION = 5  # minutes: a shorter section is not worth opening; drop one instead
+# Which sections go first when there is too little time (the welcome, the most contested
+# conversation and the actions always stay): later conversations first, then these kinds.
+DROP_ORDER = ("room", "practice", "criteria")
 ANSWER_ORDER = ("yes", "unsure", "no")
 
 
@@ -61,6 +65,7 @@ class Agenda:
     minutes: int
     respondents: int
     sections: list[Section]
+    left_out: list[Section] = field(default_factory=list)  # too little time for them
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +74,7 @@ class Agenda:
             "minutes": self.minutes,
             "respondents": self.respondents,
             "sections": [s.to_json() for s in self.sections],
+            "left_out": [{"kind": s.kind, "title": s.title} for s in self.left_out],
         }
 
     def starts(self) -> list[int]:
@@ -370,8 +376,34 @@ def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int)
         sections.append(weakest)
     sections.append(_missing(files, content))
     sections.append(_actions(files, assessments))
-    for section, share in zip(
-        sections, largest_remainder([s.weight for s in sections], minutes), strict=True
-    ):
+    kept, left_out = fit(sections, minutes)
+    return Agenda(files[0].answers.project.name, minutes, len(files), kept, left_out)
+
+
+def _least_useful(sections: Sequence[Section]) -> int | None:
+    """The index of the section to drop next, or None when only the essentials are left."""
+    conversations = [i for i, s in enumerate(sections) if s.kind == "conversation"]
+    if len(conversations) > 1:
+        return conversations[-1]
+    for kind in DROP_ORDER:
+        found = [i for i, s in enumerate(sections) if s.kind == kind]
+        if found:
+            return found[-1]
+    return None
+
+
+def fit(sections: list[Section], minutes: int) -> tuple[list[Section], list[Section]]:
+    """Share ``minutes`` among the sections, dropping the least useful until each has at
+    least :data:`MIN_SECTION` minutes (or only the essentials are left)."""
+    kept, left_out = list(sections), []
+    while True:
+        shares = largest_remainder([s.weight for s in kept], minutes)
+        if min(shares) >= MIN_SECTION:
+            break
+        drop = _least_useful(kept)
+        if drop is None:
+            break
+        left_out.append(kept.pop(drop))
+    for section, share in zip(kept, shares, strict=True):
         section.minutes = share
-    return Agenda(files[0].answers.project.name, minutes, len(files), sections)
+    return kept, left_out

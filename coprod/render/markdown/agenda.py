@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coprod.core.agenda import Agenda
+from coprod.core.agenda import MIN_SECTION, Agenda
 from coprod.i18n import _, ngettext
 from coprod.render.markdown.blocks import bullets, escape_md, heading, join_blocks, table
 
@@ -27,6 +27,14 @@ def section_heading(n: int, title: str, minutes: int, start: int) -> str:
         "minutes": minutes,
         "start": clock(start),
     }
+
+
+def left_out_text(agenda: Agenda) -> str:
+    """What was left out so that each part has time enough (plain text)."""
+    return _(
+        "Left out, to give each part at least %(minutes)d minutes: %(sections)s. "
+        "With more time (--minutes), they come back."
+    ) % {"minutes": MIN_SECTION, "sections": "; ".join(s.title for s in agenda.left_out)}
 
 
 def agenda_blocks(agenda: Agenda) -> list[str]:
@@ -64,6 +72,8 @@ def agenda_blocks(agenda: Agenda) -> list[str]:
             align=["left", "left", "right"],
         ),
     ]
+    if agenda.left_out:
+        blocks.append(escape_md(left_out_text(agenda)))
     for n, (start, s) in enumerate(zip(starts, agenda.sections, strict=True), 1):
         blocks.append(heading(2, escape_md(section_heading(n, s.title, s.minutes, start))))
         blocks.append(escape_md(s.purpose))

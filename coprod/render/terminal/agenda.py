@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from coprod.core.agenda import Agenda
 from coprod.i18n import _
-from coprod.render.markdown.agenda import agenda_title, clock
+from coprod.render.markdown.agenda import agenda_title, clock, left_out_text
 from coprod.render.terminal.common import bullet, safe
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def render_agenda(agenda: Agenda, console: Console) -> None:
     in_total = safe(_("in total"))
     grid.add_row("", total, f"[dim]{in_total}[/dim]")
     console.print(grid)
+    if agenda.left_out:
+        console.print(f"[dim]{safe(left_out_text(agenda))}[/dim]")
     ask = safe(_("Ask"))
     for n, (start, s) in enumerate(zip(starts, agenda.sections, strict=True), 1):
         when = _("(%(minutes)d min, from %(start)s)") % {

@@ -337,6 +337,8 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
             "then": "open",
             "now": "done",
             "overdue": False,
+            "due": {"then": "2026-12-15", "now": "2026-12-15"},
+            "owner": {"then": "Sam", "now": "Sam"},
         },
         {
             "id": "act-pay",
@@ -344,6 +346,8 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
             "then": "in-progress",
             "now": "in-progress",
             "overdue": False,
+            "due": {"then": "2027-02-01", "now": "2027-02-01"},
+            "owner": {"then": "Jo", "now": "Jo"},
         },
         {
             "id": "act-venue",
@@ -351,6 +355,8 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
             "then": "open",
             "now": None,
             "overdue": False,
+            "due": {"then": None, "now": None},
+            "owner": {"then": None, "now": None},
         },
         {
             "id": "act-late",
@@ -358,8 +364,28 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
             "then": "open",
             "now": "open",
             "overdue": True,
+            "due": {"then": "2026-11-30", "now": "2026-11-30"},
+            "owner": {"then": None, "now": None},
         },
     ]
+
+
+def test_compare_shows_a_moved_due_date_and_a_new_owner_then_and_now(invoke, tmp_path):
+    old = fixture("full.yaml")
+    old["actions"] = [{**ACTION_OLD[1], "due": "2026-10-01", "owner": "Jo"}]
+    new = fixture("later.yaml")
+    new["actions"] = [{**ACTION_OLD[1], "due": "2027-01-15", "owner": "Sam", "status": "open"}]
+    paths = [str(write(tmp_path / "old.yaml", old)), str(write(tmp_path / "new.yaml", new))]
+    today = ["--today", "2026-12-06"]
+    (action,) = json.loads(invoke("compare", *paths, "--format", "json", *today).stdout)["actions"]
+    assert action["due"] == {"then": "2026-10-01", "now": "2027-01-15"}
+    assert action["owner"] == {"then": "Jo", "now": "Sam"}
+    assert action["overdue"] is False  # due in January now, not October
+    terminal = " ".join(invoke("compare", *paths, *today).stdout.split())
+    assert "due 2027-01-15 (was 2026-10-01) · Sam (was Jo): in progress → not started" in terminal
+    assert "OVERDUE" not in terminal
+    markdown = invoke("compare", *paths, "--format", "md", *today).stdout
+    assert "2026-10-01 → 2027-01-15" in markdown and "Jo → Sam" in markdown
 
 
 def test_compare_marks_overdue_and_not_reviewed_in_every_format(invoke, tmp_path):
@@ -369,7 +395,7 @@ def test_compare_marks_overdue_and_not_reviewed_in_every_format(invoke, tmp_path
     assert "Send the first update · due 2026-11-30: not started → not started OVERDUE" in terminal
     assert "Find a venue residents already use: not started → not reviewed" in terminal
     md = invoke("compare", *args, "--format", "md").stdout
-    assert "| Send the first update | 2026-11-30 | not started | not started | **overdue** |" in md
+    assert "| Send the first update | 2026-11-30 | – | not started | not started | **overdue** |" in md
     assert "Not reviewed (not in the newer file): Find a venue residents already use" in md
     assert "Shared at the December meeting" in md
 

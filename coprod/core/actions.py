@@ -72,14 +72,37 @@ class ActionReview:
     now: ActionStatus | None
     overdue: bool
     note: str | None = None
+    later: Action | None = None  # the same action in the newer file
+
+    @property
+    def due_now(self) -> dt.date | None:
+        """The due date as the newer file has it (the older one's when it is missing)."""
+        return self.later.due if self.later else self.action.due
+
+    @property
+    def due_moved(self) -> bool:
+        return self.later is not None and self.later.due != self.action.due
+
+    @property
+    def owner_now(self) -> str | None:
+        return self.later.owner if self.later else self.action.owner
+
+    @property
+    def owner_changed(self) -> bool:
+        return self.later is not None and self.later.owner != self.action.owner
 
     def to_json(self) -> dict[str, Any]:
+        def day(value: dt.date | None) -> str | None:
+            return value.isoformat() if value else None
+
         return {
             "id": self.action.id,
             "text": self.action.text,
             "then": self.then,
             "now": self.now,
             "overdue": self.overdue,
+            "due": {"then": day(self.action.due), "now": day(self.due_now)},
+            "owner": {"then": self.action.owner, "now": self.owner_now},
         }
 
 
@@ -92,9 +115,8 @@ def review_actions(old: Answers, new: Answers, today: dt.date) -> list[ActionRev
         now = match.status if match else None
         due_action = match or action
         overdue = is_overdue(due_action, now or action.status, today)
-        reviews.append(
-            ActionReview(action, action.status, now, overdue, match.note if match else None)
-        )
+        note = match.note if match else None
+        reviews.append(ActionReview(action, action.status, now, overdue, note, match))
     return reviews
 
 

@@ -17,6 +17,15 @@ def _due(action: Action) -> str:
     return escape_md(report_date(action.due)) if action.due else "–"
 
 
+def _day(value: dt.date | None) -> str:
+    return escape_md(report_date(value)) if value else "–"
+
+
+def _then_now(then: str, now: str, changed: bool) -> str:
+    """``"1 Oct → 15 Jan"`` when it changed between the files, else the one value."""
+    return f"{then} → {now}" if changed else now
+
+
 def _headers(*names: str) -> list[str]:
     """Table headers in the interface language (a markdown table is for people; the
     CSV columns and JSON keys of ``coprod actions`` stay English)."""
@@ -113,7 +122,10 @@ def review_blocks(reviews: Sequence[ActionReview], level: int = 2) -> list[str]:
     rows = [
         [
             escape_md(r.action.text),
-            _due(r.action),
+            _then_now(_due(r.action), _day(r.due_now), r.due_moved),
+            _then_now(
+                escape_md(r.action.owner or "–"), escape_md(r.owner_now or "–"), r.owner_changed
+            ),
             escape_md(status_label(r.then)),
             escape_md(status_label(r.now)),
             f"**{escape_md(overdue)}**" if r.overdue else "",
@@ -123,7 +135,7 @@ def review_blocks(reviews: Sequence[ActionReview], level: int = 2) -> list[str]:
     blocks = [
         heading(level, escape_md(_("Actions then and now"))),
         table(
-            _headers(N_("Action"), N_("Due"), N_("Then"), N_("Now"), N_("Overdue")),
+            _headers(N_("Action"), N_("Due"), N_("Owner"), N_("Then"), N_("Now"), N_("Overdue")),
             rows,
             caption=_("Actions reviewed"),
         ),

@@ -96,11 +96,19 @@ def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
     for r in reviews:
         overdue = f" [bold red]{overdue_word}[/bold red]" if r.overdue else ""
         due = ""
-        if r.action.due:
-            due = " · " + safe(_("due %(date)s") % {"date": report_date(r.action.due)})
+        if r.due_now:
+            due = " · " + safe(_("due %(date)s") % {"date": report_date(r.due_now)})
+        if r.due_moved:
+            was = report_date(r.action.due) if r.action.due else _("no date")
+            due += " " + safe(_("(was %(then)s)") % {"then": was})
+        owner = ""
+        if r.owner_now:
+            owner = " · " + safe(r.owner_now)
+        if r.owner_changed:
+            owner += " " + safe(_("(was %(then)s)") % {"then": r.action.owner or _("no one")})
         bullet(
             console,
-            f"{safe(r.action.text)}{due}: {safe(status_label(r.then))} → "
+            f"{safe(r.action.text)}{due}{owner}: {safe(status_label(r.then))} → "
             f"{safe(status_label(r.now))}{overdue}",
         )
         if r.note:

@@ -395,7 +395,9 @@ def test_compare_marks_overdue_and_not_reviewed_in_every_format(invoke, tmp_path
     assert "Send the first update · due 2026-11-30: not started → not started OVERDUE" in terminal
     assert "Find a venue residents already use: not started → not reviewed" in terminal
     md = invoke("compare", *args, "--format", "md").stdout
-    assert "| Send the first update | 2026-11-30 | – | not started | not started | **overdue** |" in md
+    assert (
+        "| Send the first update | 2026-11-30 | – | not started | not started | **overdue** |" in md
+    )
     assert "Not reviewed (not in the newer file): Find a venue residents already use" in md
     assert "Shared at the December meeting" in md
 

@@ -13,8 +13,8 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from coprod.cli import app
-from coprod.core.loader import bundled_data_dir, load_content
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir, load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

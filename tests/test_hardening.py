@@ -20,9 +20,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod.core.answers import LoadedAnswers, parse_answers_text
-from coprod.core.loader import load_content
+from coprod.core.answers import LoadedAnswers
 from coprod.errors import CoprodError
+from coprod.storage.answers_file import parse_answers_text
+from coprod.storage.content import load_content
 from coprod.storage.files import write_atomic
 
 FIXTURES = Path(__file__).parent / "fixtures"

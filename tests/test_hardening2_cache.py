@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod.core import loader
-from coprod.core.loader import bundled_data_dir, load_content_uncached
+from coprod.storage import content_cache
+from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 MARKER_NAME = "planted-pickle-ran"
 
@@ -46,14 +46,14 @@ def data(tmp_path: Path) -> Path:
 
 
 def cache_file(data: Path, cache: Path) -> Path:
-    key = loader._fingerprint(data)
+    key = content_cache.fingerprint(data)
     assert key is not None
     return cache / f"content-{key[:32]}.json"
 
 
 def test_the_cache_is_json_and_holds_no_pickle(data, cache) -> None:
     expected = load_content_uncached(data)
-    assert loader._load_via_cache(data) == expected  # builds the cache
+    assert content_cache.load_via_cache(data) == expected  # builds the cache
     files = [p.name for p in cache.iterdir()]
     assert files == [cache_file(data, cache).name], files
     raw = cache_file(data, cache).read_bytes()
@@ -62,19 +62,19 @@ def test_the_cache_is_json_and_holds_no_pickle(data, cache) -> None:
         pickle.loads(raw)
     assert oct(cache_file(data, cache).stat().st_mode & 0o777) == "0o600"
     assert oct(cache.stat().st_mode & 0o777) == "0o700"
-    assert loader._load_via_cache(data) == expected  # and is read back
+    assert content_cache.load_via_cache(data) == expected  # and is read back
 
 
 def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) -> None:
     """A folder-writer swaps the cache file between a link to a good file and a pickle."""
     expected = load_content_uncached(data)
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     (target,) = cache.iterdir()  # whatever the loader reads back, whatever its format
     good = tmp_path / "good"
     shutil.copyfile(target, good)
     marker = tmp_path / MARKER_NAME
     evil = tmp_path / "evil.pickle"
-    evil.write_bytes(pickle.dumps((loader._fingerprint(data), _Planted(marker))))
+    evil.write_bytes(pickle.dumps((content_cache.fingerprint(data), _Planted(marker))))
     # what an older coprod's cache file was called, too
     for old_name in ("content-0.pickle", f"content-{target.stem[8:16]}.pickle"):
         shutil.copyfile(evil, cache / old_name)
@@ -97,7 +97,7 @@ def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) ->
     thread.start()
     try:
         for _ in range(60):
-            assert loader._load_via_cache(data) == expected
+            assert content_cache.load_via_cache(data) == expected
     finally:
         stop.set()
         thread.join(5)
@@ -106,7 +106,7 @@ def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) ->
 
 
 def test_a_cache_file_that_is_a_link_is_not_followed(data, cache, tmp_path) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     forged = tmp_path / "forged.json"
     forged.write_text(
@@ -114,47 +114,47 @@ def test_a_cache_file_that_is_a_link_is_not_followed(data, cache, tmp_path) -> N
     )
     target.unlink()
     target.symlink_to(forged)
-    content = loader._load_via_cache(data)
+    content = content_cache.load_via_cache(data)
     assert content.practices[0].name == "Designing for openness"
 
 
 def test_a_forged_cache_file_for_other_content_is_not_used(data, cache) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace('"key": "', '"key": "0', 1).replace("Designing", "FORGED"))
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 @pytest.mark.parametrize("what", ["folder", "file"])
 def test_a_cache_others_can_write_to_is_not_trusted(data, cache, what) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("Designing for openness", "FORGED"))
     (cache if what == "folder" else target).chmod(0o777 if what == "folder" else 0o666)
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 def test_a_cache_owned_by_someone_else_is_not_trusted(data, cache, monkeypatch) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     target.write_text(target.read_text(encoding="utf-8").replace("Designing", "FORGED"))
     someone_else = os.getuid() + 4242
-    monkeypatch.setattr(loader.os, "getuid", lambda: someone_else)
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    monkeypatch.setattr(content_cache.os, "getuid", lambda: someone_else)
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 def test_a_shared_cache_folder_is_not_written_to(data, cache) -> None:
     cache.mkdir(mode=0o777)
     cache.chmod(0o777)  # as a shared COPROD_CACHE_DIR would be
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
     assert list(cache.iterdir()) == []
 
 
 def test_an_edit_that_keeps_size_and_time_is_seen(data, cache) -> None:
     """As ``cp -p``, tar and unzip do: same size, same modification time, new text."""
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
     path = data / "practices.yaml"
     status = path.stat()
     text = path.read_text(encoding="utf-8")
@@ -164,14 +164,14 @@ def test_an_edit_that_keeps_size_and_time_is_seen(data, cache) -> None:
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert path.stat().st_size == status.st_size
     assert path.stat().st_mtime_ns == status.st_mtime_ns
-    assert loader._load_via_cache(data).practices[0].name == "Designing for OPENNESS"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for OPENNESS"
 
 
 def test_a_damaged_cache_file_is_rebuilt(data, cache) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     target.write_bytes(b'{"key": "truncated')
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
     assert target.read_bytes().startswith(b'{"key": "')
     assert len(target.read_bytes()) > 1000
 
@@ -179,13 +179,13 @@ def test_a_damaged_cache_file_is_rebuilt(data, cache) -> None:
 def test_a_fifo_in_place_of_the_cache_file_does_not_hang(data, cache) -> None:
     cache.mkdir(mode=0o700)
     os.mkfifo(cache_file(data, cache))
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
 
 
 def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
     expected = load_content_uncached(data)
-    loader._load_via_cache(data)  # writes the cache
-    cached = loader._load_via_cache(data)  # reads it
+    content_cache.load_via_cache(data)  # writes the cache
+    cached = content_cache.load_via_cache(data)  # reads it
     assert cached is not expected
     assert cached == expected
     assert cached.model_dump() == expected.model_dump()
@@ -199,7 +199,7 @@ def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
 def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) -> None:
     import json
 
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     stored = json.loads(target.read_text(encoding="utf-8"))
     practice = stored["content"]["practices"][0]
@@ -210,4 +210,4 @@ def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) ->
     else:
         practice["statements"] = "not a list"
     target.write_text(json.dumps(stored), encoding="utf-8")
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)

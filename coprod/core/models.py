@@ -334,7 +334,7 @@ class Background(Strict):
     room: RoomGuidance | None = None
 
 
-# --- content packs (see coprod/core/packs.py) ---
+# --- content packs (see coprod/core/packs/) ---
 
 
 class GlossaryTerm(Strict):

@@ -28,9 +28,10 @@ from coprod.core.scoring import NOT_RATED, SCALE
 from coprod.errors import CoprodError
 from coprod.i18n import N_, translations
 from coprod.interactive.interview import ROLE_LABELS
+from coprod.storage.answers_file import dumps
 from coprod.web import flow, live
 from coprod.web.security import BodyLimit, SecurityHeaders, TryLimit, export_csp
-from coprod.web.state import Participant, Workshop, WorkshopFull, answers_text, code_text
+from coprod.web.state import Participant, Workshop, WorkshopFull, code_text
 
 HERE = Path(__file__).parent
 COOKIE = "coprod_participant"
@@ -104,8 +105,8 @@ def load_choices(data_dir: Path | None = None) -> dict[str, Content]:
 
     A choice whose pack is missing from ``data_dir`` is left out of the switch.
     """
-    from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packchoice import choose_pack
+    from coprod.storage.content import load_content, resolve_data_dir
+    from coprod.storage.packs import choose_pack
 
     folder = resolve_data_dir(data_dir)
     contents: dict[str, Content] = {}
@@ -240,7 +241,7 @@ class WorkshopApp:
         """Write the participant's answers file; returns once it is on disk."""
         lock = self.locks.setdefault(person.number, asyncio.Lock())
         async with lock:
-            text = answers_text(person.answers)
+            text = dumps(person.answers)
             await anyio.to_thread.run_sync(
                 lambda: self.workshop.write_answers(person, text, first=first)
             )

@@ -120,7 +120,8 @@ def distinct_files(paths: list[Path]) -> list[Path]:
 
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
     """Load every answers file; warnings are shown with the file they come from."""
-    from coprod.core.answers import DRAFT_WARNING, load_answers
+    from coprod.core.answers import DRAFT_WARNING
+    from coprod.storage.answers_file import load_answers
 
     loaded = []
     for path in paths:

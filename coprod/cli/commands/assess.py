@@ -99,16 +99,16 @@ def assess_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
     from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
-        new_answers,
         print_path,
         run_safely,
     )
+    from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
@@ -170,7 +170,7 @@ def assess_command(
             save or resume, overwrite_first=True, resumed=save is None or save == resume
         )
     else:
-        answers = new_answers("quick" if quick else "full", content.version)
+        answers = Answers.new("quick" if quick else "full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
 
     from coprod.core.models import slugify
@@ -253,8 +253,8 @@ def _previous_answers(
     ``--previous OLD`` names it (and is recorded as ``previous:``); a resumed file
     that names one has it found as written, or beside the resumed file.
     """
-    from coprod.core.answers import load_answers
     from coprod.interactive.end_questions import previous_path
+    from coprod.storage.answers_file import load_answers
 
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:

@@ -54,17 +54,17 @@ def check_command(
     """
     from rich.markup import escape
 
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
     from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
-        new_answers,
         print_command,
         print_path,
         run_safely,
     )
+    from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
     writer: DraftWriter | None = None
@@ -83,7 +83,7 @@ def check_command(
             )
         check_save_target(save, force=force, resuming=None)
         say = err() if as_json else out()  # with --json, stdout is for the JSON only
-        answers = new_answers("full", content.version)
+        answers = Answers.new("full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
         runner = interview.Interview(
             content,

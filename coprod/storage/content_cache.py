@@ -23,6 +23,28 @@ from pydantic.fields import FieldInfo
 from coprod.core.content_checks import FILES
 from coprod.core.models import Content
 
+#: The source of every module that shapes what the loaded content is (relative to the
+#: package): the models and their validation, the YAML reading, the checks across
+#: files, the pack overlay, and the cache's own reconstruction. Each file's size and
+#: modification time are part of the key, so content cached by other code is never
+#: read (a checkout keeps its version number while its code changes). tests/storage/test_content_cache.py checks
+#: that loading content imports no other module of core/ or storage/.
+SHAPING_SOURCES: tuple[str, ...] = (
+    "core/models.py",
+    "core/validation.py",
+    "core/document.py",
+    "core/content_checks.py",
+    "core/answers.py",  # the roles a call to action may name
+    "core/scoring.py",  # (imported by answers)
+    "core/packs/choice.py",
+    "core/packs/patches.py",
+    "core/packs/overlay.py",
+    "storage/yamlio.py",
+    "storage/content.py",
+    "storage/packs.py",
+    "storage/content_cache.py",
+)
+
 
 def cache_dir() -> Path | None:
     """Where validated content is cached: ``$COPROD_CACHE_DIR``, else the user cache folder.
@@ -37,24 +59,31 @@ def cache_dir() -> Path | None:
 
 
 def fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
-    """A hash of coprod's version, the folder and every content file's bytes.
+    """A hash of coprod's version and code, the folder, every content and pack file's bytes.
 
     Keyed on the content itself (not sizes and times, which ``cp -p``, tar and
-    unzip keep), so what is shown is always what is on disk. Reading the files'
-    bytes costs well under a millisecond; parsing and validating them is what the
-    cache saves.
+    unzip keep), so what is shown is always what is on disk; and on the source of
+    the code that shapes it (:data:`SHAPING_SOURCES`). Reading the content's bytes
+    costs well under a millisecond; parsing and validating it is what the
+    cache saves. The code is known by each file's size and modification time (an
+    edit, a checkout or an install changes them): ten times cheaper than its bytes.
     """
     import hashlib
 
-    import coprod.core.models
     from coprod import __version__
     from coprod.storage.packs import pack_fingerprint
 
     digest = hashlib.sha256(
         f"{__version__}\0{data_dir}\0{pack_fingerprint(data_dir, pack)}\0".encode()
     )
-    # The models too: a cache written for other models is never read into these.
-    digest.update(Path(coprod.core.models.__file__).read_bytes())
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for source in SHAPING_SOURCES:
+        try:
+            status = os.stat(os.path.join(package, source))
+            code = f"{status.st_size}:{status.st_mtime_ns}"
+        except OSError:  # not installed as source: the version alone says which code
+            code = "missing"
+        digest.update(f"{source}\0{code}\0".encode())
     for name in FILES:
         try:
             raw = (data_dir / name).read_bytes()

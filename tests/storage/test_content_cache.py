@@ -1,8 +1,9 @@
-"""Hardening II: the validated-content cache can neither run code nor show stale content.
+"""The validated-content cache can neither run code nor show stale content.
 
 The cache is JSON (reading it cannot execute anything), keyed by a hash of the
-content's bytes, opened once without following links and checked with fstat on
-the open file, and not used at all in a folder others can write to.
+content's bytes, the pack's and the code that shapes them, opened once without
+following links and checked with fstat on the open file, and not used at all in a
+folder others can write to. Every test here runs with the cache on.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -211,3 +214,69 @@ def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) ->
         practice["statements"] = "not a list"
     target.write_text(json.dumps(stored), encoding="utf-8")
     assert content_cache.load_via_cache(data) == load_content_uncached(data)
+
+
+def _first_name(content) -> str:  # type: ignore[no-untyped-def]
+    return str(content.practices[0].name)
+
+
+def test_the_cache_sees_edited_content_an_edited_pack_and_edited_code(
+    data, cache, tmp_path, monkeypatch
+) -> None:
+    """Content, a pack and the code that shapes them: a change to any one is shown at once."""
+    load = content_cache.load_via_cache
+    assert _first_name(load(data)) == "Designing for openness"
+    assert _first_name(load(data, "cy")) == "Dylunio ar gyfer bod yn agored"
+
+    pack = data / "packs" / "cy" / "practices.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace("Dylunio ar gyfer", "Dylunio agored ar gyfer", 1),
+        encoding="utf-8",
+    )
+    assert _first_name(load(data, "cy")) == "Dylunio agored ar gyfer bod yn agored"
+
+    practices = data / "practices.yaml"
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace("Designing for openness", "Open design", 1),
+        encoding="utf-8",
+    )
+    assert _first_name(load(data)) == "Open design"
+
+    # The code: one shaping module is a copy we can edit. What the old code made is
+    # stood in for by a cache file whose content differs from what the files give.
+    module = tmp_path / "overlay.py"
+    module.write_text("# the pack overlay\n", encoding="utf-8")
+    sources = (*content_cache.SHAPING_SOURCES, str(module))
+    monkeypatch.setattr(content_cache, "SHAPING_SOURCES", sources)
+    load(data)
+    made_by_old_code = cache_file(data, cache)
+    text = made_by_old_code.read_text(encoding="utf-8")
+    made_by_old_code.write_text(text.replace('"Open design"', '"Old code\'s design"', 1))
+    assert _first_name(load(data)) == "Old code's design"  # the cache is used while nothing changes
+    module.write_text("# the pack overlay, changed\n", encoding="utf-8")
+    assert _first_name(load(data)) == "Open design"
+
+
+def test_the_shaping_sources_are_every_module_that_loading_content_imports(
+    tmp_path: Path,
+) -> None:
+    """A module added to what loading runs, and not to the cache key, would go stale unseen."""
+    script = (
+        "import sys\n"
+        "from coprod.storage.content import load_content, bundled_data_dir\n"
+        "load_content(bundled_data_dir(), 'cy')\n"
+        "for name, module in sorted(sys.modules.items()):\n"
+        "    if name.startswith(('coprod.core.', 'coprod.storage.')):\n"
+        "        print(module.__file__)\n"
+    )
+    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    package = Path(content_cache.__file__).resolve().parent.parent
+    imported = {
+        Path(line).resolve().relative_to(package).as_posix()
+        for line in result.stdout.split()
+        if not line.endswith("__init__.py")
+    }
+    assert imported == set(content_cache.SHAPING_SOURCES)

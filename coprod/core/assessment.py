@@ -12,6 +12,7 @@ from typing import Any
 from coprod.core.answers import Answers
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement
 from coprod.core.scoring import (
+    BAND_FLOORS,
     PracticeScore,
     Rating,
     Verdict,
@@ -21,7 +22,7 @@ from coprod.core.scoring import (
 )
 
 JSON_VERSION = 1
-STRENGTH_FLOOR = 40  # a practice below "developing" is never called a strength
+STRENGTH_FLOOR = BAND_FLOORS["developing"]  # below "developing" is never called a strength
 MAX_PRIORITIES = 3
 MAX_NEXT_STEPS = 3
 MAX_CASES = 2

@@ -14,8 +14,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from coprod.core.answers import DRAFT_WARNING, role_label, stage_label
-from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
+from coprod.core.assessment import (
+    STRENGTH_FLOOR,
+    Assessment,
+    CaseSuggestion,
+    PracticeResult,
+    StatementResult,
+)
 from coprod.core.models import Case, Content, Criterion
+from coprod.core.scoring import BAND_FLOORS
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import assessment_action_blocks
@@ -46,7 +53,23 @@ from coprod.render.text import (
 )
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
-BANDS_NOTE = N_("Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.")
+BANDS_NOTE = N_(
+    "Bands: 0-%(attention_top)d needs attention, %(developing)d-%(developing_top)d developing, "
+    "%(strong)d-100 strong."
+)
+
+
+def bands_note() -> str:
+    """The note under a chart: the bands and their scores (from core.scoring's BANDS)."""
+    floors = BAND_FLOORS
+    return _(BANDS_NOTE) % {
+        "attention_top": floors["developing"] - 1,
+        "developing": floors["developing"],
+        "developing_top": floors["strong"] - 1,
+        "strong": floors["strong"],
+    }
+
+
 DRAFT_NOTE = N_("This is a draft: the assessment was not finished, so some answers are missing.")
 CASES_HEADING = N_("Case studies to learn from")
 
@@ -148,7 +171,9 @@ def header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
 
 def _strengths_text(assessment: Assessment) -> str:
     if not assessment.strengths:
-        return _("none yet: no practice is scored 40 (developing) or more")
+        return _("none yet: no practice is scored %(floor)d (developing) or more") % {
+            "floor": STRENGTH_FLOOR
+        }
     return "; ".join(f"{r.practice.name} ({score_text(r)})" for r in assessment.strengths)
 
 
@@ -240,7 +265,7 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
         return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
         mermaid_bar_chart(scored, title=title, x_label=_("Practice"), y_label=_("Score (0-100)")),
-        escape_md(_(BANDS_NOTE)),
+        escape_md(bands_note()),
     ]
     if not_scored:
         blocks.append(

@@ -15,7 +15,7 @@ from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _, report_date
 from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
-from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
+from coprod.render.markdown.assessment import bands_note, caveat_blocks, messages, source_blocks
 from coprod.render.markdown.blocks import (
     bold,
     bullets,
@@ -249,7 +249,7 @@ def compare_chart_blocks(comparison: Comparison) -> list[str]:
             y_label=_("Score (0-100)"),
             line=[old for _label, old, _new in both],
         ),
-        escape_md(f"{key} {_(BANDS_NOTE)}"),
+        escape_md(f"{key} {bands_note()}"),
     ]
     if left_out:
         line = _("Left out of the chart (not scored in both): %(practices)s.") % {

@@ -136,7 +136,7 @@ class StrictHTML(HTMLParser):
 
 def assessment_for(path: Path, content: Content) -> Assessment:
     loaded = load_answers(path, content)
-    return assess(loaded.answers, content, loaded.warnings)
+    return assess(loaded.answers, content, loaded.notices)
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 
-from coprod.core.answers import DRAFT_WARNING, Answers, LoadedAnswers
+from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.document import Document
 from coprod.core.models import Content
+from coprod.core.notices import Notice
 from coprod.core.validation import field_path, validate
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
-from coprod.i18n import N_, _, ngettext
+from coprod.i18n import N_, _
 
 #: The message for an id the content does not have, by what kind of id it is.
 _UNKNOWN_ID = {
@@ -42,14 +43,6 @@ def _location(section: str, key: str) -> tuple[str | int, ...]:
 def _shown(key: str) -> str:
     """An id for a message: quoted, and cut short if it is long."""
     return repr(key) if len(key) <= 60 else repr(key[:60]) + "…"
-
-
-def _listed(items: list[str], separator: str = ", ") -> str:
-    """``a, b, c``; past :data:`MAX_SHOWN` items, the rest counted."""
-    shown = separator.join(items[:MAX_SHOWN])
-    if len(items) <= MAX_SHOWN:
-        return shown
-    return _("%(items)s and %(n)d more") % {"items": shown, "n": len(items) - MAX_SHOWN}
 
 
 def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
@@ -159,52 +152,29 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         replaced = content.replaced_by() if rating_kind == "statement" else {}
         gone = [key for key in loaded.unknown_ids if key not in replaced]
         if gone:
-            loaded.warnings.append(
-                _(
-                    "answered against content version %(answered)s (now %(current)s); these ids "
-                    "no longer exist and were left out: %(ids)s"
-                )
-                % {"answered": answered_version, "current": current, "ids": _listed(gone)}
+            loaded.notices.append(
+                Notice("ids-gone", {"answered": answered_version, "current": current, "ids": gone})
             )
         moved = [key for key in loaded.unknown_ids if key in replaced]
         if moved:
-            loaded.warnings.append(
-                _(
-                    "answered against content version %(answered)s (now %(current)s); these "
-                    "statements were reworded or split and were left out (rate the new ones to "
-                    "include them): %(ids)s"
+            loaded.notices.append(
+                Notice(
+                    "statements-replaced",
+                    {
+                        "answered": answered_version,
+                        "current": current,
+                        "replaced": [(key, list(replaced[key])) for key in moved],
+                    },
                 )
-                % {
-                    "answered": answered_version,
-                    "current": current,
-                    "ids": _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; "),
-                }
             )
     missing = [i for i in rating_ids if i not in answers.ratings]
     if answered_version < current and missing:
         loaded.unanswered = missing
-        unanswered = (
-            ngettext(
-                "content version %(current)s has %(n)d statement this file does not answer "
-                "(scored on what matches): %(ids)s",
-                "content version %(current)s has %(n)d statements this file does not answer "
-                "(scored on what matches): %(ids)s",
-                len(missing),
-            )
-            if rating_kind == "statement"
-            else ngettext(
-                "content version %(current)s has %(n)d practice this file does not answer "
-                "(scored on what matches): %(ids)s",
-                "content version %(current)s has %(n)d practices this file does not answer "
-                "(scored on what matches): %(ids)s",
-                len(missing),
-            )
-        )
-        loaded.warnings.append(
-            unanswered % {"current": current, "n": len(missing), "ids": _listed(missing)}
+        loaded.notices.append(
+            Notice("unanswered", {"what": rating_kind, "current": current, "ids": missing})
         )
     if not answers.complete:
-        loaded.warnings.append(DRAFT_WARNING)  # shown translated; compared as is
+        loaded.notices.append(Notice("draft"))
     return loaded
 
 

@@ -16,11 +16,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from coprod.core.notices import Notice
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import N_, _
 
 ANSWERS_VERSION = 1
-DRAFT_WARNING = N_("this is a draft: the assessment was not finished (use --resume to carry on)")
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
 # How a report shows the fixed stages and roles (translated where shown; the
@@ -342,10 +342,10 @@ class Answers(_Model):
 
 @dataclass
 class LoadedAnswers:
-    """Answers read from a file, checked against the content, with any warnings."""
+    """Answers read from a file, checked against the content, with any notices."""
 
     answers: Answers
     path: Path | str
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)

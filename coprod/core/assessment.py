@@ -11,6 +11,7 @@ from typing import Any
 
 from coprod.core.answers import Answers
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement
+from coprod.core.notices import Notice
 from coprod.core.scoring import (
     BAND_FLOORS,
     PracticeScore,
@@ -66,7 +67,7 @@ class Assessment:
     verdict: Verdict
     strengths: list[PracticeResult]
     priorities: list[Priority]
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def evidence_gaps(self) -> list[tuple[Practice, StatementResult]]:
@@ -118,7 +119,7 @@ class Assessment:
             "brings": list(self.answers.respondent.brings) if self.answers.respondent else [],
             "actions": [a.model_dump(mode="json") for a in self.answers.actions],
             "previous": self.answers.previous,
-            "messages": list(self.warnings),
+            "messages": [n.text() for n in self.notices],
             "calls_to_action": calls_to_action_json(
                 self.content, [self.answers.respondent.role if self.answers.respondent else None]
             ),
@@ -173,7 +174,7 @@ def _cases(practice: Practice, content: Content) -> list[CaseSuggestion]:
     return [CaseSuggestion(content.case(link.case), link) for link in links[:MAX_CASES]]
 
 
-def assess(answers: Answers, content: Content, warnings: list[str] | None = None) -> Assessment:
+def assess(answers: Answers, content: Content, notices: list[Notice] | None = None) -> Assessment:
     """Score answers against the content: practice profile, verdict, strengths, priorities."""
     results = practice_results(answers, content)
     verdict = verdict_for(
@@ -198,7 +199,7 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
         verdict=verdict,
         strengths=strengths,
         priorities=priorities,
-        warnings=list(warnings or []),
+        notices=list(notices or []),
     )
 
 

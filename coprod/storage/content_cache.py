@@ -36,6 +36,7 @@ SHAPING_SOURCES: tuple[str, ...] = (
     "core/content_checks.py",
     "core/answers.py",  # the roles a call to action may name
     "core/scoring.py",  # (imported by answers)
+    "core/notices.py",  # a pack's notices
     "core/packs/choice.py",
     "core/packs/patches.py",
     "core/packs/overlay.py",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from coprod.core.answers import Answers
     from coprod.core.assessment import Assessment
     from coprod.core.models import Content
+    from coprod.core.notices import Notice
     from coprod.interactive.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
@@ -131,7 +132,7 @@ def assess_command(
                 }
             )
         loaded = load_answers(answers_file, content)
-        result = assess(loaded.answers, content, loaded.warnings)
+        result = assess(loaded.answers, content, loaded.notices)
         _show(result, as_json)
         _export(result, export, force)
         return
@@ -154,12 +155,12 @@ def assess_command(
         )
     check_save_target(save, force=force, resuming=resume)
     console = out()
-    warnings: list[str] = []
+    notices: list[Notice] = []
     finished = False
     if resume is not None:
         loaded = load_answers(resume, content)
         answers = loaded.answers
-        warnings = [w for w in loaded.warnings if "draft" not in w]
+        notices = [n for n in loaded.notices if n.kind != "draft"]
         if quick and answers.mode != "quick":
             raise CoprodError(
                 _("%(file)s is a full assessment; leave out %(quick)s to resume it")
@@ -229,7 +230,7 @@ def assess_command(
 
     walked = run_safely(walk, writer, again=again)
     if walked is None:  # a finished assessment, not walked again: its report
-        result = assess(answers, content, warnings)
+        result = assess(answers, content, notices)
         _show(result, as_json=False)
         _share(console, writer.path)
         _export(result, export, force)
@@ -237,7 +238,7 @@ def assess_command(
     answers = walked
     answers.complete = True
     writer(answers)
-    result = assess(answers, content, warnings)
+    result = assess(answers, content, notices)
     _show(result, as_json=False)
     console.print("\n" + escape(_("Answers saved to")))
     print_path(console, str(writer.path))
@@ -391,8 +392,8 @@ def _framing(
 
 
 def _show(result: Assessment, as_json: bool) -> None:
-    for message in result.warnings:
-        warn(message)
+    for notice in result.notices:
+        warn(notice.text())
     if as_json:
         print_json(result.to_json())
         return

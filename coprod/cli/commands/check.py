@@ -70,7 +70,7 @@ def check_command(
     writer: DraftWriter | None = None
     if answers_file is not None:
         loaded = load_answers(answers_file, content)
-        answers, warnings = loaded.answers, loaded.warnings
+        answers, notices = loaded.answers, loaded.notices
     else:
         from coprod.interactive import interview
 
@@ -98,10 +98,10 @@ def check_command(
         if save is not None:
             again += ["--save", str(save), *(["--force"] if force else [])]
         answers = run_safely(runner.run, writer, again=again)
-        warnings = []
-    result = assess(answers, content, warnings)
-    for message in warnings:
-        warn(message)
+        notices = []
+    result = assess(answers, content, notices)
+    for notice in notices:
+        warn(notice.text())
     if as_json:
         print_json(result.to_json())
     else:

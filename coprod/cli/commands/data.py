@@ -74,8 +74,8 @@ def _validate_packs(folder: Path, content: Content) -> None:
             f"[green]✓[/green] pack {escape(name)} is valid{status}: {result.texts} texts of "
             f"its own, {falling} from the original."
         )
-        for message in result.warnings:
-            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": message})
+        for notice in result.notices:
+            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": notice.text()})
         for fallback in result.fallbacks:
             warn(_("pack %(name)s: %(message)s") % {"name": name, "message": fallback})
     if problems:

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from coprod.core.document import Document
 from coprod.core.models import GlossaryTerm, PackInfo, PackMeta
+from coprod.core.notices import Notice
 from coprod.core.packs.choice import ENGLISH, pack_name
 from coprod.core.packs.patches import CaseLinkPatch, GlossaryFile
 from coprod.core.validation import field_path
@@ -65,7 +66,7 @@ class Fallback:
 class PackResult:
     content: Content
     fallbacks: list[Fallback] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     texts: int = 0  # how many texts the pack gives
 
 
@@ -300,14 +301,17 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
                 "language",
             )
         )
-    warnings: list[str] = []
+    notices: list[Notice] = []
     if meta.content_version != content.version:
-        warnings.append(
-            _(
-                "%(file)s: written for content version %(written)s; the content is version "
-                "%(current)s: check that its texts still match"
+        notices.append(
+            Notice(
+                "pack-content-version",
+                {
+                    "file": meta_doc.path,
+                    "written": meta.content_version,
+                    "current": content.version,
+                },
             )
-            % {"file": meta_doc.path, "written": meta.content_version, "current": content.version}
         )
 
     publication_ids = {p.id for p in content.meta.publications}
@@ -365,4 +369,4 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
         raise CoprodError(problems, hint=None)
     info = PackInfo(meta=meta, glossary=glossary)
     merged = content.model_copy(update={**updates, "pack": info})
-    return PackResult(merged, fallbacks, warnings, texts)
+    return PackResult(merged, fallbacks, notices, texts)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from coprod.core.answers import DRAFT_WARNING, role_label, stage_label
+from coprod.core.answers import role_label, stage_label
 from coprod.core.assessment import (
     STRENGTH_FLOOR,
     Assessment,
@@ -22,6 +22,7 @@ from coprod.core.assessment import (
     StatementResult,
 )
 from coprod.core.models import Case, Content, Criterion
+from coprod.core.notices import Notice
 from coprod.core.scoring import BAND_FLOORS
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.render.language import draft_blocks, glossary_blocks
@@ -116,9 +117,14 @@ def score_text(result: PracticeResult) -> str:
     return _("not scored") if s.score is None else f"{s.score}, {band_label(s.band)}"
 
 
+def notice_text(notice: Notice) -> str:
+    """A notice in words for a document (no command-line advice)."""
+    return _(DRAFT_NOTE) if notice.kind == "draft" else notice.text()
+
+
 def messages(assessment: Assessment) -> list[str]:
-    """The answers file's warnings in words for a document (no command-line advice)."""
-    return [_(DRAFT_NOTE) if m == DRAFT_WARNING else m for m in assessment.warnings]
+    """The answers file's notices in words for a document."""
+    return [notice_text(n) for n in assessment.notices]
 
 
 def _field(label: str, value: str) -> str:

@@ -15,7 +15,12 @@ from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _, report_date
 from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
-from coprod.render.markdown.assessment import bands_note, caveat_blocks, messages, source_blocks
+from coprod.render.markdown.assessment import (
+    bands_note,
+    caveat_blocks,
+    notice_text,
+    source_blocks,
+)
 from coprod.render.markdown.blocks import (
     bold,
     bullets,
@@ -138,9 +143,7 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
             ]
         ),
     ]
-    shown = [*messages(old), *messages(new)]
-    rest = comparison.messages[len(old.warnings) + len(new.warnings) :]
-    blocks += [field(_("Note"), escape_md(message)) for message in [*shown, *rest]]
+    blocks += [field(_("Note"), escape_md(notice_text(n))) for n in comparison.notices]
     blocks += draft_blocks(new.content)
     return blocks
 

@@ -168,7 +168,7 @@ class Step:
 
 
 def load_content():  # type: ignore[no-untyped-def]
-    from coprod.core.loader import load_content as load
+    from coprod.storage.content import load_content as load
 
     return load(None)
 

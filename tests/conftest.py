@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,13 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from coprod.cli import app
-from coprod.core.loader import bundled_data_dir, load_content
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir, load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# As the console entry point does (coprod.cli.main): no scan for pydantic plugins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 @pytest.fixture(autouse=True)

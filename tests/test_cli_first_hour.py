@@ -20,8 +20,9 @@ import typer
 from pty_helpers import clean_env, coprod_executable
 
 from coprod.cli import app
-from coprod.core.loader import FILES, bundled_data_dir
+from coprod.core.content_checks import FILES
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir
 
 BOX = re.compile(r"[│╭╮╰╯─┃━┏┓┗┛]")
 

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from coprod.core.loader import FILES, bundled_data_dir
+from coprod.core.content_checks import FILES
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir
 
 REPORT_PRACTICES = [
     "Designing for openness",

@@ -17,7 +17,6 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from coprod.core.loader import bundled_data_dir
 from coprod.core.models import (
     Case,
     Claim,
@@ -29,6 +28,7 @@ from coprod.core.models import (
     Sourced,
     SourceRef,
 )
+from coprod.storage.content import bundled_data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent

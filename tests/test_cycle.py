@@ -14,8 +14,9 @@ import yaml
 from conftest import FIXTURES
 
 from coprod.core.actions import is_overdue, list_actions, parse_due, review_actions
-from coprod.core.answers import Action, load_answers, parse_answers_text
+from coprod.core.answers import Action
 from coprod.core.room import coverage, status_for
+from coprod.storage.answers_file import load_answers, parse_answers_text
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
 

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from coprod.core.answers import load_answers
 from coprod.interactive.end_questions import _suggestions
+from coprod.storage.answers_file import load_answers
 
 ENTER = "\r"
 DOWN = "\x1b[B"

@@ -20,10 +20,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod.core.answers import LoadedAnswers, parse_answers_text
-from coprod.core.loader import load_content
+from coprod.core.answers import LoadedAnswers
 from coprod.errors import CoprodError
-from coprod.storage.files import write_atomic
+from coprod.storage.answers_file import parse_answers_text
+from coprod.storage.content import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"
@@ -696,7 +696,7 @@ def test_stop_at_a_rating_prompt_keeps_the_ratings_and_resumes_there(
     assert again["ratings"] == {ids[0]: 4, ids[1]: 0, ids[2]: 1}
 
 
-# 4c. Atomic writes ------------------------------------------------------------------
+# 4c. Atomic writes (write_atomic's own tests: tests/storage/test_files.py) ------------
 
 
 def leftovers(folder: Path) -> list[Path]:
@@ -708,57 +708,6 @@ def _fail(exc: BaseException):  # type: ignore[no-untyped-def]
         raise exc
 
     return raiser
-
-
-@pytest.mark.parametrize("step", ["replace", "fsync"])
-def test_failed_overwrite_keeps_the_old_file(tmp_path, monkeypatch, step) -> None:
-    target = tmp_path / "report.md"
-    target.write_bytes(b"old report\n")
-    monkeypatch.setattr(
-        f"coprod.storage.files.os.{step}", _fail(OSError(errno.ENOSPC, "No space left"))
-    )
-    with pytest.raises(CoprodError) as caught:
-        write_atomic(target, "new report\n", overwrite=True)
-    assert "could not be written" in str(caught.value)
-    assert str(target) in str(caught.value)
-    monkeypatch.undo()
-    assert target.read_bytes() == b"old report\n"
-    assert leftovers(tmp_path) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
-
-
-def test_failed_new_file_leaves_nothing(tmp_path, monkeypatch) -> None:
-    target = tmp_path / "new.md"
-    monkeypatch.setattr(
-        "coprod.storage.files.os.link", _fail(OSError(errno.EPERM, "no hard links"))
-    )
-    monkeypatch.setattr("coprod.storage.files.os.replace", _fail(OSError(errno.EIO, "I/O error")))
-    with pytest.raises(CoprodError, match="could not be written"):
-        write_atomic(target, "text\n")
-    monkeypatch.undo()
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_link_unsupported_falls_back_to_rename(tmp_path, monkeypatch) -> None:
-    target = tmp_path / "new.md"
-    monkeypatch.setattr(
-        "coprod.storage.files.os.link", _fail(OSError(errno.EPERM, "no hard links"))
-    )
-    write_atomic(target, "text\n")
-    monkeypatch.undo()
-    assert target.read_text() == "text\n"
-    assert leftovers(tmp_path) == []
-
-
-def test_ctrl_c_during_a_write_leaves_no_temporary_file(tmp_path, monkeypatch) -> None:
-    target = tmp_path / "answers.yaml"
-    target.write_text("old\n")
-    monkeypatch.setattr("coprod.storage.files.os.fsync", _fail(KeyboardInterrupt()))
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(target, "new\n", overwrite=True)
-    monkeypatch.undo()
-    assert target.read_text() == "old\n"
-    assert leftovers(tmp_path) == []
 
 
 def test_report_failing_to_write_exits_2_and_keeps_the_old_file(

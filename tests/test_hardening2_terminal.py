@@ -21,9 +21,10 @@ import yaml
 from pty_helpers import clean_env
 from test_hardening_e2e import run_in_pty
 
-from coprod.core.loader import FILES, bundled_data_dir, load_content_uncached
+from coprod.core.content_checks import FILES
 from coprod.errors import CoprodError
 from coprod.render.text import escape_html, escape_md, terminal_safe
+from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OSC_TITLE = "\x1b]0;pwned\x07"

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from pty_helpers import answer, clean_env, coprod_executable, spawn
 
-from coprod.core.loader import load_content
+from coprod.storage.content import load_content
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 

@@ -157,8 +157,8 @@ def test_english_and_easy_read_reports_have_no_draft_translation_line(
 
 def test_welsh_interview_asks_in_welsh() -> None:
     from coprod.core.answers import Answers
-    from coprod.core.loader import bundled_data_dir, load_content
     from coprod.interactive.interview import Interview
+    from coprod.storage.content import bundled_data_dir, load_content
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")
@@ -190,8 +190,8 @@ def test_welsh_team_report_headings(invoke) -> None:
 
 def test_welsh_interview_outline() -> None:
     from coprod.core.answers import Answers
-    from coprod.core.loader import bundled_data_dir, load_content
     from coprod.interactive.interview import Interview
+    from coprod.storage.content import bundled_data_dir, load_content
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")

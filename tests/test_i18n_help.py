@@ -10,8 +10,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from coprod import i18n
-from coprod.core.loader import bundled_data_dir
 from coprod.i18n.babel_extract import extract_help
+from coprod.storage.content import bundled_data_dir
 
 PO = Path(i18n.__file__).parent / "locale" / "cy" / "LC_MESSAGES" / "coprod.po"
 

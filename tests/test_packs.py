@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod.core.loader import bundled_data_dir, load_content_uncached
+from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 META = """\
 name: {name}
@@ -262,13 +262,13 @@ def test_team_and_compare_read_files_alike_in_every_language(invoke) -> None:
 def test_content_cache_keeps_each_pack_apart(
     invoke, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coprod.core import loader
+    from coprod.storage.content import forget_loaded
 
     monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
     folder = make_pack(data_copy, "cy", {"practices.yaml": PRACTICES})
 
     def name(*options: str) -> str:
-        loader._load_cached.cache_clear()  # a new process each time: only the file cache
+        forget_loaded()  # a new process each time: only the file cache
         result = invoke("--data-dir", str(data_copy), *options, "practices", "--json")
         return str(json.loads(result.stdout)["practices"][0]["name"])
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from coprod.core.loader import bundled_data_dir, load_content
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir, load_content
 
 
 @pytest.fixture(scope="module")

@@ -18,13 +18,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from coprod.core.answers import load_answers
 from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.render import formats, html, markdown
 from coprod.render.markdown import escape_md
 from coprod.render.svg import bar_chart_svg
+from coprod.storage.answers_file import load_answers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -136,7 +136,7 @@ class StrictHTML(HTMLParser):
 
 def assessment_for(path: Path, content: Content) -> Assessment:
     loaded = load_answers(path, content)
-    return assess(loaded.answers, content, loaded.warnings)
+    return assess(loaded.answers, content, loaded.notices)
 
 
 @pytest.fixture

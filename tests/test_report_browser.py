@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from coprod.core.answers import load_answers
 from coprod.core.assessment import assess
 from coprod.core.models import Content
 from coprod.render import html
 from coprod.render.svg import BAND_COLOURS
+from coprod.storage.answers_file import load_answers
 
 pytestmark = pytest.mark.chromium
 

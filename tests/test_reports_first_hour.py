@@ -337,7 +337,7 @@ def test_team_terminal_criteria_answers_are_words(invoke: Any) -> None:
 
 def test_markdown_next_steps_appear_once(invoke: Any) -> None:
     md = invoke("report", str(FULL), "-f", "md").stdout
-    from coprod.core.loader import bundled_data_dir, load_content
+    from coprod.storage.content import bundled_data_dir, load_content
 
     content = load_content(bundled_data_dir())
     steps = [s.next_step for _, s in content.statements()]

@@ -14,6 +14,6 @@ def test_practices_json(invoke):
 
 def test_content_ships_with_the_package():
     """The content is found wherever coprod is installed from (wheel or checkout)."""
-    from coprod.core.loader import bundled_data_dir
+    from coprod.storage.content import bundled_data_dir
 
     assert (bundled_data_dir() / "practices.yaml").is_file()

@@ -12,9 +12,9 @@ import pytest
 from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_workshop
 
 from coprod import i18n
-from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
 from coprod.i18n import labels
+from coprod.storage.content import bundled_data_dir
 from coprod.web.language import load_choices
 
 

@@ -15,9 +15,9 @@ from workshop_helpers import Phone, answer_quick, facilitator, html_lang, lang_a
 from workshop_server import Server, free_port
 
 from coprod import i18n
-from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
 from coprod.i18n.labels import ROLE_CHOICES
+from coprod.storage.content import bundled_data_dir
 from coprod.web.flow import MAX_TEXT
 from coprod.web.language import load_choices
 from coprod.web.state import Workshop

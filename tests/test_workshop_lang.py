@@ -13,8 +13,8 @@ import yaml
 from markupsafe import escape
 from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_workshop
 
-from coprod.core.loader import bundled_data_dir
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir
 from coprod.web.language import load_choices
 
 

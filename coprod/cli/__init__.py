@@ -245,6 +245,12 @@ def main() -> None:
     """Console-script entry point: also handles a closed pipe and Ctrl-C outside prompts."""
     from coprod.terminal import streams
 
+    # coprod uses no pydantic plugins; looking for them scans every installed package's
+    # metadata at start-up. Set here, by the program, not when a module is imported:
+    # importing coprod changes nothing in the host process. Someone who wants plugins
+    # can still set this variable.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
     streams.prepare()
     try:
         app(prog_name="coprod")

@@ -361,7 +361,7 @@ def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int)
     if not files:
         raise ValueError("an agenda needs at least one answers file")
     check_same_project(list(files), what="coprod agenda")
-    assessments = [assess(f.answers, content, f.warnings) for f in files]
+    assessments = [assess(f.answers, content, f.notices) for f in files]
     single = len(files) == 1
     sections: list[Section] = [_welcome(content)]
     criteria = _criteria(files, content)

@@ -1,31 +1,26 @@
-"""The answers file: its model, and checking it against the content it answered.
+"""The answers file's model: what it holds, and the words a person may write in it.
 
 An answers file is plain YAML that a person may write or edit by hand, so the
 values are forgiving where YAML is surprising (``yes`` reads as a boolean) and
 strict where a typo would silently change a score (unknown ids, 0-4 scale).
+Checking ids against the content is :mod:`coprod.core.answer_checks`; reading
+and writing the file is :mod:`coprod.storage.answers_file`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from coprod.core.models import Content
+from coprod.core.notices import Notice
 from coprod.core.scoring import CriterionAnswer, Rating
-from coprod.core.validation import field_path, validate
-from coprod.errors import MAX_SHOWN, CoprodError, Problem
-from coprod.i18n import N_, _, ngettext
-from coprod.storage.yamlio import Document, load_yaml_file, parse_yaml
+from coprod.i18n import _
 
 ANSWERS_VERSION = 1
-DRAFT_WARNING = N_("this is a draft: the assessment was not finished (use --resume to carry on)")
-MAX_ANSWERS_BYTES = 1_000_000
-MAX_ANSWERS_LINES = 20_000  # a full answers file has about 100, long notes included
 STAGES = ("agenda-setting", "design", "delivery", "review", "other")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
 # How a report shows the stages and roles: coprod.i18n.labels (one table per kind).
@@ -283,6 +278,29 @@ class Answers(_Model):
     def _empty_is_default(cls, value: Any) -> Any:
         return {} if value is None else value
 
+    @classmethod
+    def new(
+        cls,
+        mode: Literal["full", "quick"],
+        content_version: int,
+        project: str = "",
+        stage: str | None = None,
+    ) -> Answers:
+        """An empty draft for today (the project is named later when ``project`` is empty)."""
+        info = (
+            ProjectInfo(name=project, stage=stage)
+            if project
+            else ProjectInfo.model_construct(name="", stage=stage)
+        )
+        return cls(
+            version=ANSWERS_VERSION,
+            project=info,
+            content_version=content_version,
+            mode=mode,
+            date=dt.date.today(),
+            complete=False,
+        )
+
     def to_yaml_data(self) -> dict[str, Any]:
         """The answers as plain data, in the documented key order, empties dropped."""
         data = self.model_dump(mode="json", exclude_none=True)
@@ -297,280 +315,10 @@ class Answers(_Model):
 
 @dataclass
 class LoadedAnswers:
-    """Answers read from a file, checked against the content, with any warnings."""
+    """Answers read from a file, checked against the content, with any notices."""
 
     answers: Answers
     path: Path | str
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
-
-
-#: The message for an id the content does not have, by what kind of id it is.
-_UNKNOWN_ID = {
-    "criterion": N_("unknown criterion id %(id)s%(suggestion)s"),
-    "statement": N_("unknown statement id %(id)s%(suggestion)s"),
-    "practice": N_("unknown practice id %(id)s%(suggestion)s"),
-}
-
-
-def _closest(value: str, options: list[str]) -> str:
-    if len(value) > 200:  # not a typo of an id; and fuzzy matching it would be slow
-        return ""
-    match = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return _("; did you mean %(id)s?") % {"id": repr(match[0])} if match else ""
-
-
-def _location(section: str, key: str) -> tuple[str | int, ...]:
-    """Where an unknown id sits: ``ratings.x`` is a key, ``actions.0.practice`` a value."""
-    if section.startswith("actions."):
-        _, index, kind = section.split(".")
-        return ("actions", int(index), kind)
-    return (section, key)
-
-
-def _shown(key: str) -> str:
-    """An id for a message: quoted, and cut short if it is long."""
-    return repr(key) if len(key) <= 60 else repr(key[:60]) + "…"
-
-
-def _listed(items: list[str], separator: str = ", ") -> str:
-    """``a, b, c``; past :data:`MAX_SHOWN` items, the rest counted."""
-    shown = separator.join(items[:MAX_SHOWN])
-    if len(items) <= MAX_SHOWN:
-        return shown
-    return _("%(items)s and %(n)d more") % {"items": shown, "n": len(items) - MAX_SHOWN}
-
-
-def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
-    """Check ids against the content; old content versions warn, typos are errors."""
-    current = content.version
-    answered_version = current if answers.content_version is None else answers.content_version
-    if answered_version < 1:
-        # Only a real earlier version may turn unknown ids into warnings: a typo'd
-        # or made-up version would silently drop ratings.
-        raise CoprodError(
-            Problem(
-                _("must be a content version, a whole number from 1 to %(current)s (got %(value)s)")
-                % {"current": current, "value": answered_version},
-                doc.path,
-                doc.line_of(("content_version",)),
-                "content_version",
-            )
-        )
-    if answered_version > current:
-        raise CoprodError(
-            Problem(
-                _(
-                    "answers were given against content version %(answered)s, newer than this "
-                    "content (version %(current)s); update coprod or use that content with "
-                    "--data-dir"
-                )
-                % {"answered": answered_version, "current": current},
-                doc.path,
-                doc.line_of(("content_version",)),
-                "content_version",
-            )
-        )
-    past = {h.content_version: set(h.statements) for h in content.meta.history}
-    criterion_ids = [c.id for c in content.all_criteria()]
-    practice_ids = [p.id for p in content.practices]
-    if answers.mode == "quick":
-        rating_ids, rating_kind = practice_ids, "practice"
-    else:
-        rating_ids, rating_kind = [s.id for _, s in content.statements()], "statement"
-
-    unknown: list[tuple[str, str, str, list[str]]] = []
-    for section, given, kind, known in (
-        ("criteria", answers.criteria, "criterion", criterion_ids),
-        ("ratings", answers.ratings, rating_kind, rating_ids),
-        ("notes", answers.notes, "practice", practice_ids),
-    ):
-        known_set = set(known)
-        unknown += [(section, key, kind, known) for key in given if key not in known_set]
-    characteristic_ids = [c.id for c in content.background.arc_characteristics]
-    bad_brings = []
-    for i, key in enumerate(answers.respondent.brings if answers.respondent else []):
-        if key not in characteristic_ids:
-            bad_brings.append(
-                Problem(
-                    _("unknown characteristic %(id)s%(suggestion)s (one of: %(ids)s)")
-                    % {
-                        "id": repr(key),
-                        "suggestion": _closest(key, characteristic_ids),
-                        "ids": ", ".join(characteristic_ids),
-                    },
-                    doc.path,
-                    doc.line_of(("respondent", "brings", i)),
-                    field_path(("respondent", "brings", i)),
-                )
-            )
-    statement_ids = [s.id for _, s in content.statements()]
-    for i, action in enumerate(answers.actions):
-        for value, options, kind in (
-            (action.practice, practice_ids, "practice"),
-            (action.statement, statement_ids, "statement"),
-        ):
-            if value is not None and value not in options:
-                unknown.append((f"actions.{i}.{kind}", value, kind, options))
-    if bad_brings:
-        raise CoprodError(bad_brings)
-
-    loaded = LoadedAnswers(answers, doc.path)
-    errors = unknown if answered_version == current else []
-    if answered_version in past and rating_kind == "statement":
-        # An old file's ids are excused only if that version had them: a typo is a typo.
-        errors = [u for u in unknown if u[0] == "ratings" and u[1] not in past[answered_version]]
-    if errors:
-        # Suggestions cost a fuzzy match each: only for the problems the message shows.
-        problems = [
-            Problem(
-                _(_UNKNOWN_ID[kind])
-                % {
-                    "id": _shown(key),
-                    "suggestion": _closest(key, options) if number < MAX_SHOWN else "",
-                },
-                doc.path,
-                doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
-                field_path(_location(section, key))
-                if section.startswith("actions.")
-                else f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
-            )
-            for number, (section, key, kind, options) in enumerate(errors)
-        ]
-        raise CoprodError(
-            problems,
-            hint=_(
-                "Valid ids are listed by `coprod practices --json` and `coprod criteria --json`."
-            ),
-        )
-    if unknown:
-        loaded.unknown_ids = [key for _, key, _, _ in unknown]
-        replaced = content.replaced_by() if rating_kind == "statement" else {}
-        gone = [key for key in loaded.unknown_ids if key not in replaced]
-        if gone:
-            loaded.warnings.append(
-                _(
-                    "answered against content version %(answered)s (now %(current)s); these ids "
-                    "no longer exist and were left out: %(ids)s"
-                )
-                % {"answered": answered_version, "current": current, "ids": _listed(gone)}
-            )
-        moved = [key for key in loaded.unknown_ids if key in replaced]
-        if moved:
-            loaded.warnings.append(
-                _(
-                    "answered against content version %(answered)s (now %(current)s); these "
-                    "statements were reworded or split and were left out (rate the new ones to "
-                    "include them): %(ids)s"
-                )
-                % {
-                    "answered": answered_version,
-                    "current": current,
-                    "ids": _listed([f"{key} → {', '.join(replaced[key])}" for key in moved], "; "),
-                }
-            )
-    missing = [i for i in rating_ids if i not in answers.ratings]
-    if answered_version < current and missing:
-        loaded.unanswered = missing
-        unanswered = (
-            ngettext(
-                "content version %(current)s has %(n)d statement this file does not answer "
-                "(scored on what matches): %(ids)s",
-                "content version %(current)s has %(n)d statements this file does not answer "
-                "(scored on what matches): %(ids)s",
-                len(missing),
-            )
-            if rating_kind == "statement"
-            else ngettext(
-                "content version %(current)s has %(n)d practice this file does not answer "
-                "(scored on what matches): %(ids)s",
-                "content version %(current)s has %(n)d practices this file does not answer "
-                "(scored on what matches): %(ids)s",
-                len(missing),
-            )
-        )
-        loaded.warnings.append(
-            unanswered % {"current": current, "n": len(missing), "ids": _listed(missing)}
-        )
-    if not answers.complete:
-        loaded.warnings.append(DRAFT_WARNING)  # shown translated; compared as is
-    return loaded
-
-
-def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
-    """Validate a parsed answers document and check it against the content."""
-    if not isinstance(doc.data, dict):
-        from coprod.core.validation import KIND
-
-        name = type(doc.data).__name__
-        kind = _(KIND[name]) if name in KIND else f"a {name}"
-        raise CoprodError(
-            Problem(
-                _(
-                    "is %(kind)s; expected an answers file (a mapping with version, project, "
-                    "criteria and ratings)"
-                )
-                % {"kind": kind},
-                doc.path,
-                doc.line_of(()),
-            )
-        )
-    if not _ANSWERS_KEYS & {str(k) for k in doc.data}:
-        raise not_an_answers_file(doc)
-    result = validate(Answers, doc)
-    if isinstance(result, list):
-        raise CoprodError(result)
-    return check_against_content(result, doc, content)
-
-
-# An answers file has at least one of these; content files and other YAML have none
-# (``version`` and ``content_version`` are too common to tell).
-_ANSWERS_KEYS = frozenset(
-    {"project", "respondent", "mode", "complete", "criteria", "ratings", "notes", "reflections"}
-)
-
-ANSWERS_EXAMPLE = N_("""An answers file looks like this (coprod assess writes one as you answer):
-  version: 1
-  project: {name: Riverside Food Partnership, stage: design}
-  criteria: {problem-undefined: yes, fixed-process: unsure}
-  ratings: {openness-1: 3, openness-2: dont_know}""")
-
-
-def not_an_answers_file(doc: Document) -> CoprodError:
-    """The error for YAML that is not an answers file at all (a content file, say)."""
-    # The file's own keys, shown to say what it is: printable characters only, kept short.
-    keys = [
-        "".join(ch for ch in str(k) if ch.isprintable())[:40]
-        for k in (doc.data if isinstance(doc.data, dict) else [])
-    ]
-    listed = ", ".join(keys[:6]) + (", …" if len(keys) > 6 else "")
-    has = " " + _("(it has %(keys)s)") % {"keys": listed} if keys else ""
-    return CoprodError(
-        Problem(
-            _(
-                "not a coprod answers file: it has none of the keys project, criteria, "
-                "ratings or notes%(has)s"
-            )
-            % {"has": has},
-            doc.path,
-            doc.line_of(()),
-        ),
-        hint=_(ANSWERS_EXAMPLE) + "\n" + _("To make one, run: coprod assess"),
-    )
-
-
-def load_answers(path: Path, content: Content) -> LoadedAnswers:
-    """Read, validate and check an answers file."""
-    doc = load_yaml_file(
-        path,
-        what=_("a coprod answers file (YAML)"),
-        max_bytes=MAX_ANSWERS_BYTES,
-        max_lines=MAX_ANSWERS_LINES,
-    )
-    return answers_from_document(doc, content)
-
-
-def parse_answers_text(text: str, content: Content, name: str = "<answers>") -> LoadedAnswers:
-    """Validate answers given as YAML text (used by tests and fuzzing)."""
-    return answers_from_document(parse_yaml(text, name), content)

@@ -11,7 +11,9 @@ from typing import Any
 
 from coprod.core.answers import Answers
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement
+from coprod.core.notices import Notice
 from coprod.core.scoring import (
+    BAND_FLOORS,
     PracticeScore,
     Rating,
     Verdict,
@@ -21,7 +23,7 @@ from coprod.core.scoring import (
 )
 
 JSON_VERSION = 1
-STRENGTH_FLOOR = 40  # a practice below "developing" is never called a strength
+STRENGTH_FLOOR = BAND_FLOORS["developing"]  # below "developing" is never called a strength
 CLEAR_MARGIN = 15  # ...and one not "strong" only when this far above the person's own mean
 MAX_PRIORITIES = 3
 MAX_NEXT_STEPS = 3
@@ -68,7 +70,7 @@ class Assessment:
     priorities: list[Priority]
     # the highest scored practices when none is strong or clearly above the mean
     relatively_strongest: list[PracticeResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def evidence_gaps(self) -> list[tuple[Practice, StatementResult]]:
@@ -121,7 +123,7 @@ class Assessment:
             "brings": list(self.answers.respondent.brings) if self.answers.respondent else [],
             "actions": [a.model_dump(mode="json") for a in self.answers.actions],
             "previous": self.answers.previous,
-            "messages": list(self.warnings),
+            "messages": [n.text() for n in self.notices],
             "calls_to_action": calls_to_action_json(
                 self.content, [self.answers.respondent.role if self.answers.respondent else None]
             ),
@@ -185,7 +187,7 @@ def _is_strength(result: PracticeResult, mean: int | None) -> bool:
     return result.score.band == "strong" or (mean is not None and score >= mean + CLEAR_MARGIN)
 
 
-def assess(answers: Answers, content: Content, warnings: list[str] | None = None) -> Assessment:
+def assess(answers: Answers, content: Content, notices: list[Notice] | None = None) -> Assessment:
     """Score answers against the content: practice profile, verdict, strengths, priorities."""
     results = practice_results(answers, content)
     verdict = verdict_for(
@@ -213,7 +215,7 @@ def assess(answers: Answers, content: Content, warnings: list[str] | None = None
         strengths=strengths,
         priorities=priorities,
         relatively_strongest=relatively,
-        warnings=list(warnings or []),
+        notices=list(notices or []),
     )
 
 

@@ -10,6 +10,7 @@ from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import JSON_VERSION, Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
+from coprod.core.notices import Notice
 from coprod.core.scoring import Rating
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
@@ -86,7 +87,7 @@ class Comparison:
     practices: list[PracticeChange]
     moves: list[StatementMove]
     notes: list[NoteChange]
-    messages: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # the two files', then its own
     paths: list[str] = field(default_factory=list)  # the two files, as given
     actions: list[ActionReview] = field(default_factory=list)  # OLD's actions, as in NEW
 
@@ -164,7 +165,7 @@ class Comparison:
             ],
             "removed_notes": [{"practice": p.id, "note": note} for p, note in self.removed_notes],
             "actions": [r.to_json() for r in self.actions],
-            "messages": list(self.messages),
+            "messages": [n.text() for n in self.notices],
         }
 
     @property
@@ -195,25 +196,23 @@ def compare(
                 new.path,
             )
         )
-    messages = [*old.warnings, *new.warnings]
+    notices = [*old.notices, *new.notices]
     if old.answers.date and new.answers.date and old.answers.date > new.answers.date:
-        messages.append(
-            _(
-                "%(old)s (%(old_date)s) is newer than %(new)s (%(new_date)s); give the older file first"
+        notices.append(
+            Notice(
+                "files-out-of-order",
+                {
+                    "old": old.path,
+                    "old_date": old.answers.date,
+                    "new": new.path,
+                    "new_date": new.answers.date,
+                },
             )
-            % {
-                "old": old.path,
-                "old_date": old.answers.date,
-                "new": new.path,
-                "new_date": new.answers.date,
-            }
         )
     if old.answers.mode != new.answers.mode:
-        messages.append(
-            _("one file is a quick assessment: practice scores compare, statements do not")
-        )
-    before = assess(old.answers, content, old.warnings)
-    after = assess(new.answers, content, new.warnings)
+        notices.append(Notice("modes-differ"))
+    before = assess(old.answers, content, old.notices)
+    after = assess(new.answers, content, new.notices)
     changes = [
         PracticeChange(b.practice, b.score.score, a.score.score)
         for b, a in zip(before.practices, after.practices, strict=True)
@@ -237,29 +236,18 @@ def compare(
         changes,
         moves,
         notes,
-        messages,
+        notices,
         [str(old.path), str(new.path)],
         review_actions(old.answers, new.answers, today or dt.date.today()),
     )
     if not comparison.same_respondent:
-        who_then = respondent_text(before) or _("nobody named")
-        who_now = respondent_text(after) or _("nobody named")
-        messages.append(
-            _(
-                "these are two different people's answers (%(then)s; %(now)s), so differences "
-                "are between their views, not changes over time; a team view reads a group "
-                "together"
+        notices.append(
+            Notice(
+                "different-people", {"then": respondent_text(before), "now": respondent_text(after)}
             )
-            % {"then": who_then, "now": who_now}
         )
     elif old.answers.date is not None and old.answers.date == new.answers.date:
-        messages.append(
-            _(
-                "both files are dated %(date)s, so this is not a change over time; "
-                "a team view reads several people's answers from the same day together"
-            )
-            % {"date": old.answers.date}
-        )
+        notices.append(Notice("same-date", {"date": old.answers.date}))
     return comparison
 
 

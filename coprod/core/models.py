@@ -7,12 +7,7 @@ copy is reported instead of silently ignored.
 
 from __future__ import annotations
 
-import os
 import re
-
-# coprod uses no pydantic plugins; looking for them scans every installed package's
-# metadata at start-up. Someone who wants plugins can still set this variable.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
@@ -334,7 +329,7 @@ class Background(Strict):
     room: RoomGuidance | None = None
 
 
-# --- content packs (see coprod/core/packs.py) ---
+# --- content packs (see coprod/core/packs/) ---
 
 
 class GlossaryTerm(Strict):

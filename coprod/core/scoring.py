@@ -28,7 +28,14 @@ VerdictKind = Literal["favourable", "caution", "unclear"]
 # The scale's points and their words (English, translated where shown: coprod.i18n.labels)
 SCALE: dict[int, str] = SCALE_WORDS
 NOT_RATED: dict[str, str] = NOT_RATED_WORDS
+#: The one set of band thresholds: each band's lowest score, highest band first. Every
+#: other place that shows them (the chart's ticks, the notes under charts, the workshop's
+#: meters) takes them from here.
 BANDS: tuple[tuple[int, Band], ...] = ((70, "strong"), (40, "developing"), (0, "needs attention"))
+#: Each band's lowest score: ``{"strong": 70, "developing": 40, "needs attention": 0}``.
+BAND_FLOORS: dict[Band, int] = {name: floor for floor, name in BANDS}
+#: The scores where a band starts, above 0, lowest first: ``(40, 70)``.
+BAND_BOUNDARIES: tuple[int, ...] = tuple(sorted(floor for floor, _name in BANDS if floor > 0))
 
 
 def round_half_up(value: float) -> int:

@@ -381,7 +381,7 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
         raise CoprodError(_("coprod team needs two or more answers files (one per respondent)"))
     check_same_project(files, what="coprod team")
     people = _unique_labels([_label(f, i, anonymous) for i, f in enumerate(files, start=1)])
-    assessments = [assess(f.answers, content, f.warnings) for f in files]
+    assessments = [assess(f.answers, content, f.notices) for f in files]
     spreads = [
         PracticeSpread(practice, [a.practices[i].score.score for a in assessments])
         for i, practice in enumerate(content.practices)

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from coprod.core.document import Document
 from coprod.errors import MAX_SHOWN, Problem
 from coprod.i18n import N_, _
-from coprod.storage.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
 

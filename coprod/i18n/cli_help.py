@@ -75,7 +75,7 @@ def choose_language(args: Sequence[str], environ: dict[str, str] | Any) -> str:
     for, shows English here: the command then reports it as it always has.
     """
     from coprod import i18n
-    from coprod.core.packchoice import ENGLISH, normalise_language
+    from coprod.core.packs.choice import ENGLISH, normalise_language
     from coprod.errors import CoprodError
 
     value = language_from(args, environ)

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from coprod.core.answers import ANSWERS_VERSION, Answers, ProjectInfo
+from coprod.core.answers import Answers
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.storage.answers_file import dumps
 from coprod.storage.files import (
     check_name,
     default_answers_path,
@@ -18,7 +19,6 @@ from coprod.storage.files import (
     usual_answers_path,
     write_atomic,
 )
-from coprod.storage.yamlio import dump_yaml
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,11 +26,6 @@ if TYPE_CHECKING:
     from coprod.interactive.interview import ConfirmTarget
 
 T = TypeVar("T")
-
-HEADER = (
-    "# coprod answers file: plain YAML you can read, edit and share.\n"
-    "# Check and score it with: coprod assess --answers THIS_FILE\n"
-)
 
 
 def printable(text: str | Path) -> str:
@@ -144,18 +139,6 @@ def sigterm_stops() -> AbstractContextManager[None]:
     return sigterm_raises(_Terminated)
 
 
-def new_answers(mode: Literal["full", "quick"], content_version: int) -> Answers:
-    """An empty draft for today."""
-    return Answers(
-        version=ANSWERS_VERSION,
-        project=ProjectInfo.model_construct(name="", stage=None),
-        content_version=content_version,
-        mode=mode,
-        date=date.today(),
-        complete=False,
-    )
-
-
 class DraftWriter:
     """Saves the answers after every change, choosing the default file name once known."""
 
@@ -185,7 +168,7 @@ class DraftWriter:
         self._lock()  # however the path was chosen (confirm_new_file sets it too)
         write_atomic(
             self.path,
-            HEADER + dump_yaml(answers.to_yaml_data()),
+            dumps(answers),
             overwrite=self._overwrite,
             replaces_input=True,  # a resumed draft is read, then saved over: it is ours
         )

@@ -408,7 +408,7 @@ def render_comparison(comparison: Comparison) -> str:
                 )
                 % {"when": when}
                 + " "
-                + _(markdown.BANDS_NOTE)
+                + markdown.bands_note()
             ),
         ]
     body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)

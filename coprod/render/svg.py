@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from coprod.core.scoring import band_for
+from coprod.core.scoring import BAND_BOUNDARIES, band_for
 from coprod.i18n import _
 from coprod.i18n.labels import band_label
 from coprod.render.text import escape_html as escape
@@ -26,7 +26,7 @@ TEXT_COLOUR = "#1a1a1a"
 MUTED_COLOUR = "#595959"  # 7:1 on white
 TRACK_COLOUR = "#6e6e6e"  # 5:1 on white
 GRID_COLOUR = "#b0b0b0"
-TICKS = (0, 40, 70, 100)  # the band boundaries
+TICKS = (0, *BAND_BOUNDARIES, 100)  # the band boundaries
 
 INSIDE_FROM = 55  # bars this long hold their value inside them (room on a 360 px phone)
 TITLE_SIZE = 15

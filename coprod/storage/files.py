@@ -1,7 +1,12 @@
 """Writing files safely: atomically, and never over an existing file without --force.
 
-:func:`write_atomic` is the one way coprod writes a file. Besides atomicity it keeps
-these invariants, whatever the caller:
+:func:`write_atomic` is the one way coprod writes a file a person asked for or reads:
+reports, answers files, copies of the content, a workshop's state. (Two files coprod
+keeps for itself are written where they are kept, each under its own rules: the
+content cache, through a descriptor of a folder only this user can write to, with no
+link followed (:mod:`coprod.storage.content_cache`); and a draft's lock file, through
+the descriptor that holds the lock (:mod:`coprod.storage.locking`).) Besides
+atomicity :func:`write_atomic` keeps these invariants, whatever the caller:
 
 * only regular files are ever replaced: a FIFO, a device node or a socket given as
   the target is refused, with or without ``--force``;

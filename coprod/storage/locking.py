@@ -124,12 +124,23 @@ def lock_draft(draft: Path) -> DraftLock:
         os.ftruncate(fd, 0)
         os.write(fd, _who().encode())
         lock = DraftLock(key, fd, path)
+        _release_at_exit()
         _held[key] = lock
         return lock
     return DraftLock(key, None, path)  # pragma: no cover - lost the race five times
 
 
-@atexit.register
+def _release_at_exit() -> None:
+    """Release the locks when the process ends (registered with the first lock, not at import)."""
+    global _registered
+    if not _registered:
+        atexit.register(release_all)
+        _registered = True
+
+
+_registered = False
+
+
 def release_all() -> None:
     """Release every lock this process holds (each command's end, and at exit)."""
     for lock in list(_held.values()):

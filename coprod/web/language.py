@@ -49,8 +49,8 @@ def load_choices(data_dir: Path | None = None) -> dict[str, Content]:
 
     A choice whose pack is missing from ``data_dir`` is left out of the switch.
     """
-    from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packchoice import choose_pack
+    from coprod.storage.content import load_content, resolve_data_dir
+    from coprod.storage.packs import choose_pack
 
     folder = resolve_data_dir(data_dir)
     contents: dict[str, Content] = {}

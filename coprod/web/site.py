@@ -20,10 +20,11 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import Scope
 
 from coprod.core.models import Content
+from coprod.storage.answers_file import dumps
 from coprod.web import flow, live, pages
 from coprod.web.language import LANG_COOKIE, LANGUAGE_CHOICES, cookie_choice
 from coprod.web.security import TryLimit
-from coprod.web.state import Participant, Workshop, answers_text
+from coprod.web.state import Participant, Workshop
 
 COOKIE = "coprod_participant"
 COOKIE_AGE = 30 * 24 * 3600
@@ -139,7 +140,7 @@ class Site:
         """Write the participant's answers file; returns once it is on disk."""
         lock = self.locks.setdefault(person.number, asyncio.Lock())
         async with lock:
-            text = answers_text(person.answers)
+            text = dumps(person.answers)
             await anyio.to_thread.run_sync(
                 lambda: self.workshop.write_answers(person, text, first=first)
             )

@@ -23,25 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from coprod.core.answers import (
-    ANSWERS_VERSION,
-    Answers,
-    LoadedAnswers,
-    ProjectInfo,
-    load_answers,
-)
+from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.storage.answers_file import load_answers
 
 STATE_FILE = ".coprod-workshop.json"
 STATE_VERSION = 1
 TOKEN_BYTES = 24  # 192 bits: URL tokens and cookie keys, from the secrets module
 DEFAULT_MAX_PARTICIPANTS = 200
-HEADER = (
-    "# coprod answers file, written by `coprod workshop`: plain YAML you can read, edit and share.\n"
-    "# Check and score it with: coprod assess --answers THIS_FILE\n"
-)
 
 Mode = Literal["full", "quick"]
 
@@ -115,13 +106,6 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     # The workshop owns its files: it reads them on a restart and rewrites them after.
     write_atomic(path, text, overwrite=True, replaces_input=True, mode=0o600)
-
-
-def answers_text(answers: Answers) -> str:
-    """The answers file's text, exactly as ``coprod assess`` would write it."""
-    from coprod.storage.yamlio import dump_yaml
-
-    return HEADER + dump_yaml(answers.to_yaml_data())
 
 
 class Workshop:
@@ -228,7 +212,9 @@ class Workshop:
             if file.is_file():
                 answers = load_answers(file, content).answers
             else:  # created, then the file was removed by hand: start them afresh
-                answers = new_answers(settings, content)
+                answers = Answers.new(
+                    settings.mode, content.version, settings.project, settings.stage
+                )
             participants.append(Participant(number, digest, file, answers))
         known = {p.path.name for p in participants}
         for file in sorted(folder.glob("participant-*.yaml")):
@@ -293,10 +279,15 @@ class Workshop:
             number += 1
             path = self.folder / f"participant-{number:0{width}d}.yaml"
         key = new_token()
-        person = Participant(number, key_hash(key), path, new_answers(self.settings, self.content))
+        person = Participant(number, key_hash(key), path, self._new_answers())
         self.participants.append(person)
         self._by_hash[person.key_hash] = person
         return person, key
+
+    def _new_answers(self) -> Answers:
+        """An empty draft for this workshop's project."""
+        settings = self.settings
+        return Answers.new(settings.mode, self.content.version, settings.project, settings.stage)
 
     def write_answers(self, person: Participant, text: str, *, first: bool) -> None:
         """Write one participant's answers file atomically (blocking: run in a thread)."""
@@ -308,15 +299,3 @@ class Workshop:
         """Every participant's answers as ``coprod team DIR/*.yaml`` reads them, in file order."""
         people = sorted(self.participants, key=lambda p: p.path.name)
         return [p.loaded(self.content) for p in people if p.path.is_file()]
-
-
-def new_answers(settings: Settings, content: Content) -> Answers:
-    """An empty draft for this workshop's project."""
-    return Answers(
-        version=ANSWERS_VERSION,
-        project=ProjectInfo(name=settings.project, stage=settings.stage),
-        content_version=content.version,
-        mode=settings.mode,
-        date=dt.date.today(),
-        complete=False,
-    )

@@ -35,8 +35,8 @@ def content_for(ctx: typer.Context) -> Content:
     With ``--lang`` / ``--easy-read``, the matching content pack is laid over it; a
     choice that falls back (Welsh easy read -> standard Welsh) says so on stderr.
     """
-    from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packchoice import choose_pack
+    from coprod.storage.content import load_content, resolve_data_dir
+    from coprod.storage.packs import choose_pack
 
     state = ctx.find_root().obj
     data_dir = resolve_data_dir(getattr(state, "data_dir", None))

@@ -119,14 +119,13 @@ def distinct_files(paths: list[Path]) -> list[Path]:
 
 
 def load_all(paths: list[Path], content: Content) -> list[LoadedAnswers]:
-    """Load every answers file; warnings are shown with the file they come from."""
-    from coprod.core.answers import DRAFT_WARNING, load_answers
+    """Load every answers file; notices are shown with the file they come from."""
+    from coprod.storage.answers_file import load_answers
 
     loaded = []
     for path in paths:
         item = load_answers(path, content)
-        for message in item.warnings:
-            shown = _(DRAFT_WARNING) if message == DRAFT_WARNING else message
-            warn(f"{path}: {shown}")
+        for notice in item.notices:
+            warn(f"{path}: {notice.text()}")
         loaded.append(item)
     return loaded

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from coprod.core.answers import Answers
     from coprod.core.assessment import Assessment
     from coprod.core.models import Content
+    from coprod.core.notices import Notice
     from coprod.interactive.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
@@ -99,16 +100,16 @@ def assess_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
     from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
-        new_answers,
         print_path,
         run_safely,
     )
+    from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
@@ -131,7 +132,7 @@ def assess_command(
                 }
             )
         loaded = load_answers(answers_file, content)
-        result = assess(loaded.answers, content, loaded.warnings)
+        result = assess(loaded.answers, content, loaded.notices)
         _show(result, as_json)
         _export(result, export, force)
         return
@@ -154,12 +155,12 @@ def assess_command(
         )
     check_save_target(save, force=force, resuming=resume)
     console = out()
-    warnings: list[str] = []
+    notices: list[Notice] = []
     finished = False
     if resume is not None:
         loaded = load_answers(resume, content)
         answers = loaded.answers
-        warnings = [w for w in loaded.warnings if "draft" not in w]
+        notices = [n for n in loaded.notices if n.kind != "draft"]
         if quick and answers.mode != "quick":
             raise CoprodError(
                 _("%(file)s is a full assessment; leave out %(quick)s to resume it")
@@ -170,7 +171,7 @@ def assess_command(
             save or resume, overwrite_first=True, resumed=save is None or save == resume
         )
     else:
-        answers = new_answers("quick" if quick else "full", content.version)
+        answers = Answers.new("quick" if quick else "full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
 
     from coprod.core.models import slugify
@@ -229,7 +230,7 @@ def assess_command(
 
     walked = run_safely(walk, writer, again=again)
     if walked is None:  # a finished assessment, not walked again: its report
-        result = assess(answers, content, warnings)
+        result = assess(answers, content, notices)
         _show(result, as_json=False)
         _share(console, writer.path)
         _export(result, export, force)
@@ -237,7 +238,7 @@ def assess_command(
     answers = walked
     answers.complete = True
     writer(answers)
-    result = assess(answers, content, warnings)
+    result = assess(answers, content, notices)
     _show(result, as_json=False)
     console.print("\n" + escape(_("Answers saved to")))
     print_path(console, str(writer.path))
@@ -253,8 +254,8 @@ def _previous_answers(
     ``--previous OLD`` names it (and is recorded as ``previous:``); a resumed file
     that names one has it found as written, or beside the resumed file.
     """
-    from coprod.core.answers import load_answers
     from coprod.interactive.end_questions import previous_path
+    from coprod.storage.answers_file import load_answers
 
     if given is not None:
         if resume is not None and answers.previous and Path(answers.previous) != given:
@@ -391,8 +392,8 @@ def _framing(
 
 
 def _show(result: Assessment, as_json: bool) -> None:
-    for message in result.warnings:
-        warn(message)
+    for notice in result.notices:
+        warn(notice.text())
     if as_json:
         print_json(result.to_json())
         return

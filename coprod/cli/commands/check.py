@@ -54,23 +54,23 @@ def check_command(
     """
     from rich.markup import escape
 
-    from coprod.core.answers import load_answers
+    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
     from coprod.interactive.session import (
         DraftWriter,
         check_save_target,
         confirm_new_file,
-        new_answers,
         print_command,
         print_path,
         run_safely,
     )
+    from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
     writer: DraftWriter | None = None
     if answers_file is not None:
         loaded = load_answers(answers_file, content)
-        answers, warnings = loaded.answers, loaded.warnings
+        answers, notices = loaded.answers, loaded.notices
     else:
         from coprod.interactive import interview
 
@@ -83,7 +83,7 @@ def check_command(
             )
         check_save_target(save, force=force, resuming=None)
         say = err() if as_json else out()  # with --json, stdout is for the JSON only
-        answers = new_answers("full", content.version)
+        answers = Answers.new("full", content.version)
         writer = DraftWriter(save, overwrite_first=force)
         runner = interview.Interview(
             content,
@@ -98,10 +98,10 @@ def check_command(
         if save is not None:
             again += ["--save", str(save), *(["--force"] if force else [])]
         answers = run_safely(runner.run, writer, again=again)
-        warnings = []
-    result = assess(answers, content, warnings)
-    for message in warnings:
-        warn(message)
+        notices = []
+    result = assess(answers, content, notices)
+    for notice in notices:
+        warn(notice.text())
     if as_json:
         print_json(result.to_json())
     else:

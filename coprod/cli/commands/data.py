@@ -39,7 +39,7 @@ def validate_command(
     """
     from rich.markup import escape
 
-    from coprod.core.loader import load_content_uncached, resolve_data_dir
+    from coprod.storage.content import load_content_uncached, resolve_data_dir
 
     state = ctx.find_root().obj
     chosen = folder or resolve_data_dir(getattr(state, "data_dir", None))
@@ -57,7 +57,7 @@ def _validate_packs(folder: Path, content: Content) -> None:
     """Every pack under packs/: problems refuse it (exit 2), fallbacks are warnings."""
     from rich.markup import escape
 
-    from coprod.core.packs import apply_pack, available_packs
+    from coprod.storage.packs import apply_pack, available_packs
     from coprod.terminal.console import warn
 
     problems: list[Problem] = []
@@ -74,8 +74,8 @@ def _validate_packs(folder: Path, content: Content) -> None:
             f"[green]✓[/green] pack {escape(name)} is valid{status}: {result.texts} texts of "
             f"its own, {falling} from the original."
         )
-        for message in result.warnings:
-            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": message})
+        for notice in result.notices:
+            warn(_("pack %(name)s: %(message)s") % {"name": name, "message": notice.text()})
         for fallback in result.fallbacks:
             warn(_("pack %(name)s: %(message)s") % {"name": name, "message": fallback})
     if problems:
@@ -90,7 +90,8 @@ def copy_command(
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
     from rich.markup import escape
 
-    from coprod.core.loader import FILES, bundled_data_dir
+    from coprod.core.content_checks import FILES
+    from coprod.storage.content import bundled_data_dir
 
     source = bundled_data_dir()
     existing = [target / name for name in FILES if (target / name).exists()]

@@ -17,8 +17,9 @@ JSON_VERSION = 1
 
 def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
     """The chosen content's glossary; without one, the easy-read pack's."""
-    from coprod.core.loader import load_content, resolve_data_dir
-    from coprod.core.packchoice import EASY_READ, available_packs, pack_name
+    from coprod.core.packs.choice import EASY_READ, pack_name
+    from coprod.storage.content import load_content, resolve_data_dir
+    from coprod.storage.packs import available_packs
 
     content = content_for(ctx)
     if content.pack and content.pack.glossary:

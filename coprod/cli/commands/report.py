@@ -58,7 +58,7 @@ def report_command(
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
     assessments = [
-        assess(loaded.answers, content, loaded.warnings) for loaded in load_all(files, content)
+        assess(loaded.answers, content, loaded.notices) for loaded in load_all(files, content)
     ]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal

@@ -93,10 +93,10 @@ def team_command(
 
 def _choose(view: TeamView, path: Path, content: Content) -> None:
     """The person adds up to three actions to their own answers file, from the group's view."""
-    from coprod.core.answers import load_answers
     from coprod.interactive import end_questions as cycle_interview
     from coprod.interactive import interview
     from coprod.interactive.session import DraftWriter, run_safely
+    from coprod.storage.answers_file import load_answers
 
     if not interview.stdin_is_terminal():
         from coprod.i18n import _

@@ -11,8 +11,8 @@ The names below are the package's interface for the other renderers and tests.
 from __future__ import annotations
 
 from coprod.render.markdown.assessment import (
-    BANDS_NOTE,
     CASES_HEADING,
+    bands_note,
     chart_items,
     render,
     render_many,
@@ -43,11 +43,11 @@ from coprod.render.markdown.compare import (
 from coprod.render.markdown.team import TEAM_CHART_TITLE, render_team, team_chart_items
 
 __all__ = [
-    "BANDS_NOTE",
     "CASES_HEADING",
     "COMPARE_CHART_TITLE",
     "RULE",
     "TEAM_CHART_TITLE",
+    "bands_note",
     "bold",
     "bullets",
     "chart_items",

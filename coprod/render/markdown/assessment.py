@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from coprod.core.answers import DRAFT_WARNING
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
 from coprod.core.models import Case, Content, Criterion
+from coprod.core.notices import Notice
+from coprod.core.scoring import BAND_FLOORS
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.i18n.labels import answer_label, band_label, rating_label, role_label, stage_label
 from coprod.render.language import draft_blocks, glossary_blocks
@@ -44,7 +45,23 @@ from coprod.render.text import (
 )
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
-BANDS_NOTE = N_("Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.")
+BANDS_NOTE = N_(
+    "Bands: 0-%(attention_top)d needs attention, %(developing)d-%(developing_top)d developing, "
+    "%(strong)d-100 strong."
+)
+
+
+def bands_note() -> str:
+    """The note under a chart: the bands and their scores (from core.scoring's BANDS)."""
+    floors = BAND_FLOORS
+    return _(BANDS_NOTE) % {
+        "attention_top": floors["developing"] - 1,
+        "developing": floors["developing"],
+        "developing_top": floors["strong"] - 1,
+        "strong": floors["strong"],
+    }
+
+
 DRAFT_NOTE = N_("This is a draft: the assessment was not finished, so some answers are missing.")
 CASES_HEADING = N_("Case studies to learn from")
 
@@ -91,9 +108,14 @@ def score_text(result: PracticeResult) -> str:
     return _("not scored") if s.score is None else f"{s.score}, {band_label(s.band)}"
 
 
+def notice_text(notice: Notice) -> str:
+    """A notice in words for a document (no command-line advice)."""
+    return _(DRAFT_NOTE) if notice.kind == "draft" else notice.text()
+
+
 def messages(assessment: Assessment) -> list[str]:
-    """The answers file's warnings in words for a document (no command-line advice)."""
-    return [_(DRAFT_NOTE) if m == DRAFT_WARNING else m for m in assessment.warnings]
+    """The answers file's notices in words for a document."""
+    return [notice_text(n) for n in assessment.notices]
 
 
 def _field(label: str, value: str) -> str:
@@ -243,7 +265,7 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
         return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
         mermaid_bar_chart(scored, title=title, x_label=_("Practice"), y_label=_("Score (0-100)")),
-        escape_md(_(BANDS_NOTE)),
+        escape_md(bands_note()),
     ]
     if not_scored:
         blocks.append(

@@ -15,7 +15,12 @@ from coprod.i18n import N_, _, report_date
 from coprod.i18n.labels import rating_label, role_label
 from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
-from coprod.render.markdown.assessment import BANDS_NOTE, caveat_blocks, messages, source_blocks
+from coprod.render.markdown.assessment import (
+    bands_note,
+    caveat_blocks,
+    notice_text,
+    source_blocks,
+)
 from coprod.render.markdown.blocks import (
     bold,
     bullets,
@@ -132,9 +137,7 @@ def compare_header_blocks(comparison: Comparison, level: int = 1) -> list[str]:
             ]
         ),
     ]
-    shown = [*messages(old), *messages(new)]
-    rest = comparison.messages[len(old.warnings) + len(new.warnings) :]
-    blocks += [field(_("Note"), escape_md(message)) for message in [*shown, *rest]]
+    blocks += [field(_("Note"), escape_md(notice_text(n))) for n in comparison.notices]
     blocks += draft_blocks(new.content)
     return blocks
 
@@ -243,7 +246,7 @@ def compare_chart_blocks(comparison: Comparison) -> list[str]:
             y_label=_("Score (0-100)"),
             line=[old for _label, old, _new in both],
         ),
-        escape_md(f"{key} {_(BANDS_NOTE)}"),
+        escape_md(f"{key} {bands_note()}"),
     ]
     if left_out:
         line = _("Left out of the chart (not scored in both): %(practices)s.") % {

@@ -30,8 +30,8 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         who = respondent_text(a) or _("nobody named")
         console.print(f"  {safe(label)}: {safe(when_text(a))}, {safe(who)}")
     note = safe(_("note"))
-    for message in comparison.messages:
-        console.print(f"[yellow]{note}:[/yellow] {safe(message)}")
+    for notice in comparison.notices:
+        console.print(f"[yellow]{note}:[/yellow] {safe(notice.text())}")
     if not comparison.over_time:
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
         together = _("To read several people together: %(command)s") % {

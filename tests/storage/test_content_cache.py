@@ -1,8 +1,9 @@
-"""Hardening II: the validated-content cache can neither run code nor show stale content.
+"""The validated-content cache can neither run code nor show stale content.
 
 The cache is JSON (reading it cannot execute anything), keyed by a hash of the
-content's bytes, opened once without following links and checked with fstat on
-the open file, and not used at all in a folder others can write to.
+content's bytes, the pack's and the code that shapes them, opened once without
+following links and checked with fstat on the open file, and not used at all in a
+folder others can write to. Every test here runs with the cache on.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from coprod.core import loader
-from coprod.core.loader import bundled_data_dir, load_content_uncached
+from coprod.storage import content_cache
+from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 MARKER_NAME = "planted-pickle-ran"
 
@@ -46,14 +49,14 @@ def data(tmp_path: Path) -> Path:
 
 
 def cache_file(data: Path, cache: Path) -> Path:
-    key = loader._fingerprint(data)
+    key = content_cache.fingerprint(data)
     assert key is not None
     return cache / f"content-{key[:32]}.json"
 
 
 def test_the_cache_is_json_and_holds_no_pickle(data, cache) -> None:
     expected = load_content_uncached(data)
-    assert loader._load_via_cache(data) == expected  # builds the cache
+    assert content_cache.load_via_cache(data) == expected  # builds the cache
     files = [p.name for p in cache.iterdir()]
     assert files == [cache_file(data, cache).name], files
     raw = cache_file(data, cache).read_bytes()
@@ -62,19 +65,19 @@ def test_the_cache_is_json_and_holds_no_pickle(data, cache) -> None:
         pickle.loads(raw)
     assert oct(cache_file(data, cache).stat().st_mode & 0o777) == "0o600"
     assert oct(cache.stat().st_mode & 0o777) == "0o700"
-    assert loader._load_via_cache(data) == expected  # and is read back
+    assert content_cache.load_via_cache(data) == expected  # and is read back
 
 
 def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) -> None:
     """A folder-writer swaps the cache file between a link to a good file and a pickle."""
     expected = load_content_uncached(data)
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     (target,) = cache.iterdir()  # whatever the loader reads back, whatever its format
     good = tmp_path / "good"
     shutil.copyfile(target, good)
     marker = tmp_path / MARKER_NAME
     evil = tmp_path / "evil.pickle"
-    evil.write_bytes(pickle.dumps((loader._fingerprint(data), _Planted(marker))))
+    evil.write_bytes(pickle.dumps((content_cache.fingerprint(data), _Planted(marker))))
     # what an older coprod's cache file was called, too
     for old_name in ("content-0.pickle", f"content-{target.stem[8:16]}.pickle"):
         shutil.copyfile(evil, cache / old_name)
@@ -97,7 +100,7 @@ def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) ->
     thread.start()
     try:
         for _ in range(60):
-            assert loader._load_via_cache(data) == expected
+            assert content_cache.load_via_cache(data) == expected
     finally:
         stop.set()
         thread.join(5)
@@ -106,7 +109,7 @@ def test_symlink_swap_race_never_runs_a_planted_pickle(data, cache, tmp_path) ->
 
 
 def test_a_cache_file_that_is_a_link_is_not_followed(data, cache, tmp_path) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     forged = tmp_path / "forged.json"
     forged.write_text(
@@ -114,47 +117,47 @@ def test_a_cache_file_that_is_a_link_is_not_followed(data, cache, tmp_path) -> N
     )
     target.unlink()
     target.symlink_to(forged)
-    content = loader._load_via_cache(data)
+    content = content_cache.load_via_cache(data)
     assert content.practices[0].name == "Designing for openness"
 
 
 def test_a_forged_cache_file_for_other_content_is_not_used(data, cache) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace('"key": "', '"key": "0', 1).replace("Designing", "FORGED"))
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 @pytest.mark.parametrize("what", ["folder", "file"])
 def test_a_cache_others_can_write_to_is_not_trusted(data, cache, what) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("Designing for openness", "FORGED"))
     (cache if what == "folder" else target).chmod(0o777 if what == "folder" else 0o666)
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 def test_a_cache_owned_by_someone_else_is_not_trusted(data, cache, monkeypatch) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     target.write_text(target.read_text(encoding="utf-8").replace("Designing", "FORGED"))
     someone_else = os.getuid() + 4242
-    monkeypatch.setattr(loader.os, "getuid", lambda: someone_else)
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    monkeypatch.setattr(content_cache.os, "getuid", lambda: someone_else)
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
 
 
 def test_a_shared_cache_folder_is_not_written_to(data, cache) -> None:
     cache.mkdir(mode=0o777)
     cache.chmod(0o777)  # as a shared COPROD_CACHE_DIR would be
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
     assert list(cache.iterdir()) == []
 
 
 def test_an_edit_that_keeps_size_and_time_is_seen(data, cache) -> None:
     """As ``cp -p``, tar and unzip do: same size, same modification time, new text."""
-    assert loader._load_via_cache(data).practices[0].name == "Designing for openness"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for openness"
     path = data / "practices.yaml"
     status = path.stat()
     text = path.read_text(encoding="utf-8")
@@ -164,14 +167,14 @@ def test_an_edit_that_keeps_size_and_time_is_seen(data, cache) -> None:
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert path.stat().st_size == status.st_size
     assert path.stat().st_mtime_ns == status.st_mtime_ns
-    assert loader._load_via_cache(data).practices[0].name == "Designing for OPENNESS"
+    assert content_cache.load_via_cache(data).practices[0].name == "Designing for OPENNESS"
 
 
 def test_a_damaged_cache_file_is_rebuilt(data, cache) -> None:
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     target.write_bytes(b'{"key": "truncated')
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
     assert target.read_bytes().startswith(b'{"key": "')
     assert len(target.read_bytes()) > 1000
 
@@ -179,13 +182,13 @@ def test_a_damaged_cache_file_is_rebuilt(data, cache) -> None:
 def test_a_fifo_in_place_of_the_cache_file_does_not_hang(data, cache) -> None:
     cache.mkdir(mode=0o700)
     os.mkfifo(cache_file(data, cache))
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
 
 
 def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
     expected = load_content_uncached(data)
-    loader._load_via_cache(data)  # writes the cache
-    cached = loader._load_via_cache(data)  # reads it
+    content_cache.load_via_cache(data)  # writes the cache
+    cached = content_cache.load_via_cache(data)  # reads it
     assert cached is not expected
     assert cached == expected
     assert cached.model_dump() == expected.model_dump()
@@ -199,7 +202,7 @@ def test_content_read_from_the_cache_is_the_content(data, cache) -> None:
 def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) -> None:
     import json
 
-    loader._load_via_cache(data)
+    content_cache.load_via_cache(data)
     target = cache_file(data, cache)
     stored = json.loads(target.read_text(encoding="utf-8"))
     practice = stored["content"]["practices"][0]
@@ -210,4 +213,70 @@ def test_a_cache_that_does_not_fit_the_models_is_rebuilt(data, cache, change) ->
     else:
         practice["statements"] = "not a list"
     target.write_text(json.dumps(stored), encoding="utf-8")
-    assert loader._load_via_cache(data) == load_content_uncached(data)
+    assert content_cache.load_via_cache(data) == load_content_uncached(data)
+
+
+def _first_name(content) -> str:  # type: ignore[no-untyped-def]
+    return str(content.practices[0].name)
+
+
+def test_the_cache_sees_edited_content_an_edited_pack_and_edited_code(
+    data, cache, tmp_path, monkeypatch
+) -> None:
+    """Content, a pack and the code that shapes them: a change to any one is shown at once."""
+    load = content_cache.load_via_cache
+    assert _first_name(load(data)) == "Designing for openness"
+    assert _first_name(load(data, "cy")) == "Dylunio ar gyfer bod yn agored"
+
+    pack = data / "packs" / "cy" / "practices.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace("Dylunio ar gyfer", "Dylunio agored ar gyfer", 1),
+        encoding="utf-8",
+    )
+    assert _first_name(load(data, "cy")) == "Dylunio agored ar gyfer bod yn agored"
+
+    practices = data / "practices.yaml"
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace("Designing for openness", "Open design", 1),
+        encoding="utf-8",
+    )
+    assert _first_name(load(data)) == "Open design"
+
+    # The code: one shaping module is a copy we can edit. What the old code made is
+    # stood in for by a cache file whose content differs from what the files give.
+    module = tmp_path / "overlay.py"
+    module.write_text("# the pack overlay\n", encoding="utf-8")
+    sources = (*content_cache.SHAPING_SOURCES, str(module))
+    monkeypatch.setattr(content_cache, "SHAPING_SOURCES", sources)
+    load(data)
+    made_by_old_code = cache_file(data, cache)
+    text = made_by_old_code.read_text(encoding="utf-8")
+    made_by_old_code.write_text(text.replace('"Open design"', '"Old code\'s design"', 1))
+    assert _first_name(load(data)) == "Old code's design"  # the cache is used while nothing changes
+    module.write_text("# the pack overlay, changed\n", encoding="utf-8")
+    assert _first_name(load(data)) == "Open design"
+
+
+def test_the_shaping_sources_are_every_module_that_loading_content_imports(
+    tmp_path: Path,
+) -> None:
+    """A module added to what loading runs, and not to the cache key, would go stale unseen."""
+    script = (
+        "import sys\n"
+        "from coprod.storage.content import load_content, bundled_data_dir\n"
+        "load_content(bundled_data_dir(), 'cy')\n"
+        "for name, module in sorted(sys.modules.items()):\n"
+        "    if name.startswith(('coprod.core.', 'coprod.storage.')):\n"
+        "        print(module.__file__)\n"
+    )
+    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    package = Path(content_cache.__file__).resolve().parent.parent
+    imported = {
+        Path(line).resolve().relative_to(package).as_posix()
+        for line in result.stdout.split()
+        if not line.endswith("__init__.py")
+    }
+    assert imported == set(content_cache.SHAPING_SOURCES)

@@ -1,8 +1,9 @@
 """Which content pack a choice of language and easy read means (light: no pydantic).
 
 See :mod:`coprod.core.packs` for what a pack is. This part runs on every command,
-so it only looks at folder names; reading and checking a pack happens only when
-one is chosen.
+so it only works on the names of the packs a content folder has
+(:func:`coprod.storage.packs.available_packs`); reading and checking a pack
+happens only when one is chosen.
 """
 
 from __future__ import annotations
@@ -18,17 +19,6 @@ PACKS_FOLDER = "packs"
 ENGLISH = "en"
 EASY_READ = "easy-read"
 LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
-#: Every file a pack may hold (coprod.core.packs checks them).
-PACK_FILE_NAMES = (
-    "meta.yaml",
-    "glossary.yaml",
-    "practices.yaml",
-    "criteria.yaml",
-    "cases.yaml",
-    "methods.yaml",
-    "strategies.yaml",
-    "background.yaml",
-)
 
 
 def normalise_language(value: str) -> str:
@@ -52,13 +42,6 @@ def pack_name(language: str, easy_read: bool) -> str | None:
     return f"{language}-{EASY_READ}" if easy_read else language
 
 
-def available_packs(data_dir: Path) -> list[str]:
-    folder = data_dir / PACKS_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if (p / "meta.yaml").is_file())
-
-
 @dataclass
 class Choice:
     """The pack chosen for ``--lang`` / ``--easy-read``, and what to tell the user about it."""
@@ -68,13 +51,15 @@ class Choice:
     notice: str | None = None
 
 
-def choose_pack(data_dir: Path, language: str | None, easy_read: bool) -> Choice:
-    """The pack for a language and easy read; Welsh easy read falls back to Welsh, saying so."""
+def choose(packs: list[str], language: str | None, easy_read: bool, folder: Path) -> Choice:
+    """The pack for a language and easy read, among ``packs`` (the names in ``folder``).
+
+    Welsh easy read falls back to Welsh, saying so; a choice with no pack is refused.
+    """
     lang = normalise_language(language) if language else ENGLISH
     wanted = pack_name(lang, easy_read)
     if wanted is None:
         return Choice(lang, None)
-    packs = available_packs(data_dir)
     if wanted in packs:
         return Choice(lang, wanted)
     name = (
@@ -94,7 +79,7 @@ def choose_pack(data_dir: Path, language: str | None, easy_read: bool) -> Choice
         raise CoprodError(
             Problem(
                 _("no easy-read pack in %(folder)s (expected %(pack)s/)")
-                % {"folder": data_dir / PACKS_FOLDER, "pack": EASY_READ}
+                % {"folder": folder, "pack": EASY_READ}
             )
         )
     raise CoprodError(
@@ -103,21 +88,3 @@ def choose_pack(data_dir: Path, language: str | None, easy_read: bool) -> Choice
             % {"language": name, "languages": languages}
         ),
     )
-
-
-def pack_fingerprint(data_dir: Path, pack: str | None) -> str:
-    """Part of the content cache key: the pack's name and the bytes of its files."""
-    if pack is None:
-        return ""
-    import hashlib
-
-    digest = hashlib.sha256(pack.encode())
-    folder = data_dir / PACKS_FOLDER / pack
-    for name in PACK_FILE_NAMES:
-        try:
-            raw = (folder / name).read_bytes()
-        except OSError:
-            raw = b"\0missing"
-        digest.update(f"\0{name}\0{len(raw)}\0".encode())
-        digest.update(raw)
-    return f"pack:{pack}:{digest.hexdigest()}"

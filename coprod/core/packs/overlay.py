@@ -1,239 +1,40 @@
-"""Content packs: another version of the content (easy read, a translation) laid over it.
+"""Laying a pack over the original content: a pure merge of parsed pack files.
 
-A pack is a folder ``packs/<name>/`` inside a content folder, with the same file
-names and the same ids as the original, holding only the texts it changes. Every
-text it lacks falls back to the original; facts that are not text (numbers,
-sources, roles, case figures) always come from the original and a pack cannot
-give them. A pack naming an id the original does not have is refused, with the
-file and line.
-
-Pack names follow the choice a user makes: ``cy`` for Welsh, ``easy-read`` for
-English easy read, ``cy-easy-read`` for Welsh easy read.
+:mod:`coprod.storage.packs` reads and validates a pack's files into a
+:class:`PackFiles`; :func:`overlay` checks it against the original and merges
+its texts, reporting every problem at once with its file and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from coprod.core.models import GlossaryTerm, PackInfo, PackMeta, Strict, Text
-from coprod.core.packchoice import (
-    EASY_READ,
-    ENGLISH,
-    LANGUAGE_NAMES,
-    PACKS_FOLDER,
-    Choice,
-    available_packs,
-    choose_pack,
-    normalise_language,
-    pack_fingerprint,
-    pack_name,
-)
+from coprod.core.document import Document
+from coprod.core.models import GlossaryTerm, PackInfo, PackMeta
+from coprod.core.notices import Notice
+from coprod.core.packs.choice import ENGLISH, pack_name
+from coprod.core.packs.patches import CaseLinkPatch, GlossaryFile
+from coprod.core.validation import field_path
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 
-__all__ = [
-    "EASY_READ",
-    "ENGLISH",
-    "LANGUAGE_NAMES",
-    "PACKS_FOLDER",
-    "Choice",
-    "apply_pack",
-    "available_packs",
-    "choose_pack",
-    "normalise_language",
-    "pack_fingerprint",
-    "pack_name",
-]
-
 if TYPE_CHECKING:
     from coprod.core.models import Content
-    from coprod.storage.yamlio import Document
-
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)]
-Opt = Text | None
 
 
-# --- what a pack may hold -------------------------------------------------------------
+@dataclass
+class PackFiles:
+    """A pack's files as read: each parsed and validated (``None`` where it failed or is absent)."""
 
-
-class Patch(Strict):
-    """An item of a pack: the id of an item of the original and the texts it changes."""
-
-    key: ClassVar[str] = "id"
-    what: ClassVar[str] = "item"
-    quoted: ClassVar[tuple[str, ...]] = ()  # fields that quote the report
-
-    id: Slug
-
-
-class KeyPointPatch(Patch):
-    what = "key point"
-    quoted = ("text",)
-    text: Opt = None
-    translates: Opt = None
-
-
-class StatementPatch(Patch):
-    what = "statement"
-    text: Opt = None
-    next_step: Opt = None
-
-
-class CaseLinkPatch(Strict):
-    key: ClassVar[str] = "case"
-    what: ClassVar[str] = "case link"
-    quoted: ClassVar[tuple[str, ...]] = ()
-    case: Slug
-    why: Opt = None
-
-
-class PracticePatch(Patch):
-    what = "practice"
-    quoted = ("name",)
-    name: Opt = None
-    name_translates: Opt = None
-    summary: Opt = None
-    key_points: list[KeyPointPatch] | None = None
-    statements: list[StatementPatch] | None = None
-    cases: list[CaseLinkPatch] | None = None
-
-
-class CriterionPatch(Patch):
-    what = "criterion"
-    text: Opt = None
-    question: Opt = None
-    why: Opt = None
-
-
-class NotePatch(Patch):
-    what = "note"
-    text: Opt = None
-
-
-class CasePatch(Patch):
-    what = "case"
-    name: Opt = None
-    description: Annotated[str, Field(min_length=1, max_length=140)] | None = None
-    summary: Opt = None
-
-
-class NamedPatch(Patch):
-    """Methods, strategies, ARC characteristics, tyrannies."""
-
-    name: Opt = None
-    description: Opt = None
-
-
-class MethodPatch(NamedPatch):
-    what = "method"
-
-
-class StrategyPatch(NamedPatch):
-    what = "strategy"
-
-
-class CharacteristicPatch(NamedPatch):
-    what = "characteristic"
-
-
-class TyrannyPatch(NamedPatch):
-    what = "tyranny"
-
-
-class FindingPatch(Patch):
-    what = "finding"
-    name: Opt = None
-    text: Opt = None
-
-
-class CallToActionPatch(Patch):
-    what = "call to action"
-    reader: Opt = None
-    text: Opt = None
-
-
-class ChallengePatch(Patch):
-    what = "challenge"
-    name: Opt = None
-    question: Opt = None
-    description: Opt = None
-
-
-class ViewpointPatch(Patch):
-    what = "viewpoint"
-    description: Opt = None
-
-
-class WayPatch(Patch):
-    what = "way"
-    text: Opt = None
-
-
-class RoomPatch(Strict):
-    """Who is in the room (background.yaml's ``room:``): one object, not a list, so no id."""
-
-    noticing: NotePatch | None = None
-    ways: list[WayPatch] | None = None
-    caution: NotePatch | None = None
-
-
-class GlossaryFile(Strict):
-    terms: list[GlossaryTerm] = Field(min_length=1)
-
-
-class PracticesPatch(Strict):
-    practices: list[PracticePatch] | None = None
-
-
-class CriteriaPatch(Strict):
-    favourable: list[CriterionPatch] | None = None
-    warning: list[CriterionPatch] | None = None
-    starting_point: NotePatch | None = None
-    caveats: list[NotePatch] | None = None
-
-
-class CasesPatch(Strict):
-    cases: list[CasePatch] | None = None
-
-
-class MethodsPatch(Strict):
-    methods: list[MethodPatch] | None = None
-
-
-class StrategiesPatch(Strict):
-    strategies: list[StrategyPatch] | None = None
-
-
-class BackgroundPatch(Strict):
-    what_it_is: list[FindingPatch] | None = None
-    contributions: list[FindingPatch] | None = None
-    limits: list[FindingPatch] | None = None
-    calls_to_action: list[CallToActionPatch] | None = None
-    assessment_framing: list[NotePatch] | None = None
-    challenges: list[ChallengePatch] | None = None
-    arc_characteristics: list[CharacteristicPatch] | None = None
-    tyrannies: list[TyrannyPatch] | None = None
-    leadership_viewpoints: list[ViewpointPatch] | None = None
-    room: RoomPatch | None = None
-
-
-PACK_FILES: dict[str, type[BaseModel]] = {
-    "practices.yaml": PracticesPatch,
-    "criteria.yaml": CriteriaPatch,
-    "cases.yaml": CasesPatch,
-    "methods.yaml": MethodsPatch,
-    "strategies.yaml": StrategiesPatch,
-    "background.yaml": BackgroundPatch,
-}
-OTHER_FILES = ("meta.yaml", "glossary.yaml")
-
-
-# --- laying a pack over the original --------------------------------------------------
+    name: str
+    meta: tuple[Document, PackMeta]
+    glossary: tuple[Document, GlossaryFile] | None
+    patches: dict[str, tuple[Document, Any] | None]
+    absent: set[str] = field(default_factory=set)  # the patch files the folder does not have
+    problems: list[Problem] = field(default_factory=list)  # found while reading
 
 
 PLURALS = {
@@ -265,7 +66,7 @@ class Fallback:
 class PackResult:
     content: Content
     fallbacks: list[Fallback] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     texts: int = 0  # how many texts the pack gives
 
 
@@ -281,19 +82,16 @@ def _label(item: Any, name: str) -> str:
 
 class _Overlay:
     def __init__(self, meta: PackMeta, doc: Document, file: str) -> None:
-        from coprod.core.validation import field_path
-
         self.meta = meta
         self.doc = doc
         self.file = file
         self.problems: list[Problem] = []
         self.missing: dict[tuple[str, str], list[str]] = {}
         self.texts = 0
-        self._field_path = field_path
 
     def problem(self, loc: tuple[int | str, ...], message: str) -> None:
         self.problems.append(
-            Problem(message, self.doc.path, self.doc.line_of(loc), self._field_path(loc))
+            Problem(message, self.doc.path, self.doc.line_of(loc), field_path(loc))
         )
 
     def fallback(self, what: str, name: str, label: str) -> None:
@@ -471,50 +269,11 @@ _TARGET = {
 }
 
 
-def _iter_files(folder: Path) -> Iterator[Path]:
-    return iter(sorted(p for p in folder.iterdir() if not p.name.startswith(".")))
-
-
-def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
-    """Lay the pack ``packs/<name>/`` over ``content``; every problem at once, with lines."""
-    from coprod.core.validation import field_path, validate
-    from coprod.storage.yamlio import load_yaml_file
-
-    folder = data_dir / PACKS_FOLDER / name
-    if not folder.is_dir():
-        raise CoprodError(Problem(_("no such pack folder"), folder))
-    problems: list[Problem] = []
-    for path in _iter_files(folder):
-        if path.name not in PACK_FILES and path.name not in OTHER_FILES:
-            known = ", ".join([*OTHER_FILES, *PACK_FILES])
-            problems.append(
-                Problem(_("is not a pack file (a pack holds %(files)s)") % {"files": known}, path)
-            )
-
-    def read(file: str, model: type[BaseModel], required: bool) -> tuple[Document, Any] | None:
-        path = folder / file
-        if not path.exists() and not required:
-            return None
-        try:
-            doc = load_yaml_file(path, what=_("the pack file %(name)s") % {"name": file})
-        except CoprodError as exc:
-            problems.extend(exc.problems)
-            return None
-        if not isinstance(doc.data, dict):
-            problems.append(Problem(_("expected a mapping (key: value)"), path, doc.line_of(())))
-            return None
-        result = validate(model, doc)
-        if isinstance(result, list):
-            problems.extend(result)
-            return None
-        return doc, result
-
-    meta_read = read("meta.yaml", PackMeta, True)
-    glossary_read = read("glossary.yaml", GlossaryFile, False)
-    patches = {file: read(file, model, False) for file, model in PACK_FILES.items()}
-    if meta_read is None:
-        raise CoprodError(problems, hint=None)
-    meta_doc, meta = meta_read
+def overlay(pack: PackFiles, content: Content) -> PackResult:
+    """Lay the pack over ``content``; every problem at once, with lines."""
+    problems = list(pack.problems)
+    meta_doc, meta = pack.meta
+    name = pack.name
     if meta.name != name:
         problems.append(
             Problem(
@@ -542,20 +301,23 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
                 "language",
             )
         )
-    warnings: list[str] = []
+    notices: list[Notice] = []
     if meta.content_version != content.version:
-        warnings.append(
-            _(
-                "%(file)s: written for content version %(written)s; the content is version "
-                "%(current)s: check that its texts still match"
+        notices.append(
+            Notice(
+                "pack-content-version",
+                {
+                    "file": meta_doc.path,
+                    "written": meta.content_version,
+                    "current": content.version,
+                },
             )
-            % {"file": meta_doc.path, "written": meta.content_version, "current": content.version}
         )
 
     publication_ids = {p.id for p in content.meta.publications}
     glossary: list[GlossaryTerm] = []
-    if glossary_read is not None:
-        gdoc, gfile = glossary_read
+    if pack.glossary is not None:
+        gdoc, gfile = pack.glossary
         glossary = list(gfile.terms)
         for i, term in enumerate(glossary):
             for j, ref in enumerate(term.source):
@@ -577,14 +339,13 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
     updates: dict[str, Any] = {}
     fallbacks: list[Fallback] = []
     texts = 0
-    for file, item in patches.items():
-        overlay: _Overlay | None = None
+    for file, item in pack.patches.items():
         if item is None:
-            if not (folder / file).exists():
+            if file in pack.absent:
                 fallbacks.append(Fallback(file, "", "", []))
             continue
         doc, patch = item
-        overlay = _Overlay(meta, doc, file)
+        merger = _Overlay(meta, doc, file)
         if file in _TARGET:
             attr = _TARGET[file]
             inner = _list_item_type(type(patch).model_fields[attr].annotation)
@@ -593,19 +354,19 @@ def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:
             originals = getattr(content, attr)
             if value is None:
                 for original in originals:
-                    overlay.all_fall_back(original, inner, _key(original))
+                    merger.all_fall_back(original, inner, _key(original))
                 continue
-            updates[attr] = overlay.items(originals, value, inner, (attr,), "")
+            updates[attr] = merger.items(originals, value, inner, (attr,), "")
         else:
             target = "criteria" if file == "criteria.yaml" else "background"
-            updates[target] = overlay.item(getattr(content, target), patch, (), "")
-        problems.extend(overlay.problems)
-        texts += overlay.texts
+            updates[target] = merger.item(getattr(content, target), patch, (), "")
+        problems.extend(merger.problems)
+        texts += merger.texts
         fallbacks.extend(
-            Fallback(file, what, name_, ids) for (what, name_), ids in overlay.missing.items()
+            Fallback(file, what, name_, ids) for (what, name_), ids in merger.missing.items()
         )
     if problems:
         raise CoprodError(problems, hint=None)
     info = PackInfo(meta=meta, glossary=glossary)
     merged = content.model_copy(update={**updates, "pack": info})
-    return PackResult(merged, fallbacks, warnings, texts)
+    return PackResult(merged, fallbacks, notices, texts)

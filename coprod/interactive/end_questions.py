@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,14 @@ from coprod.interactive import prompts
 
 Save = Callable[[Answers], None]
 Say = Callable[[str], None]
-OWN_WORDS = "__own__"
+
+
+class Pick(Enum):
+    """A choice among the actions that is not a suggested next step."""
+
+    OWN_WORDS = "own words"  # the person writes the action themselves
+
+
 # (label, status, key): the labels are shown with _() in the chosen language.
 STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Done"), "done", "d"),
@@ -36,8 +44,8 @@ STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Not started"), "open", "n"),
     (N_("Dropped"), "dropped", "x"),
 ]
-# What an action was last time, in "was …" (core's status_label, in the chosen language).
-WAS = {
+# What an action was last time, in the past tense: "was …" (shown with _()).
+PAST_STATUS_LABELS = {
     "open": N_("was not started"),
     "in-progress": N_("was in progress"),
     "done": N_("was done"),
@@ -152,7 +160,7 @@ def still_to_review(answers: Answers, previous: Answers) -> list[Action]:
 def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -> None:
     """Ask about each open action of ``previous`` not yet carried into ``answers``."""
     from coprod.i18n import _, ngettext
-    from coprod.interactive.interview import keys_in_words
+    from coprod.interactive.steps import keys_in_words
 
     todo = still_to_review(answers, previous)
     if not todo:
@@ -169,13 +177,14 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
     say(f"\n[bold]{_escape(heading)}[/bold]: {_escape(still)}")
     choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
-        details = [_(WAS.get(action.status or "open", WAS["open"]))]
+        past = PAST_STATUS_LABELS
+        details = [_(past.get(action.status or "open", past["open"]))]
         if action.owner:
             details.append(_("owner: %(owner)s") % {"owner": action.owner})
         if action.due:
             details.append(_("due %(date)s") % {"date": action.due.isoformat()})
-        status = prompts.UNSET
-        while status == prompts.UNSET:
+        status: Any = prompts.Reply.UNSET
+        while status is prompts.Reply.UNSET:
             status = prompts.select(
                 _("[Action %(n)d of %(total)d] %(action)s (%(details)s)")
                 % {
@@ -334,13 +343,13 @@ def choose_actions(
         (f"{step} ({names[pid]})" if pid in names else step, (pid, sid, step), False)
         for pid, sid, step in suggestions
     ]
-    choices.append((_("Something in my own words"), OWN_WORDS, False))
+    choices.append((_("Something in my own words"), Pick.OWN_WORDS, False))
     which = _("Which actions? (up to %(n)d; Enter alone to skip)") % {"n": room}
     picked = checkbox(_with_progress(which, progress), choices, most=room)
     taken = {a.id for a in answers.actions}
     for item in picked:
         action = Action(id=new_action_id(taken), text="?")
-        if item == OWN_WORDS:
+        if item is Pick.OWN_WORDS:
 
             def keep_words(typed: str, action: Action = action) -> None:
                 action.text = typed

@@ -26,6 +26,7 @@ from coprod.core.assessment import assess
 from coprod.core.models import Content
 from coprod.i18n import N_
 from coprod.interactive import prompts
+from coprod.render.safe import escape_markup
 
 Save = Callable[[Answers], None]
 Say = Callable[[str], None]
@@ -51,12 +52,6 @@ PAST_STATUS_LABELS = {
     "done": N_("was done"),
     "dropped": N_("was dropped"),
 }
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(" ".join(text.split()))
 
 
 def _with_progress(message: str, progress: str | None) -> str:
@@ -174,7 +169,7 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
     still = ngettext(
         "%(n)d still open. How did it go?", "%(n)d still open. How did each one go?", len(todo)
     ) % {"n": len(todo)}
-    say(f"\n[bold]{_escape(heading)}[/bold]: {_escape(still)}")
+    say(f"\n[bold]{escape_markup(heading)}[/bold]: {escape_markup(still)}")
     choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
         past = PAST_STATUS_LABELS
@@ -246,8 +241,8 @@ def ask_brings(
     if answers.respondent is None:
         answers.respondent = Respondent()
     current = set(answers.respondent.brings)
-    heading = _escape(_("Who is in the room?"))
-    said = _escape(
+    heading = escape_markup(_("Who is in the room?"))
+    said = escape_markup(
         _(
             "The Action Research Collective was put together so that, between them, its "
             "members brought six characteristics."
@@ -296,7 +291,7 @@ def _due(today: dt.date) -> dt.date | None:
         except ValueError as exc:
             from coprod.terminal.console import err
 
-            err().print(f"[yellow]{_escape(str(exc))}[/yellow]")
+            err().print(f"[yellow]{escape_markup(str(exc))}[/yellow]")
 
 
 def choose_actions(
@@ -330,7 +325,7 @@ def choose_actions(
     chosen = {a.statement for a in answers.actions if a.statement}
     chosen_text = {a.text for a in answers.actions}
     suggestions = [s for s in suggestions if s[1] not in chosen and s[2] not in chosen_text]
-    heading = _escape(_("What next?"))
+    heading = escape_markup(_("What next?"))
     said = ngettext(
         "Choose up to %(n)d action to carry forward: the next time you (or your group) "
         "assess, it is reviewed.",
@@ -338,7 +333,7 @@ def choose_actions(
         "assess, they are reviewed.",
         room,
     ) % {"n": room}
-    say(f"\n[bold]{heading}[/bold] {_escape(said)}")
+    say(f"\n[bold]{heading}[/bold] {escape_markup(said)}")
     choices: list[tuple[str, Any, bool]] = [
         (f"{step} ({names[pid]})" if pid in names else step, (pid, sid, step), False)
         for pid, sid, step in suggestions
@@ -364,7 +359,7 @@ def choose_actions(
         taken.add(action.id)
         answers.actions.append(action)
         save(answers)
-        say(f"[bold]{_escape(action.text)}[/bold]")
+        say(f"[bold]{escape_markup(action.text)}[/bold]")
 
         def keep_owner(typed: str, action: Action = action) -> None:
             action.owner = typed

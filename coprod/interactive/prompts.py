@@ -134,7 +134,7 @@ def select(
     from prompt_toolkit.key_binding import KeyBindings
 
     from coprod.i18n import _
-    from coprod.render.text import terminal_safe
+    from coprod.render.safe import terminal_safe
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
     width = terminal_width()
@@ -212,7 +212,7 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
             return _("Please give a name (you can change it later in the answers file).")
         return True
 
-    from coprod.render.text import terminal_safe
+    from coprod.render.safe import terminal_safe
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
     shown = wrap_prompt(f"{message} {instruction}".strip(), terminal_width())

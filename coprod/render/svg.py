@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from coprod.core.scoring import band_for
 from coprod.i18n import _
+from coprod.render.safe import escape_html as escape
 from coprod.render.text import band_label
-from coprod.render.text import escape_html as escape
 
 #: Band colours, each at least 4.5:1 against white (WCAG AA for text and graphics).
 BAND_COLOURS: dict[str, str] = {

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def printable(text: str | Path) -> str:
     """A path or name as shown in a terminal: control characters (escapes) left out."""
-    from coprod.render.text import clean_text  # the one definition of what is unsafe
+    from coprod.render.safe import clean_text  # the one definition of what is unsafe
 
     return clean_text(str(text)).replace("\t", "").replace("\n", "")
 

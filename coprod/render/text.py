@@ -118,19 +118,6 @@ REFLECTION_QUESTIONS = (
     ("why", N_("Why is co-production needed here, rather than another approach?")),
     ("bring_and_take", N_("What can participants bring to it, and take from it?")),
 )
-_PLURALS = {"criterion": "criteria", "practice was": "practices were"}
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``plural(1, "answer")`` -> ``"1 answer"``; ``plural(3, "answer")`` -> ``"3 answers"``."""
-    if n == 1:
-        return f"{n} {noun}"
-    return f"{n} {many or _PLURALS.get(noun) or noun + 's'}"
-
-
-def were(n: int, noun: str, many: str | None = None) -> str:
-    """``"1 answer was"`` / ``"3 answers were"``."""
-    return f"{plural(n, noun, many)} {'was' if n == 1 else 'were'}"
 
 
 def sentences(*parts: str) -> str:

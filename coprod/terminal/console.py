@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coprod.render.safe import json_safe, terminal_safe
+from coprod.terminal import streams
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -51,11 +52,7 @@ def _console(stderr: bool) -> Console:
             input) still tells the caller what happened.
             """
             self.quiet = True
-            if self.stderr:
-                _silence(2)
-                return
-            _silence(1)
-            raise SystemExit(0)
+            streams.reader_went_away(stderr=self.stderr)
 
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
             # Before markup and layout, so widths are measured on what will be shown.
@@ -81,18 +78,6 @@ def _console(stderr: bool) -> Console:
         no_color=plain or None,
         color_system=None if plain else "auto",
     )
-
-
-def _silence(fd: int) -> None:
-    """Point stdout (1) or stderr (2) at /dev/null so the final flush cannot fail."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, fd)
-        os.close(devnull)
-    except OSError:
-        pass
 
 
 def out() -> Console:

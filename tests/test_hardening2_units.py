@@ -6,29 +6,14 @@ the commands rely on, including the cases a command run cannot easily reach.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from coprod.errors import CoprodError
 from coprod.storage.locking import lock_draft, lock_path, release_all
-from coprod.terminal.console import json_safe
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.recursive(st.text() | st.integers(), lambda c: st.lists(c, max_size=3), max_leaves=8))
-@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii", "cp1252"])
-def test_json_safe_is_the_same_data_and_encodable(encoding, value) -> None:
-    text = json_safe(json.dumps({"v": value}, ensure_ascii=False), encoding)
-    text.encode(encoding)  # never a UnicodeEncodeError
-    assert json.loads(text) == {"v": value}
-    for char in ("\x1b", "\x9b", "\x9d", "\u202e", "\u2066"):
-        assert char not in text
 
 
 def test_lock_refuses_another_process_and_names_it(tmp_path) -> None:

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from coprod import i18n
 from coprod.i18n.babel_extract import extract_help
-from coprod.interactive.interview import minutes
+from coprod.interactive.steps import minutes
 
 LOCALE = Path(i18n.__file__).parent / "locale"
 PO = LOCALE / "cy" / "LC_MESSAGES" / "coprod.po"

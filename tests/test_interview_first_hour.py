@@ -373,7 +373,7 @@ def test_prompts_break_between_words_and_leave_room_for_the_answer(content, widt
 
 
 def test_a_long_command_is_continued_so_it_still_works_as_typed():
-    from coprod.interactive.session import command_line
+    from coprod.terminal.lines import command_line
 
     words_typed = ["coprod", "assess", "--resume", "food partnership answers.yaml"]
     shown = command_line(*words_typed, width=40)

@@ -12,8 +12,6 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
@@ -22,7 +20,6 @@ from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.render import formats, html, markdown
-from coprod.render.markdown import escape_md
 from coprod.render.svg import bar_chart_svg
 from coprod.storage.answers_file import load_answers
 
@@ -167,67 +164,6 @@ def hostile_answers(tmp_path: Path, full_answers: Path) -> Path:
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
-
-
-# --- escape_md ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("plain words", "plain words"),
-        ("co-production", "co-production"),
-        ("# Heading | pipe", r"\# Heading \| pipe"),
-        ("**bold** _it_", r"\*\*bold\*\* \_it\_"),
-        ("<script>alert(1)</script>", r"\<script\>alert(1)\</script\>"),
-        ("[x](http://e.org) ![i](y)", r"\[x\](http://e.org) \!\[i\](y)"),
-        ("a\\b `c` {d} ~e~ &amp; $f$", r"a\\b \`c\` \{d\} \~e\~ \&amp; \$f\$"),
-        ("- item", r"\- item"),
-        ("+ item", r"\+ item"),
-        ("1. first", r"1\. first"),
-        ("12) twelfth", r"12\) twelfth"),
-        ("===", r"\==="),
-        ("one\ntwo\r\n\tthree  four", "one two three four"),
-        ("  padded\n", "padded"),
-        ("bell\x07 nul\x00", "bell nul"),
-        ("", ""),
-    ],
-)
-def test_escape_md(text: str, expected: str) -> None:
-    assert escape_md(text) == expected
-
-
-def _collapsed(text: str) -> str:
-    one_line = " ".join(text.split())
-    return "".join(ch for ch in one_line if ch.isprintable() or ch == " ").strip()
-
-
-_user_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda s: _collapsed(s) != "" and _collapsed(s) == " ".join(s.split())
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(_user_text)
-def test_escaped_text_stays_text_everywhere(text: str) -> None:
-    """In a paragraph, a heading, a list item and a table cell it is just its own text."""
-    expected = " ".join(text.split())
-    escaped = escape_md(text)
-
-    tokens = md_tokens(escaped)
-    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
-    assert inline_text(tokens[1]) == expected
-
-    tokens = md_tokens(f"## {escaped}")
-    assert headings(tokens) == [("h2", expected)]
-
-    tokens = md_tokens(markdown.bullets([escaped, "second"]))
-    assert [t.type for t in tokens].count("list_item_open") == 2
-    assert [inline_text(t) for t in tokens if t.type == "inline"] == [expected, "second"]
-
-    tokens = md_tokens(markdown.table(["A", "B"], [[escaped, "x"]]))
-    cells = [inline_text(t) for t in tokens if t.type == "inline"]
-    assert cells == ["A", "B", expected, "x"]
 
 
 # --- formats ---------------------------------------------------------------

@@ -419,14 +419,3 @@ def test_markdown_of_several_reports_links_each_to_its_own_sections(invoke: Any)
                 assert owner.get(href[1:]) == part, (href, part)
                 links += 1
     assert part == 1 and links > 4
-
-
-def test_notes_reach_the_terminal_without_escape_sequences(invoke: Any, tmp_path: Path) -> None:
-    notes = {"openness": "\x1b[31mred\x1b[0m [bold]not bold[/bold] \x07bell\u202eflip"}
-    path = write(tmp_path, "odd.yaml", FULL, notes=notes)
-    for args in (("assess", "--answers", str(path)), ("team", str(path), str(TEAM[2]))):
-        result = invoke(*args)
-        assert result.exit_code == 0, result.stderr
-        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-        assert "\u202e" not in result.stdout
-        assert "[31mred[0m [bold]not bold[/bold] bellflip" in result.stdout

@@ -105,11 +105,10 @@ class CoprodGroup(TyperGroup):
         runtime.reset(keep_language=True)
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
-            # `coprod cases | head -1`: the reader has what it wanted; leave quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise SystemExit(0) from None
+        except BrokenPipeError:  # `coprod cases | head -1`: leave quietly, exit 0
+            from coprod.terminal import streams
+
+            streams.reader_went_away()
         except CoprodError as exc:
             from rich.markup import escape
 
@@ -258,11 +257,8 @@ def main() -> None:
     except SystemExit:
         streams.flush()
         raise
-    except BrokenPipeError:
-        # `coprod cases | head -1`: the reader went away; leave quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(0) from None
+    except BrokenPipeError:  # `coprod cases | head -1`: leave quietly, exit 0
+        streams.reader_went_away()
     except OSError as exc:  # --help or --version into a full or closed stdout
         streams.report_write_error(exc)
         raise SystemExit(2) from None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,18 @@ from coprod.core.models import Content
 from coprod.i18n import N_
 from coprod.i18n.labels import action_status_label
 from coprod.interactive import prompts
+from coprod.render.safe import escape_markup
 
 Save = Callable[[Answers], None]
 Say = Callable[[str], None]
-OWN_WORDS = "__own__"
+
+
+class Pick(Enum):
+    """A choice among the actions that is not a suggested next step."""
+
+    OWN_WORDS = "own words"  # the person writes the action themselves
+
+
 # (label, status, key): the labels are shown with _() in the chosen language.
 STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Done"), "done", "d"),
@@ -37,12 +46,6 @@ STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Not started"), "open", "n"),
     (N_("Dropped"), "dropped", "x"),
 ]
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(" ".join(text.split()))
 
 
 def _with_progress(message: str, progress: str | None) -> str:
@@ -146,7 +149,7 @@ def still_to_review(answers: Answers, previous: Answers) -> list[Action]:
 def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -> None:
     """Ask about each open action of ``previous`` not yet carried into ``answers``."""
     from coprod.i18n import _, ngettext
-    from coprod.interactive.interview import keys_in_words
+    from coprod.interactive.steps import keys_in_words
 
     todo = still_to_review(answers, previous)
     if not todo:
@@ -160,7 +163,7 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
     still = ngettext(
         "%(n)d still open. How did it go?", "%(n)d still open. How did each one go?", len(todo)
     ) % {"n": len(todo)}
-    say(f"\n[bold]{_escape(heading)}[/bold]: {_escape(still)}")
+    say(f"\n[bold]{escape_markup(heading)}[/bold]: {escape_markup(still)}")
     choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
         details = [action_status_label(action.status or "open", was=True)]
@@ -168,8 +171,8 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
             details.append(_("owner: %(owner)s") % {"owner": action.owner})
         if action.due:
             details.append(_("due %(date)s") % {"date": action.due.isoformat()})
-        status = prompts.UNSET
-        while status == prompts.UNSET:
+        status: Any = prompts.Reply.UNSET
+        while status is prompts.Reply.UNSET:
             status = prompts.select(
                 _("[Action %(n)d of %(total)d] %(action)s (%(details)s)")
                 % {
@@ -231,8 +234,8 @@ def ask_brings(
     if answers.respondent is None:
         answers.respondent = Respondent()
     current = set(answers.respondent.brings)
-    heading = _escape(_("Who is in the room?"))
-    said = _escape(
+    heading = escape_markup(_("Who is in the room?"))
+    said = escape_markup(
         _(
             "The Action Research Collective was put together so that, between them, its "
             "members brought six characteristics."
@@ -282,7 +285,7 @@ def _due(today: dt.date) -> dt.date | None:
         except ValueError as exc:
             from coprod.terminal.console import err
 
-            err().print(f"[yellow]{_escape(str(exc))}[/yellow]")
+            err().print(f"[yellow]{escape_markup(str(exc))}[/yellow]")
 
 
 def choose_actions(
@@ -316,7 +319,7 @@ def choose_actions(
     chosen = {a.statement for a in answers.actions if a.statement}
     chosen_text = {a.text for a in answers.actions}
     suggestions = [s for s in suggestions if s[1] not in chosen and s[2] not in chosen_text]
-    heading = _escape(_("What next?"))
+    heading = escape_markup(_("What next?"))
     said = ngettext(
         "Choose up to %(n)d action to carry forward: the next time you (or your group) "
         "assess, it is reviewed.",
@@ -324,18 +327,18 @@ def choose_actions(
         "assess, they are reviewed.",
         room,
     ) % {"n": room}
-    say(f"\n[bold]{heading}[/bold] {_escape(said)}")
+    say(f"\n[bold]{heading}[/bold] {escape_markup(said)}")
     choices: list[tuple[str, Any, bool]] = [
         (f"{step} ({names[pid]})" if pid in names else step, (pid, sid, step), False)
         for pid, sid, step in suggestions
     ]
-    choices.append((_("Something in my own words"), OWN_WORDS, False))
+    choices.append((_("Something in my own words"), Pick.OWN_WORDS, False))
     which = _("Which actions? (up to %(n)d; Enter alone to skip)") % {"n": room}
     picked = checkbox(_with_progress(which, progress), choices, most=room)
     taken = {a.id for a in answers.actions}
     for item in picked:
         action = Action(id=new_action_id(taken), text="?")
-        if item == OWN_WORDS:
+        if item is Pick.OWN_WORDS:
 
             def keep_words(typed: str, action: Action = action) -> None:
                 action.text = typed
@@ -350,7 +353,7 @@ def choose_actions(
         taken.add(action.id)
         answers.actions.append(action)
         save(answers)
-        say(f"[bold]{_escape(action.text)}[/bold]")
+        say(f"[bold]{escape_markup(action.text)}[/bold]")
 
         def keep_owner(typed: str, action: Action = action) -> None:
             action.owner = typed

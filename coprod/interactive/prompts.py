@@ -10,14 +10,26 @@ question keeps what was typed. questionary is imported on first use only.
 from __future__ import annotations
 
 import textwrap
+from enum import Enum
 from typing import Any
 
 from coprod.i18n import N_
 
-BACK = "__back__"
-UNSET = "__unset__"  # the neutral first line of a list question with no answer yet
+
+class Reply(Enum):
+    """What a question returns that is not an answer."""
+
+    BACK = "back"  # "← Back" chosen, or '<' typed: go to the previous question
+    UNSET = "unset"  # Enter on the neutral first line of a list question: nothing recorded
+
+
+class Placeholder(str, Enum):
+    """Characters that stand in for text while a prompt is laid out."""
+
+    INSTRUCTION = "\x00"  # the instruction questionary adds after the message
+
+
 BACK_TITLE = N_("← Back to the previous question")  # shown with _()
-_HOLD = "\x00"  # stands for the text questionary adds after the message while wrapping
 
 
 class TypedSoFar(KeyboardInterrupt):
@@ -54,7 +66,8 @@ def wrap_prompt(message: str, width: int, *, after: str = "", room: int = 0) -> 
     for number, paragraph in enumerate(paragraphs):
         last = number == len(paragraphs) - 1
         hold = max(len(after), room) if last else 0
-        text = f"{paragraph} {_HOLD * hold}" if hold else paragraph
+        held = Placeholder.INSTRUCTION.value * hold
+        text = f"{paragraph} {held}" if hold else paragraph
         lines = textwrap.wrap(
             text,
             width=line,
@@ -65,7 +78,7 @@ def wrap_prompt(message: str, width: int, *, after: str = "", room: int = 0) -> 
         ) or ["? " if number == 0 else "  "]
         if hold:
             tail = lines[-1]
-            if tail.strip() == _HOLD * hold:  # the instruction goes on a line of its own
+            if tail.strip() == held:  # the instruction goes on a line of its own
                 lines[-1] = " "  # questionary adds one more space before it
             else:
                 lines[-1] = tail[: -(hold + 1)]
@@ -114,14 +127,14 @@ def select(
 
     With ``neutral`` (how to answer: ``press y, n or u``) and no ``default`` the
     list starts on a line that is not an answer: Enter there records nothing (the line says so, and waits);
-    should the list control not be found, Enter there returns :data:`UNSET` instead.
+    should the list control not be found, Enter there returns :attr:`Reply.UNSET` instead.
     """
     import questionary
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
     from coprod.i18n import _
-    from coprod.render.text import terminal_safe
+    from coprod.render.safe import terminal_safe
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
     width = terminal_width()
@@ -130,7 +143,7 @@ def select(
         for title, value, key in choices
     ]
     if back:
-        options.append(questionary.Choice(_(BACK_TITLE), value=BACK, shortcut_key="b"))
+        options.append(questionary.Choice(_(BACK_TITLE), value=Reply.BACK, shortcut_key="b"))
     chosen = None if default is None else next((o for o in options if o.value == default), None)
     how = {"how": neutral}
     if neutral is not None and chosen is None:
@@ -138,7 +151,7 @@ def select(
             0,
             questionary.Choice(
                 [("class:instruction", wrap_title(_("(no answer yet: %(how)s)") % how, width, 3))],
-                value=UNSET,
+                value=Reply.UNSET,
                 shortcut_key=False,
             ),
         )
@@ -167,7 +180,7 @@ def select(
 
         @Condition
         def on_neutral() -> bool:
-            return bool(control.get_pointed_at().value == UNSET)
+            return bool(control.get_pointed_at().value is Reply.UNSET)
 
         @bindings.add("enter", filter=on_neutral, eager=True)
         def _wait(event: Any) -> None:  # the neutral line itself says why nothing happened
@@ -199,7 +212,7 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
             return _("Please give a name (you can change it later in the answers file).")
         return True
 
-    from coprod.render.text import terminal_safe
+    from coprod.render.safe import terminal_safe
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
     shown = wrap_prompt(f"{message} {instruction}".strip(), terminal_width())
@@ -218,5 +231,5 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
     _merge_bindings(question, bindings)
     value = question.unsafe_ask()
     if back and value.strip() == "<":
-        return BACK
+        return Reply.BACK
     return value.strip() or None

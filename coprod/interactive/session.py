@@ -1,4 +1,9 @@
-"""Running an interview safely: drafts saved as you go, Ctrl-C / Ctrl-D / SIGTERM kept."""
+"""An interactive session: drafts saved as you go, Ctrl-C / Ctrl-D / SIGTERM kept.
+
+:class:`AssessSession` and :class:`CheckSession` are the interactive part of
+``coprod assess`` and ``coprod check``: everything between the command's options
+and the report, so the commands only choose between a file and the questions.
+"""
 
 from __future__ import annotations
 
@@ -19,74 +24,16 @@ from coprod.storage.files import (
     usual_answers_path,
     write_atomic,
 )
+from coprod.terminal.lines import command_line, print_command, print_path, printable, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coprod.core.models import Content
+    from coprod.core.notices import Notice
     from coprod.interactive.interview import ConfirmTarget
 
 T = TypeVar("T")
-
-
-def printable(text: str | Path) -> str:
-    """A path or name as shown in a terminal: control characters (escapes) left out."""
-    from coprod.render.text import clean_text  # the one definition of what is unsafe
-
-    return clean_text(str(text)).replace("\t", "").replace("\n", "")
-
-
-def _wrap(text: str, width: int) -> str:
-    """Prose wrapped at word boundaries (stderr is printed as is, unwrapped)."""
-    import textwrap
-
-    return "\n".join(
-        textwrap.fill(
-            line, width=max(width - 1, 20), break_long_words=False, break_on_hyphens=False
-        )
-        for line in text.split("\n")
-    )
-
-
-def command_line(*words: str | Path, width: int | None = None, quote: bool = True) -> str:
-    """A command as it is typed, indented on a line of its own (paths quoted for the shell).
-
-    Where it is too long for ``width`` it is broken between words with the shell's
-    ``\\`` continuation, so that it still works when typed or pasted as printed.
-    """
-    import shlex
-
-    from coprod import i18n
-
-    if words and words[0] == "coprod" and i18n.language() != "en" and "--lang" not in words:
-        # carrying on should be in the language the person chose, whatever their shell's COPROD_LANG
-        words = ("coprod", "--lang", i18n.language(), *words[1:])
-    quoted = [shlex.quote(printable(w)) if quote else printable(w) for w in words]
-    if width is None:
-        return "  " + " ".join(quoted)
-    lines: list[str] = []
-    line = "  " + quoted[0]
-    for number, word in enumerate(quoted[1:], start=2):
-        room = 0 if number == len(quoted) else 2  # for " \\" unless it is the last word
-        if len(line) + 1 + len(word) + room > width - 1:
-            lines.append(line + " \\")
-            line = "      " + word
-        else:
-            line += " " + word
-    return "\n".join([*lines, line])
-
-
-def print_command(console: Console, *words: str | Path, quote: bool = True) -> None:
-    """A command on a line (or continued lines) of its own: it can be typed as printed."""
-    from rich.text import Text
-
-    console.print(Text(command_line(*words, width=console.width, quote=quote)), soft_wrap=True)
-
-
-def print_path(console: Console, path: Path | str) -> None:
-    """A file name on a line of its own, never wrapped."""
-    from rich.text import Text
-
-    console.print(Text(f"  {printable(path)}"), soft_wrap=True)
 
 
 def _width() -> int:
@@ -108,15 +55,15 @@ class Stopped(CoprodError):
 
         width = _width()
         if path is None:
-            message = _wrap(_("Stopped; nothing was saved."), width)
+            message = wrap(_("Stopped; nothing was saved."), width)
             hint = None
             if again:
-                hint = _wrap(_("Start again with:"), width) + "\n"
+                hint = wrap(_("Start again with:"), width) + "\n"
                 hint += command_line(*again, width=width)
         else:
-            message = _wrap(_("Stopped. Your answers so far are saved in:"), width)
+            message = wrap(_("Stopped. Your answers so far are saved in:"), width)
             message += f"\n  {printable(path)}"
-            hint = _wrap(_("Carry on where you left off with:"), width) + "\n"
+            hint = wrap(_("Carry on where you left off with:"), width) + "\n"
             hint += command_line("coprod", "assess", "--resume", path, width=width)
         super().__init__(message, hint=hint)
         self.exit_code = exit_code
@@ -199,15 +146,15 @@ def confirm_new_file(writer: DraftWriter, print_line: Callable[[str], None]) -> 
                 _("Where should your answers go?"),
                 [
                     (_("In a new file, %(path)s") % {"path": printable(path)}, "new", "1"),
-                    (_("Change the project name"), prompts.BACK, "2"),
+                    (_("Change the project name"), prompts.Reply.BACK, "2"),
                     (_("Stop here, to carry on with the existing file instead"), "stop", "3"),
                 ],
                 "new",
                 False,
                 "(1-3, Enter)",
             )
-            if choice == prompts.BACK:
-                return prompts.BACK
+            if choice is prompts.Reply.BACK:
+                return prompts.Reply.BACK
             if choice == "stop":
                 raise StoppedByChoice(
                     _("Stopped; nothing was saved."),
@@ -251,3 +198,243 @@ def run_safely(run: Callable[[], T], writer: DraftWriter, *, again: list[str] | 
         raise Stopped(writer.holds_answers, 130, again=again) from None
     except _Terminated:
         raise Stopped(writer.holds_answers, 143, again=again) from None
+
+
+def _not_a_terminal(command: str, hint: str) -> None:
+    """Refuse to ask questions where nobody can answer them."""
+    from coprod.interactive import interview
+
+    if not interview.stdin_is_terminal():
+        raise CoprodError(
+            _("%(command)s asks questions, but standard input is not a terminal.")
+            % {"command": command},
+            hint=hint,
+        )
+
+
+def _again(command: list[str], save: Path | None, force: bool) -> list[str]:
+    """The command that starts afresh, shown when nothing was saved."""
+    if save is not None:
+        return [*command, "--save", str(save), *(["--force"] if force else [])]
+    return command
+
+
+class AssessSession:
+    """The interactive ``coprod assess``: the draft, last time's actions, the questions.
+
+    Everything that can be refused is refused when the session is made, before any
+    question: no terminal, a file that is not ours, a draft open elsewhere, a
+    resumed file that does not fit. :meth:`run` asks; :meth:`print_where_saved`
+    follows the report.
+    """
+
+    def __init__(
+        self,
+        content: Content,
+        *,
+        quick: bool,
+        save: Path | None,
+        resume: Path | None,
+        force: bool,
+        previous: Path | None,
+    ) -> None:
+        from coprod.interactive.interview import Interview
+        from coprod.storage.answers_file import load_answers
+        from coprod.terminal.console import out
+
+        _not_a_terminal(
+            "coprod assess",
+            _("To score answers without prompts: %(command)s (see README for the file's shape).")
+            % {"command": "coprod assess --answers FILE"},
+        )
+        check_save_target(save, force=force, resuming=resume)
+        self.content = content
+        self.console = out()
+        self.resume = resume
+        #: Warnings about the resumed file, shown with the report (not that it is a draft).
+        self.notices: list[Notice] = []
+        self.finished = False  # a finished file given to --resume
+        if resume is not None:
+            loaded = load_answers(resume, content)
+            self.answers = loaded.answers
+            self.notices = [n for n in loaded.notices if n.kind != "draft"]
+            if quick and self.answers.mode != "quick":
+                raise CoprodError(
+                    _("%(file)s is a full assessment; leave out %(quick)s to resume it")
+                    % {"file": resume, "quick": "--quick"}
+                )
+            self.finished = self.answers.complete
+            self.writer = DraftWriter(
+                save or resume, overwrite_first=True, resumed=save is None or save == resume
+            )
+        else:
+            self.answers = Answers.new("quick" if quick else "full", content.version)
+            self.writer = DraftWriter(save, overwrite_first=force)
+        self.before = self._previous_answers(previous)
+        self.previous_ids = (
+            {a.id for a in self.before.actions} if self.before is not None else set()
+        )
+        # the two end questions are asked (and counted) as part of the interview
+        self.runner = Interview(
+            content,
+            self.answers,
+            self.writer,
+            self.console.print,
+            confirm_target=confirm_new_file(self.writer, self.console.print),
+            end=[("respondent.brings", self._ask_brings), ("actions", self._choose_actions)],
+        )
+        self.again = _again(["coprod", "assess", *(["--quick"] if quick else [])], save, force)
+        self.walked = False
+
+    def _previous_answers(self, given: Path | None) -> Answers | None:
+        """The earlier answers whose open actions start this assessment, if any.
+
+        ``--previous OLD`` names it (and is recorded as ``previous:``); a resumed file
+        that names one has it found as written, or beside the resumed file.
+        """
+        from coprod.interactive.end_questions import previous_path
+        from coprod.storage.answers_file import load_answers
+        from coprod.terminal.console import warn
+
+        answers, resume = self.answers, self.resume
+        if given is not None:
+            if resume is not None and answers.previous and Path(answers.previous) != given:
+                raise CoprodError(
+                    _("%(file)s follows on from %(previous)s; leave out %(option)s to resume it")
+                    % {"file": resume, "previous": answers.previous, "option": "--previous"}
+                )
+            loaded = load_answers(given, self.content)
+            answers.previous = str(given)
+            return loaded.answers
+        path = previous_path(answers, resume)
+        if path is None:
+            return None
+        if not path.is_file():
+            warn(
+                _(
+                    "%(file)s: the previous assessment %(previous)s was not found; its actions "
+                    "are not reviewed"
+                )
+                % {"file": resume, "previous": answers.previous}
+            )
+            return None
+        return load_answers(path, self.content).answers
+
+    def _ask_brings(self, progress: str) -> None:
+        from coprod.core.models import slugify
+        from coprod.interactive.end_questions import ask_brings
+        from coprod.terminal.console import warn
+
+        before, answers = self.before, self.answers
+        if before is not None and slugify(before.project.name) != slugify(answers.project.name):
+            warn(
+                _(
+                    "the previous assessment is for %(before)r, this one for %(now)r: "
+                    "compare reads the same project twice"
+                )
+                % {"before": before.project.name, "now": answers.project.name}
+            )
+        ask_brings(answers, self.content, self.writer, self.console.print, progress=progress)
+
+    def _choose_actions(self, progress: str) -> None:
+        from coprod.interactive.end_questions import choose_actions
+
+        choose_actions(
+            self.answers,
+            self.content,
+            self.writer,
+            self.console.print,
+            previous_ids=self.previous_ids,
+            progress=progress,
+        )
+
+    def _walk(self) -> Answers | None:
+        from coprod.interactive import end_questions
+        from coprod.interactive.framing import Start, assess_framing, offer_review
+
+        before, runner = self.before, self.runner
+        to_review = 0
+        if before is not None:
+            to_review = len(end_questions.still_to_review(self.answers, before))
+        start = None
+        if self.resume is not None and self.finished and runner.all_required_answered():
+            if offer_review(self.console, runner, self.resume) == "stop":
+                return None
+            start = 0
+            assess_framing(self.console, runner, "review", self.writer.path, to_review)
+        else:
+            self.answers.complete = False
+            kind: Start = "resumed" if self.resume is not None else "new"
+            assess_framing(self.console, runner, kind, self.writer.path, to_review)
+        if before is not None:  # last time's open actions come first
+            end_questions.review_previous(self.answers, before, self.writer, self.console.print)
+        return runner.run(start)
+
+    def run(self) -> Answers:
+        """Ask the questions and save the finished answers; a finished file may be left as is."""
+        walked = run_safely(self._walk, self.writer, again=self.again)
+        if walked is None:  # a finished assessment, not walked again: its report
+            return self.answers
+        self.answers = walked
+        self.answers.complete = True
+        self.writer(self.answers)
+        self.walked = True
+        return self.answers
+
+    def print_where_saved(self) -> None:
+        """After the report: where the answers are (when just saved), and how to share them."""
+        from rich.markup import escape
+
+        from coprod.interactive.framing import share_lines
+
+        if self.walked:
+            self.console.print("\n" + escape(_("Answers saved to")))
+            print_path(self.console, str(self.writer.path))
+        share_lines(self.console, self.writer.path)
+
+
+class CheckSession:
+    """The interactive ``coprod check``: the criteria and reflections, saved as a draft.
+
+    ``say``: where the questions and messages go (stderr when stdout carries JSON).
+    """
+
+    def __init__(self, content: Content, *, save: Path | None, force: bool, say: Console) -> None:
+        from coprod.interactive.interview import Interview
+
+        _not_a_terminal(
+            "coprod check",
+            _("To read answers from a file instead: %(command)s")
+            % {"command": "coprod check --answers FILE"},
+        )
+        check_save_target(save, force=force, resuming=None)
+        self.say = say
+        self.save = save
+        self.answers = Answers.new("full", content.version)
+        self.writer = DraftWriter(save, overwrite_first=force)
+        self.runner = Interview(
+            content,
+            self.answers,
+            self.writer,
+            say.print,
+            ask_practices=False,
+            confirm_target=confirm_new_file(self.writer, say.print),
+        )
+        self.again = _again(["coprod", "check"], save, force)
+
+    def run(self) -> Answers:
+        from coprod.interactive.framing import check_framing
+
+        check_framing(self.say, self.runner, self.save)
+        return run_safely(self.runner.run, self.writer, again=self.again)
+
+    def print_where_saved(self) -> None:
+        """After the verdict: where the answers are, and how to go on to the practices."""
+        from rich.markup import escape
+
+        if self.writer.path is None:
+            return
+        self.say.print("\n" + escape(_("Your answers are saved in")))
+        print_path(self.say, self.writer.path)
+        self.say.print(escape(_("Go on to the seven practices with:")))
+        print_command(self.say, "coprod", "assess", "--resume", self.writer.path)

@@ -17,8 +17,8 @@ from coprod.core.compare import Comparison
 from coprod.core.team import TeamView
 from coprod.i18n import N_, _, language, ngettext
 from coprod.render import markdown
+from coprod.render.safe import escape_html as escape
 from coprod.render.svg import bar_chart_svg, paired_bar_chart_svg
-from coprod.render.text import escape_html as escape
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

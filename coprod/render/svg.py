@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from coprod.core.scoring import BAND_BOUNDARIES, band_for
 from coprod.i18n import _
 from coprod.i18n.labels import band_label
-from coprod.render.text import escape_html as escape
+from coprod.render.safe import escape_html as escape
 
 #: Band colours, each at least 4.5:1 against white (WCAG AA for text and graphics).
 BAND_COLOURS: dict[str, str] = {

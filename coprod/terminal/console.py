@@ -5,7 +5,7 @@ adds:
 
 * ``NO_COLOR`` gives plain text (no bold or dim either);
 * a closed pipe ends the command quietly with exit code 0;
-* everything printed is passed through :func:`coprod.render.text.terminal_safe`
+* everything printed is passed through :func:`coprod.render.safe.terminal_safe`
   (control characters and escape sequences made visible), both when rich builds
   text from a string and again on the way out, so untrusted text (names, notes,
   paths, adapted content) cannot drive the terminal, with colour or without;
@@ -19,22 +19,18 @@ adds:
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from coprod.render.safe import json_safe, terminal_safe
+from coprod.terminal import streams
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.segment import Segment
     from rich.text import Text
-
-
-def _safe(text: str) -> str:
-    from coprod.render.text import terminal_safe
-
-    return terminal_safe(text)
 
 
 @lru_cache(maxsize=1)
@@ -56,15 +52,11 @@ def _console(stderr: bool) -> Console:
             input) still tells the caller what happened.
             """
             self.quiet = True
-            if self.stderr:
-                _silence(2)
-                return
-            _silence(1)
-            raise SystemExit(0)
+            streams.reader_went_away(stderr=self.stderr)
 
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
             # Before markup and layout, so widths are measured on what will be shown.
-            return super().render_str(_safe(text), *args, **kwargs)
+            return super().render_str(terminal_safe(text), *args, **kwargs)
 
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             # The last step before the stream: Text objects built elsewhere get the same
@@ -76,7 +68,7 @@ def _console(stderr: bool) -> Console:
                     continue
                 if style is not None and style.link:
                     style = style.update_link(None)
-                cleaned.append(Segment(_safe(text), style, control))
+                cleaned.append(Segment(terminal_safe(text), style, control))
             return super()._render_buffer(cleaned)
 
     return SafeConsole(
@@ -86,18 +78,6 @@ def _console(stderr: bool) -> Console:
         no_color=plain or None,
         color_system=None if plain else "auto",
     )
-
-
-def _silence(fd: int) -> None:
-    """Point stdout (1) or stderr (2) at /dev/null so the final flush cannot fail."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, fd)
-        os.close(devnull)
-    except OSError:
-        pass
 
 
 def out() -> Console:
@@ -115,43 +95,6 @@ def reset() -> None:
     _console.cache_clear()
 
 
-def _encodable(char: str, encoding: str) -> bool:
-    try:
-        char.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-#: Characters that JSON on a terminal must carry as escapes even in UTF-8: C1 controls
-#: (0x9b is an 8-bit CSI) and bidi controls. JSON itself escapes the C0 controls.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def json_safe(text: str, encoding: str | None) -> str:
-    """JSON text that prints safely and stays valid JSON in ``encoding``.
-
-    Outside strings JSON is ASCII, so any other character can be written as a
-    ``\\uXXXX`` escape without changing the document's meaning.
-    """
-
-    def escaped(match: re.Match[str]) -> str:
-        return json.dumps(match[0])[1:-1]  # "\u009b"
-
-    text = _JSON_UNSAFE.sub(escaped, text)
-    if encoding and not _is_utf(encoding) and not text.isascii():
-        text = re.sub(
-            r"[^\x00-\x7f]",
-            lambda m: m[0] if _encodable(m[0], encoding) else escaped(m),
-            text,
-        )
-    return text
-
-
-def _is_utf(encoding: str) -> bool:
-    return encoding.lower().replace("-", "").replace("_", "").startswith("utf")
-
-
 def write_document(text: str) -> None:
     """A whole document (markdown, HTML or JSON) on stdout, made safe for a terminal."""
     stream = sys.stdout
@@ -159,7 +102,7 @@ def write_document(text: str) -> None:
         return  # no stdout at all (closed by the caller): nothing can be shown
     encoding = getattr(stream, "encoding", None)
     # coprod's JSON documents are objects or arrays; its other documents never start so.
-    text = json_safe(text, encoding) if text[:1] in ("{", "[") else _safe(text)
+    text = json_safe(text, encoding) if text[:1] in ("{", "[") else terminal_safe(text)
     stream.write(text)
     stream.flush()
 

@@ -12,7 +12,8 @@
   (:func:`coprod.terminal.console.print_json` keeps JSON valid with ``\\u`` escapes).
 
 :func:`flush` and :func:`report_write_error` turn a failed write to stdout (a full
-disk, ``/dev/full``) into one line on stderr and exit code 2.
+disk, ``/dev/full``) into one line on stderr and exit code 2; :func:`reader_went_away`
+ends quietly when the reader of the output goes away (a broken pipe).
 """
 
 from __future__ import annotations
@@ -101,14 +102,34 @@ def report_write_error(exc: OSError) -> None:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
-    if _STDOUT_CLOSED:
-        return
+    if not _STDOUT_CLOSED:
+        _to_devnull(1)
+
+
+def _to_devnull(fd: int) -> None:
+    """Point descriptor ``fd`` at /dev/null, so that no later write or flush to it can fail."""
     try:
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
+        os.dup2(null, fd)
         os.close(null)
     except OSError:
         pass
+
+
+def reader_went_away(*, stderr: bool = False) -> None:
+    """The reader of stdout or stderr closed the pipe (`coprod cases | head -1`): stay quiet.
+
+    The one place a broken pipe is handled. The stream's descriptor is pointed at
+    /dev/null so the interpreter's last flush cannot fail again. For stdout the reader
+    has what it wanted: the command ends here with exit code 0 (``SystemExit``). For
+    stderr only the messages are lost: the command goes on, and its exit code (2 for
+    bad input) still tells the caller what happened.
+    """
+    if stderr:
+        _to_devnull(2)
+        return
+    _to_devnull(1)
+    raise SystemExit(0)
 
 
 def flush() -> None:

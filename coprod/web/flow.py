@@ -11,7 +11,6 @@ one per characteristic ticked, with ``brings_asked`` saying the boxes were shown
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from coprod.core.answers import ROLES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import N_, _
+from coprod.render.safe import clean_typed
 
 MAX_TEXT = 2000  # characters in a note or a reflection
 MAX_NAME = 100
@@ -32,7 +32,6 @@ RATING_VALUES: dict[str, Rating] = {
     "na": "na",
 }
 CRITERION_VALUES: tuple[CriterionAnswer, ...] = ("yes", "no", "unsure")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -71,11 +70,6 @@ def rating_ids(practice: Practice, answers: Answers) -> list[str]:
     return [practice.id] if answers.mode == "quick" else [s.id for s in practice.statements]
 
 
-def clean_text(value: str) -> str:
-    """Typed text as kept: newlines normalised, control and bidi characters removed."""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
 @dataclass
 class Outcome:
     """What applying a posted page did: any messages, and text not saved (shown again)."""
@@ -111,7 +105,7 @@ def _text_field(
     """(present, value) for a text field; too long: not saved, kept to show again."""
     if name not in form:
         return False, None
-    text = clean_text(form[name])
+    text = clean_typed(form[name])
     if len(text) > limit:
         outcome.errors[name] = _(TOO_LONG[name]) % {
             "length": f"{len(text):,}",

@@ -13,13 +13,7 @@ from coprod.i18n import _
 from coprod.terminal.console import out, print_json, warn
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from coprod.core.answers import Answers
     from coprod.core.assessment import Assessment
-    from coprod.core.models import Content
-    from coprod.core.notices import Notice
-    from coprod.interactive.interview import Interview
 
 HELP = """Walk through a self-assessment against the seven practices of co-production
 and the "when to co-produce" criteria, and get a report.
@@ -100,15 +94,8 @@ def assess_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
-    from coprod.interactive.session import (
-        DraftWriter,
-        check_save_target,
-        confirm_new_file,
-        print_path,
-        run_safely,
-    )
+    from coprod.interactive.session import AssessSession, check_save_target
     from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
@@ -141,254 +128,16 @@ def assess_command(
             _("%(json)s goes with %(answers)s (the interactive assessment prints a report)")
             % {"json": "--json", "answers": "--answers FILE"}
         )
-
-    from coprod.interactive import interview
-
-    if not interview.stdin_is_terminal():
-        raise CoprodError(
-            _("%(command)s asks questions, but standard input is not a terminal.")
-            % {"command": "coprod assess"},
-            hint=_(
-                "To score answers without prompts: %(command)s (see README for the file's shape)."
-            )
-            % {"command": "coprod assess --answers FILE"},
-        )
-    check_save_target(save, force=force, resuming=resume)
-    console = out()
-    notices: list[Notice] = []
-    finished = False
-    if resume is not None:
-        loaded = load_answers(resume, content)
-        answers = loaded.answers
-        notices = [n for n in loaded.notices if n.kind != "draft"]
-        if quick and answers.mode != "quick":
-            raise CoprodError(
-                _("%(file)s is a full assessment; leave out %(quick)s to resume it")
-                % {"file": resume, "quick": "--quick"}
-            )
-        finished = answers.complete
-        writer = DraftWriter(
-            save or resume, overwrite_first=True, resumed=save is None or save == resume
-        )
-    else:
-        answers = Answers.new("quick" if quick else "full", content.version)
-        writer = DraftWriter(save, overwrite_first=force)
-
-    from coprod.core.models import slugify
-    from coprod.interactive import end_questions as cycle
-
-    before = _previous_answers(answers, previous, resume, content)
-    previous_ids = {a.id for a in before.actions} if before else set()
-
-    def brings(progress: str) -> None:
-        if before is not None and slugify(before.project.name) != slugify(answers.project.name):
-            warn(
-                _(
-                    "the previous assessment is for %(before)r, this one for %(now)r: "
-                    "compare reads the same project twice"
-                )
-                % {"before": before.project.name, "now": answers.project.name}
-            )
-        cycle.ask_brings(answers, content, writer, console.print, progress=progress)
-
-    def actions(progress: str) -> None:
-        cycle.choose_actions(
-            answers, content, writer, console.print, previous_ids=previous_ids, progress=progress
-        )
-
-    # the two end questions are asked (and counted) as part of the interview
-    runner = interview.Interview(
-        content,
-        answers,
-        writer,
-        console.print,
-        confirm_target=confirm_new_file(writer, console.print),
-        end=[("respondent.brings", brings), ("actions", actions)],
+    session = AssessSession(
+        content, quick=quick, save=save, resume=resume, force=force, previous=previous
     )
-    again = ["coprod", "assess", *(["--quick"] if quick else [])]
-    if save is not None:
-        again += ["--save", str(save), *(["--force"] if force else [])]
-
-    to_review = len(cycle.still_to_review(answers, before)) if before is not None else 0
-
-    def walk() -> Answers | None:
-        start = None
-        if resume is not None and finished and runner.all_required_answered():
-            if _offer_review(console, runner, resume) == "stop":
-                return None
-            start = 0
-            _framing(console, runner, "review", writer.path, to_review)
-        else:
-            answers.complete = False
-            kind = "resumed" if resume is not None else "new"
-            _framing(console, runner, kind, writer.path, to_review)
-        if before is not None:  # last time's open actions come first
-            cycle.review_previous(answers, before, writer, console.print)
-        return runner.run(start)
-
-    from rich.markup import escape
-
-    walked = run_safely(walk, writer, again=again)
-    if walked is None:  # a finished assessment, not walked again: its report
-        result = assess(answers, content, notices)
-        _show(result, as_json=False)
-        _share(console, writer.path)
-        _export(result, export, force)
-        return
-    answers = walked
-    answers.complete = True
-    writer(answers)
-    result = assess(answers, content, notices)
+    result = assess(session.run(), content, session.notices)
     _show(result, as_json=False)
-    console.print("\n" + escape(_("Answers saved to")))
-    print_path(console, str(writer.path))
-    _share(console, writer.path)
+    session.print_where_saved()
     _export(result, export, force)
 
 
-def _previous_answers(
-    answers: Answers, given: Path | None, resume: Path | None, content: Content
-) -> Answers | None:
-    """The earlier answers whose open actions start this assessment, if any.
-
-    ``--previous OLD`` names it (and is recorded as ``previous:``); a resumed file
-    that names one has it found as written, or beside the resumed file.
-    """
-    from coprod.interactive.end_questions import previous_path
-    from coprod.storage.answers_file import load_answers
-
-    if given is not None:
-        if resume is not None and answers.previous and Path(answers.previous) != given:
-            raise CoprodError(
-                _("%(file)s follows on from %(previous)s; leave out %(option)s to resume it")
-                % {"file": resume, "previous": answers.previous, "option": "--previous"}
-            )
-        loaded = load_answers(given, content)
-        answers.previous = str(given)
-        return loaded.answers
-    path = previous_path(answers, resume)
-    if path is None:
-        return None
-    if not path.is_file():
-        warn(
-            _(
-                "%(file)s: the previous assessment %(previous)s was not found; its actions "
-                "are not reviewed"
-            )
-            % {"file": resume, "previous": answers.previous}
-        )
-        return None
-    return load_answers(path, content).answers
-
-
-def _share(console: Console, path: Path | None) -> None:
-    from rich.markup import escape
-
-    from coprod.interactive.session import print_command
-
-    console.print(escape(_("Share it as a web page:")))
-    print_command(console, "coprod", "report", str(path), "--format", "html", "-o", "report.html")
-    console.print(escape(_("Read a group's files together:")))
-    print_command(console, "coprod", "team", "FILE…", quote=False)
-
-
-def _offer_review(console: Console, runner: Interview, path: Path) -> str:
-    """A finished file given to --resume: say so, and offer to go through it again or stop."""
-    from rich.markup import escape
-
-    from coprod.interactive import prompts
-    from coprod.interactive.session import printable
-
-    heading = escape(_("This assessment is complete"))
-    if runner.answers.date:
-        said = _("%(file)s has every answer it needs, given on %(date)s.") % {
-            "file": printable(path),
-            "date": runner.answers.date.isoformat(),
-        }
-    else:
-        said = _("%(file)s has every answer it needs.") % {"file": printable(path)}
-    console.print(f"\n[bold]{heading}[/bold]: {escape(said)}")
-    return str(
-        prompts.select(
-            _("What would you like to do?"),
-            [
-                (_("Review it: go through it again, your answers as the defaults"), "review", "r"),
-                (_("Stop here and show the report"), "stop", "s"),
-            ],
-            None,
-            False,
-            "(r/s, Enter)",
-        )
-    )
-
-
 assess_command.__doc__ = HELP
-
-
-def _framing(
-    console: Console, runner: Interview, kind: str, path: Path | None, to_review: int = 0
-) -> None:
-    """What is ahead, counted from the questions themselves, and how to move around.
-
-    ``to_review``: open actions from last time, reviewed before the questions.
-    """
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    from coprod.i18n import ngettext
-    from coprod.interactive.interview import minutes
-    from coprod.interactive.session import printable
-
-    total = len(runner.steps)
-    if kind == "review":
-        title = _("Reviewing your self-assessment")
-        length = ngettext(
-            "All %(n)d question again, your answers as the defaults: Enter keeps an answer.",
-            "All %(n)d questions again, your answers as the defaults: Enter keeps an answer.",
-            total,
-        ) % {"n": total}
-    elif kind == "resumed":
-        title = _("Resuming your self-assessment")
-        index = runner.first_step()
-        length = _("You got as far as question %(n)d of %(total)d; %(time)s left.") % {
-            "n": index + 1,
-            "total": total,
-            "time": minutes(runner.seconds_left(index)),
-        }
-    else:
-        title = _("coprod self-assessment")
-        length = runner.outline()
-    if to_review:
-        length += " " + ngettext(
-            "Before them, %(n)d open action from last time to review.",
-            "Before them, %(n)d open actions from last time to review.",
-            to_review,
-        ) % {"n": to_review}
-    if path is not None:
-        saved = _(
-            "Your answers are saved after each question in %(file)s. Ctrl-C is safe: carry on "
-            "later with %(option)s."
-        ) % {"file": printable(path), "option": "--resume"}
-    else:
-        saved = _(
-            "Your answers are saved after each question. Ctrl-C is safe: carry on later with "
-            "%(option)s."
-        ) % {"option": "--resume"}
-    framing = "".join(f"{escape(n.text)}\n" for n in runner.content.background.assessment_framing)
-    lines = [
-        _(
-            "This is for reflection and conversation, not a grade: there are no right answers, "
-            "and “Don't know” is a useful answer."
-        ),
-        length,
-        saved,
-        _(
-            "Use the arrow keys or the number shown, then Enter; choose “Back” to change the "
-            "last answer."
-        ),
-    ]
-    text = framing + "\n".join(escape(line) for line in lines)
-    console.print(Panel(text, title=escape(title), title_align="left"))
 
 
 def _show(result: Assessment, as_json: bool) -> None:
@@ -412,7 +161,7 @@ def _export(result: Assessment, target: Path | None, force: bool) -> None:
     write_atomic(target, render_assessment(result, fmt), overwrite=force)
     from rich.markup import escape
 
-    from coprod.interactive.session import printable
+    from coprod.terminal.lines import printable
 
     said = _("Report written to %(file)s") % {"file": "\0"}
     before, _sep, after = said.partition("\0")

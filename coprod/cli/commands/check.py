@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod.cli.commands._common import JsonOption, content_for
-from coprod.errors import CoprodError
 from coprod.i18n import _
 from coprod.terminal.console import err, out, print_json, warn
 
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod.core.models import Content
-    from coprod.interactive.interview import Interview
 
 
 def check_command(
@@ -52,53 +50,20 @@ def check_command(
     coprod-PROJECT-DATE.yaml), ready to go on to the practices with
     coprod assess --resume FILE.
     """
-    from rich.markup import escape
-
-    from coprod.core.answers import Answers
     from coprod.core.assessment import assess
-    from coprod.interactive.session import (
-        DraftWriter,
-        check_save_target,
-        confirm_new_file,
-        print_command,
-        print_path,
-        run_safely,
-    )
     from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
-    writer: DraftWriter | None = None
+    session = None
     if answers_file is not None:
         loaded = load_answers(answers_file, content)
         answers, notices = loaded.answers, loaded.notices
     else:
-        from coprod.interactive import interview
+        from coprod.interactive.session import CheckSession
 
-        if not interview.stdin_is_terminal():
-            raise CoprodError(
-                _("%(command)s asks questions, but standard input is not a terminal.")
-                % {"command": "coprod check"},
-                hint=_("To read answers from a file instead: %(command)s")
-                % {"command": "coprod check --answers FILE"},
-            )
-        check_save_target(save, force=force, resuming=None)
-        say = err() if as_json else out()  # with --json, stdout is for the JSON only
-        answers = Answers.new("full", content.version)
-        writer = DraftWriter(save, overwrite_first=force)
-        runner = interview.Interview(
-            content,
-            answers,
-            writer,
-            say.print,
-            ask_practices=False,
-            confirm_target=confirm_new_file(writer, say.print),
-        )
-        _intro(say, runner, save)
-        again = ["coprod", "check"]
-        if save is not None:
-            again += ["--save", str(save), *(["--force"] if force else [])]
-        answers = run_safely(runner.run, writer, again=again)
-        notices = []
+        # with --json, stdout is for the JSON only
+        session = CheckSession(content, save=save, force=force, say=err() if as_json else out())
+        answers, notices = session.run(), []
     result = assess(answers, content, notices)
     for notice in notices:
         warn(notice.text())
@@ -110,49 +75,12 @@ def check_command(
         console = out()
         print_verdict(result, console)
         _caveats(console, content)
-    if writer is not None and writer.path is not None:
-        say = err() if as_json else out()
-        say.print("\n" + escape(_("Your answers are saved in")))
-        print_path(say, writer.path)
-        say.print(escape(_("Go on to the seven practices with:")))
-        print_command(say, "coprod", "assess", "--resume", writer.path)
+    if session is not None:
+        session.print_where_saved()
 
 
 # The caveat about scores, left out here: check gives no scores.
 SCORES_CAVEAT = "value-not-rank"
-
-
-def _intro(console: Console, runner: Interview, path: Path | None) -> None:
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    from coprod.interactive.session import printable
-
-    if path is not None:
-        saved = _(
-            "No scores: you get a verdict to talk over. Your answers are saved after each "
-            "question in %(file)s, ready to go on to the seven practices later. Ctrl-C is safe."
-        ) % {"file": printable(path)}
-    else:
-        saved = _(
-            "No scores: you get a verdict to talk over. Your answers are saved after each "
-            "question, ready to go on to the seven practices later. Ctrl-C is safe."
-        )
-    lines = [
-        _(
-            "Is this a good time and place for co-production? Answer for your project as it "
-            "is now: there are no right answers, and “Not sure” is a useful one."
-        ),
-        runner.outline(),
-        saved,
-        _(
-            "Use the arrow keys or the letter shown, then Enter; choose “Back” to change the "
-            "last answer."
-        ),
-    ]
-    text = "\n".join(escape(line) for line in lines)
-    title = _("%(command)s: when to co-produce") % {"command": "coprod check"}
-    console.print(Panel(text, title=escape(title), title_align="left"))
 
 
 def _caveats(console: Console, content: Content) -> None:

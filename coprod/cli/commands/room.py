@@ -52,13 +52,13 @@ def room_command(
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.i18n import ngettext
-        from coprod.render.terminal.common import safe
+        from coprod.render.safe import escape_markup
         from coprod.render.terminal.room import render_room
 
         console = out()
         n = len(loaded)
         files_text = ngettext("%(n)d answers file", "%(n)d answers files", n) % {"n": n}
-        console.print(f"\n[bold]{safe(project)}[/bold] · {safe(files_text)}")
+        console.print(f"\n[bold]{escape_markup(project)}[/bold] · {escape_markup(files_text)}")
         render_room(coverage, content, console)
         return
     from coprod.render.formats import render_room as render

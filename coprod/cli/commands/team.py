@@ -120,7 +120,7 @@ def _choose(view: TeamView, path: Path, content: Content) -> None:
 
     run_safely(ask, writer)
     from coprod.i18n import _
-    from coprod.render.terminal.common import safe
+    from coprod.render.safe import escape_markup
 
-    saved = safe(_("Actions saved in %(file)s"))
-    console.print(saved % {"file": f"[bold]{safe(str(path))}[/bold]"})
+    saved = escape_markup(_("Actions saved in %(file)s"))
+    console.print(saved % {"file": f"[bold]{escape_markup(str(path))}[/bold]"})

@@ -56,7 +56,7 @@ def _open_workshop(
     max_participants: int | None,
 ) -> tuple[Workshop, bool]:
     from coprod.i18n import _
-    from coprod.web.flow import clean_text
+    from coprod.render.safe import clean_typed
     from coprod.web.state import DEFAULT_MAX_PARTICIPANTS, Workshop
 
     if Workshop.exists(out):
@@ -99,7 +99,7 @@ def _open_workshop(
     workshop = Workshop.create(
         out,
         content,
-        project=clean_text(project),
+        project=clean_typed(project),
         stage=stage,
         mode="quick" if quick else "full",
         anonymous=anonymous,

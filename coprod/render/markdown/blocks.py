@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from coprod.render.text import clean_text
-from coprod.render.text import escape_md as escape_md  # the one markdown escaper
+from coprod.render.safe import clean_text
+from coprod.render.safe import escape_md as escape_md  # the one markdown escaper
 
 Align = Literal["left", "right"]
 

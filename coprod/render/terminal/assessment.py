@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from coprod.core.assessment import Assessment
 from coprod.i18n import _, ngettext
 from coprod.i18n.labels import band_label, rating_label, role_label, stage_label
+from coprod.render.safe import escape_markup
 from coprod.render.terminal.common import (
     BAND_STYLE,
     NARROW,
@@ -14,7 +15,6 @@ from coprod.render.terminal.common import (
     bullet,
     print_calls_to_action,
     print_draft_line,
-    safe,
     section,
 )
 from coprod.render.text import (
@@ -63,7 +63,7 @@ def _title(assessment: Assessment) -> str:
     if a.project.stage:
         stage = " · " + _("stage") + ": " + stage_label(a.project.stage)
     mode = " · " + _("quick assessment") if a.mode == "quick" else ""
-    return f"[bold]{safe(a.project.name)}[/bold]{safe(stage + who + mode)}"
+    return f"[bold]{escape_markup(a.project.name)}[/bold]{escape_markup(stage + who + mode)}"
 
 
 def print_summary(assessment: Assessment, console: Console) -> None:
@@ -92,23 +92,24 @@ def print_summary(assessment: Assessment, console: Console) -> None:
         )
     if assessment.strengths:
         strengths = "; ".join(
-            f"{safe(r.practice.name)} ({r.score.score})" for r in assessment.strengths
+            f"{escape_markup(r.practice.name)} ({r.score.score})" for r in assessment.strengths
         )
         console.print("[bold]" + _("Strengths") + f":[/bold] {strengths}")
     elif assessment.relatively_strongest:
         best = "; ".join(
-            f"{safe(r.practice.name)} ({r.score.score})" for r in assessment.relatively_strongest
+            f"{escape_markup(r.practice.name)} ({r.score.score})"
+            for r in assessment.relatively_strongest
         )
         console.print("[bold]" + _("Relatively strongest") + f":[/bold] {best}")
     if assessment.priorities:
         top = assessment.priorities[0]
         r = top.result
         start = (
-            "[bold]" + _("Start with") + f":[/bold] {safe(r.practice.name)} "
+            "[bold]" + _("Start with") + f":[/bold] {escape_markup(r.practice.name)} "
             f"({r.score.score}, {band_label(r.score.band)})"
         )
         if top.next_steps:
-            start += f" – {safe(top.next_steps[0].statement.next_step)}"
+            start += f" – {escape_markup(top.next_steps[0].statement.next_step)}"
         console.print(start)
     console.print("[dim]" + _(SCORE_NOTE) + "[/dim]")
 
@@ -121,7 +122,7 @@ def _profile_list(assessment: Assessment, console: Console) -> None:
         band = s.band or "not scored"
         style = BAND_STYLE.get(band, "dim")
         score = "–" if s.score is None else str(s.score)
-        console.print(f"{r.practice.number}. {safe(r.practice.name)}")
+        console.print(f"{r.practice.number}. {escape_markup(r.practice.name)}")
         console.print(f"   [{style}]{score} {band_label(s.band)}[/{style}] {bar(s.score, 8)}")
         counts = _("%(dont_know)d don't know, %(na)d n/a") % {"dont_know": s.dont_know, "na": s.na}
         console.print(f"   [dim]{counts}[/dim]")
@@ -154,7 +155,7 @@ def _profile_table(assessment: Assessment, console: Console) -> None:
         style = BAND_STYLE.get(band, "dim")
         table.add_row(
             str(r.practice.number),
-            safe(r.practice.name),
+            escape_markup(r.practice.name),
             "–" if s.score is None else str(s.score),
             f"[{style}]{band_label(s.band)}[/{style}]",
             f"[{style}]{bar(s.score)}[/{style}]",
@@ -191,7 +192,9 @@ def print_detail(assessment: Assessment, console: Console) -> None:
                 % {"n": gaps}
             )
         if not_scored:
-            console.print(_("Not scored (nothing rated):") + " " + safe(", ".join(not_scored)))
+            console.print(
+                _("Not scored (nothing rated):") + " " + escape_markup(", ".join(not_scored))
+            )
 
     _notes(assessment, console)
 
@@ -214,7 +217,7 @@ def _priorities(assessment: Assessment, console: Console) -> None:
     for p in assessment.priorities:
         r = p.result
         console.print(
-            f"\n[bold]{safe(r.practice.name)}[/bold] ({r.score.score}, {band_label(r.score.band)})"
+            f"\n[bold]{escape_markup(r.practice.name)}[/bold] ({r.score.score}, {band_label(r.score.band)})"
         )
         for step in p.next_steps:
             rated = (
@@ -222,13 +225,15 @@ def _priorities(assessment: Assessment, console: Console) -> None:
                 if step.rating is None
                 else " – " + _("you said %(rating)s") % {"rating": rating_label(step.rating)}
             )
-            bullet(console, f"{safe(step.statement.text)}[dim]{safe(rated)}[/dim]")
-            bullet(console, safe(step.statement.next_step), indent=4, marker="→")
+            bullet(
+                console, f"{escape_markup(step.statement.text)}[dim]{escape_markup(rated)}[/dim]"
+            )
+            bullet(console, escape_markup(step.statement.next_step), indent=4, marker="→")
         for c in p.cases:
             label = _("Learn from") if c.link.role == "example" else _("A caution from")
             bullet(
                 console,
-                f"{label} [cyan]{safe(c.case.name)}[/cyan]: {safe(c.link.why)}\n"
+                f"{label} [cyan]{escape_markup(c.case.name)}[/cyan]: {escape_markup(c.link.why)}\n"
                 f"[dim]coprod cases show {c.case.id}[/dim]",
                 marker="◦",
             )
@@ -240,11 +245,14 @@ def _notes(assessment: Assessment, console: Console) -> None:
     if notes:
         section(console, _("Your notes"))
         for practice, note in notes:
-            bullet(console, f"[bold]{practice.number}. {safe(practice.name)}:[/bold] {safe(note)}")
+            bullet(
+                console,
+                f"[bold]{practice.number}. {escape_markup(practice.name)}:[/bold] {escape_markup(note)}",
+            )
     reflections = assessment.answers.reflections
     answered = [(_(q), getattr(reflections, key)) for key, q in REFLECTION_QUESTIONS]
     answered = [(q, text) for q, text in answered if text and text.strip()]
     if answered:
         section(console, _("Your reflections"))
         for question, text in answered:
-            bullet(console, f"[bold]{safe(question)}[/bold]\n{safe(text)}")
+            bullet(console, f"[bold]{escape_markup(question)}[/bold]\n{escape_markup(text)}")

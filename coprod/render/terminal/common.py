@@ -1,9 +1,10 @@
-"""What the terminal reports share: safe text, list items, styles."""
+"""What the terminal reports share: list items, sections, styles."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from coprod.render.safe import escape_markup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -13,15 +14,6 @@ if TYPE_CHECKING:
 BAND_STYLE = {"strong": "green", "developing": "yellow", "needs attention": "red"}
 VERDICT_STYLE = {"favourable": "green", "caution": "yellow", "unclear": "blue"}
 NARROW = 64  # below this width tables become lists
-
-
-def safe(text: str) -> str:
-    """Untrusted text as rich markup: on one line, without control characters, escaped."""
-    from rich.markup import escape
-
-    from coprod.render.text import clean_text
-
-    return escape(clean_text(re.sub(r"\s+", " ", text)))
 
 
 def bullet(console: Console, text: str, *, indent: int = 2, marker: str = "•") -> None:
@@ -50,11 +42,11 @@ def print_calls_to_action(content: Content, roles: list[str | None], console: Co
     title = _("What the report asks of you")
     console.print(f"\n[bold]{title}[/bold]")
     for call in calls:
-        bullet(console, f"[bold]{safe(call.reader)}[/bold]: {safe(call.text)}")
+        bullet(console, f"[bold]{escape_markup(call.reader)}[/bold]: {escape_markup(call.text)}")
     sections = dict.fromkeys(s.section for c in calls for s in c.source)
     cited = ", ".join(f"“{s}”" for s in sections)
     line = _("From the report's section %(sections)s.") % {"sections": cited}
-    console.print(f"[dim]{safe(line)}[/dim]")
+    console.print(f"[dim]{escape_markup(line)}[/dim]")
 
 
 def print_draft_line(content: Content, console: Console) -> None:
@@ -63,7 +55,7 @@ def print_draft_line(content: Content, console: Console) -> None:
 
     line = draft_line(content)
     if line:
-        console.print(f"[yellow]{safe(line)}[/yellow]")
+        console.print(f"[yellow]{escape_markup(line)}[/yellow]")
     note = translation_line(content)
     if note:
-        console.print(f"[dim]{safe(note)}[/dim]")
+        console.print(f"[dim]{escape_markup(note)}[/dim]")

@@ -9,7 +9,8 @@ from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import _
 from coprod.i18n.labels import rating_label
 from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
-from coprod.render.terminal.common import bullet, safe, section
+from coprod.render.safe import escape_markup
+from coprod.render.terminal.common import bullet, section
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,28 +25,32 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     what = _("side by side")
     if comparison.over_time:
         what = f"{when_text(old)} → {when_text(new)}"
-    console.print(f"\n[bold]{safe(new.answers.project.name)}[/bold]: {safe(what)}")
+    console.print(
+        f"\n[bold]{escape_markup(new.answers.project.name)}[/bold]: {escape_markup(what)}"
+    )
     names = (_("Then"), _("Now")) if comparison.over_time else (_("First file"), _("Second file"))
     for label, a in zip(names, (old, new), strict=True):
         who = respondent_text(a) or _("nobody named")
-        console.print(f"  {safe(label)}: {safe(when_text(a))}, {safe(who)}")
-    note = safe(_("note"))
+        console.print(
+            f"  {escape_markup(label)}: {escape_markup(when_text(a))}, {escape_markup(who)}"
+        )
+    note = escape_markup(_("note"))
     for notice in comparison.notices:
-        console.print(f"[yellow]{note}:[/yellow] {safe(notice.text())}")
+        console.print(f"[yellow]{note}:[/yellow] {escape_markup(notice.text())}")
     if not comparison.over_time:
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
         together = _("To read several people together: %(command)s") % {
             "command": f"coprod team {files}"
         }
-        console.print(f"[dim]{safe(together)}[/dim]")
+        console.print(f"[dim]{escape_markup(together)}[/dim]")
     verdict = _("When to co-produce: %(verdict)s") % {"verdict": verdict_sentence(comparison)}
-    console.print(safe(verdict))
+    console.print(escape_markup(verdict))
     title = _("Practice scores then and now") if comparison.over_time else _("Practice scores")
     table = Table(title=title, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(_("Practice"), min_width=14, ratio=1)
-    table.add_column(safe(first), justify="right", max_width=14)
-    table.add_column(safe(second), justify="right", max_width=14)
+    table.add_column(escape_markup(first), justify="right", max_width=14)
+    table.add_column(escape_markup(second), justify="right", max_width=14)
     table.add_column(_("Change") if comparison.over_time else _("Difference"), justify="right")
     for c in comparison.practices:
         delta = "" if c.delta is None else (f"{c.delta:+d} " if c.delta else "0 ")
@@ -53,7 +58,7 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         change = f"[{style}]{delta}{c.arrow}[/{style}]" if style else f"{delta}{c.arrow}"
         table.add_row(
             str(c.practice.number),
-            safe(c.practice.name),
+            escape_markup(c.practice.name),
             "–" if c.old is None else str(c.old),
             "–" if c.new is None else str(c.new),
             change,
@@ -64,7 +69,7 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
             "then": old.overall,
             "now": new.overall,
         }
-        console.print(safe(overall))
+        console.print(escape_markup(overall))
     if comparison.moves:
         section(
             console,
@@ -75,31 +80,37 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         for m in comparison.moves:
             bullet(
                 console,
-                f"{safe(m.statement.text)} [dim]{rating_label(m.old)} → {rating_label(m.new)}[/dim]",
+                f"{escape_markup(m.statement.text)} [dim]{rating_label(m.old)} → {rating_label(m.new)}[/dim]",
                 marker="↑" if m.delta > 0 else "↓",
             )
     added = [n for n in comparison.notes if n.new is not None]
     gone = [n for n in comparison.notes if n.new is None and n.old is not None]
-    was_word = safe(_("was"))
+    was_word = escape_markup(_("was"))
     if added:
         title = (
             _("New or changed notes")
             if comparison.over_time
             else _("Notes: %(who)s") % {"who": second}
         )
-        section(console, safe(title))
+        section(console, escape_markup(title))
         for n in added:
-            was = f" [dim]({was_word}: {safe(n.old)})[/dim]" if n.old else ""
-            bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.new or '')}{was}")
+            was = f" [dim]({was_word}: {escape_markup(n.old)})[/dim]" if n.old else ""
+            bullet(
+                console,
+                f"[bold]{escape_markup(n.practice.name)}:[/bold] {escape_markup(n.new or '')}{was}",
+            )
     if gone:
         title = (
             _("Notes no longer there")
             if comparison.over_time
             else _("Notes only %(who)s wrote") % {"who": first}
         )
-        section(console, safe(title))
+        section(console, escape_markup(title))
         for n in gone:
-            bullet(console, f"[bold]{safe(n.practice.name)}:[/bold] {safe(n.old or '')}")
+            bullet(
+                console,
+                f"[bold]{escape_markup(n.practice.name)}:[/bold] {escape_markup(n.old or '')}",
+            )
     from coprod.render.terminal.room import render_reviews
 
     render_reviews(comparison.actions, console)

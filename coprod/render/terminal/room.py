@@ -19,7 +19,8 @@ from coprod.render.markdown.room import (
     ROOM_TITLE,
     answered_text,
 )
-from coprod.render.terminal.common import bullet, safe, section
+from coprod.render.safe import escape_markup
+from coprod.render.terminal.common import bullet, section
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,50 +31,54 @@ ACTION_STYLE = {"open": "", "in-progress": "cyan", "done": "green", "dropped": "
 
 def render_room(coverage: Coverage, content: Content, console: Console) -> None:
     """Each characteristic with its count and status in words, gaps with ways to reach people."""
-    section(console, safe(_(ROOM_TITLE)))
-    console.print(safe(_(ROOM_INTRO)))
-    console.print(f"[dim]{safe(answered_text(coverage))}[/dim]")
+    section(console, escape_markup(_(ROOM_TITLE)))
+    console.print(escape_markup(_(ROOM_INTRO)))
+    console.print(f"[dim]{escape_markup(answered_text(coverage))}[/dim]")
     if coverage.answered == 0:
         return
     for c in coverage.characteristics:
         style = STATUS_STYLE[c.status]
         bullet(
             console,
-            f"[bold]{safe(c.characteristic.name)}[/bold]: {c.count} "
-            f"[{style}]({safe(c.status_text)})[/{style}] "
-            f"[dim]{safe(c.characteristic.description)}[/dim]",
+            f"[bold]{escape_markup(c.characteristic.name)}[/bold]: {c.count} "
+            f"[{style}]({escape_markup(c.status_text)})[/{style}] "
+            f"[dim]{escape_markup(c.characteristic.description)}[/dim]",
         )
     gaps = coverage.gaps
     if gaps:
-        section(console, safe(_(MISSING_TITLE)))
+        section(console, escape_markup(_(MISSING_TITLE)))
         for way in coverage.general_ways:
-            bullet(console, safe(way.text))
+            bullet(console, escape_markup(way.text))
         for gap in gaps:
             c = gap.count
-            console.print(f"[bold]{safe(c.characteristic.name)}[/bold] ({safe(c.status_text)})")
+            console.print(
+                f"[bold]{escape_markup(c.characteristic.name)}[/bold] ({escape_markup(c.status_text)})"
+            )
             for way in gap.ways:
-                bullet(console, safe(way.text))
+                bullet(console, escape_markup(way.text))
     else:
-        console.print(safe(_(EVERY_CHARACTERISTIC)))
+        console.print(escape_markup(_(EVERY_CHARACTERISTIC)))
     if coverage.noticing:
-        console.print(f"\n{safe(coverage.noticing.text)}")
+        console.print(f"\n{escape_markup(coverage.noticing.text)}")
     if coverage.caution:
-        console.print(f"\n[bold]{safe(_(CAUTION))}:[/bold] {safe(coverage.caution.text)}")
-    console.print(f"[dim]{safe(_(COUNTS_ONLY))}[/dim]")
+        console.print(
+            f"\n[bold]{escape_markup(_(CAUTION))}:[/bold] {escape_markup(coverage.caution.text)}"
+        )
+    console.print(f"[dim]{escape_markup(_(COUNTS_ONLY))}[/dim]")
 
 
 def action_line(action: Action, content: Content) -> str:
     """An action in one (wrapping) line of markup: text, practice, owner, due, status."""
     style = ACTION_STYLE.get(action.status, "")
-    status = safe(status_label(action.status))
-    parts = [safe(action.text)]
+    status = escape_markup(status_label(action.status))
+    parts = [escape_markup(action.text)]
     practice = practice_name(action.practice, content)
     if practice:
-        parts.append(f"[dim]{safe(practice)}[/dim]")
+        parts.append(f"[dim]{escape_markup(practice)}[/dim]")
     if action.owner:
-        parts.append(safe(_("owner: %(owner)s") % {"owner": action.owner}))
+        parts.append(escape_markup(_("owner: %(owner)s") % {"owner": action.owner}))
     if action.due:
-        parts.append(safe(_("due %(date)s") % {"date": report_date(action.due)}))
+        parts.append(escape_markup(_("due %(date)s") % {"date": report_date(action.due)}))
     parts.append(f"[{style}]{status}[/{style}]" if style else status)
     return " · ".join(parts)
 
@@ -81,52 +86,59 @@ def action_line(action: Action, content: Content) -> str:
 def render_actions(actions: Sequence[Action], content: Content, console: Console) -> None:
     if not actions:
         return
-    section(console, safe(_("Actions")))
+    section(console, escape_markup(_("Actions")))
     for action in actions:
         bullet(console, action_line(action, content))
         if action.note:
-            bullet(console, f"[dim]{safe(action.note)}[/dim]", indent=4, marker="→")
+            bullet(console, f"[dim]{escape_markup(action.note)}[/dim]", indent=4, marker="→")
 
 
 def render_reviews(reviews: Sequence[ActionReview], console: Console) -> None:
     if not reviews:
         return
-    section(console, safe(_("Actions then and now")))
-    overdue_word = safe(_("OVERDUE"))
+    section(console, escape_markup(_("Actions then and now")))
+    overdue_word = escape_markup(_("OVERDUE"))
     for r in reviews:
         overdue = f" [bold red]{overdue_word}[/bold red]" if r.overdue else ""
         due = ""
         if r.due_now:
-            due = " · " + safe(_("due %(date)s") % {"date": report_date(r.due_now)})
+            due = " · " + escape_markup(_("due %(date)s") % {"date": report_date(r.due_now)})
         if r.due_moved:
             was = report_date(r.action.due) if r.action.due else _("no date")
-            due += " " + safe(_("(was %(then)s)") % {"then": was})
+            due += " " + escape_markup(_("(was %(then)s)") % {"then": was})
         owner = ""
         if r.owner_now:
-            owner = " · " + safe(r.owner_now)
+            owner = " · " + escape_markup(r.owner_now)
         if r.owner_changed:
-            owner += " " + safe(_("(was %(then)s)") % {"then": r.action.owner or _("no one")})
+            owner += " " + escape_markup(
+                _("(was %(then)s)") % {"then": r.action.owner or _("no one")}
+            )
         bullet(
             console,
-            f"{safe(r.action.text)}{due}{owner}: {safe(status_label(r.then))} → "
-            f"{safe(status_label(r.now))}{overdue}",
+            f"{escape_markup(r.action.text)}{due}{owner}: {escape_markup(status_label(r.then))} → "
+            f"{escape_markup(status_label(r.now))}{overdue}",
         )
         if r.note:
-            bullet(console, f"[dim]{safe(r.note)}[/dim]", indent=4, marker="→")
+            bullet(console, f"[dim]{escape_markup(r.note)}[/dim]", indent=4, marker="→")
 
 
 def render_action_list(items: Sequence[ListedAction], content: Content, console: Console) -> None:
     """``coprod actions`` in the terminal: one item per action, by due date."""
     if not items:
-        console.print(safe(_("No actions.")))
+        console.print(escape_markup(_("No actions.")))
         return
     title = _("Actions by due date (%(n)d)") % {"n": len(items)}
-    section(console, safe(title))
-    overdue_word = safe(_("OVERDUE"))
+    section(console, escape_markup(title))
+    overdue_word = escape_markup(_("OVERDUE"))
     for i in items:
         a = i.action
-        due = safe(report_date(a.due)) if a.due else safe(_("no date"))
+        due = escape_markup(report_date(a.due)) if a.due else escape_markup(_("no date"))
         overdue = f" [bold red]{overdue_word}[/bold red]" if i.overdue else ""
         line = action_line(a.model_copy(update={"due": None}), content)
         bullet(console, f"[bold]{due}[/bold]{overdue} · {line}")
-        bullet(console, f"[dim]{safe(i.project)} · {safe(i.path)}[/dim]", indent=4, marker=" ")
+        bullet(
+            console,
+            f"[dim]{escape_markup(i.project)} · {escape_markup(i.path)}[/dim]",
+            indent=4,
+            marker=" ",
+        )

@@ -8,12 +8,12 @@ from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
 from coprod.i18n.labels import answer_label, band_label, rating_label
 from coprod.render.markdown.team import CONVERSATIONS, roles_text, verdict_counts_text
+from coprod.render.safe import escape_markup
 from coprod.render.terminal.common import (
     BAND_STYLE,
     bullet,
     print_calls_to_action,
     print_draft_line,
-    safe,
     section,
 )
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 def _written(written: Written) -> str:
     if written.respondent is None:
-        return safe(written.text)
-    return f"[bold]{safe(written.respondent.label)}:[/bold] {safe(written.text)}"
+        return escape_markup(written.text)
+    return f"[bold]{escape_markup(written.respondent.label)}:[/bold] {escape_markup(written.text)}"
 
 
 def render_team(view: TeamView, console: Console) -> None:
@@ -36,17 +36,17 @@ def render_team(view: TeamView, console: Console) -> None:
     people = ngettext("%(n)d respondent", "%(n)d respondents", n) % {"n": n}
     quick = " · " + _("quick assessments") if view.mode == "quick" else ""
     console.print(
-        f"\n[bold]{safe(view.project)}[/bold] · {safe(people)} "
-        f"({safe(roles_text(view))}){safe(quick)}"
+        f"\n[bold]{escape_markup(view.project)}[/bold] · {escape_markup(people)} "
+        f"({escape_markup(roles_text(view))}){escape_markup(quick)}"
     )
     print_draft_line(view.assessments[0].content, console)
     if view.anonymous:
         anonymous = _("Anonymous: respondents are numbered; notes are not attributed.")
-        console.print(f"[dim]{safe(anonymous)}[/dim]")
+        console.print(f"[dim]{escape_markup(anonymous)}[/dim]")
     verdicts = _("When to co-produce, person by person: %(counts)s") % {
         "counts": verdict_counts_text(view)
     }
-    console.print(safe(verdicts))
+    console.print(escape_markup(verdicts))
 
     table = Table(title=_("Practice profile across respondents"), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
@@ -61,7 +61,7 @@ def render_team(view: TeamView, console: Console) -> None:
         low_high = "–" if p.low is None else f"{p.low}–{p.high}"
         table.add_row(
             str(p.practice.number),
-            safe(p.practice.name),
+            escape_markup(p.practice.name),
             "–" if p.mean is None else str(p.mean),
             f"[{style}]{band_label(p.band)}[/{style}]",
             low_high,
@@ -73,25 +73,27 @@ def render_team(view: TeamView, console: Console) -> None:
     if view.disagreements:
         n = len(view.disagreements)
         apart = _("(%(n)d where ratings are two or more points apart)") % {"n": n}
-        console.print(f"\n[bold]{safe(_(CONVERSATIONS))}[/bold] {safe(apart)}")
+        console.print(f"\n[bold]{escape_markup(_(CONVERSATIONS))}[/bold] {escape_markup(apart)}")
         for d in view.disagreements:
             who = "; ".join(f"{r.label}: {rating_label(v)}" for r, v in d.ratings)
-            bullet(console, f"{safe(d.text)} [dim]({safe(d.practice.name)})[/dim]")
-            bullet(console, safe(who), indent=4, marker="→")
+            bullet(
+                console, f"{escape_markup(d.text)} [dim]({escape_markup(d.practice.name)})[/dim]"
+            )
+            bullet(console, escape_markup(who), indent=4, marker="→")
     else:
-        console.print("\n" + safe(_("No statement was rated two or more points apart.")))
+        console.print("\n" + escape_markup(_("No statement was rated two or more points apart.")))
     if view.criteria_splits:
         section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
             who = "; ".join(f"{r.label}: {answer_label(a)}" for r, a in s.answers)
-            bullet(console, safe(s.criterion.question))
-            bullet(console, safe(who), indent=4, marker="→")
+            bullet(console, escape_markup(s.criterion.question))
+            bullet(console, escape_markup(who), indent=4, marker="→")
 
     if view.notes:
         section(console, _("Notes, practice by practice"))
         for practice_notes in view.notes:
             practice = practice_notes.practice
-            console.print(f"[bold]{practice.number}. {safe(practice.name)}[/bold]")
+            console.print(f"[bold]{practice.number}. {escape_markup(practice.name)}[/bold]")
             for w in practice_notes.notes:
                 bullet(console, _written(w))
     answered = {r.key: r.answers for r in view.reflections}
@@ -99,7 +101,7 @@ def render_team(view: TeamView, console: Console) -> None:
         section(console, _("Reflections"))
         for key, question in REFLECTION_QUESTIONS:
             if key in answered:
-                console.print(f"[bold]{safe(_(question))}[/bold]")
+                console.print(f"[bold]{escape_markup(_(question))}[/bold]")
                 for w in answered[key]:
                     bullet(console, _written(w))
     _room_and_actions(view, console)
@@ -118,18 +120,18 @@ def _room_and_actions(view: TeamView, console: Console) -> None:
     if not items:
         return
     if view.shared:
-        section(console, safe(_("Shared priorities (chosen by more than one person)")))
+        section(console, escape_markup(_("Shared priorities (chosen by more than one person)")))
         for s in view.shared:
             practice = practice_name(s.practice, content)
-            where = f" [dim]({safe(practice)})[/dim]" if practice else ""
-            who = f": {safe(', '.join(s.people))}" if s.people else ""
+            where = f" [dim]({escape_markup(practice)})[/dim]" if practice else ""
+            who = f": {escape_markup(', '.join(s.people))}" if s.people else ""
             chosen = ngettext("chosen by %(n)d person", "chosen by %(n)d people", s.count) % {
                 "n": s.count
             }
-            bullet(console, f"{safe(s.text)}{where} · {safe(chosen)}{who}")
-    section(console, safe(_("Everyone's actions")))
-    shared_mark = safe(_("(shared)"))
+            bullet(console, f"{escape_markup(s.text)}{where} · {escape_markup(chosen)}{who}")
+    section(console, escape_markup(_("Everyone's actions")))
+    shared_mark = escape_markup(_("(shared)"))
     for person, action, shared in items:
-        who = f"[bold]{safe(person.label)}:[/bold] " if person else ""
+        who = f"[bold]{escape_markup(person.label)}:[/bold] " if person else ""
         mark = f" [bold]{shared_mark}[/bold]" if shared else ""
         bullet(console, who + action_line(action, content) + mark)

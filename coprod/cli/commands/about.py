@@ -6,7 +6,8 @@ from typing import Any
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.i18n import N_, _
 from coprod.terminal.console import out, print_json
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.errors import CoprodError
 from coprod.terminal.console import err, out, print_json
 
@@ -194,6 +195,8 @@ def _print_case(case: Case, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
+    from coprod.render.terminal.items import print_item
+
     console = out()
     practices = {p.id: p.name for p in content.practices}
     strategies = {s.id: s for s in content.strategies}
@@ -265,6 +268,7 @@ class _References:
         from rich.markup import escape
 
         from coprod.i18n import _
+        from coprod.render.terminal.items import print_item
 
         title = _("Sources")
         console.print(f"\n[bold]{escape(title)}[/bold]")

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, item_group, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from rich.markup import escape
     from rich.panel import Panel
+
+    from coprod.render.terminal.items import item_group, print_item
 
     crit = content.criteria
     console = out()

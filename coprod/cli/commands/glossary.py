@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for
+from coprod.cli.context import content_for, data_dir_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
@@ -17,14 +18,13 @@ JSON_VERSION = 1
 
 def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
     """The chosen content's glossary; without one, the easy-read pack's."""
-    from coprod.core.loader import load_content, resolve_data_dir
+    from coprod.core.loader import load_content
     from coprod.core.packchoice import EASY_READ, available_packs, pack_name
 
     content = content_for(ctx)
     if content.pack and content.pack.glossary:
         return content, list(content.pack.glossary)
-    state = ctx.find_root().obj
-    data_dir = resolve_data_dir(getattr(state, "data_dir", None))
+    data_dir = data_dir_for(ctx)
     packs = available_packs(data_dir)
     for name in (pack_name(content.language, True), EASY_READ):
         if name in packs:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def _print_one(practice: Practice, content: Content) -> None:
     from rich.panel import Panel
 
     from coprod.i18n import _
+    from coprod.render.terminal.items import print_item
     from coprod.render.text import source_lines
 
     console = out()

@@ -7,17 +7,11 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    answers_files,
-    choose_format,
-    emit,
-    load_all,
-    stdout_is_terminal,
-)
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.output import choose_format, emit, stdout_is_terminal
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import warn
 
 
 def report_command(
@@ -58,7 +52,8 @@ def report_command(
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
     assessments = [
-        assess(loaded.answers, content, loaded.warnings) for loaded in load_all(files, content)
+        assess(loaded.answers, content, loaded.warnings)
+        for loaded in load_all(files, content, warn)
     ]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal

@@ -31,9 +31,7 @@ FormatOption = Annotated[Format | None, _format_option()]
 ListFormatOption = Annotated[ListFormat | None, _format_option()]
 OutputOption = Annotated[Path | None, _output_option()]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite a file that exists.")]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help='Print JSON for scripts (with a "version" key).')
-]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 SaveOption = Annotated[
     Path | None,
     typer.Option(

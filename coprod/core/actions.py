@@ -18,7 +18,6 @@ from coprod.core.answers import Action, ActionStatus, Answers, LoadedAnswers
 from coprod.core.models import Content
 from coprod.i18n import N_, _
 
-JSON_VERSION = 1
 STATUS_LABEL: dict[str, str] = {
     "open": N_("not started"),
     "in-progress": N_("in progress"),
@@ -182,7 +181,7 @@ def list_actions(
 
 
 def actions_json(items: Sequence[ListedAction], content: Content | None) -> dict[str, Any]:
-    return {"version": JSON_VERSION, "actions": [i.to_json(content) for i in items]}
+    return {"actions": [i.to_json(content) for i in items]}
 
 
 # CSV column names (and JSON keys) stay English whatever --lang: scripts and spreadsheets

@@ -25,7 +25,6 @@ from coprod.core.scoring import band_for, round_half_up
 from coprod.core.team import DISAGREEMENT_GAP, check_same_project
 from coprod.i18n import N_, _, ngettext, report_date
 
-JSON_VERSION = 1
 DEFAULT_MINUTES = 90
 MIN_MINUTES = 20
 MAX_MINUTES = 480
@@ -69,7 +68,6 @@ class Agenda:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "version": JSON_VERSION,
             "project": self.project,
             "minutes": self.minutes,
             "respondents": self.respondents,

@@ -8,7 +8,7 @@ from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import LoadedAnswers, role_label
-from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.scoring import Rating
 from coprod.errors import CoprodError, Problem
@@ -119,7 +119,6 @@ class Comparison:
             return {"name": r.name, "role": r.role} if r else None
 
         return {
-            "version": JSON_VERSION,
             "project": self.new.answers.project.name,
             "same_respondent": self.same_respondent,
             "old": {

@@ -14,7 +14,6 @@ from coprod.core.answers import Answers
 from coprod.core.models import Characteristic, Content, Note, ReachingWay
 from coprod.i18n import N_, _
 
-JSON_VERSION = 1
 Status = Literal["present", "thin", "missing"]
 STATUS_WORDS: dict[str, str] = {
     "present": N_("present"),
@@ -90,7 +89,6 @@ class Coverage:
     def to_json(self) -> dict[str, Any]:
         """The documented ``coprod room --format json`` shape (plus what was not answered)."""
         return {
-            "version": JSON_VERSION,
             "respondents": self.respondents,
             "characteristics": [
                 {

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from coprod.core.assessment import JSON_VERSION, Assessment
+from coprod.core.assessment import Assessment
 from coprod.errors import CoprodError, Problem
+from coprod.render.json import document, dumps
 
 if TYPE_CHECKING:
     from coprod.core.agenda import Agenda
@@ -43,21 +43,10 @@ def format_from_suffix(path: Path | str) -> Format:
     return fmt
 
 
-INDENT_LIMIT = 1_000_000  # characters; larger documents are for programs, not eyes
-
-
-def _json(data: object) -> str:
-    """JSON text: indented for reading, compact (and much faster) when it is very large."""
-    compact = json.dumps(data, ensure_ascii=False)
-    if len(compact) > INDENT_LIMIT:
-        return compact + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def render_assessment(assessment: Assessment, fmt: Format) -> str:
     """One assessment as a document in ``fmt``."""
     if fmt == "json":
-        return _json(assessment.to_json(statements=True))
+        return dumps(document("assessment", assessment.to_json(statements=True)))
     if fmt == "html":
         from coprod.render import html
 
@@ -71,7 +60,7 @@ def render_assessments(assessments: Sequence[Assessment], fmt: Format) -> str:
     """Several assessments (one per answers file) as one document in ``fmt``."""
     if fmt == "json":
         reports = [a.to_json(statements=True) for a in assessments]
-        return _json({"version": JSON_VERSION, "reports": reports})
+        return dumps(document("assessments", {"reports": reports}))
     if fmt == "html":
         from coprod.render import html
 
@@ -84,7 +73,7 @@ def render_assessments(assessments: Sequence[Assessment], fmt: Format) -> str:
 def render_team(view: TeamView, fmt: Format) -> str:
     """Several respondents' answers read together (``coprod team``) as a document in ``fmt``."""
     if fmt == "json":
-        return _json(view.to_json())
+        return dumps(document("team", view.to_json()))
     if fmt == "html":
         from coprod.render import html
 
@@ -97,7 +86,7 @@ def render_team(view: TeamView, fmt: Format) -> str:
 def render_comparison(comparison: Comparison, fmt: Format) -> str:
     """The same project then and now (``coprod compare``) as a document in ``fmt``."""
     if fmt == "json":
-        return _json(comparison.to_json())
+        return dumps(document("comparison", comparison.to_json()))
     if fmt == "html":
         from coprod.render import html
 
@@ -110,7 +99,7 @@ def render_comparison(comparison: Comparison, fmt: Format) -> str:
 def render_room(coverage: Coverage, content: Content, project: str | None, fmt: Format) -> str:
     """Who is in the room (``coprod room``) as a document in ``fmt``."""
     if fmt == "json":
-        return _json(coverage.to_json())
+        return dumps(document("room", coverage.to_json()))
     from coprod.render.markdown.room import render_room as room_markdown
 
     text = room_markdown(coverage, content, project)
@@ -143,7 +132,7 @@ AGENDA_STYLE = """
 def render_agenda(agenda: Agenda, fmt: Format) -> str:
     """A facilitator's session plan (``coprod agenda``) as a document in ``fmt``."""
     if fmt == "json":
-        return _json(agenda.to_json())
+        return dumps(document("agenda", agenda.to_json()))
     from coprod.render.markdown.agenda import agenda_title
     from coprod.render.markdown.agenda import render_agenda as agenda_markdown
 

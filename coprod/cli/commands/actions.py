@@ -103,9 +103,9 @@ def actions_command(
         render_action_list(items, content, out())
         return
     if fmt == "json":
-        import json
+        from coprod.render.json import document, dumps
 
-        text = json.dumps(actions_json(items, content), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(document("actions", actions_json(items, content)))
     elif fmt == "csv":
         text = _csv(items, content)
     else:

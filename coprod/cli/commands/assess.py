@@ -380,7 +380,9 @@ def _show(result: Assessment, as_json: bool) -> None:
     for message in result.warnings:
         warn(message)
     if as_json:
-        print_json(result.to_json())
+        from coprod.render.json import document
+
+        print_json(document("assessment", result.to_json()))
         return
     from coprod.render import terminal
 

@@ -88,7 +88,9 @@ def check_command(
     for message in warnings:
         warn(message)
     if as_json:
-        print_json(result.to_json())
+        from coprod.render.json import document
+
+        print_json(document("assessment", result.to_json()))
     else:
         from coprod.render.terminal import print_verdict
 

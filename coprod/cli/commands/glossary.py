@@ -13,8 +13,6 @@ from coprod.terminal.console import out, print_json
 if TYPE_CHECKING:
     from coprod.core.models import Content, GlossaryTerm
 
-JSON_VERSION = 1
-
 
 def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
     """The chosen content's glossary; without one, the easy-read pack's."""
@@ -47,22 +45,9 @@ def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     content, terms = glossary_for(ctx)
     if as_json:
-        print_json(
-            {
-                "version": JSON_VERSION,
-                "language": content.language,
-                "terms": [
-                    {
-                        "id": t.id,
-                        "word": t.word,
-                        "also": list(t.also),
-                        "meaning": t.meaning,
-                        "source": [s.model_dump(exclude_none=True) for s in t.source],
-                    }
-                    for t in terms
-                ],
-            }
-        )
+        from coprod.render.json import glossary_document
+
+        print_json(glossary_document(content, terms))
         return
     from coprod.i18n import _
 

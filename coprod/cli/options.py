@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-Format = Literal["md", "html", "json"]
+from coprod.render.formats import Format
+
 ListFormat = Literal["md", "csv", "json"]
 
 FORMAT_HELP = "The file format (default: from the -o file's suffix)."

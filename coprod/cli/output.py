@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coprod.cli.options import Format
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.render.formats import Format
 from coprod.terminal.console import err, write_document
 
 

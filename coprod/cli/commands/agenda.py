@@ -58,6 +58,6 @@ def agenda_command(
 
         render_agenda(agenda, out())
         return
-    from coprod.render.formats import render_agenda as render
+    from coprod.render.formats import render
 
-    emit(render(agenda, fmt), output, force=force)
+    emit(render("agenda", agenda, fmt), output, force=force)

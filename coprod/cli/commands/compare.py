@@ -48,6 +48,6 @@ def compare_command(
 
         terminal.render_comparison(comparison, out())
         return
-    from coprod.render.formats import render_comparison
+    from coprod.render.formats import render
 
-    emit(render_comparison(comparison, fmt), output, force=force)
+    emit(render("comparison", comparison, fmt), output, force=force)

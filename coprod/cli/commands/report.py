@@ -47,7 +47,7 @@ def report_command(
     [bold]coprod report answers.yaml --format json[/bold]
     """
     from coprod.core.assessment import assess
-    from coprod.render.formats import render_assessment, render_assessments
+    from coprod.render.formats import render
 
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
@@ -67,7 +67,7 @@ def report_command(
         return
     fmt = fmt or "md"
     if len(assessments) == 1:
-        text = render_assessment(assessments[0], fmt)
+        text = render("assessment", assessments[0], fmt)
     else:
-        text = render_assessments(assessments, fmt)
+        text = render("assessments", assessments, fmt)
     emit(text, output, force=force)

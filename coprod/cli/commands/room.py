@@ -55,6 +55,7 @@ def room_command(
         console.print(f"\n[bold]{safe(project)}[/bold] · {safe(files_text)}")
         render_room(coverage, content, console)
         return
-    from coprod.render.formats import render_room as render
+    from coprod.render.formats import render
 
-    emit(render(coverage, content, project, fmt), output, force=force)
+    text = render("room", coverage, fmt, content=content, project=project)
+    emit(text, output, force=force)

@@ -79,9 +79,9 @@ def team_command(
         from coprod.i18n import _
 
         raise CoprodError(_("--choose-actions asks questions: it goes with the terminal view"))
-    from coprod.render.formats import render_team
+    from coprod.render.formats import render
 
-    emit(render_team(view, fmt), output, force=force)
+    emit(render("team", view, fmt), output, force=force)
 
 
 def _choose(view: TeamView, path: Path, content: Content) -> None:

@@ -229,8 +229,8 @@ def test_room_json_is_exactly_the_documented_shape(invoke, tmp_path):
     result = invoke("room", *map(str, paths), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"version", "respondents", "characteristics"}
-    assert data["version"] == 1 and data["respondents"] == 3
+    assert set(data) == {"kind", "version", "respondents", "characteristics"}
+    assert data["kind"] == "room" and data["version"] == 1 and data["respondents"] == 3
     assert data["characteristics"][0] == {
         "id": "analysis",
         "name": "Analysis",
@@ -503,7 +503,7 @@ def test_team_marks_the_same_next_step_as_a_shared_priority(invoke, tmp_path):
             "practice": "openness",
             "statement": "openness-2",
             "count": 2,
-            "respondents": ["Sam (officer)", "resident"],
+            "respondents": [1, 2],  # ids: the files' places on the command line
         }
     ]
     assert sum(a["shared"] for a in data["actions"]) == 2 and len(data["actions"]) == 5

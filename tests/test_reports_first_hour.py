@@ -99,13 +99,14 @@ def test_team_shows_notes_with_who_wrote_them_in_every_format(invoke: Any, tmp_p
 
     data = json.loads(invoke("team", *files, "-f", "json").stdout)
     openness = next(n for n in data["notes"] if n["practice"] == "openness")
-    assert [n["respondent"] for n in openness["notes"]] == [
+    label = {r["id"]: r["label"] for r in data["respondents"]}
+    assert [label[n["respondent"]] for n in openness["notes"]] == [
         "Sam (officer)",
         "resident",
         "Jo (councillor)",
     ]
     assert data["reflections"]["bring_and_take"] == [
-        {"respondent": "resident", "text": "Resident brings lived experience."}
+        {"respondent": 2, "text": "Resident brings lived experience."}
     ]
 
 

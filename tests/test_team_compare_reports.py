@@ -226,8 +226,11 @@ def test_team_markdown_says_what_the_json_says(
     assert re.search(r"^\s*y-axis .* 0 --> 100$", chart, re.M)
 
     assert team_json["disagreements"], "the fixtures disagree on two statements"
+    label = {r["id"]: r["label"] for r in team_json["respondents"]}  # JSON refers by id
     for d in team_json["disagreements"]:
-        who = "; ".join(f"{r['respondent']}: {rating_label(r['rating'])}" for r in d["ratings"])
+        who = "; ".join(
+            f"{label[r['respondent']]}: {rating_label(r['rating'])}" for r in d["ratings"]
+        )
         practice = next(p.name for p in content.practices if p.id == d["practice"])
         assert f"{d['text']} ({practice})\n→ {who}" in items
     assert f"{len(team_json['disagreements'])} statements where ratings" in text
@@ -235,7 +238,9 @@ def test_team_markdown_says_what_the_json_says(
     labels = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
     for split in team_json["criteria_differences"]:
         question = next(c.question for c in content.all_criteria() if c.id == split["id"])
-        who = "; ".join(f"{a['respondent']}: {labels[a['answer']]}" for a in split["answers"])
+        who = "; ".join(
+            f"{label[a['respondent']]}: {labels[a['answer']]}" for a in split["answers"]
+        )
         assert f"{question}\n→ {who}" in items
 
     assert TEAM_SCORE_NOTE in paragraphs(tokens)

@@ -19,8 +19,6 @@ from coprod.core.models import Content
 from coprod.i18n import _
 from coprod.i18n.labels import action_status_label
 
-JSON_VERSION = 1
-
 
 def parse_due(text: str, today: dt.date) -> dt.date | None:
     """A due date typed by a person (see :mod:`coprod.core.dates` for the forms: ``2027-01-31``,
@@ -189,7 +187,7 @@ def list_actions(
 
 
 def actions_json(items: Sequence[ListedAction], content: Content | None) -> dict[str, Any]:
-    return {"version": JSON_VERSION, "actions": [i.to_json(content) for i in items]}
+    return {"actions": [i.to_json(content) for i in items]}
 
 
 # CSV column names (and JSON keys) stay English whatever --lang: scripts and spreadsheets

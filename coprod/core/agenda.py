@@ -26,7 +26,6 @@ from coprod.core.team import DISAGREEMENT_GAP, check_same_project
 from coprod.i18n import _, ngettext, report_date
 from coprod.i18n.labels import answer_word, band_label
 
-JSON_VERSION = 1
 DEFAULT_MINUTES = 90
 MIN_MINUTES = 20
 MAX_MINUTES = 480
@@ -69,7 +68,6 @@ class Agenda:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "version": JSON_VERSION,
             "project": self.project,
             "minutes": self.minutes,
             "respondents": self.respondents,

@@ -22,7 +22,6 @@ from coprod.core.scoring import (
     verdict_for,
 )
 
-JSON_VERSION = 1
 STRENGTH_FLOOR = BAND_FLOORS["developing"]  # below "developing" is never called a strength
 CLEAR_MARGIN = 15  # ...and one not "strong" only when this far above the person's own mean
 MAX_PRIORITIES = 3
@@ -87,9 +86,9 @@ class Assessment:
         return next(c for c in self.content.all_criteria() if c.id == criterion_id)
 
     def to_json(self, *, statements: bool = False) -> dict[str, Any]:
-        """The documented ``--json`` shape (``statements=True`` adds statement ratings)."""
+        """The ``assessment`` JSON document's keys (docs/json.md); ``statements=True`` adds
+        the answers themselves (ratings, criteria, notes, reflections)."""
         data: dict[str, Any] = {
-            "version": JSON_VERSION,
             "verdict": self.verdict.kind,
             "overall": self.overall,
             "practices": [

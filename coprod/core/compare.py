@@ -8,7 +8,7 @@ from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import LoadedAnswers
-from coprod.core.assessment import JSON_VERSION, Assessment, assess
+from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.notices import Notice
 from coprod.core.scoring import Rating
@@ -121,7 +121,6 @@ class Comparison:
             return {"name": r.name, "role": r.role} if r else None
 
         return {
-            "version": JSON_VERSION,
             "project": self.new.answers.project.name,
             "same_respondent": self.same_respondent,
             "old": {

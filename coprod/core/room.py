@@ -14,7 +14,6 @@ from coprod.core.answers import Answers
 from coprod.core.models import Characteristic, Content, Note, ReachingWay
 from coprod.i18n.labels import room_status_label
 
-JSON_VERSION = 1
 Status = Literal["present", "thin", "missing", "unknown"]
 
 
@@ -90,7 +89,6 @@ class Coverage:
     def to_json(self) -> dict[str, Any]:
         """The documented ``coprod room --format json`` shape (plus what was not answered)."""
         return {
-            "version": JSON_VERSION,
             "respondents": self.respondents,
             "characteristics": [
                 {

@@ -9,7 +9,7 @@ from typing import Any
 
 from coprod.core.actions import SharedAction, action_key, shared_priorities
 from coprod.core.answers import Action, LoadedAnswers
-from coprod.core.assessment import JSON_VERSION, Assessment, assess, calls_to_action_json
+from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
@@ -25,9 +25,10 @@ REFLECTION_KEYS = ("why", "bring_and_take")
 
 @dataclass(frozen=True)
 class Respondent:
-    label: str
+    label: str  # what a reader sees: "Sam (officer)", "Respondent 2"
     role: str | None
     path: Path | str
+    number: int = 0  # the file's place on the command line, from 1: the id in JSON
 
 
 @dataclass(frozen=True)
@@ -227,12 +228,13 @@ class TeamView:
         return Counter(a.verdict.kind for a in self.assessments)
 
     def to_json(self) -> dict[str, Any]:
+        """The ``team`` JSON document's keys: respondents are referred to by ``id`` (a number)."""
+        ids = {r.label: r.number for r in self.respondents}  # labels are unique
         return {
-            "version": JSON_VERSION,
             "project": self.project,
             "mode": self.mode,
             "respondents": [
-                {"label": r.label, "role": None if self.anonymous else r.role}
+                {"id": r.number, "label": r.label, "role": None if self.anonymous else r.role}
                 for r in self.respondents
             ],
             "roles": dict(self.roles),
@@ -257,14 +259,14 @@ class TeamView:
                     "statement": d.statement.id if d.statement else None,
                     "text": d.text,
                     "gap": d.gap,
-                    "ratings": [{"respondent": r.label, "rating": v} for r, v in d.ratings],
+                    "ratings": [{"respondent": r.number, "rating": v} for r, v in d.ratings],
                 }
                 for d in self.disagreements
             ],
             "criteria_differences": [
                 {
                     "id": s.criterion.id,
-                    "answers": [{"respondent": r.label, "answer": a} for r, a in s.answers],
+                    "answers": [{"respondent": r.number, "answer": a} for r, a in s.answers],
                 }
                 for s in self.criteria_splits
             ],
@@ -282,7 +284,7 @@ class TeamView:
             "coverage": self.coverage.to_json() if self.coverage else None,
             "actions": [
                 {
-                    "respondent": person.label if person else None,
+                    "respondent": person.number if person else None,
                     "id": action.id,
                     "text": action.text,
                     "practice": action.practice,
@@ -300,16 +302,16 @@ class TeamView:
                     "practice": s.practice,
                     "statement": s.statement,
                     "count": s.count,
-                    "respondents": list(s.people),
+                    "respondents": [ids[label] for label in s.people],
                 }
                 for s in self.shared
             ],
         }
 
 
-def _written_json(written: Written) -> dict[str, str | None]:
-    label = written.respondent.label if written.respondent else None
-    return {"respondent": label, "text": written.text}
+def _written_json(written: Written) -> dict[str, Any]:
+    number = written.respondent.number if written.respondent else None
+    return {"respondent": number, "text": written.text}
 
 
 def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
@@ -317,11 +319,11 @@ def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
     role = person.role if person else None
     numbered = _("Respondent %(n)d") % {"n": number}
     if anonymous:
-        return Respondent(numbered, role, loaded.path)
+        return Respondent(numbered, role, loaded.path, number)
     name = person.name if person and person.name else None
     shown = role_label(role) if role else None
     label = f"{name} ({shown})" if name and shown else name or shown or numbered
-    return Respondent(label, role, loaded.path)
+    return Respondent(label, role, loaded.path, number)
 
 
 def _unique_labels(people: list[Respondent]) -> list[Respondent]:
@@ -331,7 +333,7 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     for p in people:
         if counts[p.label] > 1:
             seen[p.label] += 1
-            p = Respondent(f"{p.label} #{seen[p.label]}", p.role, p.path)
+            p = Respondent(f"{p.label} #{seen[p.label]}", p.role, p.path, p.number)
         result.append(p)
     return result
 

@@ -1,24 +1,29 @@
-"""Report formats for files: markdown, HTML and JSON, chosen by name or by suffix."""
+"""Report formats for files: markdown, HTML and JSON, chosen by name or by suffix.
+
+One registry, ``RENDERERS``, maps ``(kind, format)`` to the function that writes that
+kind of report in that format; :func:`render` looks it up. A new report kind adds its
+three entries here (and its JSON kind to :mod:`coprod.render.json`).
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from coprod.core.assessment import JSON_VERSION, Assessment
 from coprod.errors import CoprodError, Problem
+from coprod.render.json import document, dumps
 
 if TYPE_CHECKING:
     from coprod.core.agenda import Agenda
+    from coprod.core.assessment import Assessment
     from coprod.core.compare import Comparison
     from coprod.core.models import Content
     from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
 Format = Literal["md", "html", "json"]
-FORMATS: tuple[Format, ...] = ("md", "html", "json")
+ReportKind = Literal["assessment", "assessments", "team", "comparison", "room", "agenda"]
 SUFFIXES: dict[str, Format] = {
     ".md": "md",
     ".markdown": "md",
@@ -30,96 +35,131 @@ SUFFIXES: dict[str, Format] = {
 
 def format_from_suffix(path: Path | str) -> Format:
     """The format a file name asks for (``report.html`` -> ``"html"``); else an error."""
+    from coprod.i18n import _
+
     suffix = Path(path).suffix
     fmt = SUFFIXES.get(suffix.lower())
     if fmt is None:
-        what = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
-        raise CoprodError(
-            Problem(
-                f"cannot tell the report format from {what}; use one of " + ", ".join(SUFFIXES),
-                path,
+        problem = (
+            _("cannot tell the report format from the suffix %(suffix)s; use one of %(suffixes)s")
+            if suffix
+            else _(
+                "cannot tell the report format from a name without a suffix; use one of %(suffixes)s"
             )
+        )
+        raise CoprodError(
+            Problem(problem % {"suffix": repr(suffix), "suffixes": ", ".join(SUFFIXES)}, path)
         )
     return fmt
 
 
-INDENT_LIMIT = 1_000_000  # characters; larger documents are for programs, not eyes
-
-
-def _json(data: object) -> str:
-    """JSON text: indented for reading, compact (and much faster) when it is very large."""
-    compact = json.dumps(data, ensure_ascii=False)
-    if len(compact) > INDENT_LIMIT:
-        return compact + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def render(kind: ReportKind, subject: Any, fmt: Format, **extra: Any) -> str:
+    """``subject`` (an Assessment, a TeamView…) as a ``kind`` report in ``fmt``."""
+    return RENDERERS[(kind, fmt)](subject, **extra)
 
 
 def render_assessment(assessment: Assessment, fmt: Format) -> str:
-    """One assessment as a document in ``fmt``."""
-    if fmt == "json":
-        return _json(assessment.to_json(statements=True))
-    if fmt == "html":
-        from coprod.render import html
+    """One assessment as a document in ``fmt`` (``report``, ``assess --export``)."""
+    return render("assessment", assessment, fmt)
 
-        return html.render(assessment)
+
+def render_team(view: TeamView, fmt: Format) -> str:
+    """A group's answers read together (``team``, the workshop's export) in ``fmt``."""
+    return render("team", view, fmt)
+
+
+# JSON: the kind's document (render/json.py)
+
+
+def _assessment_json(assessment: Assessment) -> str:
+    return dumps(document("assessment", assessment.to_json(statements=True)))
+
+
+def _assessments_json(assessments: Sequence[Assessment]) -> str:
+    reports = [a.to_json(statements=True) for a in assessments]
+    return dumps(document("assessments", {"reports": reports}))
+
+
+def _team_json(view: TeamView) -> str:
+    return dumps(document("team", view.to_json()))
+
+
+def _comparison_json(comparison: Comparison) -> str:
+    return dumps(document("comparison", comparison.to_json()))
+
+
+def _room_json(coverage: Coverage, **_extra: Any) -> str:
+    return dumps(document("room", coverage.to_json()))
+
+
+def _agenda_json(agenda: Agenda) -> str:
+    return dumps(document("agenda", agenda.to_json()))
+
+
+# Markdown and HTML: the renderers in render/markdown/ and render/html.py, imported
+# when used (start-up stays light)
+
+
+def _assessment_md(assessment: Assessment) -> str:
     from coprod.render import markdown
 
     return markdown.render(assessment)
 
 
-def render_assessments(assessments: Sequence[Assessment], fmt: Format) -> str:
-    """Several assessments (one per answers file) as one document in ``fmt``."""
-    if fmt == "json":
-        reports = [a.to_json(statements=True) for a in assessments]
-        return _json({"version": JSON_VERSION, "reports": reports})
-    if fmt == "html":
-        from coprod.render import html
+def _assessment_html(assessment: Assessment) -> str:
+    from coprod.render import html
 
-        return html.render_many(assessments)
+    return html.render(assessment)
+
+
+def _assessments_md(assessments: Sequence[Assessment]) -> str:
     from coprod.render import markdown
 
     return markdown.render_many(assessments)
 
 
-def render_team(view: TeamView, fmt: Format) -> str:
-    """Several respondents' answers read together (``coprod team``) as a document in ``fmt``."""
-    if fmt == "json":
-        return _json(view.to_json())
-    if fmt == "html":
-        from coprod.render import html
+def _assessments_html(assessments: Sequence[Assessment]) -> str:
+    from coprod.render import html
 
-        return html.render_team(view)
+    return html.render_many(assessments)
+
+
+def _team_md(view: TeamView) -> str:
     from coprod.render import markdown
 
     return markdown.render_team(view)
 
 
-def render_comparison(comparison: Comparison, fmt: Format) -> str:
-    """The same project then and now (``coprod compare``) as a document in ``fmt``."""
-    if fmt == "json":
-        return _json(comparison.to_json())
-    if fmt == "html":
-        from coprod.render import html
+def _team_html(view: TeamView) -> str:
+    from coprod.render import html
 
-        return html.render_comparison(comparison)
+    return html.render_team(view)
+
+
+def _comparison_md(comparison: Comparison) -> str:
     from coprod.render import markdown
 
     return markdown.render_comparison(comparison)
 
 
-def render_room(coverage: Coverage, content: Content, project: str | None, fmt: Format) -> str:
-    """Who is in the room (``coprod room``) as a document in ``fmt``."""
-    if fmt == "json":
-        return _json(coverage.to_json())
-    from coprod.render.markdown.room import render_room as room_markdown
+def _comparison_html(comparison: Comparison) -> str:
+    from coprod.render import html
 
-    text = room_markdown(coverage, content, project)
-    if fmt == "md":
-        return text
+    return html.render_comparison(comparison)
+
+
+def _room_md(coverage: Coverage, *, content: Content, project: str | None) -> str:
+    from coprod.render.markdown.room import render_room
+
+    return render_room(coverage, content, project)
+
+
+def _room_html(coverage: Coverage, *, content: Content, project: str | None) -> str:
     from coprod.i18n import _
     from coprod.render import html
     from coprod.render.markdown.room import ROOM_TITLE
 
+    text = _room_md(coverage, content=content, project=project)
     title = (
         _("%(project)s: who is in the room") % {"project": project} if project else _(ROOM_TITLE)
     )
@@ -140,19 +180,40 @@ AGENDA_STYLE = """
 """
 
 
-def render_agenda(agenda: Agenda, fmt: Format) -> str:
-    """A facilitator's session plan (``coprod agenda``) as a document in ``fmt``."""
-    if fmt == "json":
-        return _json(agenda.to_json())
-    from coprod.render.markdown.agenda import agenda_title
-    from coprod.render.markdown.agenda import render_agenda as agenda_markdown
+def _agenda_md(agenda: Agenda) -> str:
+    from coprod.render.markdown.agenda import render_agenda
 
-    text = agenda_markdown(agenda)
-    if fmt == "md":
-        return text
+    return render_agenda(agenda)
+
+
+def _agenda_html(agenda: Agenda) -> str:
     from coprod.render import html
+    from coprod.render.markdown.agenda import agenda_title
 
+    text = _agenda_md(agenda)
     page = html.document(
         agenda_title(agenda), f"<article>\n{html.markdown_to_html(text)}</article>"
     )
     return page.replace("</style>", AGENDA_STYLE.strip() + "\n</style>", 1)
+
+
+RENDERERS: dict[tuple[ReportKind, Format], Callable[..., str]] = {
+    ("assessment", "md"): _assessment_md,
+    ("assessment", "html"): _assessment_html,
+    ("assessment", "json"): _assessment_json,
+    ("assessments", "md"): _assessments_md,
+    ("assessments", "html"): _assessments_html,
+    ("assessments", "json"): _assessments_json,
+    ("team", "md"): _team_md,
+    ("team", "html"): _team_html,
+    ("team", "json"): _team_json,
+    ("comparison", "md"): _comparison_md,
+    ("comparison", "html"): _comparison_html,
+    ("comparison", "json"): _comparison_json,
+    ("room", "md"): _room_md,
+    ("room", "html"): _room_html,
+    ("room", "json"): _room_json,
+    ("agenda", "md"): _agenda_md,
+    ("agenda", "html"): _agenda_html,
+    ("agenda", "json"): _agenda_json,
+}

@@ -21,7 +21,8 @@ def test_minutes_always_add_up_and_follow_the_weights(weights: list[int], total:
     if total >= len(weights):
         assert min(shares) >= 1  # no section without time
     exact = [total * w / sum(weights) for w in weights]
-    assert all(abs(s - x) < 2 for s, x in zip(shares, exact, strict=True))
+    if min(exact) >= 1:  # no section lifted to one minute at another's cost: close to exact
+        assert all(abs(s - x) < 2 for s, x in zip(shares, exact, strict=True))
 
 
 def test_largest_remainder_gives_leftovers_to_the_largest_remainders() -> None:

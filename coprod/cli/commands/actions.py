@@ -5,20 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import ForceOption, answers_files, emit, load_all
+from coprod.cli.context import content_for
+from coprod.cli.options import (
+    ForceOption,
+    ListFormat,
+    ListFormatOption,
+    OutputOption,
+    answers_files,
+)
+from coprod.cli.output import emit
 from coprod.errors import CoprodError, Problem
-from coprod.terminal.console import out
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import out, warn
 
 if TYPE_CHECKING:
     from coprod.core.actions import ListedAction
     from coprod.core.models import Content
 
-ListFormat = Literal["md", "csv", "json"]
 SUFFIXES: dict[str, ListFormat] = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
 
 TodayOption = Annotated[
@@ -69,24 +76,8 @@ def actions_command(
     only_open: Annotated[
         bool, typer.Option("--open", help="Only actions not done or dropped.")
     ] = False,
-    format: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, csv or json (default: from the -o file's suffix; a table on screen).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="OUT",
-            help="Write to OUT instead of printing (.md, .csv, .json).",
-        ),
-    ] = None,
+    format: ListFormatOption = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     today: TodayOption = None,
 ) -> None:
@@ -105,16 +96,16 @@ def actions_command(
     fmt = _format(format, output)
     content = content_for(ctx)
     when = today_from(today)
-    items = list_actions(load_all(files, content), when, only_open=only_open)
+    items = list_actions(load_all(files, content, warn), when, only_open=only_open)
     if fmt is None and output is None:
         from coprod.render.terminal.room import render_action_list
 
         render_action_list(items, content, out())
         return
     if fmt == "json":
-        import json
+        from coprod.render.json import document, dumps
 
-        text = json.dumps(actions_json(items, content), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(document("actions", actions_json(items, content)))
     elif fmt == "csv":
         text = _csv(items, content)
     else:

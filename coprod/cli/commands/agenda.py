@@ -7,17 +7,11 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    answers_files,
-    choose_format,
-    emit,
-    load_all,
-)
-from coprod.terminal.console import out
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.output import choose_format, emit
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import out, warn
 
 # the same as coprod.core.agenda's (not imported here: start-up stays light)
 DEFAULT_MINUTES = 90
@@ -57,13 +51,13 @@ def agenda_command(
     from coprod.core.agenda import build_agenda
 
     content = content_for(ctx)
-    agenda = build_agenda(load_all(files, content), content, minutes)
+    agenda = build_agenda(load_all(files, content, warn), content, minutes)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render.terminal.agenda import render_agenda
 
         render_agenda(agenda, out())
         return
-    from coprod.render.formats import render_agenda as render
+    from coprod.render.formats import render
 
-    emit(render(agenda, fmt), output, force=force)
+    emit(render("agenda", agenda, fmt), output, force=force)

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for
+from coprod.cli.context import content_for
+from coprod.cli.options import (
+    AnswersOption,
+    ForceOption,
+    JsonOption,
+    ResumeOption,
+    SaveOption,
+)
 from coprod.errors import CoprodError
 from coprod.i18n import _
 from coprod.terminal.console import out, print_json, warn
@@ -53,37 +60,16 @@ def assess_command(
             "--quick", help="One overall rating per practice: a first pass in a few minutes."
         ),
     ] = False,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            metavar="PATH",
-            help="Where to save the answers; by default coprod-PROJECT-DATE.yaml in this folder.",
-        ),
-    ] = None,
-    resume: Annotated[
-        Path | None,
-        typer.Option(
-            "--resume", metavar="FILE", help="Carry on from where a draft answers file stopped."
-        ),
-    ] = None,
-    answers_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            metavar="FILE",
-            help="No prompts: check and score a saved or hand-written answers file.",
-        ),
-    ] = None,
+    save: SaveOption = None,
+    resume: ResumeOption = None,
+    answers_file: AnswersOption = None,
     export: Annotated[
         Path | None,
         typer.Option(
             "--export", metavar="OUT", help="Also write the report to OUT: .md, .html, .json."
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing answers or export file.")
-    ] = False,
+    force: ForceOption = False,
     previous: Annotated[
         Path | None,
         typer.Option(
@@ -144,7 +130,9 @@ def _show(result: Assessment, as_json: bool) -> None:
     for notice in result.notices:
         warn(notice.text())
     if as_json:
-        print_json(result.to_json())
+        from coprod.render.json import document
+
+        print_json(document("assessment", result.to_json()))
         return
     from coprod.render import terminal
 

@@ -6,57 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.errors import CoprodError
 from coprod.terminal.console import err, out, print_json
 
 if TYPE_CHECKING:
-    from coprod.core.models import Case, Claim, Content, SourceRef
-
-# 2: a case has a description and method_names; outputs, impacts and lessons are
-# objects with their own sources.
-JSON_VERSION = 2
-
-
-def _claims(claims: list[Claim]) -> list[dict[str, Any]]:
-    return [
-        {"text": c.text, "source": [s.model_dump(exclude_none=True) for s in c.source]}
-        for c in claims
-    ]
-
-
-def method_names(case: Case, content: Content) -> list[str]:
-    """The case's methods in words: ``["Photovoice", "Peer research"]``."""
-    names = {m.id: m.name for m in content.methods}
-    return [names.get(m, m) for m in case.methods]
-
-
-def case_json(
-    case: Case, practices: list[str], *, full: bool = False, content: Content | None = None
-) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": case.id,
-        "name": case.name,
-        "description": case.description,
-        "methods": list(case.methods),
-        "method_names": method_names(case, content) if content else list(case.methods),
-        "themes": list(case.themes),
-        "strategy": case.strategy,
-        "practices": practices,
-        "partners": list(case.partners),
-        "started": case.started,
-        "questions": list(case.questions),
-        "summary": case.summary,
-    }
-    if full:
-        data |= {
-            "figures": [f.model_dump(mode="json", exclude_none=True) for f in case.figures],
-            "outputs": _claims(case.outputs),
-            "impacts": _claims(case.impacts),
-            "lessons": _claims(case.lessons),
-            "source": [s.model_dump(exclude_none=True) for s in case.source],
-        }
-    return data
+    from coprod.core.models import Case, Content, SourceRef
 
 
 def cases_command(
@@ -118,14 +74,9 @@ def cases_command(
         # `coprod cases show Transform GM`: an unquoted name arrives as several words.
         case = find_case(content, " ".join(words[1:]))
         if as_json:
-            print_json(
-                {
-                    "version": JSON_VERSION,
-                    "case": case_json(
-                        case, content.practices_of(case.id), full=True, content=content
-                    ),
-                }
-            )
+            from coprod.render.json import case_document
+
+            print_json(case_document(case, content))
         else:
             _print_case(case, content)
         return
@@ -134,13 +85,9 @@ def cases_command(
         content, query, practice=practice, method=method, theme=theme, strategy=strategy
     )
     if as_json:
-        print_json(
-            {
-                "version": JSON_VERSION,
-                "count": len(found),
-                "cases": [case_json(c, content.practices_of(c.id), content=content) for c in found],
-            }
-        )
+        from coprod.render.json import cases_document
+
+        print_json(cases_document(found, content))
         return
     if not found:
         from rich.markup import escape
@@ -162,6 +109,7 @@ def _print_table(found: list[Case], content: Content) -> None:
     from rich.padding import Padding
 
     from coprod.i18n import _, ngettext, partial_date
+    from coprod.render.json import method_names
 
     strategies = {s.id: s.name for s in content.strategies}
     console = out()
@@ -194,6 +142,8 @@ def _print_case(case: Case, content: Content) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
+    from coprod.render.terminal.items import print_item
+
     console = out()
     practices = {p.id: p.name for p in content.practices}
     strategies = {s.id: s for s in content.strategies}
@@ -206,6 +156,7 @@ def _print_case(case: Case, content: Content) -> None:
     )
 
     from coprod.i18n import _, partial_date
+    from coprod.render.json import method_names
 
     def section(title: str, items: list[str]) -> None:
         if items:
@@ -265,6 +216,7 @@ class _References:
         from rich.markup import escape
 
         from coprod.i18n import _
+        from coprod.render.terminal.items import print_item
 
         title = _("Sources")
         console.print(f"\n[bold]{escape(title)}[/bold]")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for
+from coprod.cli.context import content_for
+from coprod.cli.options import AnswersOption, ForceOption, JsonOption, SaveOption
 from coprod.i18n import _
 from coprod.terminal.console import err, out, print_json, warn
 
@@ -19,25 +19,9 @@ if TYPE_CHECKING:
 
 def check_command(
     ctx: typer.Context,
-    answers_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            metavar="FILE",
-            help="No prompts: read the criteria answers from an answers file.",
-        ),
-    ] = None,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            metavar="PATH",
-            help="Where to save the answers (default: coprod-PROJECT-DATE.yaml).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing file given to --save.")
-    ] = False,
+    answers_file: AnswersOption = None,
+    save: SaveOption = None,
+    force: ForceOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ask whether the conditions favour co-production, and give the verdict.
@@ -68,7 +52,9 @@ def check_command(
     for notice in notices:
         warn(notice.text())
     if as_json:
-        print_json(result.to_json())
+        from coprod.render.json import document
+
+        print_json(document("assessment", result.to_json()))
     else:
         from coprod.render.terminal import print_verdict
 

@@ -7,17 +7,12 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    choose_format,
-    emit,
-    load_all,
-)
 from coprod.cli.commands.actions import TodayOption, today_from
-from coprod.terminal.console import out
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption
+from coprod.cli.output import choose_format, emit
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import out, warn
 
 
 def compare_command(
@@ -45,7 +40,7 @@ def compare_command(
     from coprod.core.compare import compare
 
     content = content_for(ctx)
-    before, after = load_all([old, new], content)
+    before, after = load_all([old, new], content, warn)
     comparison = compare(before, after, content, today=today_from(today))
     fmt = choose_format(format, output, default=None)
     if fmt is None:
@@ -53,6 +48,6 @@ def compare_command(
 
         terminal.render_comparison(comparison, out())
         return
-    from coprod.render.formats import render_comparison
+    from coprod.render.formats import render
 
-    emit(render_comparison(comparison, fmt), output, force=force)
+    emit(render("comparison", comparison, fmt), output, force=force)

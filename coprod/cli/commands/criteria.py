@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, item_group, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
-    from coprod.core.models import Content, Criterion, Note
-
-JSON_VERSION = 1
-
-
-def _criterion(c: Criterion) -> dict[str, Any]:
-    return {"id": c.id, "text": c.text, "question": c.question, "why": c.why}
-
-
-def _note(n: Note) -> dict[str, Any]:
-    return {"id": n.id, "text": n.text}
-
-
-def criteria_json(content: Content) -> dict[str, Any]:
-    crit = content.criteria
-    return {
-        "version": JSON_VERSION,
-        "content_version": content.version,
-        "favourable": [_criterion(c) for c in crit.favourable],
-        "warning": [_criterion(c) for c in crit.warning],
-        "starting_point": _note(crit.starting_point),
-        "caveats": [_note(n) for n in crit.caveats],
-    }
+    pass
 
 
 def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
@@ -42,10 +21,14 @@ def criteria_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """
     content = content_for(ctx)
     if as_json:
-        print_json(criteria_json(content))
+        from coprod.render.json import criteria_document
+
+        print_json(criteria_document(content))
         return
     from rich.markup import escape
     from rich.panel import Panel
+
+    from coprod.render.terminal.items import item_group, print_item
 
     crit = content.criteria
     console = out()

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.cli.commands._common import typed_path
+from coprod.cli.context import typed_path
+from coprod.cli.options import ForceOption
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.terminal.console import out
@@ -85,7 +86,7 @@ def _validate_packs(folder: Path, content: Content) -> None:
 @app.command("copy")
 def copy_command(
     target: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the copy.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files already in DIR.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """Copy the built-in content to DIR, to adapt it and use it with --data-dir DIR."""
     from rich.markup import escape

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import ForceOption, emit
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, OutputOption
+from coprod.cli.output import emit
 
 
 def form_command(
@@ -21,10 +21,7 @@ def form_command(
         str | None,
         typer.Option("--project", metavar="NAME", help="Print the project's name on the form."),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="OUT", help="Write the form to OUT (.html)."),
-    ] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """A printable form with the assessment's questions, for people who answer on paper.

@@ -6,26 +6,24 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for
+from coprod.cli.context import content_for, data_dir_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
     from coprod.core.models import Content, GlossaryTerm
 
-JSON_VERSION = 1
-
 
 def glossary_for(ctx: typer.Context) -> tuple[Content, list[GlossaryTerm]]:
     """The chosen content's glossary; without one, the easy-read pack's."""
     from coprod.core.packs.choice import EASY_READ, pack_name
-    from coprod.storage.content import load_content, resolve_data_dir
+    from coprod.storage.content import load_content
     from coprod.storage.packs import available_packs
 
     content = content_for(ctx)
     if content.pack and content.pack.glossary:
         return content, list(content.pack.glossary)
-    state = ctx.find_root().obj
-    data_dir = resolve_data_dir(getattr(state, "data_dir", None))
+    data_dir = data_dir_for(ctx)
     packs = available_packs(data_dir)
     for name in (pack_name(content.language, True), EASY_READ):
         if name in packs:
@@ -48,22 +46,9 @@ def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     content, terms = glossary_for(ctx)
     if as_json:
-        print_json(
-            {
-                "version": JSON_VERSION,
-                "language": content.language,
-                "terms": [
-                    {
-                        "id": t.id,
-                        "word": t.word,
-                        "also": list(t.also),
-                        "meaning": t.meaning,
-                        "source": [s.model_dump(exclude_none=True) for s in t.source],
-                    }
-                    for t in terms
-                ],
-            }
-        )
+        from coprod.render.json import glossary_document
+
+        print_json(glossary_document(content, terms))
         return
     from coprod.i18n import _
 

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.cli.commands._common import JsonOption, content_for, print_item
+from coprod.cli.context import content_for
+from coprod.cli.options import JsonOption
 from coprod.terminal.console import out, print_json
 
 if TYPE_CHECKING:
     from coprod.core.models import Content, Practice
-
-JSON_VERSION = 1
-
-
-def practice_json(practice: Practice, content: Content) -> dict[str, Any]:
-    return {
-        "id": practice.id,
-        "number": practice.number,
-        "name": practice.name,
-        "summary": practice.summary,
-        "key_points": [{"id": k.id, "text": k.text} for k in practice.key_points],
-        "statements": [
-            {"id": s.id, "text": s.text, "key_point": s.key_point, "next_step": s.next_step}
-            for s in practice.statements
-        ],
-        "cases": [link.case for link in practice.cases],
-        "case_links": [link.model_dump() for link in practice.cases],
-        "source": [source.model_dump(exclude_none=True) for source in practice.source],
-    }
 
 
 def practices_command(
@@ -52,13 +34,9 @@ def practices_command(
 
         chosen = [content.practice(resolve_practice(content, practice_id))]
     if as_json:
-        print_json(
-            {
-                "version": JSON_VERSION,
-                "content_version": content.version,
-                "practices": [practice_json(p, content) for p in chosen],
-            }
-        )
+        from coprod.render.json import practices_document
+
+        print_json(practices_document(content, chosen))
     elif practice_id is None:
         _print_table(content)
     else:
@@ -104,6 +82,7 @@ def _print_one(practice: Practice, content: Content) -> None:
     from rich.panel import Panel
 
     from coprod.i18n import _
+    from coprod.render.terminal.items import print_item
     from coprod.render.text import source_lines
 
     console = out()

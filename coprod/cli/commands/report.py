@@ -7,17 +7,11 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    answers_files,
-    choose_format,
-    emit,
-    load_all,
-    stdout_is_terminal,
-)
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.output import choose_format, emit, stdout_is_terminal
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import warn
 
 
 def report_command(
@@ -53,12 +47,12 @@ def report_command(
     [bold]coprod report answers.yaml --format json[/bold]
     """
     from coprod.core.assessment import assess
-    from coprod.render.formats import render_assessment, render_assessments
+    from coprod.render.formats import render
 
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
     assessments = [
-        assess(loaded.answers, content, loaded.notices) for loaded in load_all(files, content)
+        assess(loaded.answers, content, loaded.notices) for loaded in load_all(files, content, warn)
     ]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal
@@ -72,7 +66,7 @@ def report_command(
         return
     fmt = fmt or "md"
     if len(assessments) == 1:
-        text = render_assessment(assessments[0], fmt)
+        text = render("assessment", assessments[0], fmt)
     else:
-        text = render_assessments(assessments, fmt)
+        text = render("assessments", assessments, fmt)
     emit(text, output, force=force)

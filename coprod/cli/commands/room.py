@@ -7,17 +7,11 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    answers_files,
-    choose_format,
-    emit,
-    load_all,
-)
-from coprod.terminal.console import out
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.output import choose_format, emit
+from coprod.storage.inputs import load_all
+from coprod.terminal.console import out, warn
 
 
 def room_command(
@@ -45,7 +39,7 @@ def room_command(
     from coprod.core.team import check_same_project
 
     content = content_for(ctx)
-    loaded = load_all(files, content)
+    loaded = load_all(files, content, warn)
     check_same_project(loaded, what="coprod room", modes=False)
     coverage = coverage_of([item.answers for item in loaded], content)
     project = loaded[0].answers.project.name
@@ -61,6 +55,7 @@ def room_command(
         console.print(f"\n[bold]{escape_markup(project)}[/bold] · {escape_markup(files_text)}")
         render_room(coverage, content, console)
         return
-    from coprod.render.formats import render_room as render
+    from coprod.render.formats import render
 
-    emit(render(coverage, content, project, fmt), output, force=force)
+    text = render("room", coverage, fmt, content=content, project=project)
+    emit(text, output, force=force)

@@ -7,19 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod.cli.commands._common import content_for
-from coprod.cli.commands._output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    answers_files,
-    choose_format,
-    distinct_files,
-    emit,
-    load_all,
-)
+from coprod.cli.context import content_for
+from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.output import choose_format, emit
 from coprod.errors import CoprodError
-from coprod.terminal.console import out
+from coprod.storage.inputs import distinct_files, load_all
+from coprod.terminal.console import out, warn
 
 if TYPE_CHECKING:
     from coprod.core.models import Content
@@ -65,13 +58,13 @@ def team_command(
 
     from coprod.core.team import team_view
 
-    files = distinct_files(files)  # one person, one file: never counted twice
+    files = distinct_files(files, warn)  # one person, one file: never counted twice
     content = content_for(ctx)
     # Thousands of small answer objects all stay alive until the end, so the cyclic
     # garbage collector only costs time here (it was 40% of a 5,000-file run).
     gc.disable()
     try:
-        view = team_view(load_all(files, content), content, anonymous=anonymous)
+        view = team_view(load_all(files, content, warn), content, anonymous=anonymous)
     finally:
         gc.enable()
     fmt = choose_format(format, output, default=None)
@@ -86,9 +79,9 @@ def team_command(
         from coprod.i18n import _
 
         raise CoprodError(_("--choose-actions asks questions: it goes with the terminal view"))
-    from coprod.render.formats import render_team
+    from coprod.render.formats import render
 
-    emit(render_team(view, fmt), output, force=force)
+    emit(render("team", view, fmt), output, force=force)
 
 
 def _choose(view: TeamView, path: Path, content: Content) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.cli.commands._common import content_for
+from coprod.cli.context import content_for
 from coprod.errors import CoprodError, Problem
 from coprod.terminal.console import warn
 

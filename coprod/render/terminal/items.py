@@ -1,56 +1,11 @@
-"""Helpers every command shares: the content for this invocation, common options."""
+"""List items whose wrapped lines hang under their first word (rich renderables)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, Group, RenderResult
-
-    from coprod.core.models import Content
-
-JsonOption = Annotated[
-    bool, typer.Option("--json", help='Print JSON for scripts (with a "version" key).')
-]
-
-
-def typed_path(path: Path | str) -> str:
-    """A path as a shell needs it typed in a hint (quoted if it has spaces), escaped for markup.
-
-    ``coprod data validate 'our content'`` then works when pasted as printed.
-    """
-    import shlex
-
-    from rich.markup import escape
-
-    return escape(shlex.quote(str(path)))
-
-
-def content_for(ctx: typer.Context) -> Content:
-    """The content chosen by ``--data-dir`` / ``$COPROD_DATA_DIR`` or the built-in one.
-
-    With ``--lang`` / ``--easy-read``, the matching content pack is laid over it; a
-    choice that falls back (Welsh easy read -> standard Welsh) says so on stderr.
-    """
-    from coprod.storage.content import load_content, resolve_data_dir
-    from coprod.storage.packs import choose_pack
-
-    state = ctx.find_root().obj
-    data_dir = resolve_data_dir(getattr(state, "data_dir", None))
-    choice = choose_pack(
-        data_dir, getattr(state, "lang", None), bool(getattr(state, "easy_read", False))
-    )
-    from coprod import i18n
-
-    i18n.activate(choice.language)
-    if choice.notice:
-        from coprod.terminal.console import warn
-
-        warn(choice.notice)
-    return load_content(data_dir, choice.pack)
 
 
 class Hanging:

@@ -1,0 +1,62 @@
+"""The options several commands share, declared once, each with one help text.
+
+A command declares ``force: ForceOption = False`` and so on; the help text (and its
+Welsh translation, looked up by its English text) is the same wherever the option
+appears.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+
+from coprod.render.formats import Format
+
+ListFormat = Literal["md", "csv", "json"]
+
+FORMAT_HELP = "The file format (default: from the -o file's suffix)."
+OUTPUT_HELP = "Write to OUT instead of printing."
+
+
+def _format_option() -> Any:
+    return typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)
+
+
+def _output_option() -> Any:
+    return typer.Option("--output", "-o", metavar="OUT", help=OUTPUT_HELP)
+
+
+FormatOption = Annotated[Format | None, _format_option()]
+ListFormatOption = Annotated[ListFormat | None, _format_option()]
+OutputOption = Annotated[Path | None, _output_option()]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite a file that exists.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--save",
+        metavar="PATH",
+        help="Where to save the answers; by default coprod-PROJECT-DATE.yaml in this folder.",
+    ),
+]
+ResumeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--resume", metavar="FILE", help="Carry on from where a draft answers file stopped."
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="No prompts: read the answers from FILE.",
+    ),
+]
+
+
+def answers_files(help: str, metavar: str = "FILE...") -> Any:
+    """The answers files a command reads (``files: Annotated[list[Path], answers_files(...)]``)."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False)

@@ -43,7 +43,10 @@ def test_the_setup_gives_exactly_two_commands() -> None:
     first, second = commands
     assert steps(first)[-1] == "coprod assess"
     assert steps(second)[-1] == "pytest"
-    assert any(re.fullmatch(r"pip install '?\.\[test\]'?", s) for s in steps(second)), second
+    # The tests run against the versions pinned in constraints.txt, not whatever is newest.
+    assert any(
+        re.fullmatch(r"pip install -c constraints\.txt '?\.\[test\]'?", s) for s in steps(second)
+    ), second
 
 
 @pytest.mark.parametrize("which", [0, 1], ids=["assess", "tests"])
@@ -58,7 +61,8 @@ def test_each_command_activates_the_venv_before_calling_plain_commands(which: in
         assert "/" not in program, later
     for earlier in parts[1:activated]:
         assert not earlier.startswith(("coprod", "pip", "pytest")), earlier
-    assert any(s.startswith("pip install .") or s.startswith("pip install '.") for s in parts)
+    installs = [shlex.split(s) for s in parts if s.startswith("pip install ")]
+    assert any(words[-1] in (".", ".[test]") for words in installs), command
 
 
 def test_the_readme_says_how_to_get_coprod_back_in_a_new_shell() -> None:
@@ -86,6 +90,27 @@ def test_ci_extracts_exactly_the_readme_test_command() -> None:
     ).stdout.splitlines()
     assert extracted, "the sed pattern in .ci/run matches no line of README.md"
     assert extracted[0] == setup_commands()[1]
+
+
+def test_the_constraints_file_pins_every_dependency() -> None:
+    """constraints.txt pins an exact version of each package pyproject.toml asks for
+    (run time and test extras): a dependency added without refreshing it fails here."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert re.fullmatch(r"[0-9][A-Za-z0-9.+!-]*", version), line
+            pins[normalise(name)] = version
+    assert "coprod" not in pins
+    missing = [w for w in wanted if normalise(re.split(r"[<>=!~;\[ ]", w)[0]) not in pins]
+    assert not missing, missing
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def test_hints_coprod_prints_use_the_plain_command() -> None:

@@ -38,7 +38,12 @@ def app_for(workshop: Workshop) -> Any:
     origin = "http://127.0.0.1:8765"
     return create_app(
         workshop,
-        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
+        Urls(
+            f"{origin}/j/{s.join_token}/",
+            f"{origin}/f/{s.facilitator_token}/",
+            f"{origin}/code",
+            f"{origin}/w/{s.projector_token}/",
+        ),
     )
 
 

@@ -3,7 +3,8 @@
 Everything the workshop needs to carry on after a restart lives in DIR:
 
 * ``DIR/.coprod-workshop.json`` (mode 0600, the user's only): the settings, the
-  participant and facilitator secrets, whether the group view was revealed, and
+  participant, facilitator and projector secrets, whether the group view was revealed,
+  what the wall shows (its slide, its text size, whether phones see the group), and
   each participant's number, answers file and the SHA-256 of their cookie key
   (the key itself is only ever in the participant's browser).
 * ``DIR/participant-NNN.yaml``: one ordinary answers file per participant, the

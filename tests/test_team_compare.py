@@ -59,7 +59,9 @@ def test_team_terminal_output_names_who_sits_where(invoke, content):
 def test_team_anonymous_hides_names_and_roles(invoke):
     result = invoke("team", *map(str, TEAM), "--anonymous")
     text = " ".join(result.stdout.split())
-    assert "Respondent 1: 4 Fully; Respondent 2: 0 Not at all" in text
+    # a shared view: ratings as counts, never a person (or a number) beside one
+    assert "1 × 0 Not at all, 1 × 3 Mostly, 1 × 4 Fully" in text
+    assert "Respondent 1:" not in text
     assert "Sam" not in text and "Jo (" not in text
 
 

@@ -306,9 +306,12 @@ def test_team_anonymous_hides_names_in_markdown_and_html(invoke: Any) -> None:
     for doc in (text, document):
         assert "Sam" not in doc and "Jo" not in doc
         assert "(officer)" not in doc and "(councillor)" not in doc
-        assert "Respondent 1: 4 Fully; Respondent 2: 0 Not at all; Respondent 3: 3 Mostly" in doc
-    people = table_with(md_tokens(text), ["Respondent", "Verdict"])
-    assert [row[0] for row in people] == ["Respondent 1", "Respondent 2", "Respondent 3"]
+        # ratings and answers as counts: no one, not even "Respondent 1", beside one
+        assert "1 × 0 Not at all, 1 × 3 Mostly, 1 × 4 Fully" in doc
+        assert "1 yes · 2 no" in doc
+        assert "Respondent 1" not in doc
+    assert "2 favourable, 1 caution" in text  # the verdicts: counted, not person by person
+    assert not [t for t in md_tables(md_tokens(text)) if t[0] == ["Respondent", "Verdict"]]
     check_html(document)
 
 

@@ -154,16 +154,18 @@ def test_back_saves_the_page_and_goes_to_the_previous_one(folder: Path, content:
     assert ">Back</a>" in phone.get("done").text
 
 
-def test_reopening_goes_on_from_the_first_unanswered_page(folder: Path, content: Content) -> None:
+def test_reopening_without_a_page_seen_goes_to_the_first_unanswered_page(
+    folder: Path, content: Content
+) -> None:
     workshop = make_workshop(folder, content)
     phone = Phone(app_for(workshop), workshop)
     assert phone.open().status_code == 200  # new: the welcome
-    phone.post("about", {})
-    assert phone.open().headers["location"] == f"{phone.join}/criteria"
+    phone.post("about", {})  # posted, but no page shown since (no redirect followed)
+    assert phone.open().headers["location"] == f"{phone.join}/criteria?back=1"
     phone.post("criteria", {c.id: "no" for c in content.all_criteria()})
     first, second = content.practices[:2]
     phone.post(f"practice/{first.id}", {first.id: "2"})
-    assert phone.open().headers["location"] == f"{phone.join}/practice/{second.id}"
+    assert phone.open().headers["location"] == f"{phone.join}/practice/{second.id}?back=1"
     # a page without the cookie goes back to the welcome, which creates nothing
     stranger = Phone(app_for(workshop), workshop)
     assert stranger.get("criteria").headers["location"] == f"{phone.join}/"
@@ -196,7 +198,13 @@ def test_skipping_is_allowed_and_the_done_page_links_back(folder: Path, content:
         assert f'id="{link.split("#")[1]}"' in page.text
     # the person's own profile: six practices scored 75, one not scored
     assert done.text.count('value="75"') == 6 and "not scored" in done.text
-    assert phone.open().headers["location"] == f"{phone.join}/done"
+    # opening the join address again: the last page shown (the skipped one just visited)
+    assert (
+        phone.open().headers["location"]
+        == f"{phone.join}/{links[-1].split('#')[0][len(phone.join) + 1 :]}?back=1"
+    )
+    phone.get("done")
+    assert phone.open().headers["location"] == f"{phone.join}/done?back=1"
 
 
 def test_a_note_over_2000_characters_is_shown_again_and_the_rest_saved(
@@ -376,7 +384,7 @@ def test_participants_text_is_escaped_everywhere(folder: Path, content: Content)
     client, base = facilitator(app, workshop)
     client.post(f"{base}/reveal", data={"show": "show"})
     pages = [
-        client.get(f"{base}/").text,
+        client.get(f"{base}/?names=1").text,
         client.get(f"{base}/team.html").text,
         phone.get("about").text,
         phone.get(f"practice/{practice.id}").text,
@@ -448,7 +456,9 @@ def test_the_group_view_is_hidden_until_revealed(folder: Path, content: Content,
     spreads = re.findall(r'<td class="num">(\d+)</td>\s*</tr>', shown)
     assert [int(s) for s in spreads] == [p["spread"] for p in team["practices"]]
     assert "3 points apart" in shown  # every practice: 4 against 1
-    assert "Sam: 4 Fully" in shown
+    # group figures only, unless the facilitator asks for names on their own screen
+    assert "1 × 1 A little, 1 × 4 Fully" in shown and "Sam" not in shown
+    assert "Sam: 4 Fully" in client.get(f"{base}/?names=1").text
     assert "1 yes · 1 no" in shown  # the criteria split
     # revealing is remembered, and can be undone
     assert Workshop.open(folder, content).revealed is True
@@ -516,7 +526,7 @@ def test_a_restarted_app_carries_on_the_same_workshop(folder: Path, content: Con
     restarted = app_for(again)
     phone.client.app = restarted  # the same browser, cookie and all
     resumed = phone.open()
-    assert resumed.headers["location"] == f"{phone.join}/practice/{content.practices[0].id}"
+    assert resumed.headers["location"] == f"{phone.join}/practice/{content.practices[0].id}?back=1"
     phone.post(f"practice/{content.practices[0].id}", {content.practices[0].id: "2"})
     data = yaml.safe_load(answers_files(folder)[0].read_text())
     assert data["respondent"]["name"] == "Sam" and len(data["criteria"]) == 8

@@ -38,7 +38,12 @@ def app_for(workshop: Workshop) -> Any:
     origin = "http://127.0.0.1:8765"
     return create_app(
         workshop,
-        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
+        Urls(
+            f"{origin}/j/{s.join_token}/",
+            f"{origin}/f/{s.facilitator_token}/",
+            f"{origin}/code",
+            f"{origin}/w/{s.projector_token}/",
+        ),
     )
 
 
@@ -109,7 +114,12 @@ def lang_app(workshop: Workshop, contents: dict[str, Content]) -> Any:
     origin = "http://127.0.0.1:8765"
     return create_app(
         workshop,
-        Urls(f"{origin}/j/{s.join_token}/", f"{origin}/f/{s.facilitator_token}/", f"{origin}/code"),
+        Urls(
+            f"{origin}/j/{s.join_token}/",
+            f"{origin}/f/{s.facilitator_token}/",
+            f"{origin}/code",
+            f"{origin}/w/{s.projector_token}/",
+        ),
         contents,
     )
 
@@ -119,3 +129,10 @@ def html_lang(html: str) -> str:
     found = re.search(r'<html lang="([^"]+)"', html)
     assert found, html[:200]
     return found.group(1)
+
+
+def projector(app: Any, workshop: Workshop) -> tuple[TestClient, str]:
+    """The projector's browser and the wall's path (``/w/SECRET``)."""
+    return TestClient(
+        app, base_url="http://127.0.0.1:8765"
+    ), f"/w/{workshop.settings.projector_token}"

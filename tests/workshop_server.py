@@ -36,7 +36,7 @@ class Server:
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        self.join = self.facilitator = ""
+        self.join = self.facilitator = self.projector = ""
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -45,14 +45,14 @@ class Server:
         self._queue.put(None)
 
     def wait_ready(self, timeout: float = 30) -> Server:
-        """Read the printed lines until the facilitator URL, then check the server answers."""
+        """Read the printed lines until the projector's URL (the last of the three)."""
         deadline = time.monotonic() + timeout
-        while not self.facilitator:
+        while not self.projector:
             try:
                 line = self._queue.get(timeout=max(0.1, deadline - time.monotonic()))
             except queue.Empty:
                 self.stop(signal.SIGKILL)
-                pytest.fail(f"no facilitator line within {timeout} s: {self.lines}")
+                pytest.fail(f"no projector line within {timeout} s: {self.lines}")
             if line is None:
                 _, err = self.process.communicate(timeout=10)
                 pytest.fail(f"coprod workshop ended early ({self.process.returncode}): {err}")
@@ -62,6 +62,8 @@ class Server:
                 self.join = url
             if url.startswith("http://") and "/f/" in url:
                 self.facilitator = url
+            if url.startswith("http://") and "/w/" in url:
+                self.projector = url
         return self
 
     def rest_of_output(self, timeout: float = 20) -> tuple[list[str], str]:

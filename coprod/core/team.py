@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,11 +79,30 @@ class Disagreement:
     def text(self) -> str:
         return self.statement.text if self.statement else self.practice.name
 
+    @property
+    def counts(self) -> list[tuple[Rating, int]]:
+        """How many gave each rating, in the scale's order (a shared view shows only these)."""
+        return rating_counts(r for _, r in self.ratings)
+
+
+RATING_ORDER: tuple[Rating, ...] = (0, 1, 2, 3, 4, "dont_know", "na")
+
+
+def rating_counts(ratings: Iterable[Rating]) -> list[tuple[Rating, int]]:
+    """``[4, 0, 0]`` -> ``[(0, 2), (4, 1)]``: each rating given and how often, in scale order."""
+    counts = Counter(ratings)
+    return [(r, counts[r]) for r in RATING_ORDER if counts[r]]
+
 
 @dataclass(frozen=True)
 class CriterionSplit:
     criterion: Criterion
     answers: list[tuple[Respondent, str]]
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How many gave each answer (a shared view shows only these)."""
+        return Counter(a for _, a in self.answers)
 
 
 @dataclass(frozen=True)
@@ -249,7 +269,8 @@ class TeamView:
                     "low": p.low,
                     "high": p.high,
                     "spread": p.spread,
-                    "scores": p.scores,
+                    # anonymous: sorted, so a numbered respondent's scores cannot be followed
+                    "scores": _in_order(p.scores) if self.anonymous else p.scores,
                 }
                 for p in self.practices
             ],
@@ -259,14 +280,21 @@ class TeamView:
                     "statement": d.statement.id if d.statement else None,
                     "text": d.text,
                     "gap": d.gap,
-                    "ratings": [{"respondent": r.number, "rating": v} for r, v in d.ratings],
+                    "counts": [{"rating": v, "n": n} for v, n in d.counts],
+                    # anonymous: counts only, never a respondent beside a rating
+                    "ratings": []
+                    if self.anonymous
+                    else [{"respondent": r.number, "rating": v} for r, v in d.ratings],
                 }
                 for d in self.disagreements
             ],
             "criteria_differences": [
                 {
                     "id": s.criterion.id,
-                    "answers": [{"respondent": r.number, "answer": a} for r, a in s.answers],
+                    "counts": dict(s.counts),
+                    "answers": []
+                    if self.anonymous
+                    else [{"respondent": r.number, "answer": a} for r, a in s.answers],
                 }
                 for s in self.criteria_splits
             ],
@@ -307,6 +335,10 @@ class TeamView:
                 for s in self.shared
             ],
         }
+
+
+def _in_order(scores: list[int | None]) -> list[int | None]:
+    return sorted(scores, key=lambda s: (s is None, s or 0))
 
 
 def _written_json(written: Written) -> dict[str, Any]:

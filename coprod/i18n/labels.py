@@ -11,6 +11,8 @@ Text that is not a known id (an answers file may hold any role or stage) is show
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from coprod.i18n import N_, _
 
 #: Stages of a project, as a report names them in a sentence ("Stage: design").
@@ -117,6 +119,11 @@ def rating_label(rating: int | str | None) -> str:
     if isinstance(rating, int):
         return f"{rating} {_(SCALE_WORDS[rating])}"
     return _label(NOT_RATED_WORDS, rating)
+
+
+def rating_counts_text(counts: Iterable[tuple[int | str, int]]) -> str:
+    """``[(0, 2), (4, 1)]`` -> ``"2 × 0 Not at all, 1 × 4 Fully"``: ratings without who."""
+    return ", ".join(f"{n} × {rating_label(rating)}" for rating, n in counts)
 
 
 def answer_label(answer: str | None) -> str:

@@ -7,14 +7,23 @@ the one script in ``static/``. Nothing is fetched from the internet.
 Languages: each phone's pages (content and interface strings, ``<html lang>``) follow the
 choice it made on the welcome page (cookie ``coprod_lang``), rendered with that request's
 own translations; the facilitator's page, the code page and the printed lines follow the
-workshop's language (``--lang`` / ``COPROD_LANG``). Answers files stay ids only.
+workshop's language (``--lang`` / ``COPROD_LANG``), and so does the wall.
+Answers files stay ids only.
 
-URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
+Privacy: what the room sees (the wall, the phones, the exports "to share") is the
+shared view, ``coprod team --anonymous``: ratings as counts, notes without names, roles
+only as counts of three or more ("other roles" pools the rest), in every workshop.
+Who said what is only on the facilitator's console, behind ``?names=1`` (never with
+``--anonymous``), and in the exports "with names — keep private".
+
+URL scheme (``JOIN``, ``FAC`` and ``WALL`` are three different 192-bit secrets kept in
 ``DIR/.coprod-workshop.json``, mode 0600; a wrong or missing one is a bare 404):
 
 * ``GET  /j/JOIN/`` the join URL (in the QR code). A new phone sees the welcome with
-  the optional name (not asked with --anonymous) and role; it creates nothing. A phone
-  with the participant cookie is sent (303) to its first page with a question unanswered.
+  the optional name (not asked with --anonymous) and role, and what the room and the
+  facilitator will see; it creates nothing. A phone with the participant cookie is sent
+  (303) to the last page it was shown (cookie ``coprod_page``), else its first page with
+  a question unanswered, with ``?back=1`` ("Welcome back — your answers so far are saved").
 * ``GET|POST /j/JOIN/about``, ``/j/JOIN/criteria``, ``/j/JOIN/practice/<practice id>``
   (one per practice: full, its statements; quick, one rating), ``/j/JOIN/reflections``,
   ``GET /j/JOIN/done`` (the person's own profile and what they skipped, with links).
@@ -22,19 +31,26 @@ URL scheme (``JOIN`` and ``FAC`` are two different 192-bit secrets kept in
   then redirects (303) to the next page, or the previous one for the Back button
   (``nav=back``). The first POST creates the participant and ``DIR/participant-NNN.yaml``
   and sets the cookie ``coprod_participant`` (HttpOnly, SameSite=Lax, Path=/j/JOIN).
-  Field names: see :mod:`coprod.web.flow`.
-* ``GET  /f/FAC/`` the facilitator's page: counts, progress per practice, the group
-  view once revealed; ``POST /f/FAC/reveal`` (``show=show`` or ``show=hide``);
-  ``GET /f/FAC/events`` server-sent events (``event: update``, data: the page's live
-  part as HTML, at most one per ~0.5 s per listener); ``GET /f/FAC/team.md``,
-  ``team.html``, ``team.json``: the same output as ``coprod team --format …`` over
-  DIR (409 with fewer than two participants); ``GET /f/FAC/join-qr.svg``.
+  Field names: see :mod:`coprod.web.flow`. ``nav=save`` (sent by ``static/phone.js`` as
+  each choice is made) saves the page and answers 204 (422 with a text too long).
+  Once the facilitator shares with phones, the done page shows the group's profile
+  beside the person's own (from three participants on).
+* ``GET  /f/FAC/`` the facilitator's console: counts, progress per practice, the wall's
+  controls, the group view once revealed (``?names=1``: who said what); ``POST
+  /f/FAC/reveal`` (``show=show`` or ``show=hide``); ``POST /f/FAC/wall`` (see
+  :mod:`coprod.web.wall`); ``GET /f/FAC/events`` server-sent events (``event: update``,
+  data: the page's live part as HTML, at most one per ~0.5 s per listener);
+  ``GET /f/FAC/team-share.{md,html,json}``: ``coprod team --anonymous --format …`` over
+  DIR, to share; ``GET /f/FAC/team.{md,html,json}``: ``coprod team``, with names (409
+  with fewer than two participants); ``GET /f/FAC/join-qr.svg``.
+* ``GET  /w/WALL/`` the wall, for the projector, ``/w/WALL/events`` and
+  ``/w/WALL/join-qr.svg`` (see :mod:`coprod.web.wall`); nothing under ``/w/`` takes a POST.
 * ``GET|POST /code``: for a phone without a camera, type the short code (6 characters,
   shown as ``ABC-DEF`` on the facilitator's page and printed) to be sent (303) to the
   join URL; creates nothing. Wrong codes are rate-limited (5 per client, 30 in all, per
   10 minutes; then 429).
-* ``GET /j/JOIN`` and ``/f/FAC`` (typed without the final slash) redirect (303) to the
-  page; any other path is a 404 (no slash redirects).
+* ``GET /j/JOIN``, ``/f/FAC`` and ``/w/WALL`` (typed without the final slash) redirect
+  (303) to the page; any other path is a 404 (no slash redirects).
 * ``GET /static/…`` the stylesheet and script. DIR itself is never served.
 
 Limits: request bodies over 64 KB get 413; a note or reflection over 2,000 characters
@@ -52,15 +68,22 @@ not a terminal), in this order; the join and facilitator URLs end their lines:
 3. ``Participants join at: http://HOST:PORT/j/JOIN/`` (the only line with "join");
 4. ``The facilitator page (keep it to yourself): http://HOST:PORT/f/FAC/``
    (the only line with "facilitator");
+4a. ``Projector (put this page on the room's screen): http://HOST:PORT/w/WALL/``;
 5. ``No camera? Open http://HOST:PORT/code and type the code ABC-DEF``;
 6. what to do when phones cannot connect (a phone's hotspot), and
    ``Answers are saved in DIR/ as they come. Stop with Ctrl-C.``;
-7. on Ctrl-C or SIGTERM: an empty line, ``Workshop stopped: N participants, M finished.``,
+7. while it runs, at most once a minute and only when it changed:
+   ``HH:MM · N joined, M finished``;
+8. on Ctrl-C or SIGTERM: an empty line, ``Workshop stopped: N participants, M finished.``,
    ``Answers are in DIR/`` and ``Read them together: coprod team DIR/*.yaml``; exit 0.
 
 Flags that disagree with a restarted workshop's settings are reported on standard
 error (``warning: DIR is a workshop started with --project X; --project Y is ignored``).
 HOST defaults to this machine's LAN address (127.0.0.1 without a network); PORT to the
-workshop's earlier port, else 8765 (a new workshop falls back to any free port if 8765
-is taken); ``--port 0`` takes any free port. uvicorn's access log is off.
+workshop's earlier port, else 8765; when that is taken, any free port (for a restarted
+workshop, a warning says so and the new addresses follow); ``--port 0`` takes any free
+port. Without ``--out``, a default folder that already holds a workshop is never merged
+into silently: in a terminal coprod asks whether to carry on or start a new one
+(``DIR-2``); without one it stops (exit 2) naming ``--out`` and ``--new``.
+uvicorn's access log is off.
 """

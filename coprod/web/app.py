@@ -1,7 +1,8 @@
 """The workshop's ASGI app: the route table, the middleware, the error pages.
 
 The routes live with their area (:mod:`coprod.web.participant` for the phones,
-:mod:`coprod.web.facilitator` for the facilitator's page); what they share is
+:mod:`coprod.web.facilitator` for the facilitator's console, :mod:`coprod.web.wall` for the
+projector's page); what they share is
 :class:`coprod.web.site.Site`.
 """
 
@@ -17,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.i18n import _
-from coprod.web import facilitator, participant
+from coprod.web import facilitator, participant, wall
 from coprod.web.language import LanguageMiddleware
 from coprod.web.pages import HERE
 from coprod.web.security import BodyLimit, SecurityHeaders
@@ -28,9 +29,10 @@ __all__ = ["Urls", "create_app"]
 
 
 async def without_slash(request: Request) -> Response:
-    """``/j/TOKEN`` or ``/f/SECRET`` typed without the final slash: to the real page."""
+    """``/j/TOKEN``, ``/f/SECRET`` or ``/w/SECRET`` typed without the final slash: to the page."""
     path = request.url.path
-    kind: Secret = "facilitator" if path.startswith("/f/") else "join"
+    kinds: dict[str, Secret] = {"/f/": "facilitator", "/w/": "projector"}
+    kind: Secret = kinds.get(path[:3], "join")
     if not site_of(request).secret_ok(kind, request):
         return not_found()
     return RedirectResponse(path + "/", status_code=303)
@@ -49,6 +51,7 @@ def create_app(
         Route("/code", participant.code_page, methods=["GET", "POST"]),
         Route("/j/{token}", without_slash, methods=["GET"]),
         Route("/f/{token}", without_slash, methods=["GET"]),
+        Route("/w/{token}", without_slash, methods=["GET"]),
         Route("/j/{token}/", participant.join, methods=["GET"]),
         Route("/j/{token}/language", participant.choose_language, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_get, methods=["GET"]),
@@ -57,7 +60,12 @@ def create_app(
         Route("/f/{token}/reveal", facilitator.reveal, methods=["POST"]),
         Route("/f/{token}/events", facilitator.events, methods=["GET"]),
         Route("/f/{token}/team.{fmt}", facilitator.export, methods=["GET"]),
+        Route("/f/{token}/team-share.{fmt}", facilitator.export_shared, methods=["GET"]),
         Route("/f/{token}/join-qr.svg", facilitator.qr, methods=["GET"]),
+        Route("/f/{token}/wall", wall.control, methods=["POST"]),
+        Route("/w/{token}/", wall.wall, methods=["GET"]),
+        Route("/w/{token}/events", wall.events, methods=["GET"]),
+        Route("/w/{token}/join-qr.svg", wall.qr, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

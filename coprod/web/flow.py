@@ -6,7 +6,7 @@ are the answers file's ids (``<statement id>`` or, quick, ``<practice id>`` with
 the other fields are ``respondent_name``, ``respondent_role``, ``brings`` (repeated:
 one per characteristic ticked, with ``brings_asked`` saying the boxes were shown), ``note``,
 ``reflection_why``, ``reflection_bring_and_take`` and the button ``nav``
-(``next`` or ``back``). Underscores never occur in content ids, so they cannot clash.
+(``next`` or ``back``; ``save``, from phone.js, saves without moving on). Underscores never occur in content ids, so they cannot clash.
 """
 
 from __future__ import annotations

@@ -1,15 +1,23 @@
-"""What the facilitator's page shows: counts, progress, and (revealed) the group view.
+"""What the facilitator's console shows: counts, progress, and (revealed) the group view.
 
 The group view is ``coprod team`` over the workshop's answers files, read back
 from DIR as ``coprod team DIR/*.yaml`` reads them, so the page, the exports and
-the command give the same numbers. The HTML fragment is rendered once per
-change and shared by every open facilitator page, in the workshop's own language
-(the facilitator's ``--lang``), whatever the phones chose.
+the command give the same numbers. Two views of it:
+
+* **shared** (``coprod team --anonymous``): what the wall, the phones and the exports
+  "to share" show — ratings as counts, notes without names, roles only as counts and
+  never one held by fewer than three people. The console shows it too, by default.
+* **named** (``coprod team``): who said what, on the console behind a control that is
+  off by default, and in the exports "with names — keep private"; never in a workshop
+  started with ``--anonymous``.
+
+The HTML fragment is rendered once per change (and per view) and shared by every open
+console, in the workshop's own language (the facilitator's ``--lang``), whatever the
+phones chose.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +28,6 @@ from coprod.web import flow
 from coprod.web.state import Workshop
 
 if TYPE_CHECKING:
-    from coprod.core.room import Coverage
     from coprod.core.team import TeamView
 
 NEEDS_TWO = N_(
@@ -40,8 +47,8 @@ class LiveView:
     def __init__(self, workshop: Workshop, env: jinja2.Environment) -> None:
         self.workshop = workshop
         self.env = env
-        self._cache: tuple[int, str] | None = None
-        self._team: tuple[tuple[int, ...], TeamView | None] | None = None
+        self._cache: dict[bool, tuple[int, str]] = {}
+        self._team: dict[bool, tuple[tuple[int, ...], TeamView | None]] = {}
 
     def counts(self) -> Counts:
         people = self.workshop.participants
@@ -59,65 +66,90 @@ class LiveView:
             for p in self.workshop.content.practices
         ]
 
-    def team(self) -> TeamView | None:
-        """``coprod team`` over the participants' files; ``None`` with fewer than two."""
+    def names_allowed(self) -> bool:
+        """Whether the console may offer who said what (never in an anonymous workshop)."""
+        return not self.workshop.settings.anonymous
+
+    def team(self, *, shared: bool = True) -> TeamView | None:
+        """``coprod team`` over the participants' files (``shared``: ``--anonymous``);
+        ``None`` with fewer than two."""
         from coprod.core.team import team_view
 
+        anonymous = shared or not self.names_allowed()
         key = tuple(p.revision for p in self.workshop.participants)
-        if self._team is not None and self._team[0] == key:
-            return self._team[1]
+        cached = self._team.get(anonymous)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         loaded = self.workshop.loaded()
         view = (
-            team_view(loaded, self.workshop.content, anonymous=self.workshop.settings.anonymous)
+            team_view(loaded, self.workshop.content, anonymous=anonymous)
             if len(loaded) >= 2
             else None
         )
-        self._team = (key, view)
+        self._team[anonymous] = (key, view)
         return view
 
-    def coverage(self) -> Coverage:
-        """Who is in the room, as ``coprod room DIR/*.yaml`` counts it (counts only)."""
-        from coprod.core.room import coverage_of
+    def group(self, *, shared: bool = True) -> dict[str, Any]:
+        """The group view's parts, as the console and the wall show them (revealed only)."""
+        from coprod.i18n.labels import answer_counts, rating_counts_text
+        from coprod.render.markdown.team import (
+            criteria_answers,
+            disagreement_ratings,
+            roles_text,
+        )
 
-        loaded = self.workshop.loaded()
-        return coverage_of([item.answers for item in loaded], self.workshop.content)
+        view = self.team(shared=shared)
+        if view is None:
+            return {"view": None}
+        return {
+            "view": view,
+            "roles": roles_text(view),  # shared: never a count of fewer than three
+            "contested": [
+                (d, rating_counts_text(d.counts), disagreement_ratings(d, view.anonymous))
+                for d in view.disagreements
+            ],
+            "splits": [
+                (s, answer_counts(s.counts), criteria_answers(s, view.anonymous))
+                for s in view.criteria_splits
+            ],
+            "coverage": view.coverage,  # counts only, never who
+        }
 
-    def context(self) -> dict[str, Any]:
+    def context(self, *, names: bool = False) -> dict[str, Any]:
         """What ``_live.html`` shows (rendered in the facilitator's request's language)."""
-        from coprod.i18n.labels import answer_counts, rating_label
-        from coprod.render.markdown.team import roles_text
+        from coprod.web import slides
 
         counts = self.counts()
         settings = self.workshop.settings
+        names = names and self.names_allowed()
+        wall = self.workshop.wall
+        revealed = self.workshop.revealed
         context: dict[str, Any] = {
             "counts": counts,
             "progress": self.progress(),
-            "revealed": self.workshop.revealed,
+            "revealed": revealed,
             "needs_two": _(NEEDS_TWO),
             "anonymous": settings.anonymous,
             "mode": settings.mode,
+            "names": names,
+            "names_allowed": self.names_allowed(),
             "view": None,
+            "top_contested": TOP_CONTESTED,
+            "slides": slides.available(revealed),
+            "slide": slides.current(wall.slide, revealed),
+            "wall": wall,
+            "warnings": list(getattr(self.workshop, "warnings", ())),
         }
-        if self.workshop.revealed and counts.joined >= 2:
-            view = self.team()
-            context["view"] = view
-            if view is not None:
-                context["roles"] = roles_text(view)  # anonymous: never a group under three
-                context["contested"] = [
-                    (d, Counter(rating_label(r) for _, r in d.ratings).most_common())
-                    for d in view.disagreements[:TOP_CONTESTED]
-                ]
-                context["splits"] = [
-                    (s, answer_counts(Counter(a for _, a in s.answers)))
-                    for s in view.criteria_splits
-                ]
-                context["coverage"] = self.coverage()
+        if revealed and counts.joined >= 2:
+            context.update(self.group(shared=not names))
         return context
 
-    def fragment(self, version: int) -> str:
-        """The live part of the facilitator's page, rendered once per ``version``."""
-        if self._cache is not None and self._cache[0] == version:
-            return self._cache[1]
-        html = self.env.get_template("_live.html").render(self.context())
-        self._cache = (version, html)
+    def fragment(self, version: int, *, names: bool = False) -> str:
+        """The live part of the console, rendered once per ``version`` (and per view)."""
+        names = names and self.names_allowed()
+        cached = self._cache.get(names)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        html = self.env.get_template("_live.html").render(self.context(names=names))
+        self._cache[names] = (version, html)
         return html

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from coprod.core.answers import Answers
+from coprod.core.assessment import Assessment
 from coprod.i18n import _
 from coprod.web import flow, pages
 from coprod.web.language import LANG_COOKIE
@@ -29,14 +30,19 @@ def _brings_value(answers: Answers | None) -> list[str]:
     return list(answers.respondent.brings) if answers and answers.respondent else []
 
 
+PAGE_COOKIE = "coprod_page"  # the last page this phone was shown (a slug), to come back to
+
+
 @needs_secret("join")
 async def join(request: Request) -> Response:
-    """The join URL: a welcome for a new phone (creating nothing), else where they stopped."""
+    """The join URL: a welcome for a new phone (creating nothing), else the last page it
+    reached, with a word that its answers so far are saved."""
     site = site_of(request)
     person = site.person(request)
     if person is not None:
-        page = flow.resume_page(person.answers, site.content)
-        return RedirectResponse(site.page_url(page), status_code=303)
+        last = flow.page_by_slug(site.content, request.cookies.get(PAGE_COOKIE, ""))
+        page = last[1] if last else flow.resume_page(person.answers, site.content)
+        return RedirectResponse(site.page_url(page) + "?back=1", status_code=303)
     if site.workshop.full:
         return _full(request)
     return _page(request, None, "about")
@@ -100,16 +106,47 @@ def _page(
         "brings_value": _brings_value(answers),
         "criterion_options": pages.criterion_options(),
         "rating_options": pages.rating_options(),
+        "welcome_back": person is not None and request.query_params.get("back") == "1",
+        "autosave": person is not None and page.slug != "done",
     }
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
 
-        context["result"] = assess(answers, content)
+        result = assess(answers, content)
+        context["result"] = result
         context["skipped"] = flow.skipped(answers, content)
         context["page_url"] = site.page_url
+        context["group"] = (
+            _group_beside(request, result) if site.workshop.wall.share_phones else None
+        )
+        context["shared"] = site.workshop.wall.share_phones
     template = "practice.html" if page.practice else f"{page.slug}.html"
     status = 422 if outcome and outcome.errors else 200
-    return site.render(request, template, context, status)
+    response = site.render(request, template, context, status)
+    if person is not None:  # opening the join address again comes back here
+        response.set_cookie(
+            PAGE_COOKIE,
+            page.slug,
+            max_age=COOKIE_AGE,
+            path=site.join_path,
+            httponly=True,
+            samesite="lax",
+        )
+    return response
+
+
+MIN_SHARED = 3  # the group's profile on a phone: only once this many have answered
+
+
+def _group_beside(request: Request, result: Assessment) -> list[tuple[Any, Any, int | None]] | None:
+    """(practice in the phone's language, the person's own score, the group's mean) per
+    practice, from the shared view; ``None`` until :data:`MIN_SHARED` people have answered
+    (with two, a mean and one's own score would tell the other's)."""
+    view = site_of(request).live.team(shared=True)
+    if view is None or len(view.respondents) < MIN_SHARED:
+        return None
+    means = {p.practice.id: p.mean for p in view.practices}
+    return [(r.practice, r.score.score, means.get(r.practice.id)) for r in result.practices]
 
 
 @needs_secret("join")
@@ -164,12 +201,15 @@ async def page_post(request: Request) -> Response:
             return _full(request)
     outcome = flow.apply(page, fields, person.answers, site.content, brings)
     going_back = fields.get("nav") == "back"
-    if page.slug == "reflections" and not going_back and not outcome.errors:
+    saving = fields.get("nav") == "save"  # phone.js: a choice saved as it is made
+    if page.slug == "reflections" and not going_back and not saving and not outcome.errors:
         person.answers.complete = True
     await site.save(person, first=new_key is not None)
     if new_key is not None:
         await site.save_state()
-    if outcome.errors:
+    if saving:
+        response: Response = Response(status_code=422 if outcome.errors else 204)
+    elif outcome.errors:
         response = _page(request, person, slug, outcome)
     else:
         all_pages = flow.pages(site.content)

@@ -30,7 +30,10 @@ COOKIE = "coprod_participant"
 COOKIE_AGE = 30 * 24 * 3600
 
 Endpoint = Callable[[Request], Awaitable[Response]]
-Secret = Literal["join", "facilitator"]
+Secret = Literal["join", "facilitator", "projector"]
+#: Paths served in the workshop's own language, with its own content: the facilitator's
+#: console and the projector's wall (everyone in the room reads the wall).
+WORKSHOP_LANGUAGE_PATHS = ("/f/", "/w/")
 
 
 def not_found() -> Response:
@@ -59,6 +62,7 @@ class Urls:
     join: str  # absolute, for the QR code and the screen
     facilitator: str
     code: str = ""  # where to type the short code instead (absolute)
+    projector: str = ""  # the wall, for the projector (absolute)
 
 
 class Site:
@@ -79,15 +83,21 @@ class Site:
         self._state_done = 0
         self.templates = pages.templates()
         self.live = live.LiveView(workshop, self.templates.env)
+        self.fragments: dict[str, tuple[int, str]] = {}  # live parts by page: (version, html)
         s = workshop.settings
         self.join_path = f"/j/{s.join_token}"
         self.facilitator_path = f"/f/{s.facilitator_token}"
+        self.projector_path = f"/w/{s.projector_token}"
 
     # --- who is asking, in which language -------------------------------------------
 
     def secret_ok(self, kind: Secret, request: Request) -> bool:
         settings = self.workshop.settings
-        wanted = settings.join_token if kind == "join" else settings.facilitator_token
+        wanted = {
+            "join": settings.join_token,
+            "facilitator": settings.facilitator_token,
+            "projector": settings.projector_token,
+        }[kind]
         given = str(request.path_params.get("token", ""))
         return secrets.compare_digest(given.encode(), wanted.encode())
 
@@ -100,8 +110,8 @@ class Site:
 
     def language_for(self, scope: Scope) -> str:
         """The language a request is served in: the workshop's own on the facilitator's
-        pages, else the phone's choice (its cookie), else the workshop's."""
-        if str(scope.get("path", "")).startswith("/f/"):
+        pages and the wall, else the phone's choice (its cookie), else the workshop's."""
+        if str(scope.get("path", "")).startswith(WORKSHOP_LANGUAGE_PATHS):
             return self.content.language
         return self.contents.get(cookie_choice(scope), self.content).language
 
@@ -118,7 +128,7 @@ class Site:
 
         settings = self.workshop.settings
         language = i18n.language()
-        own = request.url.path.startswith("/f/")  # the facilitator's: the workshop's content
+        own = request.url.path.startswith(WORKSHOP_LANGUAGE_PATHS)  # the workshop's content
         content = self.content if own else self.content_for(request)
         base = {
             "project": settings.project,
@@ -131,6 +141,8 @@ class Site:
                 (key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents
             ],
             "language_chosen": request.cookies.get(LANG_COOKIE, ""),
+            "welcome_back": False,
+            "autosave": False,
         }
         return self.templates.TemplateResponse(request, name, {**base, **context}, status)
 

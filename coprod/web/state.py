@@ -3,7 +3,8 @@
 Everything the workshop needs to carry on after a restart lives in DIR:
 
 * ``DIR/.coprod-workshop.json`` (mode 0600, the user's only): the settings, the
-  participant and facilitator secrets, whether the group view was revealed, and
+  participant, facilitator and projector secrets, whether the group view was revealed,
+  what the wall shows (its slide, its text size, whether phones see the group), and
   each participant's number, answers file and the SHA-256 of their cookie key
   (the key itself is only ever in the participant's browser).
 * ``DIR/participant-NNN.yaml``: one ordinary answers file per participant, the
@@ -74,6 +75,20 @@ class Settings:
     created: str
     port: int | None = None
     code: str = ""
+    projector_token: str = ""  # the wall's: shows, changes nothing
+
+
+#: The wall's scale steps (percent of its normal size), chosen on the console.
+WALL_SCALES = (100, 115, 130, 150, 175)  # 100: body text 24 px
+
+
+@dataclass
+class WallState:
+    """What the projector page (the wall) shows, chosen on the console; kept across restarts."""
+
+    slide: str = "join"
+    scale: int = 100
+    share_phones: bool = False  # the group's profile on each phone's done page
 
 
 @dataclass
@@ -118,12 +133,14 @@ class Workshop:
         content: Content,
         participants: list[Participant] | None = None,
         revealed: bool = False,
+        wall: WallState | None = None,
     ) -> None:
         self.folder = folder
         self.settings = settings
         self.content = content
         self.participants: list[Participant] = participants or []
         self.revealed = revealed
+        self.wall = wall or WallState()
         self._by_hash = {p.key_hash: p for p in self.participants}
 
     # --- opening and creating ------------------------------------------------
@@ -169,6 +186,7 @@ class Workshop:
             join_token=new_token(),
             facilitator_token=new_token(),
             code=new_code(),
+            projector_token=new_token(),
             created=dt.date.today().isoformat(),
         )
         workshop = cls(folder, settings, content)
@@ -195,9 +213,11 @@ class Workshop:
                 created=str(s.get("created", "")),
                 port=s.get("port"),
                 code=str(s.get("code") or new_code()),
+                projector_token=str(s.get("projector_token") or new_token()),
             )
             records = [(int(r["number"]), str(r["key"]), str(r["file"])) for r in data["people"]]
             revealed = bool(data.get("revealed", False))
+            wall = _wall_state(data.get("wall"))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise CoprodError(
                 Problem(
@@ -224,8 +244,8 @@ class Workshop:
             if file.name not in known and number_text.isdecimal():
                 answers = load_answers(file, content).answers
                 participants.append(Participant(int(number_text), "", file, answers))
-        workshop = cls(folder, settings, content, participants, revealed)
-        if not s.get("code"):  # kept from now on
+        workshop = cls(folder, settings, content, participants, revealed, wall)
+        if not s.get("code") or not s.get("projector_token"):  # kept from now on
             workshop.save_state()
         return workshop
 
@@ -246,8 +266,14 @@ class Workshop:
                     "created": s.created,
                     "port": s.port,
                     "code": s.code,
+                    "projector_token": s.projector_token,
                 },
                 "revealed": self.revealed,
+                "wall": {
+                    "slide": self.wall.slide,
+                    "scale": self.wall.scale,
+                    "share_phones": self.wall.share_phones,
+                },
                 "people": [
                     {"number": p.number, "key": p.key_hash, "file": p.path.name}
                     for p in self.participants
@@ -299,3 +325,15 @@ class Workshop:
         """Every participant's answers as ``coprod team DIR/*.yaml`` reads them, in file order."""
         people = sorted(self.participants, key=lambda p: p.path.name)
         return [p.loaded(self.content) for p in people if p.path.is_file()]
+
+
+def _wall_state(data: Any) -> WallState:
+    """The wall's state as kept; anything missing or odd is the default."""
+    if not isinstance(data, dict):
+        return WallState()
+    scale = data.get("scale")
+    return WallState(
+        slide=str(data.get("slide") or "join"),
+        scale=scale if scale in WALL_SCALES else 100,
+        share_phones=data.get("share_phones") is True,
+    )

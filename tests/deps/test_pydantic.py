@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from coprod.core import loader
-from coprod.core.loader import bundled_data_dir, load_content_uncached
 from coprod.core.models import Content
+from coprod.storage import content as storage_content
+from coprod.storage import content_cache
+from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 
 def cache_files(folder: Path) -> list[Path]:
@@ -34,14 +35,14 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_pydantic_setstate_roundtrip(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The second run reads the content from the cache, and it is the same content."""
-    first = loader._load_via_cache(bundled_data_dir())
+    first = content_cache.load_via_cache(bundled_data_dir())
     assert len(cache_files(cache)) == 1
 
     def no_files(*args: object, **kwargs: object) -> Content:
         raise AssertionError("the cache was not used: the content files were read again")
 
-    monkeypatch.setattr(loader, "load_content_uncached", no_files)
-    again = loader._load_via_cache(bundled_data_dir())
+    monkeypatch.setattr(storage_content, "load_content_uncached", no_files)
+    again = content_cache.load_via_cache(bundled_data_dir())
     assert isinstance(again, Content)
     assert again == first
     assert again.model_dump(mode="json") == first.model_dump(mode="json")
@@ -49,8 +50,8 @@ def test_pydantic_setstate_roundtrip(cache: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_pydantic_setstate_keeps_which_fields_were_given(cache: Path) -> None:
     """A rebuilt model knows which fields the files gave (the cache stores only those)."""
-    loader._load_via_cache(bundled_data_dir())
-    again = loader._load_via_cache(bundled_data_dir())
+    content_cache.load_via_cache(bundled_data_dir())
+    again = content_cache.load_via_cache(bundled_data_dir())
     fresh = load_content_uncached(bundled_data_dir())
 
     def fields_set(model: BaseModel) -> list[object]:
@@ -70,8 +71,8 @@ def test_pydantic_setstate_keeps_which_fields_were_given(cache: Path) -> None:
 
 def test_pydantic_rebuilt_models_behave_like_validated_ones(cache: Path) -> None:
     """Copying, dumping and comparing work on a rebuilt model (no half-built state)."""
-    loader._load_via_cache(bundled_data_dir())
-    again = loader._load_via_cache(bundled_data_dir())
+    content_cache.load_via_cache(bundled_data_dir())
+    again = content_cache.load_via_cache(bundled_data_dir())
     practice = again.practices[0]
     assert isinstance(practice, BaseModel)
     assert practice.model_copy(update={"name": "Renamed"}).name == "Renamed"

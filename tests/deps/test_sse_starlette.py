@@ -13,7 +13,7 @@ SERVER = r"""
 import os, signal, socket, threading
 import anyio, uvicorn
 from sse_starlette.sse import AppStatus, EventSourceResponse
-from coprod.cli.commands.workshop import _Server
+from coprod.web.server import Server
 
 async def app(scope, receive, send):
     shutdown = anyio.Event()  # as coprod's event stream: set when the server stops
@@ -25,8 +25,7 @@ async def app(scope, receive, send):
     response = EventSourceResponse(stream(), ping=15, shutdown_event=shutdown)
     await response(scope, receive, send)
 
-config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=30)
-server = _Server(config)
+server = Server(app)
 server.early_signals()
 sock = socket.socket()
 sock.bind(("127.0.0.1", 0))

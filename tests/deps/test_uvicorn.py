@@ -17,15 +17,14 @@ import pytest
 SERVER = r"""
 import os, signal, socket, sys, threading, time
 import uvicorn
-from coprod.cli.commands.workshop import _Server
+from coprod.web.server import Server
 
 async def app(scope, receive, send):
     await send({"type": "http.response.start", "status": 204, "headers": []})
     await send({"type": "http.response.body", "body": b""})
 
 when, sig = sys.argv[1], getattr(signal, sys.argv[2])
-config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_graceful_shutdown=3)
-server = _Server(config)
+server = Server(app)
 server.early_signals()
 sock = socket.socket()
 sock.bind(("127.0.0.1", 0))

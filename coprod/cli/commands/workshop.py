@@ -28,8 +28,11 @@ HELP = "\n\n".join(
         "group's profile, its disagreements and the criteria split. Each person's answers "
         "are an ordinary answers file in the folder (--out), so [bold]coprod team "
         "DIR/*.yaml[/bold], [bold]report[/bold] and [bold]compare[/bold] read them unchanged.",
-        "Start it again with the same --out to carry on: the same addresses, the same "
-        "people. Stop with Ctrl-C. If phones cannot connect (guest Wi-Fi often keeps devices "
+        "Put the Projector page it prints on the room's screen (group figures only, never "
+        "who said what) and keep the facilitator's console on your own.",
+        "Start it again with the same --out to carry on: the same addresses and port, the "
+        "same people; --new starts a new workshop beside one already in the default folder. "
+        "Stop with Ctrl-C. If phones cannot connect (guest Wi-Fi often keeps devices "
         "apart), put the laptop and the phones on a phone's hotspot.",
         'Examples: [bold]coprod workshop --project "Space in Common" --quick[/bold], '
         "[bold]coprod workshop --out workshop-space-in-common-2026-12-01[/bold]",
@@ -108,6 +111,57 @@ def _open_workshop(
     return workshop, False
 
 
+def _holds_workshop(folder: Path) -> bool:
+    from coprod.web.state import Workshop
+
+    return Workshop.exists(folder)
+
+
+def _default_folder(folder: Path, content: Any, new: bool) -> Path:
+    """The default folder, unless it holds an earlier workshop: then carry it on or start a
+    new one beside it, as asked (``--new``) or as chosen in a terminal; never merged silently."""
+    from coprod.i18n import _, ngettext
+
+    if not _holds_workshop(folder):
+        return folder
+    if not new:
+        from coprod.web.state import Workshop
+
+        n = len(Workshop.open(folder, content).participants)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise CoprodError(
+                Problem(
+                    ngettext(
+                        "already holds a workshop (%(n)d person so far)",
+                        "already holds a workshop (%(n)d people so far)",
+                        n,
+                    )
+                    % {"n": n},
+                    folder,
+                ),
+                hint=_("Carry it on with --out %(folder)s, or start a new workshop with --new.")
+                % {"folder": folder},
+            )
+        from coprod.interactive import prompts
+
+        carry = ngettext("Carry on (%(n)d person so far)", "Carry on (%(n)d people so far)", n) % {
+            "n": n
+        }
+        choice = prompts.select(
+            _("%(folder)s already holds a workshop for this project today.") % {"folder": folder},
+            [(carry, "carry", "c"), (_("Start a new workshop"), "new", "n")],
+            "carry",
+            False,
+            "",
+        )
+        if choice == "carry":
+            return folder
+    number = 2
+    while Path(f"{folder}-{number}").exists():
+        number += 1
+    return Path(f"{folder}-{number}")
+
+
 def workshop_command(
     ctx: typer.Context,
     out: Annotated[
@@ -146,6 +200,14 @@ def workshop_command(
             "--max-participants", metavar="N", min=1, help="How many phones may join (default 200)."
         ),
     ] = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new",
+            help="Start a new workshop even when the default folder already holds one "
+            "(in a new folder beside it).",
+        ),
+    ] = False,
     host: Annotated[
         str | None,
         typer.Option(
@@ -179,7 +241,15 @@ def workshop_command(
             )
         from coprod.core.models import slugify
 
-        out = Path(f"workshop-{slugify(project)}-{dt.date.today().isoformat()}")
+        out = _default_folder(
+            Path(f"workshop-{slugify(project)}-{dt.date.today().isoformat()}"), content, new
+        )
+    elif new and _holds_workshop(out):
+        raise CoprodError(
+            Problem(
+                _("already holds a workshop; --new starts a new one: choose another --out"), out
+            )
+        )
     workshop, resumed = _open_workshop(
         out,
         content,
@@ -196,9 +266,17 @@ def workshop_command(
     try:
         sock = bind(address, wanted)
     except CoprodError:
-        if port is not None or workshop.settings.port is not None:
-            raise  # asked for, or the workshop's own: its URLs must not change silently
-        sock = bind(address, 0)  # a new workshop: any free port will do
+        if port is not None:
+            raise  # asked for: say why not
+        sock = bind(address, 0)  # any free port will do, said plainly
+        if workshop.settings.port is not None:
+            warn(
+                _(
+                    "port %(port)d is taken (is this workshop already running?); serving on "
+                    "port %(new)d instead: the addresses below are new"
+                )
+                % {"port": wanted, "new": int(sock.getsockname()[1])}
+            )
     actual = int(sock.getsockname()[1])
     if workshop.settings.port != actual and port != 0:
         workshop.settings.port = actual
@@ -234,6 +312,7 @@ def serve(
         join=f"{origin}/j/{s.join_token}/",
         facilitator=f"{origin}/f/{s.facilitator_token}/",
         code=f"{origin}/code",
+        projector=f"{origin}/w/{s.projector_token}/",
     )
     app = create_app(workshop, urls, contents)
     server = Server(app)
@@ -255,6 +334,7 @@ def serve(
     # the URLs end their lines (see coprod/web/__init__.py)
     _say(_("Participants join at: %(url)s") % {"url": urls.join})
     _say(_("The facilitator page (keep it to yourself): %(url)s") % {"url": urls.facilitator})
+    _say(_("Projector (put this page on the room's screen): %(url)s") % {"url": urls.projector})
     _say(
         _("No camera? Open %(url)s and type the code %(code)s")
         % {"url": urls.code, "code": code_text(s.code)}
@@ -270,11 +350,17 @@ def serve(
         _("Answers are saved in %(folder)s/ as they come. Stop with Ctrl-C.")
         % {"folder": workshop.folder}
     )
+    import threading
+
+    stop = threading.Event()
+    ticker = Progress(workshop)
+    threading.Thread(target=ticker.run, args=(stop,), daemon=True).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # a second Ctrl-C while stopping
         pass
     finally:
+        stop.set()
         sock.close()
     people = workshop.participants
     finished = sum(1 for p in people if p.answers.complete)
@@ -291,3 +377,39 @@ def serve(
     _say(
         _("Read them together: %(command)s") % {"command": f"coprod team {workshop.folder}/*.yaml"}
     )
+
+
+class Progress:
+    """Once a minute while people are joining: how many have joined and finished, as one
+    line, and only when that has changed (no flooding)."""
+
+    INTERVAL = 60.0  # seconds
+
+    def __init__(self, workshop: Workshop) -> None:
+        self.workshop = workshop
+        self.said = self.counts()
+
+    def counts(self) -> tuple[int, int]:
+        people = list(self.workshop.participants)
+        return len(people), sum(1 for p in people if p.answers.complete)
+
+    def line(self, now: dt.datetime | None = None) -> str | None:
+        """The line to print now, or ``None`` when nothing changed since the last one."""
+        from coprod.i18n import _
+
+        counts = self.counts()
+        if counts == self.said:
+            return None
+        self.said = counts
+        at = (now or dt.datetime.now()).strftime("%H:%M")
+        return _("%(time)s · %(joined)d joined, %(finished)d finished") % {
+            "time": at,
+            "joined": counts[0],
+            "finished": counts[1],
+        }
+
+    def run(self, stop: Any) -> None:
+        while not stop.wait(self.INTERVAL):
+            line = self.line()
+            if line:
+                _say(line)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coprod.core.team import Disagreement, TeamView, Written
+from coprod.core.team import CriterionSplit, Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
-from coprod.i18n.labels import answer_label, band_label, rating_label, role_label, stage_label
+from coprod.i18n.labels import (
+    answer_counts,
+    answer_label,
+    band_label,
+    rating_counts_text,
+    rating_label,
+    role_label,
+    stage_label,
+)
 from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import (
@@ -80,8 +88,8 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
     details.append(field(_("Mode"), escape_md(mode)))
     if view.anonymous:
         anonymous = _(
-            "respondents are numbered, without names or roles; "
-            "notes are shown without who wrote them"
+            "no names or roles beside anyone's answers: ratings are shown as counts, "
+            "notes without who wrote them"
         )
         details.append(field(_("Anonymous"), escape_md(anonymous)))
     blocks = [
@@ -104,7 +112,12 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
 
 
 def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
-    """Each respondent's when-to-co-produce verdict."""
+    """Each respondent's when-to-co-produce verdict (anonymous: the counts only)."""
+    if view.anonymous:
+        return [
+            heading(level, _("When to co-produce")),
+            escape_md(verdict_counts_text(view) + "."),
+        ]
     rows = [
         [escape_md(person.label), escape_md(VERDICT_TITLE[assessment.verdict.kind])]
         for person, assessment in zip(view.respondents, view.assessments, strict=True)
@@ -154,9 +167,17 @@ def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
     ]
 
 
-def _disagreement_line(d: Disagreement) -> str:
+def disagreement_ratings(d: Disagreement, anonymous: bool) -> str:
+    """Who rated what (``"Sam (officer): 4 Fully; ..."``); anonymous, the counts only
+    (``"2 × 0 Not at all, 1 × 4 Fully"``): a shared view never pins a rating on anyone."""
+    if anonymous:
+        return rating_counts_text(d.counts)
+    return "; ".join(f"{person.label}: {rating_label(rating)}" for person, rating in d.ratings)
+
+
+def _disagreement_line(d: Disagreement, anonymous: bool) -> str:
     text = d.text if d.statement is None else f"{d.text} ({d.practice.name})"
-    who = "; ".join(f"{person.label}: {rating_label(rating)}" for person, rating in d.ratings)
+    who = disagreement_ratings(d, anonymous)
     return f"{escape_md(text)}\\\n  → {escape_md(who)}"
 
 
@@ -184,8 +205,15 @@ def conversation_blocks(view: TeamView, level: int = 2) -> list[str]:
             n,
         )
     blocks.append(escape_md(line % {"n": n}))
-    blocks.append(bullets(_disagreement_line(d) for d in view.disagreements))
+    blocks.append(bullets(_disagreement_line(d, view.anonymous) for d in view.disagreements))
     return blocks
+
+
+def criteria_answers(split: CriterionSplit, anonymous: bool) -> str:
+    """Who answered what; anonymous, the counts only (``"2 yes · 1 not sure"``)."""
+    if anonymous:
+        return answer_counts(split.counts)
+    return "; ".join(f"{person.label}: {answer_label(a)}" for person, a in split.answers)
 
 
 def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
@@ -196,7 +224,7 @@ def criteria_split_blocks(view: TeamView, level: int = 2) -> list[str]:
         return blocks
     lines = []
     for split in view.criteria_splits:
-        who = "; ".join(f"{person.label}: {answer_label(a)}" for person, a in split.answers)
+        who = criteria_answers(split, view.anonymous)
         lines.append(f"{escape_md(split.criterion.question)}\\\n  → {escape_md(who)}")
     blocks.append(bullets(lines))
     return blocks

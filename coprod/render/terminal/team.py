@@ -6,8 +6,14 @@ from typing import TYPE_CHECKING
 
 from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
-from coprod.i18n.labels import answer_label, band_label, rating_label
-from coprod.render.markdown.team import CONVERSATIONS, roles_text, verdict_counts_text
+from coprod.i18n.labels import band_label
+from coprod.render.markdown.team import (
+    CONVERSATIONS,
+    criteria_answers,
+    disagreement_ratings,
+    roles_text,
+    verdict_counts_text,
+)
 from coprod.render.safe import escape_markup
 from coprod.render.terminal.common import (
     BAND_STYLE,
@@ -41,7 +47,7 @@ def render_team(view: TeamView, console: Console) -> None:
     )
     print_draft_line(view.assessments[0].content, console)
     if view.anonymous:
-        anonymous = _("Anonymous: respondents are numbered; notes are not attributed.")
+        anonymous = _("Anonymous: ratings are shown as counts; notes are not attributed.")
         console.print(f"[dim]{escape_markup(anonymous)}[/dim]")
     verdicts = _("When to co-produce, person by person: %(counts)s") % {
         "counts": verdict_counts_text(view)
@@ -75,7 +81,7 @@ def render_team(view: TeamView, console: Console) -> None:
         apart = _("(%(n)d where ratings are two or more points apart)") % {"n": n}
         console.print(f"\n[bold]{escape_markup(_(CONVERSATIONS))}[/bold] {escape_markup(apart)}")
         for d in view.disagreements:
-            who = "; ".join(f"{r.label}: {rating_label(v)}" for r, v in d.ratings)
+            who = disagreement_ratings(d, view.anonymous)
             bullet(
                 console, f"{escape_markup(d.text)} [dim]({escape_markup(d.practice.name)})[/dim]"
             )
@@ -85,7 +91,7 @@ def render_team(view: TeamView, console: Console) -> None:
     if view.criteria_splits:
         section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
-            who = "; ".join(f"{r.label}: {answer_label(a)}" for r, a in s.answers)
+            who = criteria_answers(s, view.anonymous)
             bullet(console, escape_markup(s.criterion.question))
             bullet(console, escape_markup(who), indent=4, marker="→")
 

@@ -1,6 +1,6 @@
-// Live updates for the facilitator's page: the server pushes the changed part as
-// HTML rendered from its own (autoescaping) templates. Without this script the page
-// still works: reload it.
+// Live updates for the facilitator's console and the projector's wall: the server pushes the
+// changed part as HTML rendered from its own (autoescaping) templates. Without this
+// script the pages still work: reload them (the wall reloads itself).
 (function () {
   "use strict";
   var live = document.getElementById("live");

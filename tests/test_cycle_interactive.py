@@ -16,6 +16,10 @@ from conftest import FIXTURES
 from coprod.core.answers import load_answers
 from coprod.interactive.end_questions import _suggestions
 
+# Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
+# (README, "Development").
+pytestmark = pytest.mark.slow
+
 ENTER = "\r"
 DOWN = "\x1b[B"
 SPACE = " "

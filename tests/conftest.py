@@ -21,6 +21,31 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 # As the console entry point does (coprod.cli.main): no scan for pydantic plugins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+#: Tests of a second or more, outside the files marked ``slow`` as a whole (the
+#: interview through pipe input): an interview, many hypothesis examples, a race run
+#: many times, a server or a signal in a subprocess. Marked here by function name, so
+#: the mark follows a test moved to another file; tests/test_markers.py checks that
+#: each name is still a test. The fast loop leaves them out (README, "Development").
+SLOW_TESTS = {
+    "test_random_yaml_documents_never_crash",
+    "test_mutated_answers_file_never_crashes",
+    "test_escaped_text_stays_text_everywhere",
+    "test_symlink_swap_race_never_runs_a_planted_pickle",
+    "test_the_interview_shows_hostile_content_as_text",
+    "test_check_save_with_markup_in_the_path",
+    "test_answers_text_is_inert_everywhere",
+    "test_a_320_character_project_name_is_saved",
+    "test_stop_at_a_rating_prompt_keeps_the_ratings_and_resumes_there",
+    "test_ctrl_d_at_a_note_prompt_keeps_the_ratings",
+    "test_sigterm_during_report_o_exits_143_and_leaves_nothing",
+    "test_coprod_lang_cy_workshop_prints_and_serves_welsh",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if getattr(item, "originalname", None) in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

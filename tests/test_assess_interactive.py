@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
+# (README, "Development").
+pytestmark = pytest.mark.slow
+
 ENTER = "\r"
 CTRL_C = "\x03"
 CTRL_D = "\x04"

@@ -11,7 +11,6 @@ import errno
 import json
 import os
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -260,7 +259,8 @@ def test_messages_carry_no_python_jargon(invoke, tmp_path, text) -> None:
         assert jargon not in err
 
 
-def test_ten_megabyte_file_is_refused_quickly(invoke, tmp_path) -> None:
+def test_ten_megabyte_file_is_refused_by_its_size(invoke, tmp_path) -> None:
+    """Refused for its size, before it is parsed (bench/bench_problems.py times it)."""
     path = tmp_path / "huge.yaml"
     with path.open("w") as handle:
         handle.write(FULL_TEXT)
@@ -268,11 +268,8 @@ def test_ten_megabyte_file_is_refused_quickly(invoke, tmp_path) -> None:
         for _ in range(10 * 1024):
             handle.write(chunk)
     assert path.stat().st_size > 10_000_000
-    started = time.monotonic()
     result = invoke("assess", "--answers", str(path))
-    elapsed = time.monotonic() - started
     assert_refused(result, path, says=("larger than 1 MB",))
-    assert elapsed < 2, f"took {elapsed:.1f}s to refuse a 10 MB file"
 
 
 def test_directory_is_refused(invoke, tmp_path) -> None:

@@ -297,17 +297,14 @@ def big_file(tmp_path: Path, value: str, *, target_bytes: int = 990_000) -> Path
     [(4_000, "4000 problems"), (8_000, "entries in one mapping"), (30_000, "lines")],
 )
 @pytest.mark.parametrize("value", ["3", "9"])
-def test_a_file_of_many_problems_is_refused_quickly(invoke, tmp_path, entries, says, value):
-    """A generous bound (it took minutes); bench/bench_problems.py measures it."""
+def test_a_file_of_many_problems_is_refused(invoke, tmp_path, entries, says, value):
+    """It once took minutes: bench/bench_problems.py times it (the timeout only stops a hang)."""
     lines = ["version: 1", "project:", "  name: Big", "ratings:"]
     lines += [f"  s{number}: {value}" for number in range(entries)]
     path = tmp_path / "many.yaml"
     path.write_text("\n".join(lines) + "\n")
-    started = time.monotonic()
     result = invoke("assess", "--answers", str(path))
-    elapsed = time.monotonic() - started
     err = refused(result, path, says)
-    assert elapsed < 5, elapsed
     if entries < 5_000:  # every one a problem: the first named with its line, the rest counted
         assert err.count(f"{path}:") == MAX_SHOWN
         assert f"{path}:5: ratings.s0:" in err
@@ -315,14 +312,10 @@ def test_a_file_of_many_problems_is_refused_quickly(invoke, tmp_path, entries, s
 
 
 @pytest.mark.timeout(60)
-def test_one_megabyte_of_unknown_ids_is_refused_within_a_second(invoke, tmp_path) -> None:
+def test_one_megabyte_of_unknown_ids_is_refused(invoke, tmp_path) -> None:
+    """It once took 500 s: bench/bench_problems.py times it (the timeout only stops a hang)."""
     path = big_file(tmp_path, "3")
-    started = time.monotonic()
-    result = invoke("assess", "--answers", str(path))
-    elapsed = time.monotonic() - started
-    refused(result, path)
-    # Generous for a busy shared machine (it took 500 s); bench/bench_problems.py measures it.
-    assert elapsed < 3, elapsed
+    refused(invoke("assess", "--answers", str(path)), path)
 
 
 def test_a_long_unknown_id_is_shown_short(invoke, tmp_path) -> None:

@@ -18,6 +18,10 @@ from pty_helpers import command_after
 from coprod.core.answers import Answers
 from coprod.interactive.interview import Interview
 
+# Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
+# (README, "Development").
+pytestmark = pytest.mark.slow
+
 ENTER = "\r"
 CTRL_C = "\x03"
 BACKSPACE = "\x7f"

@@ -25,6 +25,10 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from coprod import i18n
 
+# Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
+# (README, "Development").
+pytestmark = pytest.mark.slow
+
 ENTER = "\r"
 CTRL_C = "\x03"
 COLUMNS, ROWS = 100, 2000

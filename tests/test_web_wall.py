@@ -201,7 +201,6 @@ def test_the_console_steps_through_the_slides_and_sets_the_scale(
 
 def test_the_wall_is_in_the_workshops_language(tmp_path: Path) -> None:
     from coprod.storage.content import bundled_data_dir
-
     from coprod.web.language import load_choices
 
     contents = load_choices(bundled_data_dir())
@@ -339,7 +338,6 @@ def test_shared_with_phones_the_done_page_shows_the_group_beside_ones_own(
     tmp_path: Path,
 ) -> None:
     from coprod.storage.content import bundled_data_dir
-
     from coprod.web.language import load_choices
 
     contents = load_choices(bundled_data_dir())

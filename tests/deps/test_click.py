@@ -9,9 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from coprod import i18n
 from coprod.i18n import _
 from coprod.i18n.cli_help import HELP_OPTION
+
+pytestmark = pytest.mark.slow  # fresh processes: a second or more
 
 
 def test_click_help_option_is_translated() -> None:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # fresh processes: a second or more
+
 SERVER = r"""
 import os, signal, socket, threading
 import anyio, uvicorn

@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # fresh processes: a second or more
+
 SERVER = r"""
 import os, signal, socket, sys, threading, time
 import uvicorn

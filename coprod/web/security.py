@@ -78,6 +78,10 @@ class SecurityHeaders:
         try:
             await self.app(scope, receive, send_marked)
         except Exception as exc:
+            from starlette.requests import ClientDisconnect
+
+            if isinstance(exc, ClientDisconnect):
+                return  # the phone went away (or was too slow): nobody to answer
             # One plain line on the facilitator's terminal, never a traceback; the phone
             # gets a plain 500 with the headers like every other response.
             from coprod.terminal.console import warn
@@ -217,6 +221,8 @@ class BodyLimit:
         total = 0
         while True:
             message = await receive()
+            if message["type"] == "http.disconnect":
+                return  # gone before the body arrived (or cut off as too slow)
             messages.append(message)
             if message["type"] != "http.request":
                 break

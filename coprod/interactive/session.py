@@ -187,7 +187,8 @@ class DraftWriter:
             self.path,
             HEADER + dump_yaml(answers.to_yaml_data()),
             overwrite=self._overwrite,
-            replaces_input=True,  # a resumed draft is read, then saved over: it is ours
+            # a resumed draft is read, then saved over: it is ours; no other file read is
+            replaces_input=self.resumed or self.written,
         )
         self._overwrite = True  # from now on it is our own draft
         self.written = True

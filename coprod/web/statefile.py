@@ -207,3 +207,21 @@ def _unreadable(*problems: Problem) -> CoprodError:
             "a new workshop with another --out folder."
         ),
     )
+
+
+def folder_is_anonymous(folder: Path) -> bool:
+    """Whether ``folder`` holds an ``--anonymous`` workshop (its state file says so).
+
+    A state file that cannot be read says nothing either way: then it is treated as
+    anonymous, the safe side (names can be asked for with ``--named``).
+    """
+    path = folder / ".coprod-workshop.json"
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            data = json.loads(handle.read(MAX_STATE_BYTES))
+        settings = data.get("settings") if isinstance(data, dict) else None
+        return not (isinstance(settings, dict) and settings.get("anonymous") is False)
+    except (OSError, ValueError, RecursionError):
+        return True

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from coprod.cli.commands._anonymity import AnonymousOption, anonymous_for
 from coprod.cli.commands._common import content_for
 from coprod.cli.commands._output import (
     ForceOption,
@@ -41,6 +42,7 @@ def agenda_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    anonymous: AnonymousOption = None,
 ) -> None:
     """Build a session plan: timed sections that add up to --minutes.
 
@@ -57,7 +59,8 @@ def agenda_command(
     from coprod.core.agenda import build_agenda
 
     content = content_for(ctx)
-    agenda = build_agenda(load_all(files, content), content, minutes)
+    hidden = anonymous_for(files, anonymous)
+    agenda = build_agenda(load_all(files, content), content, minutes, anonymous=hidden)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render.terminal.agenda import render_agenda

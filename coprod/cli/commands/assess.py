@@ -167,7 +167,7 @@ def assess_command(
             )
         finished = answers.complete
         writer = DraftWriter(
-            save or resume, overwrite_first=True, resumed=save is None or save == resume
+            save or resume, overwrite_first=True, resumed=save is None or _same_file(save, resume)
         )
     else:
         answers = new_answers("quick" if quick else "full", content.version)
@@ -178,6 +178,12 @@ def assess_command(
 
     before = _previous_answers(answers, previous, resume, content)
     previous_ids = {a.id for a in before.actions} if before else set()
+    if writer.path is not None and not writer.resumed:
+        # never over a file this command reads (--previous, the content), --force or not:
+        # refused now, before the first answer, not after it
+        from coprod.storage.files import check_target
+
+        check_target(writer.path, overwrite=True)
 
     def brings(progress: str) -> None:
         if before is not None and slugify(before.project.name) != slugify(answers.project.name):
@@ -243,6 +249,16 @@ def assess_command(
     print_path(console, str(writer.path))
     _share(console, writer.path)
     _export(result, export, force)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are the same file (``a.yaml`` and ``./a.yaml``, a hard link)."""
+    import os
+
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one == other
 
 
 def _previous_answers(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from coprod.cli.commands._anonymity import AnonymousOption, anonymous_for
 from coprod.cli.commands._common import content_for
 from coprod.cli.commands._output import (
     ForceOption,
@@ -31,6 +32,7 @@ def report_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    anonymous: AnonymousOption = None,
 ) -> None:
     """Turn answers files into a report to share: markdown, HTML or JSON.
 
@@ -57,9 +59,15 @@ def report_command(
 
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
-    assessments = [
-        assess(loaded.answers, content, loaded.warnings) for loaded in load_all(files, content)
-    ]
+    loaded_files = load_all(files, content)
+    if anonymous_for(files, anonymous):
+        for loaded in loaded_files:
+            respondent = loaded.answers.respondent
+            if respondent is not None:  # who they are goes; what they bring stays
+                loaded.answers.respondent = respondent.model_copy(
+                    update={"name": None, "role": None}
+                )
+    assessments = [assess(loaded.answers, content, loaded.warnings) for loaded in loaded_files]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal
         from coprod.terminal.console import out

@@ -251,3 +251,9 @@ def test_choose_actions_never_replaces_a_read_only_file(invoke, tmp_path: Path) 
     assert "read-only" in result.stderr
     assert paths[2].read_bytes() == before
     assert stat.S_IMODE(paths[2].stat().st_mode) == 0o444
+
+
+def test_anonymous_and_named_together_are_refused(invoke, anonymous_room) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("team", *files_in(anonymous_room), "--anonymous", "--named")
+    assert result.exit_code == 2 and "contradict" in result.stderr
+    assert result.stdout == ""

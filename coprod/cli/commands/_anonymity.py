@@ -13,20 +13,30 @@ from typing import Annotated
 import typer
 
 AnonymousOption = Annotated[
-    bool | None,
+    bool,
     typer.Option(
-        "--anonymous/--named",
-        help="Show no names or roles (--anonymous), or show them (--named). Default: "
-        "anonymous for the files of an --anonymous workshop, else named.",
-        show_default=False,
+        "--anonymous",
+        help="Show no names or roles (the default for an --anonymous workshop's files).",
     ),
+]
+NamedOption = Annotated[
+    bool,
+    typer.Option("--named", help="Show names and roles, even for an --anonymous workshop's files."),
 ]
 
 
-def anonymous_for(files: list[Path], given: bool | None) -> bool:
-    """``given``, else whether any of ``files`` is in an anonymous workshop's folder."""
-    if given is not None:
-        return given
+def anonymous_for(files: list[Path], anonymous: bool, named: bool) -> bool:
+    """Whether to hide who is who: as asked, else as the files' workshop was run."""
+    if anonymous and named:
+        from coprod.errors import CoprodError
+        from coprod.i18n import _
+
+        raise CoprodError(
+            _("%(one)s and %(other)s contradict each other: choose one")
+            % {"one": "--anonymous", "other": "--named"}
+        )
+    if anonymous or named:
+        return anonymous
     from coprod.web.statefile import folder_is_anonymous
 
     folders: dict[Path, Path] = {}  # each folder once, named as given

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._anonymity import AnonymousOption, anonymous_for
+from coprod.cli.commands._anonymity import AnonymousOption, NamedOption, anonymous_for
 from coprod.cli.commands._common import content_for
 from coprod.cli.commands._output import (
     ForceOption,
@@ -42,7 +42,8 @@ def agenda_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    anonymous: AnonymousOption = None,
+    anonymous: AnonymousOption = False,
+    named: NamedOption = False,
 ) -> None:
     """Build a session plan: timed sections that add up to --minutes.
 
@@ -59,7 +60,7 @@ def agenda_command(
     from coprod.core.agenda import build_agenda
 
     content = content_for(ctx)
-    hidden = anonymous_for(files, anonymous)
+    hidden = anonymous_for(files, anonymous, named)
     agenda = build_agenda(load_all(files, content), content, minutes, anonymous=hidden)
     fmt = choose_format(format, output, default=None)
     if fmt is None:

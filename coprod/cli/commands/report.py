@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod.cli.commands._anonymity import AnonymousOption, anonymous_for
+from coprod.cli.commands._anonymity import AnonymousOption, NamedOption, anonymous_for
 from coprod.cli.commands._common import content_for
 from coprod.cli.commands._output import (
     ForceOption,
@@ -32,7 +32,8 @@ def report_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    anonymous: AnonymousOption = None,
+    anonymous: AnonymousOption = False,
+    named: NamedOption = False,
 ) -> None:
     """Turn answers files into a report to share: markdown, HTML or JSON.
 
@@ -60,7 +61,7 @@ def report_command(
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
     loaded_files = load_all(files, content)
-    if anonymous_for(files, anonymous):
+    if anonymous_for(files, anonymous, named):
         for loaded in loaded_files:
             respondent = loaded.answers.respondent
             if respondent is not None:  # who they are goes; what they bring stays

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from coprod.cli.commands._anonymity import NamedOption
 from coprod.cli.commands._common import content_for
 from coprod.cli.commands._output import (
     ForceOption,
@@ -30,14 +31,14 @@ def team_command(
     ctx: typer.Context,
     files: Annotated[list[Path], answers_files("Two or more answers files for the same project.")],
     anonymous: Annotated[
-        bool | None,
+        bool,
         typer.Option(
-            "--anonymous/--named",
+            "--anonymous",
             help="Show respondents as 'Respondent 1, 2…', without names or roles (the "
-            "default for an --anonymous workshop's files), or with them (--named).",
-            show_default=False,
+            "default for an --anonymous workshop's files).",
         ),
-    ] = None,
+    ] = False,
+    named: NamedOption = False,
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -73,7 +74,7 @@ def team_command(
     files = distinct_files(files)  # one person, one file: never counted twice
     from coprod.cli.commands._anonymity import anonymous_for
 
-    hidden = anonymous_for(files, anonymous)
+    hidden = anonymous_for(files, anonymous, named)
     content = content_for(ctx)
     # Thousands of small answer objects all stay alive until the end, so the cyclic
     # garbage collector only costs time here (it was 40% of a 5,000-file run).

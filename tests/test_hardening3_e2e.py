@@ -180,3 +180,58 @@ def test_the_command_with_a_low_open_file_limit_keeps_the_phones_working(
     lines = [line for line in err.splitlines() if "127.0.0.1" in line]
     assert len(lines) == 1 and lines[0].startswith("warning:"), err[:2000]
     assert "Workshop stopped: 1 participant, 0 finished." in "\n".join(rest)
+
+
+@pytest.mark.chromium
+@pytest.mark.timeout(180)
+def test_a_page_on_another_site_cannot_post_to_the_workshop_in_a_real_browser(
+    tmp_path: Path,
+) -> None:
+    import http.server
+    import shutil
+
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    from test_workshop_browser import ARGS, CHROMIUM, PHONE
+
+    server = CommandServer(["--out", "ws", "--project", "P", "--port", str(free_port())], tmp_path)
+    server.wait_ready()
+    evil = (
+        f'<form method="post" action="{server.join}about">'
+        '<input name="respondent_name" value="Mallory"><button>Win a prize</button></form>'
+    ).encode()
+
+    class Evil(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("content-type", "text/html")
+            self.end_headers()
+            self.wfile.write(evil)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Evil)
+    threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            phone = browser.new_context(**PHONE).new_page()
+            phone.goto(server.join)  # the phone has joined the workshop's page before
+            phone.goto(f"http://127.0.0.1:{elsewhere.server_address[1]}/")
+            with phone.expect_navigation() as sent:
+                phone.get_by_role("button", name="Win a prize").click()
+            response = sent.value
+            assert response is not None and response.status == 403
+            assert "another site" in phone.content()
+            # the workshop's own page still works in the same browser
+            phone.goto(server.join)
+            phone.get_by_role("button", name="Start").click()
+            phone.wait_for_url("**/criteria")
+            browser.close()
+    finally:
+        elsewhere.shutdown()
+    names = [p.read_text() for p in (tmp_path / "ws").glob("participant-*.yaml")]
+    assert len(names) == 1 and "Mallory" not in names[0]
+    assert server.stop() == 0

@@ -50,7 +50,8 @@ warning line on the terminal (no traceback). One server per folder: it holds
 Slow clients are bounded: see :mod:`coprod.web.server`.
 Every response, errors included, has a Content-Security-Policy (``default-src 'self'``, no inline
 script; the HTML export allows its inline style by hash), ``X-Content-Type-Options:
-nosniff`` and ``Referrer-Policy: no-referrer``.
+nosniff`` and ``Referrer-Policy: same-origin`` (no address, so no secret, goes to
+another site; the pages' own posts carry their real ``Origin``).
 
 What the command prints on standard output (plain lines, flushed, also when it is
 not a terminal), in this order; the join and facilitator URLs end their lines:

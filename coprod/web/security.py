@@ -22,7 +22,10 @@ PAGE_CSP = (
 HEADERS = {
     b"content-security-policy": PAGE_CSP.encode(),
     b"x-content-type-options": b"nosniff",
-    b"referrer-policy": b"no-referrer",
+    # same-origin, not no-referrer: no address (and so no secret) ever goes to another
+    # site, and the browser's own form posts carry their real Origin (with no-referrer
+    # every browser sends "Origin: null", which a page elsewhere can send too)
+    b"referrer-policy": b"same-origin",
     b"x-frame-options": b"DENY",
     b"cross-origin-opener-policy": b"same-origin",
 }
@@ -43,7 +46,7 @@ def export_csp(html: str) -> str:
 
 
 class SecurityHeaders:
-    """Adds CSP, nosniff, no-referrer and no framing to every response (a route's own CSP
+    """Adds CSP, nosniff, a same-origin referrer policy and no framing to every response (a route's own CSP
     is kept); dynamic responses are not cached."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -163,8 +166,9 @@ class SameOrigin:
     the workshop's own pages: one whose ``Origin`` is another site's, or ``null``, or whose
     ``Sec-Fetch-Site`` says it was sent from another site, gets 403 and changes nothing.
 
-    A request with neither header (an old browser, a script) is let through: browsers
-    that can be made to post from another site send at least one of them.
+    ``Sec-Fetch-Site``, where a browser sends it, is the answer (a page cannot forge it);
+    else the ``Origin``. A request with neither (an old browser, a script) is let
+    through: a browser that can be made to post from another site sends at least one.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -186,8 +190,8 @@ class SameOrigin:
     def _ok(scope: Scope) -> bool:
         headers = scope.get("headers", [])
         fetch_site = next((v for k, v in headers if k == b"sec-fetch-site"), None)
-        if fetch_site is not None and fetch_site.lower() not in (b"same-origin", b"none"):
-            return False
+        if fetch_site is not None:
+            return fetch_site.lower() in (b"same-origin", b"none")
         origin = next((v for k, v in headers if k == b"origin"), None)
         if origin is None:
             return True

@@ -350,7 +350,7 @@ def test_security_headers_on_every_response(folder: Path, content: Content) -> N
         csp = response.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp, response.url
         assert response.headers["x-content-type-options"] == "nosniff"
-        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["referrer-policy"] == "same-origin"
     # no inline script anywhere on the pages: the one script is a file
     for response in responses[:3]:
         assert not re.search(r"<script(?![^>]*\bsrc=)", response.text)

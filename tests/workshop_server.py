@@ -23,9 +23,18 @@ def free_port() -> int:
 class Server:
     """``coprod workshop ... --host 127.0.0.1`` running; its printed lines collected."""
 
-    def __init__(self, args: list[str], cwd: Path, **env: str) -> None:
+    def __init__(
+        self, args: list[str], cwd: Path, *, open_files: int | None = None, **env: str
+    ) -> None:
+        def limit_files() -> None:  # as on a laptop whose open-file limit is low
+            import resource
+
+            if open_files is not None:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
         self.process = subprocess.Popen(
             [coprod_executable(), "workshop", "--host", "127.0.0.1", *args],
+            preexec_fn=limit_files if open_files is not None else None,
             cwd=cwd,
             env=clean_env(NO_COLOR="1", **env),
             stdin=subprocess.DEVNULL,

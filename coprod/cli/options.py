@@ -60,3 +60,16 @@ AnswersOption = Annotated[
 def answers_files(help: str, metavar: str = "FILE...") -> Any:
     """The answers files a command reads (``files: Annotated[list[Path], answers_files(...)]``)."""
     return typer.Argument(metavar=metavar, help=help, show_default=False)
+
+
+AnonymousOption = Annotated[
+    bool,
+    typer.Option(
+        "--anonymous",
+        help="Show no names or roles (the default for an --anonymous workshop's files).",
+    ),
+]
+NamedOption = Annotated[
+    bool,
+    typer.Option("--named", help="Show names and roles, even for an --anonymous workshop's files."),
+]

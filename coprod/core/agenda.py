@@ -309,7 +309,9 @@ def _missing(files: Sequence[LoadedAnswers], content: Content) -> Section:
     )
 
 
-def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) -> Section:
+def _actions(
+    files: Sequence[LoadedAnswers], assessments: Sequence[Assessment], anonymous: bool = False
+) -> Section:
     items = []
     open_actions: list[Action] = [a for f in files for a in f.answers.actions if a.is_open]
     seen: set[str] = set()
@@ -318,7 +320,7 @@ def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) 
             continue
         seen.add(action.id)
         due = ", " + _("due %(date)s") % {"date": report_date(action.due)} if action.due else ""
-        owner = f", {action.owner}" if action.owner else ""
+        owner = f", {action.owner}" if action.owner and not anonymous else ""
         items.append(
             _("Still open: %(text)s (%(details)s)")
             % {"text": action.text, "details": f"{status_label(action.status)}{owner}{due}"}
@@ -354,8 +356,11 @@ def _actions(files: Sequence[LoadedAnswers], assessments: Sequence[Assessment]) 
     )
 
 
-def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int) -> Agenda:
-    """A session plan whose section minutes add up exactly to ``minutes``."""
+def build_agenda(
+    files: Sequence[LoadedAnswers], content: Content, minutes: int, *, anonymous: bool = False
+) -> Agenda:
+    """A session plan whose section minutes add up exactly to ``minutes`` (``anonymous``:
+    no action's owner named)."""
     if not files:
         raise ValueError("an agenda needs at least one answers file")
     check_same_project(list(files), what="coprod agenda")
@@ -373,7 +378,7 @@ def build_agenda(files: Sequence[LoadedAnswers], content: Content, minutes: int)
     if weakest:
         sections.append(weakest)
     sections.append(_missing(files, content))
-    sections.append(_actions(files, assessments))
+    sections.append(_actions(files, assessments, anonymous))
     kept, left_out = fit(sections, minutes)
     return Agenda(files[0].answers.project.name, minutes, len(files), kept, left_out)
 

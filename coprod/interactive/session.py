@@ -117,7 +117,8 @@ class DraftWriter:
             self.path,
             dumps(answers),
             overwrite=self._overwrite,
-            replaces_input=True,  # a resumed draft is read, then saved over: it is ours
+            # a resumed draft is read, then saved over: it is ours; no other file read is
+            replaces_input=self.resumed or self.written,
         )
         self._overwrite = True  # from now on it is our own draft
         self.written = True
@@ -219,6 +220,16 @@ def _again(command: list[str], save: Path | None, force: bool) -> list[str]:
     return command
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are the same file (``a.yaml`` and ``./a.yaml``, a hard link)."""
+    import os
+
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one == other
+
+
 class AssessSession:
     """The interactive ``coprod assess``: the draft, last time's actions, the questions.
 
@@ -265,12 +276,20 @@ class AssessSession:
                 )
             self.finished = self.answers.complete
             self.writer = DraftWriter(
-                save or resume, overwrite_first=True, resumed=save is None or save == resume
+                save or resume,
+                overwrite_first=True,
+                resumed=save is None or _same_file(save, resume),
             )
         else:
             self.answers = Answers.new("quick" if quick else "full", content.version)
             self.writer = DraftWriter(save, overwrite_first=force)
         self.before = self._previous_answers(previous)
+        if self.writer.path is not None and not self.writer.resumed:
+            # never over a file this command reads (--previous, the content), --force or
+            # not: refused now, before the first answer, not after it
+            from coprod.storage.files import check_target
+
+            check_target(self.writer.path, overwrite=True)
         self.previous_ids = (
             {a.id for a in self.before.actions} if self.before is not None else set()
         )

@@ -29,8 +29,11 @@ URL scheme (``JOIN``, ``FAC`` and ``WALL`` are three different 192-bit secrets k
   ``GET /j/JOIN/done`` (the person's own profile and what they skipped, with links).
   Each page is a plain ``<form method="post">``; the server writes the answers file,
   then redirects (303) to the next page, or the previous one for the Back button
-  (``nav=back``). The first POST creates the participant and ``DIR/participant-NNN.yaml``
-  and sets the cookie ``coprod_participant`` (HttpOnly, SameSite=Lax, Path=/j/JOIN).
+  (``nav=back``). The welcome page gives a new phone its key, the cookie
+  ``coprod_participant`` (HttpOnly, SameSite=Lax, Path=/j/JOIN), and creates nothing;
+  the phone's first POST creates the participant and ``DIR/participant-NNN.yaml`` (mode
+  0600), once, however many taps arrive before the answer; a participant exists only
+  once that first save succeeded.
   Field names: see :mod:`coprod.web.flow`. ``nav=save`` (sent by ``static/phone.js`` as
   each choice is made) saves the page and answers 204 (422 with a text too long).
   Once the facilitator shares with phones, the done page shows the group's profile
@@ -56,9 +59,16 @@ URL scheme (``JOIN``, ``FAC`` and ``WALL`` are three different 192-bit secrets k
 Limits: request bodies over 64 KB get 413; a note or reflection over 2,000 characters
 re-shows the page (422) with the text kept and the rest saved; past
 ``--max-participants`` (default 200) a new phone gets "This workshop is full" (403).
-Every response has a Content-Security-Policy (``default-src 'self'``, no inline
+Every state-changing request (any method but GET, HEAD, OPTIONS) whose ``Origin`` is
+another site's (or ``null``), or whose ``Sec-Fetch-Site`` is not ``same-origin`` or
+``none``, gets 403 and changes nothing. An unexpected failure is a plain 500 and one
+warning line on the terminal (no traceback). One server per folder: it holds
+``DIR/.coprod-workshop.lock`` (an ``flock``) while it runs, and a second is refused.
+Slow clients are bounded: see :mod:`coprod.web.server`.
+Every response, errors included, has a Content-Security-Policy (``default-src 'self'``, no inline
 script; the HTML export allows its inline style by hash), ``X-Content-Type-Options:
-nosniff`` and ``Referrer-Policy: no-referrer``.
+nosniff`` and ``Referrer-Policy: same-origin`` (no address, so no secret, goes to
+another site; the pages' own posts carry their real ``Origin``).
 
 What the command prints on standard output (plain lines, flushed, also when it is
 not a terminal), in this order; the join and facilitator URLs end their lines:

@@ -21,7 +21,7 @@ from coprod.i18n import _
 from coprod.web import facilitator, participant, wall
 from coprod.web.language import LanguageMiddleware
 from coprod.web.pages import HERE
-from coprod.web.security import BodyLimit, SecurityHeaders
+from coprod.web.security import BodyLimit, SameOrigin, SecurityHeaders
 from coprod.web.site import Secret, Site, Urls, not_found, site_of
 from coprod.web.state import Workshop
 
@@ -73,6 +73,7 @@ def create_app(
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(LanguageMiddleware, language_for=site.language_for),
+            Middleware(SameOrigin),  # before the body is read: a cross-site post changes nothing
             Middleware(BodyLimit),
         ],
         exception_handlers={404: _plain_404, 405: _plain_404, CoprodError: _not_saved},

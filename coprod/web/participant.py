@@ -11,11 +11,15 @@ from starlette.responses import RedirectResponse, Response
 
 from coprod.core.answers import Answers
 from coprod.core.assessment import Assessment
+from coprod.core.models import Content
 from coprod.i18n import _
 from coprod.web import flow, pages
 from coprod.web.language import LANG_COOKIE
 from coprod.web.site import COOKIE, COOKIE_AGE, needs_secret, not_found, site_of
-from coprod.web.state import Participant, WorkshopFull
+from coprod.web.state import Participant, WorkshopFull, new_token
+
+#: What a cookie key looks like (:func:`coprod.web.state.new_token`): anything else is new.
+KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
 
 
 def _role_value(answers: Answers | None) -> str | None:
@@ -45,7 +49,11 @@ async def join(request: Request) -> Response:
         return RedirectResponse(site.page_url(page) + "?back=1", status_code=303)
     if site.workshop.full:
         return _full(request)
-    return _page(request, None, "about")
+    response = _page(request, None, "about")
+    # The phone's key, before it is anyone's: its first answers make it a participant,
+    # and a second tap on Start before the answer arrives is the same person.
+    _set_key(response, site.join_path, newcomer_key(request.cookies.get(COOKIE)))
+    return response
 
 
 async def code_page(request: Request) -> Response:
@@ -194,20 +202,32 @@ async def page_post(request: Request) -> Response:
         brings = [v for v in form.getlist("brings") if isinstance(v, str)]
     person = site.person(request)
     new_key: str | None = None
+    outcome: flow.Outcome | None = None
     if person is None:
-        try:
-            person, new_key = site.workshop.add_participant()
-        except WorkshopFull:
-            return _full(request)
-    outcome = flow.apply(page, fields, person.answers, site.content, brings)
+        # A newcomer: their key is the one the welcome page gave (so two quick taps on
+        # Start are one person), else a new one. One tap at a time per key; the
+        # participant exists once their first answers are on disk.
+        new_key = newcomer_key(request.cookies.get(COOKIE))
+        async with site.joining(new_key):
+            person = site.workshop.participant(new_key)
+            if person is None:
+                try:
+                    person = site.workshop.new_participant(new_key)
+                except WorkshopFull:
+                    return _full(request)
+                outcome = _apply(page, fields, brings, person, site.content)
+                try:
+                    await site.save(person, first=True)
+                except BaseException:
+                    site.workshop.release(person)
+                    raise
+                site.workshop.admit(person)
+                await site.save_state()
+    if outcome is None:  # a participant already (or the newcomer's second tap)
+        outcome = _apply(page, fields, brings, person, site.content)
+        await site.save(person)
     going_back = fields.get("nav") == "back"
-    saving = fields.get("nav") == "save"  # phone.js: a choice saved as it is made
-    if page.slug == "reflections" and not going_back and not saving and not outcome.errors:
-        person.answers.complete = True
-    await site.save(person, first=new_key is not None)
-    if new_key is not None:
-        await site.save_state()
-    if saving:
+    if fields.get("nav") == "save":  # phone.js: a choice saved as it is made
         response: Response = Response(status_code=422 if outcome.errors else 204)
     elif outcome.errors:
         response = _page(request, person, slug, outcome)
@@ -217,12 +237,38 @@ async def page_post(request: Request) -> Response:
         target = all_pages[min(max(0, index + step), len(all_pages) - 1)]
         response = RedirectResponse(site.page_url(target), status_code=303)
     if new_key is not None:
-        response.set_cookie(
-            COOKIE,
-            new_key,
-            max_age=COOKIE_AGE,
-            path=site.join_path,
-            httponly=True,
-            samesite="lax",
-        )
+        _set_key(response, site.join_path, new_key)
     return response
+
+
+def _apply(
+    page: flow.Page,
+    fields: dict[str, str],
+    brings: list[str],
+    person: Participant,
+    content: Content,
+) -> flow.Outcome:
+    outcome = flow.apply(page, fields, person.answers, content, brings)
+    # Finish marks it complete; Back, and a choice saved as it is made (phone.js), do not
+    moving_on = fields.get("nav") not in ("back", "save")
+    if page.slug == "reflections" and moving_on and not outcome.errors:
+        person.answers.complete = True
+    return outcome
+
+
+def newcomer_key(given: str | None) -> str:
+    """The key a newcomer's cookie carries (given by the welcome page), else a new one."""
+    if given and KEY_SHAPE.fullmatch(given):
+        return given
+    return new_token()
+
+
+def _set_key(response: Response, join_path: str, key: str) -> None:
+    response.set_cookie(
+        COOKIE,
+        key,
+        max_age=COOKIE_AGE,
+        path=join_path,
+        httponly=True,
+        samesite="lax",
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import secrets
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -78,6 +79,9 @@ class Site:
         self.hub = Hub()
         self.tries = TryLimit()
         self.locks: dict[int, asyncio.Lock] = {}
+        self._joining: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
         self.state_lock = asyncio.Lock()
         self._state_asked = 0  # state saves asked for, and the last one covered by a save
         self._state_done = 0
@@ -145,6 +149,14 @@ class Site:
             "autosave": False,
         }
         return self.templates.TemplateResponse(request, name, {**base, **context}, status)
+
+    def joining(self, key: str) -> asyncio.Lock:
+        """One newcomer's taps, one at a time (kept while anyone holds or waits for it)."""
+        lock = self._joining.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._joining[key] = lock
+        return lock
 
     # --- saving -----------------------------------------------------------------------
 

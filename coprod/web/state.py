@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coprod.core.answers import Answers, LoadedAnswers
-from coprod.core.models import Content
+from coprod.core.models import Content, slugify
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.storage.answers_file import load_answers
+from coprod.web.statefile import CODE_ALPHABET, CODE_LENGTH, STATE_VERSION
 
 STATE_FILE = ".coprod-workshop.json"
-STATE_VERSION = 1
+LOCK_FILE = ".coprod-workshop.lock"  # held by the server that serves the folder
 TOKEN_BYTES = 24  # 192 bits: URL tokens and cookie keys, from the secrets module
 DEFAULT_MAX_PARTICIPANTS = 200
 
@@ -41,10 +42,6 @@ Mode = Literal["full", "quick"]
 def new_token() -> str:
     """An unguessable URL-safe secret (192 bits)."""
     return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread
-CODE_LENGTH = 6
 
 
 def new_code() -> str:
@@ -142,6 +139,9 @@ class Workshop:
         self.revealed = revealed
         self.wall = wall or WallState()
         self._by_hash = {p.key_hash: p for p in self.participants}
+        self._joining: dict[int, Participant] = {}  # newcomers whose first save is on its way
+        #: Files in the folder that are not shown, each said once (for the facilitator's page).
+        self.warnings: list[str] = []
 
     # --- opening and creating ------------------------------------------------
 
@@ -169,7 +169,8 @@ class Workshop:
         if folder.exists() and not folder.is_dir():
             raise CoprodError(Problem(_("is a file; --out needs a folder"), folder))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            # a new folder for this user only: the answers in it are personal data
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise CoprodError(
                 Problem(
@@ -185,8 +186,8 @@ class Workshop:
             max_participants=max_participants,
             join_token=new_token(),
             facilitator_token=new_token(),
-            code=new_code(),
             projector_token=new_token(),
+            code=new_code(),
             created=dt.date.today().isoformat(),
         )
         workshop = cls(folder, settings, content)
@@ -195,59 +196,110 @@ class Workshop:
 
     @classmethod
     def open(cls, folder: Path, content: Content) -> Workshop:
-        """The workshop kept in ``folder``, with every participant's answers read back."""
-        path = folder / STATE_FILE
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") != STATE_VERSION:
-                raise ValueError(f"unknown workshop state version {data.get('version')!r}")
-            s = data["settings"]
-            settings = Settings(
-                project=str(s["project"]),
-                stage=s.get("stage"),
-                mode="quick" if s["mode"] == "quick" else "full",
-                anonymous=bool(s["anonymous"]),
-                max_participants=int(s["max_participants"]),
-                join_token=str(s["join_token"]),
-                facilitator_token=str(s["facilitator_token"]),
-                created=str(s.get("created", "")),
-                port=s.get("port"),
-                code=str(s.get("code") or new_code()),
-                projector_token=str(s.get("projector_token") or new_token()),
-            )
-            records = [(int(r["number"]), str(r["key"]), str(r["file"])) for r in data["people"]]
-            revealed = bool(data.get("revealed", False))
-            wall = _wall_state(data.get("wall"))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CoprodError(
-                Problem(
-                    _("is not a readable coprod workshop state file (%(error)s)") % {"error": exc},
-                    path,
-                ),
-                hint=_("Start a new workshop with another --out folder."),
-            ) from None
+        """The workshop kept in ``folder``, with every participant's answers read back.
+
+        The state file is checked like any input (file, line, field; exit 2). An answers
+        file that cannot be read or belongs to another project or mode is a warning
+        naming it (:attr:`warnings`); the rest of the group carries on.
+        """
+        from coprod.web.statefile import read_state
+
+        state = read_state(folder / STATE_FILE)
+        s = state.settings
+        settings = Settings(
+            project=s["project"],
+            stage=s.get("stage"),
+            mode=s["mode"],
+            anonymous=s["anonymous"],
+            max_participants=s["max_participants"],
+            join_token=s["join_token"],
+            facilitator_token=s["facilitator_token"],
+            created=str(s.get("created", "")),
+            port=s.get("port"),
+            code=str(s.get("code") or new_code()),
+            projector_token=str(s.get("projector_token") or new_token()),
+        )
+        workshop = cls(folder, settings, content, [], state.revealed, _wall_state(state.wall))
         participants = []
-        for number, digest, name in records:
-            file = folder / Path(name).name
-            if file.is_file():
-                answers = load_answers(file, content).answers
-            else:  # created, then the file was removed by hand: start them afresh
-                answers = Answers.new(
-                    settings.mode, content.version, settings.project, settings.stage
-                )
+        taken = {name for _n, _k, name in state.people}
+        moved = False
+        for number, digest, name in state.people:
+            file = folder / name
+            answers = workshop._read_back(file) if file.is_file() else None
+            if answers is None:  # removed by hand, or not theirs: start afresh, beside it
+                answers = workshop._new_answers()
+                if file.exists():
+                    file = workshop._free_path(number, taken)
+                    taken.add(file.name)
+                    moved = True
             participants.append(Participant(number, digest, file, answers))
-        known = {p.path.name for p in participants}
         for file in sorted(folder.glob("participant-*.yaml")):
             # written, then the server was killed before it noted them: keep their answers
             # in the group (their phone never got its cookie, so it cannot carry on)
             number_text = file.stem.removeprefix("participant-")
-            if file.name not in known and number_text.isdecimal():
-                answers = load_answers(file, content).answers
-                participants.append(Participant(int(number_text), "", file, answers))
-        workshop = cls(folder, settings, content, participants, revealed, wall)
-        if not s.get("code") or not s.get("projector_token"):  # kept from now on
-            workshop.save_state()
+            if file.name not in taken and number_text.isdecimal() and len(number_text) < 10:
+                found = workshop._read_back(file)
+                if found is not None:
+                    participants.append(Participant(int(number_text), "", file, found))
+        workshop.participants = participants
+        workshop._by_hash = {p.key_hash: p for p in participants if p.key_hash}
+        if not s.get("code") or not s.get("projector_token") or moved:
+            workshop.save_state()  # kept from now on
         return workshop
+
+    def _free_path(self, number: int, taken: set[str]) -> Path:
+        """A new file for participant ``number`` whose file is not theirs any more."""
+        n = 2
+        while True:
+            path = self.folder / f"participant-{number:03d}-{n}.yaml"
+            if path.name not in taken and not path.exists():
+                return path
+            n += 1
+
+    def _read_back(self, file: Path) -> Answers | None:
+        """A participant's answers file, or ``None`` (and a warning) if it is not theirs."""
+        loaded = self._load(file)
+        return loaded.answers if loaded is not None else None
+
+    def _load(self, file: Path) -> LoadedAnswers | None:
+        try:
+            loaded = load_answers(file, self.content)
+        except CoprodError as exc:
+            self.warn(_("%(problem)s (not shown; the rest of the group is)") % {"problem": exc})
+            return None
+        return self._check_belongs(file, loaded)
+
+    def _check_belongs(self, file: Path, loaded: LoadedAnswers) -> LoadedAnswers | None:
+        """``loaded`` if it is one of this workshop's (its project, its mode), else a warning."""
+        answers, s = loaded.answers, self.settings
+        if slugify(answers.project.name) != slugify(s.project):
+            self.warn(
+                _(
+                    "%(file)s: is for project %(project)s, not this workshop's %(ours)s "
+                    "(not shown; the rest of the group is)"
+                )
+                % {"file": file, "project": repr(answers.project.name), "ours": repr(s.project)}
+            )
+            return None
+        if answers.mode != s.mode:
+            self.warn(
+                _(
+                    "%(file)s: is a %(mode)s assessment, but this workshop's are %(ours)s "
+                    "(not shown; the rest of the group is)"
+                )
+                % {"file": file, "mode": answers.mode, "ours": s.mode}
+            )
+            return None
+        return loaded
+
+    def warn(self, message: str) -> None:
+        """A problem with the folder: on the terminal once, and kept in :attr:`warnings`."""
+        if message in self.warnings:
+            return
+        self.warnings.append(message)
+        from coprod.terminal.console import warn
+
+        warn(message)
 
     def save_state(self) -> None:
         s = self.settings
@@ -291,40 +343,70 @@ class Workshop:
 
     @property
     def full(self) -> bool:
-        return len(self.participants) >= self.settings.max_participants
+        taken = len(self.participants) + len(self._joining)
+        return taken >= self.settings.max_participants
 
-    def add_participant(self) -> tuple[Participant, str]:
-        """A new participant and their cookie key (call :meth:`save_state` and write their
-        answers before telling the browser the key)."""
+    def new_participant(self, key: str) -> Participant:
+        """A newcomer with this cookie key, given a number and a file name, but not yet a
+        participant: call :meth:`admit` once their first answers are saved, or
+        :meth:`release` if that failed (a participant exists only after a first save)."""
         if self.full:
             raise WorkshopFull()
-        number = max((p.number for p in self.participants), default=0) + 1
+        taken = {p.number for p in self.participants} | set(self._joining)
+        number = max(taken, default=0) + 1
         width = max(3, len(str(self.settings.max_participants)))
         path = self.folder / f"participant-{number:0{width}d}.yaml"
-        while path.exists():  # a file someone put there by hand is never overwritten
+        while path.exists() or number in taken:  # a file put there by hand is never overwritten
             number += 1
             path = self.folder / f"participant-{number:0{width}d}.yaml"
-        key = new_token()
         person = Participant(number, key_hash(key), path, self._new_answers())
-        self.participants.append(person)
-        self._by_hash[person.key_hash] = person
-        return person, key
+        self._joining[number] = person
+        return person
 
     def _new_answers(self) -> Answers:
         """An empty draft for this workshop's project."""
         settings = self.settings
         return Answers.new(settings.mode, self.content.version, settings.project, settings.stage)
 
+    def admit(self, person: Participant) -> None:
+        """The newcomer's first answers are on disk: from now on they count."""
+        self._joining.pop(person.number, None)
+        self.participants.append(person)
+        self._by_hash[person.key_hash] = person
+
+    def release(self, person: Participant) -> None:
+        """The newcomer's first save failed: they were never here (no count, no number)."""
+        self._joining.pop(person.number, None)
+
+    def add_participant(self) -> tuple[Participant, str]:
+        """A new participant and their new cookie key, admitted at once (before any save)."""
+        key = new_token()
+        person = self.new_participant(key)
+        self.admit(person)
+        return person, key
+
     def write_answers(self, person: Participant, text: str, *, first: bool) -> None:
         """Write one participant's answers file atomically (blocking: run in a thread)."""
         from coprod.storage.files import write_atomic
 
-        write_atomic(person.path, text, overwrite=not first, replaces_input=True)
+        # personal data: for this user only, like the state file
+        write_atomic(person.path, text, overwrite=not first, replaces_input=True, mode=0o600)
 
     def loaded(self) -> list[LoadedAnswers]:
         """Every participant's answers as ``coprod team DIR/*.yaml`` reads them, in file order."""
         people = sorted(self.participants, key=lambda p: p.path.name)
-        return [p.loaded(self.content) for p in people if p.path.is_file()]
+        loaded = []
+        for person in people:
+            if not person.path.is_file():
+                continue
+            try:
+                item = person.loaded(self.content)
+            except CoprodError as exc:  # changed by hand since: the rest of the group shows
+                self.warn(_("%(problem)s (not shown; the rest of the group is)") % {"problem": exc})
+                continue
+            if self._check_belongs(person.path, item) is not None:
+                loaded.append(item)
+        return loaded
 
 
 def _wall_state(data: Any) -> WallState:
@@ -337,3 +419,71 @@ def _wall_state(data: Any) -> WallState:
         scale=scale if scale in WALL_SCALES else 100,
         share_phones=data.get("share_phones") is True,
     )
+
+
+class FolderLock:
+    """The folder's lock, held by the one server that serves it (an ``flock``, so it ends
+    with the process, even after ``kill -9``: a lock file left behind blocks nobody)."""
+
+    def __init__(self, fd: int | None) -> None:
+        self.fd = fd
+
+    def describe(self, what: str) -> None:
+        """What a second server is told about this one (no secret: the join address)."""
+        import os
+
+        if self.fd is None:
+            return
+        try:
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, what.encode("utf-8"), 0)
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        import os
+
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def hold_folder(folder: Path) -> FolderLock:
+    """Take the workshop folder's lock, or refuse: another server is serving it.
+
+    Two servers on one folder would overwrite each other's state (and a restarted phone
+    would be counted twice), so a second one is refused with a message naming the first.
+    """
+    import datetime
+    import os
+
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks
+        return FolderLock(None)
+    path = folder / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as exc:
+        raise CoprodError(
+            Problem(_("cannot be locked: %(reason)s") % {"reason": exc.strerror or exc}, path)
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = os.read(fd, 400).decode("utf-8", "replace").strip()
+        os.close(fd)
+        raise CoprodError(
+            Problem(
+                _(
+                    "is already being served by another coprod workshop (%(holder)s); use that "
+                    "one, or stop it with Ctrl-C in its terminal before starting it again"
+                )
+                % {"holder": holder or _("details unknown")},
+                folder,
+            )
+        ) from None
+    lock = FolderLock(fd)
+    since = datetime.datetime.now().strftime("%H:%M")
+    lock.describe(_("process %(pid)d, since %(time)s") % {"pid": os.getpid(), "time": since})
+    return lock

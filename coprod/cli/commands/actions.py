@@ -116,21 +116,9 @@ def actions_command(
 
 
 def _csv(items: Sequence[ListedAction], content: Content) -> str:
-    import csv
-    import io
-
     from coprod.core.actions import CSV_COLUMNS, csv_rows
+    from coprod.render.spreadsheet import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     # The column names stay English whatever --lang (like the JSON keys): spreadsheets
     # and scripts rely on them. The markdown table's headers are translated.
-    writer.writerow(CSV_COLUMNS)
-    for row in csv_rows(items, content):
-        writer.writerow([_no_formula(cell) for cell in row])
-    return buffer.getvalue()
-
-
-def _no_formula(cell: str) -> str:
-    """Cells a spreadsheet would run as a formula get a leading apostrophe."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    return csv_text(CSV_COLUMNS, csv_rows(items, content))

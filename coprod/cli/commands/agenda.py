@@ -7,8 +7,16 @@ from typing import Annotated
 
 import typer
 
+from coprod.cli.anonymity import anonymous_for
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.options import (
+    AnonymousOption,
+    ForceOption,
+    FormatOption,
+    NamedOption,
+    OutputOption,
+    answers_files,
+)
 from coprod.cli.output import choose_format, emit
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
@@ -35,6 +43,8 @@ def agenda_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    anonymous: AnonymousOption = False,
+    named: NamedOption = False,
 ) -> None:
     """Build a session plan: timed sections that add up to --minutes.
 
@@ -51,7 +61,8 @@ def agenda_command(
     from coprod.core.agenda import build_agenda
 
     content = content_for(ctx)
-    agenda = build_agenda(load_all(files, content, warn), content, minutes)
+    hidden = anonymous_for(files, anonymous, named)
+    agenda = build_agenda(load_all(files, content, warn), content, minutes, anonymous=hidden)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render.terminal.agenda import render_agenda

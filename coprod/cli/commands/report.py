@@ -7,8 +7,16 @@ from typing import Annotated
 
 import typer
 
+from coprod.cli.anonymity import anonymous_for
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.options import (
+    AnonymousOption,
+    ForceOption,
+    FormatOption,
+    NamedOption,
+    OutputOption,
+    answers_files,
+)
 from coprod.cli.output import choose_format, emit, stdout_is_terminal
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import warn
@@ -25,6 +33,8 @@ def report_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    anonymous: AnonymousOption = False,
+    named: NamedOption = False,
 ) -> None:
     """Turn answers files into a report to share: markdown, HTML or JSON.
 
@@ -51,9 +61,15 @@ def report_command(
 
     fmt = choose_format(format, output, default=None)
     content = content_for(ctx)
-    assessments = [
-        assess(loaded.answers, content, loaded.notices) for loaded in load_all(files, content, warn)
-    ]
+    loaded_files = load_all(files, content, warn)
+    if anonymous_for(files, anonymous, named):
+        for loaded in loaded_files:
+            respondent = loaded.answers.respondent
+            if respondent is not None:  # who they are goes; what they bring stays
+                loaded.answers.respondent = respondent.model_copy(
+                    update={"name": None, "role": None}
+                )
+    assessments = [assess(loaded.answers, content, loaded.notices) for loaded in loaded_files]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal
         from coprod.terminal.console import out

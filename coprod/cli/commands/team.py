@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.options import ForceOption, FormatOption, NamedOption, OutputOption, answers_files
 from coprod.cli.output import choose_format, emit
 from coprod.errors import CoprodError
 from coprod.storage.inputs import distinct_files, load_all
@@ -25,9 +25,12 @@ def team_command(
     anonymous: Annotated[
         bool,
         typer.Option(
-            "--anonymous", help="Show respondents as 'Respondent 1, 2…', without names or roles."
+            "--anonymous",
+            help="Show respondents as 'Respondent 1, 2…', without names or roles (the "
+            "default for an --anonymous workshop's files).",
         ),
     ] = False,
+    named: NamedOption = False,
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -58,13 +61,18 @@ def team_command(
 
     from coprod.core.team import team_view
 
+    if choose_actions is not None:
+        _check_own_file(choose_actions)  # before any work or question
     files = distinct_files(files, warn)  # one person, one file: never counted twice
+    from coprod.cli.anonymity import anonymous_for
+
+    hidden = anonymous_for(files, anonymous, named)
     content = content_for(ctx)
     # Thousands of small answer objects all stay alive until the end, so the cyclic
     # garbage collector only costs time here (it was 40% of a 5,000-file run).
     gc.disable()
     try:
-        view = team_view(load_all(files, content, warn), content, anonymous=anonymous)
+        view = team_view(load_all(files, content, warn), content, anonymous=hidden)
     finally:
         gc.enable()
     fmt = choose_format(format, output, default=None)
@@ -82,6 +90,37 @@ def team_command(
     from coprod.render.formats import render
 
     emit(render("team", view, fmt), output, force=force)
+
+
+def _check_own_file(path: Path) -> None:
+    """--choose-actions replaces the file: never through a link, never a read-only one."""
+    import os
+    import stat
+
+    from coprod.errors import Problem
+    from coprod.i18n import _
+
+    if path.is_symlink():
+        raise CoprodError(
+            Problem(
+                _(
+                    "is a symbolic link; %(option)s writes only to a file itself: give the "
+                    "file's own path"
+                )
+                % {"option": "--choose-actions"},
+                path,
+            )
+        )
+    if path.is_file() and not (
+        path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)
+    ):  # its permissions say read-only (even to a user who could override them)
+        raise CoprodError(
+            Problem(
+                _("is read-only; %(option)s would replace it: make it writable first")
+                % {"option": "--choose-actions"},
+                path,
+            )
+        )
 
 
 def _choose(view: TeamView, path: Path, content: Content) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,7 +17,7 @@ from coprod.terminal.console import warn
 if TYPE_CHECKING:
     import socket
 
-    from coprod.web.state import Workshop
+    from coprod.web.state import FolderLock, Workshop
 
 DEFAULT_PORT = 8765
 HELP = "\n\n".join(
@@ -250,16 +251,38 @@ def workshop_command(
                 _("already holds a workshop; --new starts a new one: choose another --out"), out
             )
         )
-    workshop, resumed = _open_workshop(
-        out,
-        content,
-        project=project,
-        stage=stage,
-        quick=quick,
-        anonymous=anonymous,
-        max_participants=max_participants,
-    )
-    from coprod.web.server import bind, lan_address
+    from coprod.web.state import Workshop, hold_folder
+
+    # one server per folder, for its whole life (a new folder: once it is made)
+    lock = hold_folder(out) if Workshop.exists(out) else None
+    try:
+        workshop, resumed = _open_workshop(
+            out,
+            content,
+            project=project,
+            stage=stage,
+            quick=quick,
+            anonymous=anonymous,
+            max_participants=max_participants,
+        )
+        lock = lock or hold_folder(out)
+        _serve_on(ctx, workshop, host, port, lock, resumed=resumed)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _serve_on(
+    ctx: typer.Context,
+    workshop: Workshop,
+    host: str | None,
+    port: int | None,
+    lock: FolderLock,
+    *,
+    resumed: bool,
+) -> None:
+    from coprod.i18n import _
+    from coprod.web.server import bind, lan_address, url_host
 
     address = host or lan_address()
     wanted = port if port is not None else (workshop.settings.port or DEFAULT_PORT)
@@ -278,6 +301,10 @@ def workshop_command(
                 % {"port": wanted, "new": int(sock.getsockname()[1])}
             )
     actual = int(sock.getsockname()[1])
+    lock.describe(
+        _("process %(pid)d, serving http://%(address)s/")
+        % {"pid": os.getpid(), "address": f"{url_host(address)}:{actual}"}
+    )
     if workshop.settings.port != actual and port != 0:
         workshop.settings.port = actual
         workshop.save_state()
@@ -374,9 +401,17 @@ def serve(
         % {"n": len(people), "finished": finished}
     )
     _say(_("Answers are in %(folder)s/") % {"folder": workshop.folder})
-    _say(
-        _("Read them together: %(command)s") % {"command": f"coprod team {workshop.folder}/*.yaml"}
-    )
+    _say(_("Read them together: %(command)s") % {"command": team_command_line(workshop)})
+
+
+def team_command_line(workshop: Workshop) -> str:
+    """``coprod team DIR/*.yaml``, with the options that keep the workshop's promise."""
+    import shlex
+
+    words = ["coprod", "team", f"{shlex.quote(str(workshop.folder))}/*.yaml"]
+    if workshop.settings.anonymous:
+        words.append("--anonymous")
+    return " ".join(words)
 
 
 class Progress:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
@@ -39,8 +40,12 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         console.print(f"[yellow]{note}:[/yellow] {escape_markup(notice.text())}")
     if not comparison.over_time:
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
+        from coprod.web.statefile import folder_is_anonymous
+
+        # printed as it is safe to run: an anonymous workshop's files stay anonymous
+        anonymous = any(folder_is_anonymous(Path(p).parent) for p in comparison.paths)
         together = _("To read several people together: %(command)s") % {
-            "command": f"coprod team {files}"
+            "command": f"coprod team {files}" + (" --anonymous" if anonymous else "")
         }
         console.print(f"[dim]{escape_markup(together)}[/dim]")
     verdict = _("When to co-produce: %(verdict)s") % {"verdict": verdict_sentence(comparison)}

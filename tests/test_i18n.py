@@ -173,7 +173,7 @@ def test_welsh_interview_asks_in_welsh() -> None:
     assert [c[1] for c in first.choices or []][-2:] == ["dont_know", "na"]  # ids stay the same
     assert interview.progress(0).startswith(f"Cwestiwn 1 o {len(interview.steps)} · tua ")
     criterion = steps["criteria.problem-undefined"]
-    assert criterion.message.startswith("[Pryd i gyd-gynhyrchu 1/8] Oes angen")
+    assert criterion.message.startswith("[Pryd i gydgynhyrchu 1/8] Oes angen")
     assert [c[0] for c in criterion.choices or []] == ["Ie", "Na", "Ddim yn siŵr"]
 
 

@@ -24,18 +24,18 @@ def welsh_catalogue() -> dict[str, str]:
 def test_welsh_top_level_help(invoke) -> None:
     result = invoke("--lang", "cy", "--help")
     assert result.exit_code == 0
-    assert "Myfyrio ar arfer cyd-gynhyrchu" in result.stdout
+    assert "Myfyrio ar arfer cydgynhyrchu" in result.stdout
     assert "Reflect on co-production" not in result.stdout
     assert "Opsiynau" in result.stdout and "Gorchmynion" in result.stdout
     assert "Dangos y neges hon a gadael." in result.stdout  # -h / --help itself
     # a command's short help in the list comes from its translated help
-    assert "Rhestru saith arfer cyd-gynhyrchu" in result.stdout
+    assert "Rhestru saith arfer cydgynhyrchu" in result.stdout
 
 
 def test_welsh_command_help(invoke) -> None:
     result = invoke("--lang", "cy", "practices", "--help")
     assert result.exit_code == 0
-    assert "Rhestru saith arfer cyd-gynhyrchu, neu ddangos un yn llawn." in result.stdout
+    assert "Rhestru saith arfer cydgynhyrchu, neu ddangos un yn llawn." in result.stdout
     assert "Argraffu JSON ar gyfer sgriptiau" in result.stdout
     assert "List the seven practices" not in result.stdout
     assert "Print JSON for scripts" not in result.stdout

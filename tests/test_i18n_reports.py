@@ -57,7 +57,7 @@ def test_case_dates_have_welsh_month_names() -> None:
 
 def test_about_in_welsh(invoke) -> None:
     welsh = flat(invoke("--lang", "cy", "about").stdout)
-    assert "Beth yw cyd-gynhyrchu" in welsh and "Tair her drefol" in welsh
+    assert "Beth yw cydgynhyrchu" in welsh and "Tair her drefol" in welsh
     assert "Safbwynt 1" in welsh and "O waith Perry, Durose a Richardson" in welsh
     for english in ("What co-production is", "Three urban challenges", "Viewpoint 1", "Report, "):
         assert english not in welsh
@@ -95,7 +95,7 @@ def test_a_month_only_case_date_in_welsh(invoke, content) -> None:
 def test_team_in_welsh_terminal_markdown_and_html(invoke) -> None:
     terminal = flat(invoke("--lang", "cy", "team", *TEAM).stdout)
     assert "3 ymatebydd (1 swyddog, 1 preswylydd, 1 cynghorydd)" in terminal
-    assert "Pryd i gyd-gynhyrchu, fesul person: 2 ffafriol, 1 gofal" in terminal
+    assert "Pryd i gydgynhyrchu, fesul person: 2 ffafriol, 1 gofal" in terminal
     assert "Sgyrsiau i’w cael (2 lle mae’r sgoriau ddau bwynt neu fwy ar wahân)" in terminal
     assert "Jo (cynghorydd): 3 Gan mwyaf" in terminal  # roles and ratings in Welsh
     for english in ("respondents", "person by person", "where ratings are", "(officer)"):
@@ -105,7 +105,7 @@ def test_team_in_welsh_terminal_markdown_and_html(invoke) -> None:
     assert "- **Ymatebwyr:** 3 (1 swyddog, 1 preswylydd, 1 cynghorydd)" in md
     assert "- **Cam:** dylunio" in md and "- **Dyddiad:** 20 Tachwedd 2026" in md
     assert "2 ffafriol, 1 gofal." in md
-    assert "2 datganiad lle mae’r sgoriau ddau bwynt neu fwy ar wahân" in md
+    assert "2 ddatganiad lle mae’r sgoriau ddau bwynt neu fwy ar wahân" in md
     for english in ("**Respondents:**", "**Stage:** design", "2026-11-20", "where ratings are"):
         assert english not in md
 
@@ -142,7 +142,7 @@ def test_compare_in_welsh_terminal_markdown_and_html(invoke) -> None:
     terminal = flat(invoke("--lang", "cy", "compare", THEN, NOW).stdout)
     assert "Riverside Food Partnership: 20 Tachwedd 2026 → 1 Mawrth 2027" in terminal
     assert "Bryd hynny: 20 Tachwedd 2026, Sam, swyddog" in terminal
-    assert "Pryd i gyd-gynhyrchu: Ffafriol bryd hynny, gofal nawr." in terminal
+    assert "Pryd i gydgynhyrchu: Ffafriol bryd hynny, gofal nawr." in terminal
     assert "Cyffredinol 61 → 62" in terminal
     for english in ("When to co-produce:", "Favourable then", "Overall", "2026-11-20"):
         assert english not in terminal

@@ -132,7 +132,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
         f"{total} cwestiwn:",
         "2 (dewisol) ar y diwedd",
         "Mae Ctrl-C yn ddiogel",
-        "Pryd i gyd-gynhyrchu?",
+        "Pryd i gydgynhyrchu?",
         "Pwy sydd yn yr ystafell?",
         "Beth nesaf?",
         "Atebion wedi’u cadw yn",
@@ -254,7 +254,7 @@ def test_check_in_welsh(invoke, content, terminal, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     shown = flat(result.stdout)
     total = 4 + len(content.all_criteria()) + 2
-    assert "coprod check: pryd i gyd-gynhyrchu" in shown
+    assert "coprod check: pryd i gydgynhyrchu" in shown
     assert f"{total} cwestiwn:" in shown and "Dim sgoriau" in shown
     assert "Mae eich atebion wedi’u cadw yn" in shown
     assert "Ewch ymlaen at y saith arfer gyda:" in shown

@@ -164,9 +164,15 @@ def test_unknown_language_is_refused(invoke) -> None:
     assert "xx" in result.stderr
 
 
-def test_welsh_easy_read_falls_back_to_welsh_and_says_so(invoke) -> None:
-    plain = invoke("--lang", "cy", "practices", "--json")
-    easy = invoke("--lang", "cy", "--easy-read", "practices", "--json")
+def test_welsh_easy_read_falls_back_to_welsh_and_says_so(invoke, data_copy: Path) -> None:
+    import shutil
+
+    # content with a Welsh pack but no Welsh easy-read one (the built-in content has both)
+    shutil.rmtree(data_copy / "packs" / "cy-easy-read")
+    plain = invoke("--data-dir", str(data_copy), "--lang", "cy", "practices", "--json")
+    easy = invoke(
+        "--data-dir", str(data_copy), "--lang", "cy", "--easy-read", "practices", "--json"
+    )
     assert easy.exit_code == 0
     assert json.loads(easy.stdout) == json.loads(plain.stdout)
     # the notice is in the interface language (Welsh here), naming the option

@@ -91,7 +91,7 @@ def test_a_practice_page_in_welsh_beside_one_in_english(
     assert "Nodyn neu dystiolaeth ar gyfer yr arfer hwn (dewisol)" in welsh
     assert "A note or evidence for this practice (optional)" in english
     criteria_cy = phone_cy.get("criteria").text
-    assert "<h1>Pryd i gyd-gynhyrchu?</h1>" in criteria_cy  # the page title, translated
+    assert "<h1>Pryd i gydgynhyrchu?</h1>" in criteria_cy  # the page title, translated
     assert ">Ie</span>" in criteria_cy and ">Yes</span>" not in criteria_cy
 
 

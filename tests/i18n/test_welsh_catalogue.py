@@ -18,8 +18,8 @@ import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from coprod.storage.content import bundled_data_dir, load_content, load_content_uncached
 from coprod.core.models import Content
+from coprod.storage.content import bundled_data_dir, load_content, load_content_uncached
 
 PO = Path(__file__).parents[2] / "coprod/i18n/locale/cy/LC_MESSAGES/coprod.po"
 WELSH_PACKS = ("cy", "cy-easy-read")

@@ -20,11 +20,14 @@ from __future__ import annotations
 import asyncio
 import errno
 import socket
+import sys
 import time
 from collections import Counter
 from typing import Any
 
 from coprod.errors import CoprodError
+from coprod.i18n import _
+from coprod.render.safe import terminal_safe
 
 REQUEST_SECONDS = 15.0  # headers and body, from the connection (or the last response)
 PER_CLIENT = 32  # a browser opens about six per site; a laptop with several tabs, more
@@ -159,9 +162,14 @@ class Limits:
         if last is not None and now - last < SAY_EVERY:
             return
         self._said[(kind, client)] = now
-        from coprod.terminal.console import warn
-
-        warn(message)
+        # Written plainly, with nothing left to import: this runs when the process may
+        # have no file descriptor to spare for opening a module.
+        label = _("warning")
+        try:
+            sys.stderr.write(f"{terminal_safe(label)}: {terminal_safe(message)}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # stderr closed or full: the limit still holds
+            pass
 
     def loop_error(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         """asyncio's own errors (an accept that found no file descriptor left): one line."""

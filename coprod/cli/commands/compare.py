@@ -45,8 +45,10 @@ def compare_command(
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render import terminal
+        from coprod.web.statefile import folder_is_anonymous
 
-        terminal.render_comparison(comparison, out())
+        anonymous = any(folder_is_anonymous(Path(p).parent) for p in comparison.paths)
+        terminal.render_comparison(comparison, out(), anonymous=anonymous)
         return
     from coprod.render.formats import render
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shlex
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
@@ -17,7 +16,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def render_comparison(comparison: Comparison, console: Console) -> None:
+def render_comparison(comparison: Comparison, console: Console, *, anonymous: bool = False) -> None:
+    """The comparison; ``anonymous``: the files are an anonymous workshop's, so the
+    command suggested for reading several people together keeps them anonymous."""
     """Who answered each file and when, the scores side by side, moves and notes."""
     from rich.table import Table
 
@@ -40,10 +41,7 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
         console.print(f"[yellow]{note}:[/yellow] {escape_markup(notice.text())}")
     if not comparison.over_time:
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
-        from coprod.web.statefile import folder_is_anonymous
-
         # printed as it is safe to run: an anonymous workshop's files stay anonymous
-        anonymous = any(folder_is_anonymous(Path(p).parent) for p in comparison.paths)
         together = _("To read several people together: %(command)s") % {
             "command": f"coprod team {files}" + (" --anonymous" if anonymous else "")
         }

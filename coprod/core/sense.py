@@ -20,9 +20,13 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from coprod.core.scoring import Rating, round_half_up
+
+if TYPE_CHECKING:
+    from coprod.core.assessment import Assessment
+    from coprod.core.models import Content
 
 MIN_RATERS = 3
 AGREE_SPAN = 1
@@ -216,3 +220,22 @@ def sides(
     return Sides(
         len(by_side["community"]), len(by_side["institutions"]), practice_gaps, statement_gaps
     )
+
+
+def items_of(content: Content, mode: str) -> list[Item]:
+    """What is rated 0-4: every statement, or in quick mode each practice's overall rating."""
+    if mode == "quick":
+        return [Item(p.id, p.id, p.name) for p in content.practices]
+    return [Item(s.id, p.id, s.text) for p, s in content.statements()]
+
+
+def people_of(assessments: Sequence[Assessment]) -> list[Person]:
+    """Each respondent's role, ratings and practice scores."""
+    return [
+        Person(
+            a.answers.respondent.role if a.answers.respondent else None,
+            a.answers.ratings,
+            {r.practice.id: r.score.score for r in a.practices},
+        )
+        for a in assessments
+    ]

@@ -14,6 +14,7 @@ from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
+from coprod.core.sense import Agreement, Sides, agreement, items_of, people_of, sides
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.i18n.labels import role_label
@@ -244,6 +245,20 @@ class TeamView:
         return result
 
     @property
+    def agreement(self) -> Agreement:
+        """What the group agrees on, and where it splits (core/sense.py)."""
+        content = self.assessments[0].content
+        return agreement(items_of(content, self.mode), people_of(self.assessments))
+
+    @property
+    def sides(self) -> Sides:
+        """The group seen from the two sides of the table (core/sense.py)."""
+        content = self.assessments[0].content
+        statements = [] if self.mode == "quick" else items_of(content, self.mode)
+        ids = [p.id for p in content.practices]
+        return sides(ids, statements, people_of(self.assessments))
+
+    @property
     def verdicts(self) -> Counter[str]:
         return Counter(a.verdict.kind for a in self.assessments)
 
@@ -306,6 +321,8 @@ class TeamView:
                 for n in self.notes
             ],
             "reflections": {r.key: [_written_json(w) for w in r.answers] for r in self.reflections},
+            "agreement": self.agreement.to_json(),
+            "sides": self.sides.to_json(),
             "calls_to_action": calls_to_action_json(
                 self.assessments[0].content, [r.role for r in self.respondents]
             ),

@@ -268,12 +268,16 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
 
 def team_blocks(view: TeamView) -> list[str]:
     """The whole team report, as markdown blocks."""
+    from coprod.render.markdown.sense import agreement_blocks, sides_blocks
+
     first = view.assessments[0]
     blocks = [
         *team_header_blocks(view),
         *team_verdict_blocks(view),
         *team_profile_blocks(view),
         *conversation_blocks(view),
+        *agreement_blocks(view),
+        *sides_blocks(view),
         *criteria_split_blocks(view),
         *team_notes_blocks(view),
         *team_reflection_blocks(view),

@@ -88,6 +88,7 @@ def render_team(view: TeamView, console: Console) -> None:
             bullet(console, escape_markup(who), indent=4, marker="→")
     else:
         console.print("\n" + escape_markup(_("No statement was rated two or more points apart.")))
+    render_sense(view, console)
     if view.criteria_splits:
         section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
@@ -141,3 +142,40 @@ def _room_and_actions(view: TeamView, console: Console) -> None:
         who = f"[bold]{escape_markup(person.label)}:[/bold] " if person else ""
         mark = f" [bold]{shared_mark}[/bold]" if shared else ""
         bullet(console, who + action_line(action, content) + mark)
+
+
+def render_sense(view: TeamView, console: Console) -> None:
+    """What we agree on, where we see it differently, and the two sides of the table."""
+    from coprod.core.sense import MIN_SIDE
+    from coprod.render.markdown import sense
+
+    result = view.agreement
+    names = {p.id: p.name for p in view.assessments[0].content.practices}
+    for title, spreads, none in (
+        (sense.AGREE, result.agree, _("No statement rated by three or more people is agreed yet.")),
+        (sense.SPLIT, result.split, _("No statement rated by three or more people is split.")),
+    ):
+        section(console, escape_markup(_(title)))
+        if not spreads:
+            console.print(escape_markup(none))
+        for spread in spreads[: sense.MAX_LISTED]:
+            bullet(console, escape_markup(sense.spread_line(spread, names)))
+        if len(spreads) > sense.MAX_LISTED:
+            rest = len(spreads) - sense.MAX_LISTED
+            more = _("and %(n)d more") % {"n": rest}
+            console.print(f"[dim]{escape_markup(more)}[/dim]")
+    sides = view.sides
+    section(console, escape_markup(_(sense.SIDES)))
+    console.print(f"[dim]{escape_markup(_(sense.SIDES_RULE))}[/dim]")
+    if not sides.comparable:
+        console.print(escape_markup(_(sense.TOO_FEW) % {"n": MIN_SIDE}))
+        return
+    content = view.assessments[0].content
+    for practice, gap in zip(content.practices, sides.practices, strict=True):
+        mark = "  [bold]⚑[/bold]" if gap.flagged else ""
+        text = f"{practice.number}. {practice.name}: {sense.gap_text(gap, whole=True)}"
+        bullet(console, escape_markup(text) + mark)
+    statements = {s.id: s.text for _p, s in content.statements()}
+    for gap in (g for g in sides.statements if g.flagged):
+        text = f"{statements.get(gap.id, gap.id)}: {sense.gap_text(gap, whole=False)}"
+        bullet(console, escape_markup(text) + "  [bold]⚑[/bold]")

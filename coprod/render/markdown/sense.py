@@ -1,0 +1,156 @@
+"""Making sense together, in words: what we agree on, where we see it differently, and
+whether the two sides of the table see it differently (markdown; HTML is built from it).
+
+Group figures only: how many rated a statement, its middle rating and its spread, each
+side's mean. Never who rated what, and no figure for either side unless both have at
+least three people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coprod.core.sense import MIN_SIDE, Gap, Sides, Spread
+from coprod.core.team import TeamView
+from coprod.i18n import N_, _
+from coprod.i18n.labels import SCALE_WORDS
+from coprod.render.markdown.blocks import bullets, escape_md, heading, table
+
+AGREE = N_("What we agree on")
+SPLIT = N_("Where we see it differently")
+SIDES = N_("Seen differently from the two sides of the table")
+SIDES_RULE = N_(
+    "The two sides: residents and community groups on one, officers and councillors on "
+    "the other; other roles, and people who gave none, are on neither. A gap is marked "
+    "when it is 20 points or more on a practice, or a point or more on a statement."
+)
+TOO_FEW = N_(
+    "Too few on one side to compare: each side needs at least %(n)d people, so that no "
+    "one can be picked out."
+)
+MAX_LISTED = 10  # statements listed under each heading; the rest are counted
+
+
+def median_text(median: float) -> str:
+    """``3`` -> ``"3 Mostly"``; ``2.5`` -> ``"2.5"``."""
+    if median.is_integer():
+        whole = int(median)
+        return f"{whole} {_(SCALE_WORDS[whole])}"
+    return f"{median:g}"
+
+
+def spread_line(spread: Spread, practice_names: dict[str, str]) -> str:
+    """One statement: its words, its practice, how many rated it, the middle and the range."""
+    item = spread.item
+    where = practice_names.get(item.practice_id, "")
+    text = item.text if item.id == item.practice_id else f"{item.text} ({where})"
+    low, high = min(spread.ratings), max(spread.ratings)
+    if low == high:
+        figures = _("rated by %(n)d, all %(rating)s") % {
+            "n": spread.n,
+            "rating": median_text(low),
+        }
+        return f"{text} — {figures}"
+    figures = _("rated by %(n)d; middle rating %(median)s; from %(low)d to %(high)d") % {
+        "n": spread.n,
+        "median": median_text(spread.median),
+        "low": low,
+        "high": high,
+    }
+    return f"{text} — {figures}"
+
+
+def _listed(spreads: Sequence[Spread], names: dict[str, str]) -> list[str]:
+    shown = [escape_md(spread_line(s, names)) for s in spreads[:MAX_LISTED]]
+    if len(spreads) > MAX_LISTED:
+        rest = len(spreads) - MAX_LISTED
+        shown.append(escape_md(_("and %(n)d more") % {"n": rest}))
+    return shown
+
+
+def agreement_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Both lists, each under its own heading."""
+    result = view.agreement
+    names = {p.id: p.name for p in view.assessments[0].content.practices}
+    blocks = [heading(level, escape_md(_(AGREE)))]
+    if result.agree:
+        blocks.append(
+            escape_md(
+                _(
+                    "Rated by three or more people, within a point of each other: common "
+                    "ground to build on."
+                )
+            )
+        )
+        blocks.append(bullets(_listed(result.agree, names)))
+    else:
+        blocks.append(escape_md(_("No statement rated by three or more people is agreed yet.")))
+    blocks.append(heading(level, escape_md(_(SPLIT))))
+    if result.split:
+        blocks.append(
+            escape_md(
+                _(
+                    "Rated two or more points apart, widest first: worth talking through, "
+                    "not settling by a vote."
+                )
+            )
+        )
+        blocks.append(bullets(_listed(result.split, names)))
+    else:
+        blocks.append(escape_md(_("No statement rated by three or more people is split.")))
+    return blocks
+
+
+def _number(value: float | None, whole: bool) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if whole else f"{value:.1f}"
+
+
+def gap_text(gap: Gap, whole: bool) -> str:
+    """``"community 3.3, institutions 1.7: a gap of 1.6"`` (plain text)."""
+    return _("community %(community)s, institutions %(institutions)s: a gap of %(gap)s") % {
+        "community": _number(gap.community, whole),
+        "institutions": _number(gap.institutions, whole),
+        "gap": _number(abs(gap.gap) if gap.gap is not None else None, whole),
+    }
+
+
+def sides_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """Each side's mean per practice (and the marked statements), or why there is none."""
+    result: Sides = view.sides
+    content = view.assessments[0].content
+    blocks = [heading(level, escape_md(_(SIDES))), escape_md(_(SIDES_RULE))]
+    if not result.comparable:
+        blocks.append(escape_md(_(TOO_FEW) % {"n": MIN_SIDE}))
+        return blocks
+    marked = _("marked")
+    rows = [
+        [
+            escape_md(f"{p.number}. {p.name}"),
+            _number(g.community, True),
+            _number(g.institutions, True),
+            _number(g.gap, True),
+            f"**{escape_md(marked)}**" if g.flagged else "",
+        ]
+        for p, g in zip(content.practices, result.practices, strict=True)
+    ]
+    blocks.append(
+        table(
+            [_("Practice"), _("Community"), _("Institutions"), _("Gap"), ""],
+            rows,
+            caption=_("Each side's mean score (0-100)"),
+            align=["left", "right", "right", "right", "left"],
+        )
+    )
+    statements = {s.id: s.text for _p, s in content.statements()}
+    flagged = [g for g in result.statements if g.flagged]
+    if flagged:
+        blocks.append(escape_md(_("Statements the two sides rate a point or more apart (0-4):")))
+        blocks.append(
+            bullets(
+                escape_md(f"{statements.get(g.id, g.id)} — {gap_text(g, whole=False)}")
+                for g in flagged
+            )
+        )
+    return blocks

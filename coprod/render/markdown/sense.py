@@ -33,6 +33,7 @@ MAX_LISTED = 10  # statements listed under each heading; the rest are counted
 
 def median_text(median: float) -> str:
     """``3`` -> ``"3 Mostly"``; ``2.5`` -> ``"2.5"``."""
+    median = float(median)
     if median.is_integer():
         whole = int(median)
         return f"{whole} {_(SCALE_WORDS[whole])}"

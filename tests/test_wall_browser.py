@@ -163,6 +163,9 @@ def test_the_wall_fits_a_projector_before_and_after_reveal(
     slides = [
         "The group's practice profile",
         "The conversations to have",
+        "What we agree on",
+        "Where we see it differently",
+        "Seen differently from the two sides of the table",
         "When to co-produce: how the group answered",
         "Who is in the room",
     ]

@@ -156,7 +156,14 @@ def test_after_reveal_the_wall_shows_group_figures_one_slide_at_a_time(
     assert "Everyone who answered a criterion gave the same answer." in criteria
     room_slide = visible(show(app, workshop, "room"))
     assert "6 people: 3 resident, 3 other roles." in room_slide  # two officers: pooled
-    for page in (profile, conversations, criteria, room_slide):
+    split = visible(show(app, workshop, "split"))
+    assert "rated by 6; middle rating" in split and "from 0 to 4" in split
+    agree = visible(show(app, workshop, "agree"))
+    assert "No statement rated by three or more people is agreed yet." in agree
+    sides = visible(show(app, workshop, "sides"))
+    # three residents; two officers and a councillor: three on each side, so figures show
+    assert "Too few on one side to compare" not in sides and "a gap of" in sides
+    for page in (profile, conversations, criteria, room_slide, split, agree, sides):
         for name in NAMES:
             assert name not in page
         for role in ("officer", "councillor"):
@@ -256,8 +263,13 @@ def test_the_exports_to_share_pin_no_one_to_their_answers(
     text = shared.text
     for name in (*NAMES, "Noor"):
         assert name not in text
+    people = text
+    if fmt == "json":  # the sides of the table are defined by roles, beside no one
+        found = json.loads(text)
+        assert found["sides"]["institutions"]["roles"] == ["officer", "councillor"]
+        people = json.dumps({k: v for k, v in found.items() if k != "sides"})
     for role in ("officer", "councillor"):
-        assert role not in text  # two officers and one councillor: "other roles"
+        assert role not in people  # two officers and one councillor: "other roles"
     assert "The venue was hard to reach." in text  # the note, without who wrote it
     files = map(str, sorted(folder.glob("*.yaml")))
     same = invoke("team", *files, "--anonymous", "-f", fmt).stdout

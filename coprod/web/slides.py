@@ -9,8 +9,13 @@ slide is one more :class:`Slide` here and one more partial.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from coprod.core.sense import MIN_SIDE
 from coprod.i18n import N_, _
+
+if TYPE_CHECKING:
+    from coprod.core.team import TeamView
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,9 @@ SLIDES: list[Slide] = [
     Slide("join", N_("Join on your phone"), revealed_only=False),
     Slide("profile", N_("The group's practice profile")),
     Slide("conversations", N_("The conversations to have")),
+    Slide("agree", N_("What we agree on")),
+    Slide("split", N_("Where we see it differently")),
+    Slide("sides", N_("Seen differently from the two sides of the table")),
     Slide("criteria", N_("When to co-produce: how the group answered")),
     Slide("room", N_("Who is in the room")),
 ]
@@ -55,3 +63,32 @@ def step(chosen: str, revealed: bool, by: int) -> Slide:
     shown = available(revealed)
     index = shown.index(current(chosen, revealed))
     return shown[min(max(0, index + by), len(shown) - 1)]
+
+
+def sense_context(view: TeamView, shown: int) -> dict[str, Any]:
+    """What the agreement, split and sides slides show: group figures only, in words."""
+    from coprod.render.markdown import sense
+
+    names = {p.id: p.name for p in view.assessments[0].content.practices}
+    result = view.agreement
+    sides = view.sides
+    content = view.assessments[0].content
+    statements = {s.id: s.text for _p, s in content.statements()}
+    return {
+        "agree_lines": [sense.spread_line(s, names) for s in result.agree[:shown]],
+        "agree_more": max(0, len(result.agree) - shown),
+        "split_lines": [sense.spread_line(s, names) for s in result.split[:shown]],
+        "split_more": max(0, len(result.split) - shown),
+        "sides": sides,
+        "sides_rule": _(sense.SIDES_RULE),
+        "too_few": _(sense.TOO_FEW) % {"n": MIN_SIDE},
+        "side_rows": [
+            (f"{p.number}. {p.name}", sense.gap_text(g, whole=True), g.flagged)
+            for p, g in zip(content.practices, sides.practices, strict=True)
+        ],
+        "side_statements": [
+            (statements.get(g.id, g.id), sense.gap_text(g, whole=False))
+            for g in sides.statements
+            if g.flagged
+        ][:shown],
+    }

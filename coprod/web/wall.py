@@ -30,7 +30,7 @@ from coprod.web.site import Site, needs_secret, site_of
 from coprod.web.state import WALL_SCALES, code_text
 
 #: How many of each list a slide shows at most (the rest are on the console).
-ON_A_SLIDE = {"conversations": 3, "criteria": 3}
+ON_A_SLIDE = {"conversations": 3, "criteria": 3, "statements": 4}
 #: Without JavaScript, the wall reloads itself this often (seconds).
 RELOAD_SECONDS = 15
 
@@ -55,6 +55,8 @@ def wall_context(site: Site) -> dict[str, Any]:
     }
     if slide.revealed_only and counts.joined >= 2:
         context.update(site.live.group(shared=True))
+        if context.get("view") is not None and slide.id in ("agree", "split", "sides"):
+            context.update(slides.sense_context(context["view"], ON_A_SLIDE["statements"]))
     return context
 
 

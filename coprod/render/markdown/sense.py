@@ -20,9 +20,10 @@ AGREE = N_("What we agree on")
 SPLIT = N_("Where we see it differently")
 SIDES = N_("Seen differently from the two sides of the table")
 SIDES_RULE = N_(
-    "The two sides: residents and community groups on one, officers and councillors on "
-    "the other; other roles, and people who gave none, are on neither. A gap is marked "
-    "when it is 20 points or more on a practice, or a point or more on a statement."
+    "The two sides: residents and community groups on one; council and public-sector "
+    "staff and elected members on the other. Other roles, and people who gave none, are "
+    "on neither. A gap is marked when it is 20 points or more on a practice, or a point "
+    "or more on a statement."
 )
 TOO_FEW = N_(
     "Too few on one side to compare: each side needs at least %(n)d people, so that no "

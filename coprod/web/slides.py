@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from coprod.core.team import TeamView
 
 
+SIDES_SHORT = N_(
+    "Residents and community groups on one side; council staff and elected members on "
+    "the other. Marked: 20 points or more apart on a practice, a point or more on a statement."
+)
+
+
 @dataclass(frozen=True)
 class Slide:
     id: str
@@ -74,21 +80,24 @@ def sense_context(view: TeamView, shown: int) -> dict[str, Any]:
     sides = view.sides
     content = view.assessments[0].content
     statements = {s.id: s.text for _p, s in content.statements()}
+    marked = [
+        f"{p.number}. {p.name}: {sense.gap_text(g, whole=True)}"
+        for p, g in zip(content.practices, sides.practices, strict=True)
+        if g.flagged
+    ] + [
+        f"{statements.get(g.id, g.id)}: {sense.gap_text(g, whole=False)}"
+        for g in sides.statements
+        if g.flagged
+    ]
     return {
         "agree_lines": [sense.spread_line(s, names) for s in result.agree[:shown]],
         "agree_more": max(0, len(result.agree) - shown),
         "split_lines": [sense.spread_line(s, names) for s in result.split[:shown]],
         "split_more": max(0, len(result.split) - shown),
         "sides": sides,
-        "sides_rule": _(sense.SIDES_RULE),
+        "sides_rule": _(SIDES_SHORT),
         "too_few": _(sense.TOO_FEW) % {"n": MIN_SIDE},
-        "side_rows": [
-            (f"{p.number}. {p.name}", sense.gap_text(g, whole=True), g.flagged)
-            for p, g in zip(content.practices, sides.practices, strict=True)
-        ],
-        "side_statements": [
-            (statements.get(g.id, g.id), sense.gap_text(g, whole=False))
-            for g in sides.statements
-            if g.flagged
-        ][:shown],
+        # only the marked gaps: a wall has room for a few lines at a size the room can read
+        "side_lines": marked[:shown],
+        "side_more": max(0, len(marked) - shown),
     }

@@ -33,7 +33,7 @@ MAX_CONVERSATIONS = 3
 MIN_SECTION = 5  # minutes: a shorter section is not worth opening; drop one instead
 # Which sections go first when there is too little time (the welcome, the most contested
 # conversation and the actions always stay): later conversations first, then these kinds.
-DROP_ORDER = ("room", "practice", "criteria")
+DROP_ORDER = ("room", "practice", "sides", "criteria")
 ANSWER_ORDER = ("yes", "unsure", "no")
 
 
@@ -276,6 +276,44 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
     )
 
 
+def _sides(assessments: Sequence[Assessment], content: Content, mode: str) -> Section | None:
+    """The gaps between the two sides of the table (core/sense.py), when any is marked."""
+    from coprod.core.sense import items_of, people_of, sides
+
+    statements = [] if mode == "quick" else items_of(content, mode)
+    result = sides([p.id for p in content.practices], statements, people_of(assessments))
+    texts = {p.id: p.name for p in content.practices} | {
+        s.id: s.text for _p, s in content.statements()
+    }
+    marked = [g for g in (*result.practices, *result.statements) if g.flagged]
+    if not marked:
+        return None
+    items = [
+        _("%(text)s: community %(community)s, institutions %(institutions)s")
+        % {
+            "text": texts.get(g.id, g.id),
+            "community": f"{g.community:g}",
+            "institutions": f"{g.institutions:g}",
+        }
+        for g in marked
+    ]
+    return Section(
+        "sides",
+        _("Seen differently from the two sides of the table"),
+        15,
+        _(
+            "Where residents and community groups see the project differently from council "
+            "staff and elected members. Neither side is right or wrong: the gap is the "
+            "conversation."
+        ),
+        [
+            _("What does each side see that the other may not?"),
+            _("What would it take for the side that rates it lower to rate it higher?"),
+        ],
+        items,
+    )
+
+
 def _missing(files: Sequence[LoadedAnswers], content: Content) -> Section:
     cov = coverage_of([f.answers for f in files], content)
     names = ", ".join(c.name for c in content.background.arc_characteristics)
@@ -377,6 +415,9 @@ def build_agenda(
     weakest = _weakest(assessments, content)
     if weakest:
         sections.append(weakest)
+    sides = _sides(assessments, content, files[0].answers.mode)
+    if sides:
+        sections.append(sides)
     sections.append(_missing(files, content))
     sections.append(_actions(files, assessments, anonymous))
     kept, left_out = fit(sections, minutes)

@@ -84,3 +84,20 @@ def test_a_gap_between_the_sides_is_marked(invoke, tmp_path: Path, content: Cont
     assert "**marked**" in markdown
     terminal = " ".join(invoke("team", *paths).stdout.split())
     assert "community 100, institutions 33: a gap of 67 ⚑" in terminal
+
+
+def test_the_agenda_gives_a_marked_gap_its_own_section(
+    invoke, tmp_path: Path, content: Content
+) -> None:
+    community = [("resident", [4, 2, 2, 2, 2, 2, 2])] * 3
+    institutions = [("officer", [1, 2, 2, 2, 2, 2, 2])] * 3
+    paths = write_group(tmp_path, content, community + institutions)
+    data = json.loads(invoke("agenda", *paths, "--format", "json").stdout)
+    (section,) = [s for s in data["sections"] if s["kind"] == "sides"]
+    assert section["title"] == "Seen differently from the two sides of the table"
+    assert section["items"] == [f"{content.practices[0].name}: community 100, institutions 25"]
+    balanced = write_group(
+        tmp_path, content, [("resident", [2] * 7)] * 3 + [("officer", [2] * 7)] * 3
+    )
+    again = json.loads(invoke("agenda", *balanced, "--format", "json").stdout)
+    assert "sides" not in [s["kind"] for s in again["sections"]]

@@ -73,3 +73,9 @@ NamedOption = Annotated[
     bool,
     typer.Option("--named", help="Show names and roles, even for an --anonymous workshop's files."),
 ]
+LatestOption = Annotated[
+    bool,
+    typer.Option(
+        "--latest", help="Read only each named person's newest file (one person, one voice)."
+    ),
+]

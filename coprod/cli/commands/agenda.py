@@ -13,11 +13,13 @@ from coprod.cli.options import (
     AnonymousOption,
     ForceOption,
     FormatOption,
+    LatestOption,
     NamedOption,
     OutputOption,
     answers_files,
 )
 from coprod.cli.output import choose_format, emit
+from coprod.cli.people import one_per_person
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
 
@@ -43,6 +45,7 @@ def agenda_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    latest: LatestOption = False,
     anonymous: AnonymousOption = False,
     named: NamedOption = False,
 ) -> None:
@@ -62,7 +65,8 @@ def agenda_command(
 
     content = content_for(ctx)
     hidden = anonymous_for(files, anonymous, named)
-    agenda = build_agenda(load_all(files, content, warn), content, minutes, anonymous=hidden)
+    loaded = one_per_person(load_all(files, content, warn), latest=latest)
+    agenda = build_agenda(loaded, content, minutes, anonymous=hidden)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render.terminal.agenda import render_agenda

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, OutputOption, answers_files
+from coprod.cli.options import ForceOption, FormatOption, LatestOption, OutputOption, answers_files
 from coprod.cli.output import choose_format, emit
+from coprod.cli.people import one_per_person
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
 
@@ -23,6 +24,7 @@ def room_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    latest: LatestOption = False,
 ) -> None:
     """Who is in the room: which of the six characteristics the group brings.
 
@@ -39,7 +41,7 @@ def room_command(
     from coprod.core.team import check_same_project
 
     content = content_for(ctx)
-    loaded = load_all(files, content, warn)
+    loaded = one_per_person(load_all(files, content, warn), latest=latest)
     check_same_project(loaded, what="coprod room", modes=False)
     coverage = coverage_of([item.answers for item in loaded], content)
     project = loaded[0].answers.project.name

@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, NamedOption, OutputOption, answers_files
+from coprod.cli.options import (
+    ForceOption,
+    FormatOption,
+    LatestOption,
+    NamedOption,
+    OutputOption,
+    answers_files,
+)
 from coprod.cli.output import choose_format, emit
+from coprod.cli.people import one_per_person
 from coprod.errors import CoprodError
 from coprod.storage.inputs import distinct_files, load_all
 from coprod.terminal.console import out, warn
@@ -34,6 +42,7 @@ def team_command(
     format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    latest: LatestOption = False,
     choose_actions: Annotated[
         Path | None,
         typer.Option(
@@ -72,7 +81,8 @@ def team_command(
     # garbage collector only costs time here (it was 40% of a 5,000-file run).
     gc.disable()
     try:
-        view = team_view(load_all(files, content, warn), content, anonymous=hidden)
+        loaded = one_per_person(load_all(files, content, warn), latest=latest)
+        view = team_view(loaded, content, anonymous=hidden)
     finally:
         gc.enable()
     fmt = choose_format(format, output, default=None)

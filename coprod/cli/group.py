@@ -61,7 +61,7 @@ class CoprodGroup(TyperGroup):
         """
         from coprod.i18n import cli_help as helptext
 
-        argv = sys.argv[1:] if args is None else list(args)
+        argv = helptext.hoist_global_options(sys.argv[1:] if args is None else list(args))
         language = helptext.choose_language(argv, os.environ)
         helptext.translate_typer_words(language)
         if language != "en":

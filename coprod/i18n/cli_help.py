@@ -43,6 +43,48 @@ _ORIGINAL: dict[str, str] = {}
 _VALUE_OPTIONS = ("--data-dir",)
 
 
+#: coprod's own options, given after the command name as often as before it.
+_GLOBAL_FLAGS = ("--easy-read",)
+_GLOBAL_VALUES = ("--lang", "--data-dir")
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """``args`` with coprod's own options (``--lang``, ``--easy-read``, ``--data-dir``) moved
+    before the command name when they were typed after it: ``coprod practices --lang cy``
+    works as ``coprod --lang cy practices`` does. Nothing after ``--`` is touched."""
+    args = list(args)
+    start = 0
+    while start < len(args):  # the command name: the first word that is no option's value
+        arg = args[start]
+        if arg == "--":
+            return args
+        if arg in _GLOBAL_VALUES:
+            start += 2
+            continue
+        if not arg.startswith("-"):
+            break
+        start += 1
+    else:
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    index = start + 1
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg in _GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUES)):
+            moved.append(arg)
+        elif arg in _GLOBAL_VALUES and index + 1 < len(args):
+            moved += args[index : index + 2]
+            index += 1
+        else:
+            rest.append(arg)
+        index += 1
+    return [*args[:start], *moved, args[start], *rest]
+
+
 def language_from(args: Sequence[str], environ: dict[str, str] | Any) -> str | None:
     """The ``--lang`` given before the command name (the last one), else ``$COPROD_LANG``."""
     chosen: str | None = None

@@ -29,8 +29,23 @@ def setup_section() -> str:
 
 
 def setup_commands() -> list[str]:
-    """The indented command lines of the set-up section."""
-    return re.findall(r"^    (\S.*)$", setup_section(), re.MULTILINE)
+    """The indented command lines of the set-up section (Linux and macOS)."""
+    lines = re.findall(r"^    (\S.*)$", setup_section(), re.MULTILINE)
+    return [line for line in lines if not line.startswith("py -m venv")]
+
+
+def windows_commands() -> list[str]:
+    """The same two commands for Windows PowerShell (``;`` between steps)."""
+    lines = re.findall(r"^    (\S.*)$", setup_section(), re.MULTILINE)
+    return [line for line in lines if line.startswith("py -m venv")]
+
+
+def test_each_command_has_its_windows_equivalent() -> None:
+    for posix, windows in zip(setup_commands(), windows_commands(), strict=True):
+        ours = [step.strip() for step in windows.split(";")]
+        assert ours[:2] == ["py -m venv .venv", ".venv\\Scripts\\Activate.ps1"], windows
+        # after the environment, the very same steps: the install and the command
+        assert ours[2:] == steps(posix)[2:], (posix, windows)
 
 
 def steps(command: str) -> list[str]:

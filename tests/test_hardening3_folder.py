@@ -233,6 +233,10 @@ def test_a_foreign_or_broken_answers_file_is_a_warning_and_the_group_still_shows
     assert client.get(f"{base}/team.json").status_code == 200  # type: ignore[attr-defined]
     assert len(workshop.loaded()) == 2  # the rest of the group still shows
     assert any("participant-002.yaml" in w for w in workshop.warnings)
+    # the facilitator's console names the file left out, and still shows the group
+    console = client.get(f"{base}/").text  # type: ignore[attr-defined]
+    assert "Files left out" in console and "participant-002.yaml" in console
+    assert "<table" in console  # the group view still shows beside the warning
     # ... and after a restart: the same warning, the rest of the group, no overwriting
     capsys.readouterr()
     again = Workshop.open(folder, content)

@@ -138,10 +138,11 @@ class LiveView:
             "slides": slides.available(revealed),
             "slide": slides.current(wall.slide, revealed),
             "wall": wall,
-            "warnings": list(getattr(self.workshop, "warnings", ())),
         }
         if revealed and counts.joined >= 2:
             context.update(self.group(shared=not names))
+        # after the group is read: reading it is what finds a file that cannot be shown
+        context["warnings"] = list(self.workshop.warnings)
         return context
 
     def fragment(self, version: int, *, names: bool = False) -> str:

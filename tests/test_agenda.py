@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from helpers import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import typer
-from pty_helpers import clean_env, coprod_executable
+from helpers.terminal import clean_env, coprod_executable
 
 from coprod.cli import app
 from coprod.core.content_checks import FILES

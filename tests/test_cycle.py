@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 from coprod.core.actions import is_overdue, list_actions, parse_due, review_actions
 from coprod.core.answers import Action

@@ -7,8 +7,8 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from conftest import FIXTURES
-from pty_helpers import answer, spawn
+from helpers import FIXTURES
+from helpers.terminal import answer, spawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(90)]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 from coprod.interactive.end_questions import _suggestions
 from coprod.storage.answers_file import load_answers

@@ -7,7 +7,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from pty_helpers import answer, spawn
+from helpers.terminal import answer, spawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(90)]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from pty_helpers import answer, clean_env, coprod_executable, spawn
+from helpers.terminal import answer, clean_env, coprod_executable, spawn
 
 from coprod.storage.content import load_content
 

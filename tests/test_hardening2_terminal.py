@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pty_helpers import clean_env
-from test_hardening_e2e import run_in_pty
+from helpers.terminal import clean_env, run_in_pty
 
 from coprod.core.content_checks import FILES
 from coprod.errors import CoprodError

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from workshop_helpers import app_for, make_workshop
-from workshop_server import Server as CommandServer
-from workshop_server import free_port
+from helpers.server import Server as CommandServer
+from helpers.server import free_port
+from helpers.workshop import app_for, make_workshop
 
 from coprod.core.models import Content
 from coprod.web.server import Limits, Server, bind
@@ -192,8 +192,8 @@ def test_a_page_on_another_site_cannot_post_to_the_workshop_in_a_real_browser(
 
     if shutil.which("chromium") is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
+    from helpers.chromium import ARGS, CHROMIUM, PHONE
     from playwright.sync_api import sync_playwright
-    from test_workshop_browser import ARGS, CHROMIUM, PHONE
 
     server = CommandServer(["--out", "ws", "--project", "P", "--port", str(free_port())], tmp_path)
     server.wait_ready()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from workshop_helpers import Phone, answer_quick, app_for, make_workshop
+from helpers.workshop import Phone, answer_quick, app_for, make_workshop
 
 from coprod.cli.commands.workshop import team_command_line
 from coprod.core.models import Content

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from workshop_helpers import Phone, answer_quick, app_for, facilitator, make_workshop
+from helpers.workshop import Phone, answer_quick, app_for, facilitator, make_workshop
 
 from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem

@@ -7,23 +7,18 @@ detection are the real ones.
 
 from __future__ import annotations
 
-import fcntl
 import io
 import os
-import pty
 import re
-import select
 import signal
-import struct
 import subprocess
-import termios
 import time
 from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
-from pty_helpers import answer, clean_env, coprod_executable, spawn
+from helpers.terminal import answer, clean_env, coprod_executable, run_in_pty, spawn
 
 from coprod.storage.content import load_content
 
@@ -32,34 +27,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 FULL = Path(__file__).parent / "fixtures" / "full.yaml"
 CONTENT = load_content()
 ANSI = re.compile(r"\x1b\[")
-
-
-def run_in_pty(args: list[str], env: dict[str, str], columns: int = 80) -> tuple[int, str]:
-    """Run coprod with a pseudo-terminal as stdin, stdout and stderr; (exit code, output)."""
-    main, secondary = pty.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    process = subprocess.Popen(
-        [coprod_executable(), *args], stdin=secondary, stdout=secondary, stderr=secondary, env=env
-    )
-    os.close(secondary)
-    output = b""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([main], [], [], 1)
-        if not ready:
-            if process.poll() is not None:
-                break
-            continue
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(main)
-    code = process.wait(timeout=10)
-    return code, output.decode("utf-8", "replace")
 
 
 # 4b. SIGTERM keeps the draft --------------------------------------------------------

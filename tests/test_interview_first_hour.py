@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pty_helpers import command_after
+from helpers.terminal import command_after
 
 from coprod.core.answers import Answers
 from coprod.interactive.interview import Interview

@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from pty_helpers import Screen, answer, command_after, spawn
+from helpers.terminal import Screen, answer, command_after, spawn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 

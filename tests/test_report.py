@@ -6,14 +6,12 @@ import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from helpers.documents import StrictHTML, headings, inline_text, md_tokens
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from coprod.core.assessment import Assessment, assess
@@ -37,98 +35,6 @@ class MarkdownSnapshot(SingleFileSnapshotExtension):
 class HtmlSnapshot(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
     file_extension = "html"
-
-
-def md_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
-
-
-def md_tokens(text: str) -> list[Token]:
-    return md_parser().parse(text)
-
-
-def inline_text(token: Token) -> str:
-    """The plain text of an inline token (what a reader sees)."""
-    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
-
-
-def headings(tokens: list[Token]) -> list[tuple[str, str]]:
-    return [
-        (t.tag, inline_text(tokens[i + 1]))
-        for i, t in enumerate(tokens)
-        if t.type == "heading_open"
-    ]
-
-
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
-
-
-class StrictHTML(HTMLParser):
-    """Fails on any unbalanced, misnested or stray tag, duplicate attribute or self-closed HTML element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-        self.elements: list[tuple[str, dict[str, str | None], tuple[str, ...]]] = []
-        self.doctype: str | None = None
-        self.text: dict[str, list[str]] = {}
-
-    def _record(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = [name for name, _ in attrs]
-        if len(names) != len(set(names)):
-            self.errors.append(f"duplicate attribute in <{tag}>: {names}")
-        self.elements.append((tag, dict(attrs), tuple(self.stack)))
-
-    def handle_decl(self, decl: str) -> None:
-        self.doctype = decl
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._record(tag, attrs)
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._record(tag, attrs)
-        if tag not in VOID and "svg" not in self.stack:
-            self.errors.append(f"self-closed non-void HTML element <{tag}/>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            self.errors.append(f"end tag for void element </{tag}>")
-        elif not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"unexpected </{tag}>; open: {self.stack[-4:]}")
-        else:
-            self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.stack:
-            self.text.setdefault(self.stack[-1], []).append(data)
-
-    def check(self, document: str) -> StrictHTML:
-        self.feed(document)
-        self.close()
-        if self.stack:
-            self.errors.append(f"unclosed: {self.stack}")
-        assert not self.errors, self.errors
-        return self
-
-    def tags(self, name: str) -> list[dict[str, str | None]]:
-        return [attrs for tag, attrs, _ in self.elements if tag == name]
 
 
 def assessment_for(path: Path, content: Content) -> Assessment:

@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
-from test_report import StrictHTML, headings, md_tokens
-from test_team_compare_reports import list_items, paragraphs
+from helpers import FIXTURES
+from helpers.documents import StrictHTML, headings, list_items, md_tokens, paragraphs
 
 from coprod.core.team import anonymous_role_counts
 from coprod.render import markdown
@@ -265,7 +264,7 @@ def test_report_in_a_terminal_shows_the_terminal_report(
 @pytest.mark.e2e
 def test_installed_report_in_a_pty_is_the_terminal_report(tmp_path: Path) -> None:
     import pexpect
-    from pty_helpers import spawn
+    from helpers.terminal import spawn
 
     child = spawn(["report", str(FULL)], tmp_path)
     child.expect(pexpect.EOF)

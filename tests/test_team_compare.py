@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from helpers import FIXTURES
+from helpers.documents import StrictHTML, headings, list_items, md_tokens, paragraphs, plain
 from markdown_it.token import Token
-from test_report import StrictHTML, headings, md_tokens
 
 from coprod.core.models import Content
 from coprod.i18n.labels import rating_label
@@ -34,17 +34,6 @@ HOSTILE_ROLE = "**boss** _it_ [me](https://example.org)"
 # --- helpers -------------------------------------------------------------------
 
 
-def plain(token: Token) -> str:
-    """What a reader sees in an inline token; line breaks become ``\\n``."""
-    parts = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("hardbreak", "softbreak"):
-            parts.append("\n")
-    return "".join(parts)
-
-
 def md_tables(tokens: list[Token]) -> list[list[list[str]]]:
     """Every table as rows of cell texts (the header row first)."""
     result: list[list[list[str]]] = []
@@ -59,19 +48,6 @@ def md_tables(tokens: list[Token]) -> list[list[list[str]]]:
         elif token.type == "tr_close":
             result[-1].append(row)
     return result
-
-
-def list_items(tokens: list[Token]) -> list[str]:
-    """The text of every list item's first paragraph."""
-    return [
-        plain(tokens[i + 2])
-        for i, t in enumerate(tokens)
-        if t.type == "list_item_open" and tokens[i + 2].type == "inline"
-    ]
-
-
-def paragraphs(tokens: list[Token]) -> list[str]:
-    return [plain(t) for t in tokens if t.type == "inline"]
 
 
 def table_with(tokens: list[Token], header: list[str]) -> list[list[str]]:

@@ -17,7 +17,7 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 import yaml
-from workshop_server import Server, free_port
+from helpers.server import Server, free_port
 
 from coprod.core.models import Content
 

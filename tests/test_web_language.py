@@ -9,7 +9,7 @@ from pathlib import Path
 import anyio
 import httpx2 as httpx
 import pytest
-from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_workshop
+from helpers.workshop import Phone, answer_quick, html_lang, lang_app, make_workshop
 
 from coprod import i18n
 from coprod.core.models import Content

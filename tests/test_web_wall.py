@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from workshop_helpers import (
+from helpers.workshop import (
     Phone,
     answer_quick,
     app_for,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from workshop_helpers import Phone, answer_quick, app_for, facilitator, make_workshop, radio_names
+from helpers.workshop import Phone, answer_quick, app_for, facilitator, make_workshop, radio_names
 
 from coprod.core.models import Content
 from coprod.web.state import STATE_FILE, Workshop

@@ -17,23 +17,13 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 import yaml
-from workshop_server import Server, free_port
+from helpers.chromium import ARGS, CHROMIUM, PHONE
+from helpers.server import Server, free_port
 
 from coprod.core.models import Content
 
 pytestmark = [pytest.mark.chromium, pytest.mark.e2e, pytest.mark.timeout(180)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 TAP_TARGETS = "main a, main button, main input[type=text], main textarea, main label.option"
 
 

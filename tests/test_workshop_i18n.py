@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from workshop_helpers import Phone, answer_quick, facilitator, html_lang, lang_app, make_workshop
-from workshop_server import Server, free_port
+from helpers.server import Server, free_port
+from helpers.workshop import Phone, answer_quick, facilitator, html_lang, lang_app, make_workshop
 
 from coprod import i18n
 from coprod.core.models import Content

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers.workshop import Phone, answer_quick, html_lang, lang_app, make_workshop
 from markupsafe import escape
-from workshop_helpers import Phone, answer_quick, html_lang, lang_app, make_workshop
 
 from coprod.core.models import Content
 from coprod.storage.content import bundled_data_dir

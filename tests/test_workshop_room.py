@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from workshop_helpers import Phone, answer_quick, app_for, facilitator, make_workshop
+from helpers.workshop import Phone, answer_quick, app_for, facilitator, make_workshop
 
 from coprod.core.models import Content
 

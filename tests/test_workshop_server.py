@@ -13,8 +13,8 @@ import httpx2 as httpx
 import pexpect
 import pytest
 import yaml
-from pty_helpers import clean_env, coprod_executable
-from workshop_server import Server, free_port
+from helpers.server import Server, free_port
+from helpers.terminal import clean_env, coprod_executable
 
 from coprod.core.models import Content
 

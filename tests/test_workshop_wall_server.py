@@ -10,9 +10,9 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from pty_helpers import clean_env, coprod_executable
-from workshop_helpers import Phone, answer_quick, app_for, make_workshop
-from workshop_server import Server, free_port
+from helpers.server import Server, free_port
+from helpers.terminal import clean_env, coprod_executable
+from helpers.workshop import Phone, answer_quick, app_for, make_workshop
 
 from coprod.cli.commands.workshop import Progress
 from coprod.core.models import Content

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.documents import headings, inline_text, md_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_report import headings, inline_text, md_tokens
 from test_reports_first_hour import FULL, TEAM, write
 
 from coprod.render import markdown

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
 import shlex
 import shutil
+import struct
+import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pexpect
@@ -114,3 +121,31 @@ def command_after(lines: list[str], header: str) -> list[str]:
             break
         command = command[:-1] + " "
     return shlex.split(command)
+
+
+def run_in_pty(args: list[str], env: dict[str, str], columns: int = 80) -> tuple[int, str]:
+    """Run coprod with a pseudo-terminal as stdin, stdout and stderr; (exit code, output)."""
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    process = subprocess.Popen(
+        [coprod_executable(), *args], stdin=secondary, stdout=secondary, stderr=secondary, env=env
+    )
+    os.close(secondary)
+    output = b""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 1)
+        if not ready:
+            if process.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    code = process.wait(timeout=10)
+    return code, output.decode("utf-8", "replace")

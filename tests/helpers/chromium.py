@@ -145,3 +145,20 @@ class Chromium:
             self.process.kill()
         os.close(self._to_browser)
         os.close(self._from_browser)
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from pty_helpers import clean_env, coprod_executable
+
+from helpers.terminal import clean_env, coprod_executable
 
 
 def free_port() -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,6 @@ from coprod.errors import CoprodError
 from coprod.storage.answers_file import parse_answers_text
 from coprod.storage.content import load_content
 
-FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"
 FULL_TEXT = FULL.read_text(encoding="utf-8")
 CONTENT = load_content()

@@ -17,13 +17,14 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
+from helpers import FIXTURES
 from helpers.terminal import answer, clean_env, coprod_executable, spawn
 
 from coprod.storage.content import load_content
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(90)]
 
-FULL = Path(__file__).parent / "fixtures" / "full.yaml"
+FULL = FIXTURES / "full.yaml"
 CONTENT = load_content()
 
 

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURES
 
 from coprod.errors import MAX_SHOWN, CoprodError
 from coprod.storage.files import Terminated, check_target, default_answers_path, write_atomic
 
-FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"
 FULL_TEXT = FULL.read_text(encoding="utf-8")
 READERS = [

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURES
 from helpers.terminal import clean_env, run_in_pty
 
 from coprod.core.content_checks import FILES
 from coprod.errors import CoprodError
 from coprod.storage.content import bundled_data_dir, load_content_uncached
 
-FIXTURES = Path(__file__).parent / "fixtures"
 OSC_TITLE = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J"
 OSC_LINK = "\x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\"

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import FIXTURES
 from helpers.workshop import Phone, answer_quick, app_for, make_workshop
 
 from coprod.cli.commands.workshop import team_command_line
 from coprod.core.models import Content
 from coprod.render.spreadsheet import csv_cell
 
-FIXTURES = Path(__file__).parent / "fixtures"
 TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
 FORMULA = "=+-@"
 COUNCILLOR = re.compile(r"\bcouncillor\b", re.IGNORECASE)

@@ -13,18 +13,18 @@ import re
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
+from helpers import FIXTURES
 from helpers.terminal import answer, clean_env, coprod_executable, run_in_pty, spawn
 
 from coprod.storage.content import load_content
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 
-FULL = Path(__file__).parent / "fixtures" / "full.yaml"
+FULL = FIXTURES / "full.yaml"
 CONTENT = load_content()
 ANSI = re.compile(r"\x1b\[")
 

@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from coprod.core.answers import Answers
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.storage.answers_file import HEADER, dumps, load_answers, parse_answers_text
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def test_a_new_draft_is_empty_incomplete_and_dated_today(content: Content) -> None:

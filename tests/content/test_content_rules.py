@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import FIXTURES
 from pydantic import BaseModel
 
 from coprod.core.models import (
@@ -31,7 +32,6 @@ from coprod.core.models import (
 )
 from coprod.storage.content import bundled_data_dir
 
-FIXTURES = Path(__file__).parent / "fixtures"
 # Excerpts of the source publications (fixtures/sources/README.md; make.py remakes them)
 SOURCES = FIXTURES / "sources"
 EXCERPTS = {

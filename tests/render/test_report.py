@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import FIXTURES
 from helpers.documents import StrictHTML, headings, inline_text, md_tokens
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -20,9 +21,6 @@ from coprod.errors import CoprodError
 from coprod.render import formats, html, markdown
 from coprod.render.svg import bar_chart_svg
 from coprod.storage.answers_file import load_answers
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 # --- helpers -----------------------------------------------------------------
 

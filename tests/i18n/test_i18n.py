@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from helpers import FIXTURES
 
 from coprod import i18n
 from coprod.i18n.babel_extract import extract_help
@@ -178,7 +179,7 @@ def test_welsh_interview_asks_in_welsh() -> None:
 
 
 def test_welsh_team_report_headings(invoke) -> None:
-    fixtures = Path(__file__).parent / "fixtures"
+    fixtures = FIXTURES
     files = [str(fixtures / "team-jo.yaml"), str(fixtures / "team-sam.yaml")]
     md = invoke("--lang", "cy", "team", *files, "--format", "md").stdout
     assert "## Proffil yr arferion ar draws ymatebwyr" in md

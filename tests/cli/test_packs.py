@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from coprod.storage.content import bundled_data_dir, load_content_uncached
 
@@ -251,7 +252,7 @@ def test_bundled_dir_has_packs() -> None:
 
 
 def test_team_and_compare_read_files_alike_in_every_language(invoke) -> None:
-    fixtures = Path(__file__).parent / "fixtures"
+    fixtures = FIXTURES
     files = [str(fixtures / "team-jo.yaml"), str(fixtures / "team-sam.yaml")]
     english = json.loads(invoke("team", *files, "--format", "json").stdout)
     welsh = invoke("--lang", "cy", "team", *files, "--format", "json")

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from helpers import FIXTURES
 
 from coprod import i18n
 
-FIXTURES = Path(__file__).parent / "fixtures"
 TEAM = [str(FIXTURES / f"team-{n}.yaml") for n in ("sam", "resident", "jo")]
 THEN, NOW = str(FIXTURES / "full.yaml"), str(FIXTURES / "later.yaml")
 

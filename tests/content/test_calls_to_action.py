@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from helpers import FIXTURES
 
 from coprod.core.models import Content
 
-FIXTURES = Path(__file__).parent / "fixtures"
 FULL = FIXTURES / "full.yaml"  # respondent: Sam, officer
 TEAM = [FIXTURES / f"team-{who}.yaml" for who in ("sam", "resident", "jo")]
 HEADING = "What the report asks of you"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyte
 import pytest
 import yaml
+from helpers import FIXTURES
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -293,7 +294,7 @@ def test_a_taken_file_name_is_said_in_welsh(invoke, content, terminal, tmp_path,
 
 def test_last_times_actions_are_reviewed_in_welsh(invoke, content, terminal, tmp_path, monkeypatch):
     here = folder(tmp_path, "here", monkeypatch)
-    old = yaml.safe_load((Path(__file__).parent / "fixtures" / "full.yaml").read_text())
+    old = yaml.safe_load((FIXTURES / "full.yaml").read_text())
     old["actions"] = [
         {"id": "act-aaa111", "text": "Anfon nodyn", "owner": "Sam", "status": "open"},
         {"id": "act-bbb222", "text": "Trefnu adolygiad", "status": "in-progress"},

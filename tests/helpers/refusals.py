@@ -44,3 +44,13 @@ def assert_refused(
     for words in says:
         assert words in err, err
     return err
+
+
+def refused(result, path: Path | str, *words: str) -> str:
+    everything = result.stdout + result.stderr
+    assert "Traceback" not in everything
+    assert result.exit_code == 2, everything
+    assert str(path) in result.stderr, result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+    return result.stderr

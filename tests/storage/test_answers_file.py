@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from helpers import FIXTURES
-from helpers.refusals import assert_refused, line_of, replaced
+from helpers.refusals import assert_refused, line_of, refused, replaced
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.models import Content
-from coprod.errors import CoprodError
+from coprod.errors import MAX_SHOWN, CoprodError
 from coprod.storage.answers_file import HEADER, dumps, load_answers, parse_answers_text
 from coprod.storage.content import load_content
 
@@ -561,3 +562,104 @@ def test_paths_in_answers_are_never_opened(invoke, tmp_path, monkeypatch) -> Non
         assert "root:x:0:0" not in output
         assert "TOP-SECRET-CONTENT" not in output
     assert "../../secret" in outputs[1]
+
+
+def big_file(tmp_path: Path, value: str, *, target_bytes: int = 990_000) -> Path:
+    lines = ["version: 1", "project:", "  name: Big", "ratings:"]
+    size = sum(len(line) + 1 for line in lines)
+    number = 0
+    while size < target_bytes:
+        line = f"  unknown-statement-id-{number:06d}: {value}"
+        lines.append(line)
+        size += len(line) + 1
+        number += 1
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size < 1_000_000  # within the size limit
+    return path
+
+
+def with_content_version(version: str, text: str = FULL_TEXT) -> str:
+    changed, count = re.subn(r"(?m)^content_version: .*$", f"content_version: {version}", text)
+    assert count == 1
+    return changed
+
+
+# Big and broken answers files ------------------------------------------------------------
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("entries", "says"),
+    [(4_000, "4000 problems"), (8_000, "entries in one mapping"), (30_000, "lines")],
+)
+@pytest.mark.parametrize("value", ["3", "9"])
+def test_a_file_of_many_problems_is_refused(invoke, tmp_path, entries, says, value):
+    """It once took minutes: bench/bench_problems.py times it (the timeout only stops a hang)."""
+    lines = ["version: 1", "project:", "  name: Big", "ratings:"]
+    lines += [f"  s{number}: {value}" for number in range(entries)]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    result = invoke("assess", "--answers", str(path))
+    err = refused(result, path, says)
+    if entries < 5_000:  # every one a problem: the first named with its line, the rest counted
+        assert err.count(f"{path}:") == MAX_SHOWN
+        assert f"{path}:5: ratings.s0:" in err
+        assert f"and {entries - MAX_SHOWN} more" in err
+
+
+@pytest.mark.timeout(60)
+def test_one_megabyte_of_unknown_ids_is_refused(invoke, tmp_path) -> None:
+    """It once took 500 s: bench/bench_problems.py times it (the timeout only stops a hang)."""
+    path = big_file(tmp_path, "3")
+    refused(invoke("assess", "--answers", str(path)), path)
+
+
+def test_a_long_unknown_id_is_shown_short(invoke, tmp_path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(f"version: 1\nproject: {{name: p}}\nratings:\n  {'q' * 1000}: 3\n")
+    err = refused(invoke("assess", "--answers", str(path)), path, "unknown statement id")
+    assert len(err) < 400
+
+
+# content_version and date ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["-5", "0", "-1"])
+def test_a_nonsense_content_version_is_refused(invoke, tmp_path, version) -> None:
+    path = tmp_path / "a.yaml"
+    text = FULL_TEXT.replace("ratings:\n", "ratings:\n  typo-id: 3\n", 1)
+    path.write_text(with_content_version(version, text))
+    err = refused(invoke("assess", "--answers", str(path)), path, "content_version")
+    line = next(n for n, t in enumerate(path.read_text().splitlines(), 1) if "content_version" in t)
+    assert f"{path}:{line}:" in err
+
+
+def test_an_old_files_typo_is_still_an_error(invoke, content, tmp_path) -> None:
+    """Version 1 excuses ids version 1 had; an id it never had is a typo."""
+    (old,) = [h for h in content.meta.history if h.content_version == 1]
+    current = {s.id for _, s in content.statements()}
+    gone = sorted(set(old.statements) - current)
+    assert gone, "control: version 1 had statements the current content does not"
+    path = tmp_path / "old.yaml"
+    text = with_content_version("1").replace("ratings:\n", f"ratings:\n  {gone[0]}: 3\n", 1)
+    path.write_text(text)
+    result = invoke("assess", "--answers", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert gone[0] in result.stderr  # left out, with a warning
+    path.write_text(text.replace("ratings:\n", "ratings:\n  opennes-1: 3\n", 1))
+    err = refused(invoke("assess", "--answers", str(path)), path, "opennes-1")
+    assert gone[0] not in err  # only the typo is an error
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["!!timestamp abc", "20261120", "2026-02-30", "yesterday", "'2026-13-01'", "2026-11-20 10:30"],
+)
+def test_a_bad_date_says_what_a_date_looks_like(invoke, tmp_path, value) -> None:
+    path = tmp_path / "a.yaml"
+    lines = [f"date: {value}" if t.startswith("date:") else t for t in FULL_TEXT.splitlines()]
+    path.write_text("\n".join(lines) + "\n")
+    line = next(n for n, t in enumerate(lines, 1) if t.startswith("date:"))
+    err = refused(invoke("assess", "--answers", str(path)), f"{path}:{line}:", "YYYY-MM-DD")
+    assert "NoneType" not in err and "zero time" not in err

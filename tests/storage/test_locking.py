@@ -1,8 +1,4 @@
-"""Hardening II, the mechanisms on their own: JSON for any encoding, the draft lock.
-
-The end-to-end behaviour is in test_hardening2_e2e.py; these pin down the rules
-the commands rely on, including the cases a command run cannot easily reach.
-"""
+"""storage.locking: one session per draft, a lock that ends with its holder."""
 
 from __future__ import annotations
 
@@ -62,12 +58,3 @@ def test_a_link_to_the_draft_is_the_same_draft(tmp_path) -> None:
     first = lock_draft(draft)
     assert lock_draft(Path(tmp_path / "alias.yaml")) is first
     release_all()
-
-
-def test_a_newline_in_a_file_name_cannot_fake_a_message(invoke, tmp_path) -> None:
-    path = tmp_path / "a\nerror: all is well.yaml"
-    result = invoke("assess", "--answers", str(path))
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("error: ")
-    assert "a\\nerror: all is well.yaml" in result.stderr

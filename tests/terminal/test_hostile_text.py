@@ -1,13 +1,4 @@
-"""Hardening II: hostile text never drives the terminal and is never read as rich markup.
-
-Every string field of an adapted content folder, and every text field of an
-answers file, carries the same payload: a window-title OSC, a clear-screen CSI,
-an OSC 8 hyperlink, an 8-bit CSI, a bidi override and rich markup (``[/x]``,
-``[link=…]``). Every command that prints such text is run with it, and its whole
-output (stdout and stderr) is scanned: no escape byte from the payload, the
-markup shown as the literal text it is, no traceback. In a real terminal with
-colour (a pseudo-terminal) the only escapes left are coprod's own SGR colours.
-"""
+"""Untrusted text (content, answers, paths) in the terminal: shown as text, never as escapes or markup."""
 
 from __future__ import annotations
 
@@ -27,11 +18,20 @@ from coprod.errors import CoprodError
 from coprod.storage.content import bundled_data_dir, load_content_uncached
 
 OSC_TITLE = "\x1b]0;pwned\x07"
+
+
 CLEAR = "\x1b[2J"
+
+
 OSC_LINK = "\x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\"
+
+
 MARKUP = "[/x] [link=http://evil.example/]L[/link] [bold]B"
+
+
 PAYLOAD = f" {OSC_TITLE}{CLEAR}{OSC_LINK} {MARKUP} \u202e\x9b31m\x9d0;t\x07"
-#: Fields that hold ids, numbers or dates (the models refuse text there).
+
+
 NOT_TEXT = {
     "id",
     "key_point",
@@ -46,6 +46,8 @@ NOT_TEXT = {
     "version",
     "content_version",
 }
+
+
 HOSTILE_BYTES = ("\x1b", "\x9b", "\x9d", "\x07", "\u202e")
 
 
@@ -143,26 +145,6 @@ COMMANDS_ON_CONTENT = [
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS_ON_CONTENT, ids=" ".join)
-def test_content_text_is_inert_in_the_terminal(invoke, hostile_dir, args) -> None:
-    result = invoke("--data-dir", str(hostile_dir), *args)
-    assert result.exit_code == 0, result.output
-    assert_inert(result.stdout + result.stderr)
-    assert "␛]0;pwned" in result.stdout  # the text is there, made visible
-
-
-@pytest.mark.parametrize(
-    "args", [["practices", "--json"], ["cases", "--json"], ["criteria", "--json"]], ids=" ".join
-)
-def test_json_of_hostile_content_is_escaped_and_exact(invoke, hostile_dir, args) -> None:
-    result = invoke("--data-dir", str(hostile_dir), *args)
-    assert result.exit_code == 0, result.output
-    assert_inert(result.stdout, markup_shown=False)
-    assert "\\u001b]0;pwned\\u0007" in result.stdout  # ESC and BEL written as JSON escapes
-    data = json.loads(result.stdout)  # and it is still the same data, escapes included
-    assert any(OSC_TITLE in text for text in _strings(data))
-
-
 def _strings(data: object) -> Iterator[str]:
     """Every string in a JSON document."""
     if isinstance(data, str):
@@ -191,6 +173,37 @@ def answers_commands(sam: Path, later: Path, out: Path) -> list[list[str]]:
         ["compare", str(sam), str(later)],
         ["compare", str(sam), str(later), "--format", "md"],
     ]
+
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def only_colour_escapes(output: str) -> None:
+    """Every escape in ``output`` is a colour (SGR); nothing sets titles, links or clears."""
+    leftover = SGR.sub("", output)
+    assert "\x1b" not in leftover, repr(leftover[leftover.index("\x1b") - 40 :][:120])
+    for byte in HOSTILE_BYTES[1:]:
+        assert byte not in output
+
+
+@pytest.mark.parametrize("args", COMMANDS_ON_CONTENT, ids=" ".join)
+def test_content_text_is_inert_in_the_terminal(invoke, hostile_dir, args) -> None:
+    result = invoke("--data-dir", str(hostile_dir), *args)
+    assert result.exit_code == 0, result.output
+    assert_inert(result.stdout + result.stderr)
+    assert "␛]0;pwned" in result.stdout  # the text is there, made visible
+
+
+@pytest.mark.parametrize(
+    "args", [["practices", "--json"], ["cases", "--json"], ["criteria", "--json"]], ids=" ".join
+)
+def test_json_of_hostile_content_is_escaped_and_exact(invoke, hostile_dir, args) -> None:
+    result = invoke("--data-dir", str(hostile_dir), *args)
+    assert result.exit_code == 0, result.output
+    assert_inert(result.stdout, markup_shown=False)
+    assert "\\u001b]0;pwned\\u0007" in result.stdout  # ESC and BEL written as JSON escapes
+    data = json.loads(result.stdout)  # and it is still the same data, escapes included
+    assert any(OSC_TITLE in text for text in _strings(data))
 
 
 @pytest.mark.parametrize("with_content", [False, True], ids=["built-in", "hostile-content"])
@@ -290,17 +303,7 @@ def test_the_interview_shows_hostile_content_as_text(invoke, pipe_input, hostile
     assert save.exists()
 
 
-# With colour, in a real (pseudo-)terminal -------------------------------------------
-
-SGR = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def only_colour_escapes(output: str) -> None:
-    """Every escape in ``output`` is a colour (SGR); nothing sets titles, links or clears."""
-    leftover = SGR.sub("", output)
-    assert "\x1b" not in leftover, repr(leftover[leftover.index("\x1b") - 40 :][:120])
-    for byte in HOSTILE_BYTES[1:]:
-        assert byte not in output
+# With colour, in a real (pseudo-)terminal ------------------------------------------------
 
 
 @pytest.mark.e2e

@@ -149,3 +149,10 @@ def run_in_pty(args: list[str], env: dict[str, str], columns: int = 80) -> tuple
     os.close(main)
     code = process.wait(timeout=10)
     return code, output.decode("utf-8", "replace")
+
+
+def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[bytes]:
+    env = kwargs.pop("env", None) or clean_env(NO_COLOR="1", COLUMNS="100")
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run([coprod_executable(), *args], env=env, timeout=60, **kwargs)

@@ -1,11 +1,4 @@
-"""Hardening III, slow clients (issue 19): one device that opens many connections and never
-finishes a request must not stop the room's phones from joining.
-
-A real uvicorn on 127.0.0.1: in this process with small limits (to see each limit act),
-and the installed ``coprod workshop`` with a laptop's low open-file limit. The misbehaving
-device is 127.0.0.1; the phone comes from 127.0.0.2 (Linux routes all of 127/8 to
-loopback, so a socket can be bound to it as another device's address).
-"""
+"""web.server under a real load: requests that never end, connection and open-file limits, a cross-site page in a real browser."""
 
 from __future__ import annotations
 
@@ -25,6 +18,7 @@ from coprod.core.models import Content
 from coprod.web.server import Limits, Server, bind
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
+
 
 PHONE = "127.0.0.2"
 

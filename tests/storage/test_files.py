@@ -264,3 +264,34 @@ def test_sigterm_during_report_o_exits_143_and_leaves_nothing(tmp_path) -> None:
     assert process.wait(timeout=20) == 143
     flag.unlink()
     assert list(tmp_path.iterdir()) == []
+
+
+TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
+
+
+# never write over what you are reading ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--format", "md"],
+        ["team", "--format", "md"],
+        ["agenda", "--format", "md"],
+        ["room", "--format", "md"],
+        ["actions", "--format", "md"],
+    ],
+)
+def test_output_never_replaces_an_input_even_with_force(
+    invoke, tmp_path: Path, command: list[str]
+) -> None:
+    files = []
+    for source in TEAM:
+        target = tmp_path / source.name
+        target.write_bytes(source.read_bytes())
+        files.append(target)
+    before = files[1].read_bytes()
+    result = invoke(*command, *map(str, files), "-o", str(files[1]), "--force")
+    assert result.exit_code == 2
+    assert "input files" in result.stderr
+    assert files[1].read_bytes() == before

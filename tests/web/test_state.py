@@ -1,5 +1,4 @@
-"""Hardening III, the folder: one server per folder, a state file checked like any input,
-foreign or broken answers files as warnings, personal data for the user only (issue 19)."""
+"""web.state: one server a folder, tampered or broken state refused clearly, foreign files, file modes."""
 
 from __future__ import annotations
 
@@ -17,16 +16,56 @@ from coprod.errors import CoprodError
 from coprod.web.state import LOCK_FILE, STATE_FILE, Workshop, hold_folder
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "ws"
-
-
 def mode_of(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-# --- two servers on one folder -------------------------------------------------------------
+def state(folder: Path) -> dict:  # type: ignore[type-arg]
+    data: dict = json.loads((folder / STATE_FILE).read_text())  # type: ignore[type-arg]
+    return data
+
+
+def write_state(folder: Path, data: object) -> None:
+    (folder / STATE_FILE).write_text(json.dumps(data, indent=2))
+
+
+def broken(folder: Path, content: Content, invoke, data: object | str) -> str:  # type: ignore[no-untyped-def]
+    """Open the workshop with this state, through the command and directly; the message."""
+    if isinstance(data, str):
+        (folder / STATE_FILE).write_text(data)
+    else:
+        write_state(folder, data)
+    with pytest.raises(CoprodError) as caught:
+        Workshop.open(folder, content)
+    result = invoke("workshop", "--out", str(folder), "--host", "127.0.0.1", "--port", "0")
+    assert result.exit_code == 2, result.stdout
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert str(folder / STATE_FILE) in result.stderr
+    return str(caught.value)
+
+
+def with_settings(folder: Path, **changes: object) -> dict:  # type: ignore[type-arg]
+    data = state(folder)
+    data["settings"].update(changes)
+    return data
+
+
+def group_of_three(folder: Path, content: Content) -> Workshop:
+    workshop = make_workshop(folder, content)
+    app = app_for(workshop)
+    for rating in ("1", "2", "3"):
+        answer_quick(Phone(app, workshop), content, rating=rating)
+    return workshop
+
+
+def reveal(workshop: Workshop) -> tuple[object, str]:
+    app = app_for(workshop)
+    client, base = facilitator(app, workshop)
+    assert client.post(f"{base}/reveal", data={"show": "show"}).status_code in (200, 303)
+    return client, base
+
+
+# two servers on one folder ---------------------------------------------------------------
 
 
 def test_a_second_server_on_the_same_folder_is_refused_naming_the_first(
@@ -59,37 +98,7 @@ def test_the_folder_lock_ends_with_its_holder(folder: Path, content: Content) ->
     assert mode_of(folder / LOCK_FILE) == 0o600
 
 
-# --- tampered or broken state ------------------------------------------------------------
-
-
-def state(folder: Path) -> dict:  # type: ignore[type-arg]
-    data: dict = json.loads((folder / STATE_FILE).read_text())  # type: ignore[type-arg]
-    return data
-
-
-def write_state(folder: Path, data: object) -> None:
-    (folder / STATE_FILE).write_text(json.dumps(data, indent=2))
-
-
-def broken(folder: Path, content: Content, invoke, data: object | str) -> str:  # type: ignore[no-untyped-def]
-    """Open the workshop with this state, through the command and directly; the message."""
-    if isinstance(data, str):
-        (folder / STATE_FILE).write_text(data)
-    else:
-        write_state(folder, data)
-    with pytest.raises(CoprodError) as caught:
-        Workshop.open(folder, content)
-    result = invoke("workshop", "--out", str(folder), "--host", "127.0.0.1", "--port", "0")
-    assert result.exit_code == 2, result.stdout
-    assert "Traceback" not in result.stderr and result.stdout == ""
-    assert str(folder / STATE_FILE) in result.stderr
-    return str(caught.value)
-
-
-def with_settings(folder: Path, **changes: object) -> dict:  # type: ignore[type-arg]
-    data = state(folder)
-    data["settings"].update(changes)
-    return data
+# tampered or broken state ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -185,22 +194,7 @@ def test_an_old_state_file_without_a_code_still_opens(folder: Path, content: Con
     assert state(folder)["settings"]["code"] == again.settings.code  # kept from now on
 
 
-# --- foreign or broken answers files ---------------------------------------------------------
-
-
-def group_of_three(folder: Path, content: Content) -> Workshop:
-    workshop = make_workshop(folder, content)
-    app = app_for(workshop)
-    for rating in ("1", "2", "3"):
-        answer_quick(Phone(app, workshop), content, rating=rating)
-    return workshop
-
-
-def reveal(workshop: Workshop) -> tuple[object, str]:
-    app = app_for(workshop)
-    client, base = facilitator(app, workshop)
-    assert client.post(f"{base}/reveal", data={"show": "show"}).status_code in (200, 303)
-    return client, base
+# foreign or broken answers files ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -284,7 +278,7 @@ def test_a_participant_whose_file_is_not_theirs_carries_on_in_a_new_file(
     assert after.answers.respondent.name == "Sam"
 
 
-# --- personal data on a shared laptop ----------------------------------------------------------
+# personal data on a shared laptop --------------------------------------------------------
 
 
 def test_answers_and_state_are_for_the_user_only(

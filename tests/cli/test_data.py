@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,21 @@ def test_data_copy_to_an_impossible_place_is_a_message(invoke, tmp_path, where) 
     (tmp_path / "afile").write_text("x")
     target = tmp_path / "afile" / "data" if where == "under-a-file" else Path("/proc/no/such")
     refused(invoke("data", "copy", str(target)), target.parent if where == "nowhere" else "afile")
+
+
+# hints work as printed -------------------------------------------------------------------
+
+
+def test_data_copy_hint_can_be_typed_as_printed(invoke, tmp_path: Path, monkeypatch) -> None:
+    """The printed `coprod data validate DIR` works pasted into a shell, spaces and all."""
+    monkeypatch.setenv("COLUMNS", "300")
+    target = tmp_path / "our content [draft]"
+    result = invoke("data", "copy", str(target))
+    assert result.exit_code == 0, result.stderr
+    hint = re.search(r"coprod (data validate .+?), then", result.stdout)
+    assert hint, result.stdout
+    args = shlex.split(hint.group(1))
+    assert args[-1] == str(target)
+    again = invoke(*args)
+    assert again.exit_code == 0, again.stderr
+    assert "is valid" in again.stdout

@@ -29,12 +29,6 @@ def criteria_keys() -> str:
     return ("n" + ENTER) * len(CONTENT.all_criteria()) + ENTER + ENTER
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def only_draft(folder: Path) -> Path:
     files = sorted(folder.glob("coprod-*.yaml"))
     assert len(files) == 1, files

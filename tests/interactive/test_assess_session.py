@@ -1,52 +1,42 @@
-"""Issue 8, the interactive side: what a new user tripped over in assess and check.
-
-Driven through prompt_toolkit's pipe input inside CliRunner (see conftest.py);
-what only a real terminal shows (wrapping, the screen) is in test_interview_terminal.py.
-"""
+"""``coprod assess`` as a person meets it: Ctrl-C and stray keys, resuming a finished file, true counts, a name already taken, wrapping."""
 
 from __future__ import annotations
 
-import re
 import shlex
 from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
-from helpers.terminal import command_after
+from helpers.interview import (
+    criteria_keys,
+    flat,
+    load,
+    only_file,
+    practice_keys,
+    printed_command,
+    project_keys,
+)
 
 from coprod.core.answers import Answers
 from coprod.interactive.interview import Interview
 
-# Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
-# (README, "Development").
 pytestmark = pytest.mark.slow
 
+
 ENTER = "\r"
+
+
 CTRL_C = "\x03"
+
+
 BACKSPACE = "\x7f"
-SCORES_CAVEAT = "value-not-rank"
-
-
-def project_keys(name: str = "Riverside Food Partnership") -> str:
-    # name, stage 2 (design), no personal name, role 3 (officer)
-    return f"{name}{ENTER}2{ENTER}{ENTER}3{ENTER}"
-
-
-def criteria_keys(content, answers: dict[str, str] | None = None, why: str = "", bring: str = ""):
-    answers = answers or {}
-    keys = "".join(answers.get(c.id, "n") + ENTER for c in content.all_criteria())
-    return keys + why + ENTER + bring + ENTER
 
 
 # the cycle's questions at the end: what you bring (none), actions (none)
 CYCLE_KEYS = ENTER + ENTER
+
+
 END_QUESTIONS = 2  # assess asks (and counts) them; check does not
-
-
-def practice_keys(content, rating: str = "3") -> str:
-    keys = "".join((rating + ENTER) * len(p.statements) + ENTER for p in content.practices)
-    return keys + CYCLE_KEYS
 
 
 def question_count(content, mode: str = "full") -> int:
@@ -56,33 +46,26 @@ def question_count(content, mode: str = "full") -> int:
     return 4 + len(content.all_criteria()) + 2 + ratings + len(content.practices)
 
 
-def flat(text: str) -> str:
-    """Output as one line of words: panel borders and line breaks removed."""
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
-
-
-def printed_command(output: str, after: str) -> list[str]:
-    """The command printed on the line(s) after ``after``, as a shell would read it."""
-    return command_after(output.splitlines(), after)
+@pytest.fixture
+def finished(invoke, pipe_input, content, workdir) -> Path:
+    keys = project_keys() + criteria_keys(content, why="Residents define it")
+    pipe_input.send_text(keys + practice_keys(content, "3"))
+    assert invoke("assess").exit_code == 0
+    return only_file(workdir)
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def taken(workdir: Path) -> Path:
+    path = workdir / f"coprod-riverside-food-partnership-{date.today().isoformat()}.yaml"
+    path.write_text("keep me")
+    return path
 
 
-def only_file(folder: Path) -> Path:
-    files = sorted(folder.glob("coprod-*.yaml"))
-    assert len(files) == 1, files
-    return files[0]
+def words(text: str) -> str:
+    return " ".join(text.split())
 
 
-def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text())
-
-
-# 3. Ctrl-C at the first question with --save ----------------------------------------
+# Ctrl-C at the first question with --save ------------------------------------------------
 
 
 def test_ctrl_c_at_the_first_question_claims_no_file_and_says_how_to_start_again(
@@ -130,7 +113,7 @@ def test_ctrl_c_while_typing_a_note_keeps_the_note(invoke, pipe_input, content, 
     assert load(only_file(workdir))["notes"] == {first.id: "Met residents twice"}
 
 
-# 6. A stray Enter records nothing ------------------------------------------------------
+# A stray Enter records nothing -----------------------------------------------------------
 
 
 def test_a_stray_enter_records_no_rating_and_no_criterion(invoke, pipe_input, content, workdir):
@@ -167,15 +150,7 @@ def test_where_the_list_cannot_wait_a_stray_enter_asks_again(
     assert 0 not in saved["ratings"].values()
 
 
-# 8. Resuming a finished file -----------------------------------------------------------
-
-
-@pytest.fixture
-def finished(invoke, pipe_input, content, workdir) -> Path:
-    keys = project_keys() + criteria_keys(content, why="Residents define it")
-    pipe_input.send_text(keys + practice_keys(content, "3"))
-    assert invoke("assess").exit_code == 0
-    return only_file(workdir)
+# Resuming a finished file ----------------------------------------------------------------
 
 
 def test_resuming_a_finished_file_says_so_and_can_stop_with_the_report(
@@ -214,7 +189,7 @@ def test_resuming_a_finished_file_can_review_it_with_the_answers_as_defaults(
     assert sorted(set(saved["ratings"].values())) == [1, 3]
 
 
-# 11. Progress and true counts ----------------------------------------------------------
+# Progress and true counts ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mode", ["full", "quick"])
@@ -246,74 +221,7 @@ def test_the_resume_banner_says_how_far_they_got(invoke, pipe_input, content, wo
     assert f"as far as question 7 of {total}" in flat(result.stdout)
 
 
-# 13. check keeps its answers -----------------------------------------------------------
-
-
-def test_check_saves_the_reflections_and_goes_on_to_the_practices(
-    invoke, pipe_input, content, workdir
-):
-    keys = project_keys() + criteria_keys(content, why="Residents know it", bring="Time; skills")
-    pipe_input.send_text(keys)
-    result = invoke("check")
-    assert result.exit_code == 0, result.output
-    path = only_file(workdir)
-    saved = load(path)
-    assert saved["reflections"] == {"why": "Residents know it", "bring_and_take": "Time; skills"}
-    assert saved["complete"] is False
-    assert "ratings" not in saved or not saved["ratings"]
-
-    command = printed_command(result.stdout, "Go on to the seven practices")
-    assert command == ["coprod", "assess", "--resume", path.name]
-    pipe_input.send_text(practice_keys(content))  # the first question asked is a rating
-    assert invoke(*command[1:]).exit_code == 0
-    done = load(path)
-    assert done["complete"] is True
-    assert done["reflections"]["bring_and_take"] == "Time; skills"
-
-
-def test_check_shows_an_intro_with_its_questions_counted(invoke, pipe_input, content, workdir):
-    pipe_input.send_text(CTRL_C)
-    result = invoke("check")
-    assert f"{4 + len(content.all_criteria()) + 2} questions:" in flat(result.stdout)
-
-
-def test_check_save_never_overwrites_without_force(invoke, pipe_input, content, workdir):
-    target = workdir / "mine.yaml"
-    target.write_text("keep me")
-    result = invoke("check", "--save", str(target))
-    assert result.exit_code == 2
-    assert "--force" in result.stderr
-    assert target.read_text() == "keep me"
-    pipe_input.send_text(project_keys() + criteria_keys(content, why="Because"))
-    assert invoke("check", "--save", str(target), "--force").exit_code == 0
-    assert load(target)["reflections"] == {"why": "Because"}
-    assert not list(workdir.glob(".*.tmp"))
-
-
-def test_check_lists_the_caveats_but_not_the_one_about_scores(invoke, content, full_answers):
-    result = invoke("check", "--answers", str(full_answers))
-    assert result.exit_code == 0, result.output
-    caveats = {c.id: flat(c.text) for c in content.criteria.caveats}
-    assert SCORES_CAVEAT in caveats
-    bullets = [
-        flat(item)
-        for item in re.split(r"^ *• ", result.stdout, flags=re.MULTILINE)[1:]
-        if item.strip()
-    ]
-    bullets[-1] = bullets[-1].split(" Your answers")[0]
-    expected = [text for cid, text in caveats.items() if cid != SCORES_CAVEAT]
-    assert [b[: len(t)] for b, t in zip(bullets, expected, strict=True)] == expected
-    assert caveats[SCORES_CAVEAT] not in flat(result.stdout)
-
-
-# 21. A file for the same project and day -------------------------------------------------
-
-
-@pytest.fixture
-def taken(workdir: Path) -> Path:
-    path = workdir / f"coprod-riverside-food-partnership-{date.today().isoformat()}.yaml"
-    path.write_text("keep me")
-    return path
+# A file for the same project and day -----------------------------------------------------
 
 
 def test_a_taken_name_is_said_before_the_questions_and_a_new_file_used(
@@ -354,7 +262,7 @@ def test_a_taken_name_can_stop_to_carry_on_with_that_file(invoke, pipe_input, wo
     ]
 
 
-# 9. Wrapping (the terminal itself: test_interview_terminal.py) ---------------------------
+# Wrapping (the terminal itself: test_interview_terminal.py) ------------------------------
 
 
 @pytest.mark.parametrize("width", [40, 80, 100])
@@ -384,7 +292,3 @@ def test_a_long_command_is_continued_so_it_still_works_as_typed():
     lines = shown.split("\n")
     assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
     assert shlex.split(shown.replace("\\\n", " ")) == words_typed
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())

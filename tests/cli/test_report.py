@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from helpers import FIXTURES
 from helpers.refusals import assert_refused
 
@@ -48,3 +51,21 @@ def test_report_does_not_overwrite_without_force(invoke, tmp_path) -> None:
     assert_refused(result, target, says=("already exists", "--force"))
     assert target.read_bytes() == original
     assert leftovers(tmp_path) == []
+
+
+# coprod report in a terminal -------------------------------------------------------------
+
+
+def test_report_in_a_terminal_shows_the_terminal_report(
+    invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("coprod.cli.commands.report.stdout_is_terminal", lambda: True)
+    result = invoke("report", str(FULL))
+    assert result.exit_code == 0, result.stderr
+    assert not result.stdout.lstrip().startswith("#")
+    assert "Practice profile" in result.stdout
+    assert re.search(r"^#\s+Practice\s+Score", result.stdout, re.M)  # the table, not markdown
+    assert result.stdout == invoke("assess", "--answers", str(FULL)).stdout
+
+    asked = invoke("report", str(FULL), "--format", "md")
+    assert asked.stdout.startswith("# Riverside Food Partnership\n")

@@ -12,10 +12,6 @@ import httpx2 as httpx
 import pytest
 from helpers.server import Server, free_port
 from helpers.terminal import clean_env, coprod_executable
-from helpers.workshop import Phone, answer_quick, app_for, make_workshop
-
-from coprod.cli.commands.workshop import Progress
-from coprod.core.models import Content
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -101,20 +97,6 @@ def test_the_default_folder_is_never_merged_into_silently(tmp_path: Path) -> Non
     # --new with an --out that holds a workshop: refused, naming it
     both = run(tmp_path, "--out", slug, "--new", "--port", "0")
     assert both.returncode == 2 and slug in both.stderr and "--out" in both.stderr
-
-
-def test_the_progress_line_comes_only_when_something_changed(
-    tmp_path: Path, content: Content
-) -> None:
-    workshop = make_workshop(tmp_path / "ws", content)
-    ticker = Progress(workshop)
-    at = dt.datetime(2026, 12, 1, 10, 5)
-    assert ticker.line(at) is None  # nobody yet: nothing to say
-    app = app_for(workshop)
-    answer_quick(Phone(app, workshop), content)
-    Phone(app, workshop).post("about", {})
-    assert ticker.line(at) == "10:05 · 2 joined, 1 finished"
-    assert ticker.line(at) is None  # the next minute, nothing new: no line
 
 
 @pytest.mark.e2e

@@ -6,13 +6,16 @@ import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from helpers import FIXTURES
+from helpers.answers import write
 from helpers.documents import StrictHTML, headings, inline_text, md_tokens
+from helpers.text import flat
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from coprod.core.assessment import Assessment, assess
@@ -452,3 +455,116 @@ def test_report_several_files(invoke: Any, full_answers: Path, hostile_answers: 
         "# Heading | pipe",
     ]
     assert data["reports"][1]["respondent"]["name"].startswith("<b>Eve</b>")
+
+
+FULL = FIXTURES / "full.yaml"
+
+
+LATER = FIXTURES / "later.yaml"
+
+
+# no doubled full stops -------------------------------------------------------------------
+
+
+def test_caution_verdict_has_no_doubled_full_stops(invoke: Any, tmp_path: Path) -> None:
+    data = yaml.safe_load(FULL.read_text(encoding="utf-8"))
+    for key in ("instrumental-goal", "fixed-process", "known-solution", "barriers-to-openness"):
+        data["criteria"][key] = "yes"
+    path = tmp_path / "caution.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    terminal = invoke("assess", "--answers", str(path)).stdout
+    md = invoke("report", str(path), "-f", "md").stdout
+    document = invoke("report", str(path), "-f", "html").stdout
+    assert "Caution" in terminal and "warning signs" in md and "warning signs" in document
+    for text in (flat(terminal), md, document):
+        assert not re.search(r"\w\.\.(\s|$)", text), re.search(r".{40}\w\.\.\s.{20}", text)
+    assert "Processes are fixed. " in flat(terminal)  # one stop, then the reason
+
+
+# the markdown report ---------------------------------------------------------------------
+
+
+def test_markdown_next_steps_appear_once(invoke: Any) -> None:
+    md = invoke("report", str(FULL), "-f", "md").stdout
+    from coprod.storage.content import bundled_data_dir, load_content
+
+    content = load_content(bundled_data_dir())
+    steps = [s.next_step for _, s in content.statements()]
+    shown = [step for step in steps if markdown.escape_md(step) in md]
+    assert shown, "the report gives next steps"
+    for step in shown:
+        assert md.count(markdown.escape_md(step)) == 1, step
+
+
+def test_draft_report_has_no_command_line_words(invoke: Any, tmp_path: Path) -> None:
+    draft = write(tmp_path, "draft.yaml", FULL, complete=False)
+    for fmt in ("md", "html"):
+        text = invoke("report", str(draft), "-f", fmt).stdout
+        assert "draft" in text and "not finished" in text
+        assert "--resume" not in text and "coprod " not in text.replace("coprod (content", "")
+
+
+# the HTML report (parsed; the browser checks are in test_report_browser) -----------------
+
+
+def test_html_summary_first_links_and_one_colon(invoke: Any, tmp_path: Path) -> None:
+    data = yaml.safe_load(FULL.read_text(encoding="utf-8"))
+    data["criteria"]["fixed-process"] = "yes"
+    path = tmp_path / "caution.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    document = invoke("report", str(path), "-f", "html").stdout
+    parsed = StrictHTML().check(document)
+    h2 = [e[1].get("id") for e in parsed.elements if e[0] == "h2"]
+    assert h2[:2] == ["summary", "practice-profile"]
+    assert h2.index("when-to-co-produce") < h2.index("where-to-focus-next")
+    assert "When to co-produce: Caution" not in document
+    assert "coprod cases show" not in document
+    ids = {attrs.get("id") for _, attrs, _ in parsed.elements}
+    links = [a["href"] for a in parsed.tags("a")]
+    assert "#testing-the-21st-century-councillor-framework" in links
+    assert all(href and href[1:] in ids for href in links)
+    # the rating column never wraps; long texts still can
+    cells = [attrs.get("class") or "" for attrs in parsed.tags("td")]
+    assert sum("short" in c for c in cells) >= 42
+
+
+def test_links_in_a_page_of_several_reports_stay_in_their_own_report(invoke: Any) -> None:
+    document = invoke("report", str(FULL), str(LATER), "-f", "html").stdout
+    StrictHTML().check(document)
+    articles = document.split("<article ")[1:]
+    assert len(articles) == 2
+    for article in articles:
+        ids = set(re.findall(r' id="([^"]+)"', article))
+        links = re.findall(r'<a href="#([^"]+)"', article)
+        assert "where-to-focus-next" in " ".join(links)
+        assert links and all(link in ids for link in links), set(links) - ids
+
+
+def test_markdown_of_several_reports_links_each_to_its_own_sections(invoke: Any) -> None:
+    md = invoke("report", str(FULL), str(LATER)).stdout
+    tokens = md_tokens(md)
+    # the anchors GitHub gives the headings: repeated ones are numbered -1, -2, ...
+    seen: Counter[str] = Counter()
+    owner: dict[str, int] = {}
+    part = 0
+    for i, token in enumerate(tokens):
+        if token.type == "hr":
+            part += 1
+        if token.type == "heading_open":
+            slug = markdown.heading_slug(
+                "".join(c.content for c in tokens[i + 1].children or [] if c.type == "text")
+            )
+            anchor = f"{slug}-{seen[slug]}" if seen[slug] else slug
+            seen[slug] += 1
+            owner[anchor] = part
+    part = 0
+    links = 0
+    for token in tokens:
+        if token.type == "hr":
+            part += 1
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = str(child.attrGet("href"))
+                assert owner.get(href[1:]) == part, (href, part)
+                links += 1
+    assert part == 1 and links > 4

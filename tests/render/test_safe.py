@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 import yaml
 from helpers import FIXTURES
+from helpers.answers import write
 from helpers.documents import headings, inline_text, md_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_reports_first_hour import TEAM, write
 
 from coprod.render import markdown
 from coprod.render.safe import (
@@ -177,6 +177,7 @@ def test_notes_reach_the_terminal_without_escape_sequences(invoke: Any, tmp_path
         assert "[31mred[0m [bold]not bold[/bold] bellflip" in result.stdout
 
 
+TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
 FULL = FIXTURES / "full.yaml"
 
 

@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 from helpers import FIXTURES
+from helpers.answers import write
 from helpers.documents import StrictHTML, headings, list_items, md_tokens, paragraphs, plain
+from helpers.text import flat
 from markdown_it.token import Token
 
 from coprod.core.models import Content
@@ -503,3 +505,163 @@ def test_paired_bar_chart_svg() -> None:
     assert "then not scored" in texts and "now 50 developing" in texts
     dashed = [r for r in root.iter("rect") if r.get("stroke-dasharray")]
     assert len(dashed) == 1 and dashed[0].get("fill") == "none"
+
+
+FULL = FIXTURES / "full.yaml"
+
+
+LATER = FIXTURES / "later.yaml"
+
+
+def team_files(tmp_path: Path) -> list[Path]:
+    """The three team files, each with notes of its own (one practice with none)."""
+    notes = [
+        {"openness": "Sam: the brief was fixed before we met.", "holding": "Sam holds it."},
+        {"openness": "Resident: nobody asked us what the problem was."},
+        {"openness": "Jo: the council wants a result by March.", "expertise": "Jo's note."},
+    ]
+    reflections = [
+        {"why": "Sam's why."},
+        {"why": "Resident's why.", "bring_and_take": "Resident brings lived experience."},
+        {},
+    ]
+    return [
+        write(tmp_path, source.name, source, notes=n, reflections=r)
+        for source, n, r in zip(TEAM, notes, reflections, strict=True)
+    ]
+
+
+# notes and reflections are shown ---------------------------------------------------------
+
+
+def test_team_shows_notes_with_who_wrote_them_in_every_format(invoke: Any, tmp_path: Path) -> None:
+    files = list(map(str, team_files(tmp_path)))
+    terminal = flat(invoke("team", *files).stdout)
+    assert "Notes, practice by practice" in terminal
+    assert "Sam (officer): Sam: the brief was fixed before we met." in terminal
+    assert "resident: Resident: nobody asked us what the problem was." in terminal
+    assert "Jo (councillor): Jo's note." in terminal
+    assert "resident: Resident brings lived experience." in terminal
+
+    md = invoke("team", *files, "-f", "md").stdout
+    tokens = md_tokens(md)
+    heads = headings(tokens)
+    assert ("h2", "Notes, practice by practice") in heads and ("h2", "Reflections") in heads
+    assert ("h3", "1. Designing for openness") in heads
+    assert ("h3", "2. Shaping the dynamics of participation") not in heads  # nobody wrote one
+    items = list_items(tokens)
+    assert "Sam (officer): Sam: the brief was fixed before we met." in items
+    assert "Jo (councillor): Jo: the council wants a result by March." in items
+    assert "Sam (officer): Sam's why." in items
+
+    document = invoke("team", *files, "-f", "html").stdout
+    StrictHTML().check(document)
+    assert "Jo (councillor): Jo: the council wants a result by March." in document
+
+    data = json.loads(invoke("team", *files, "-f", "json").stdout)
+    openness = next(n for n in data["notes"] if n["practice"] == "openness")
+    label = {r["id"]: r["label"] for r in data["respondents"]}
+    assert [label[n["respondent"]] for n in openness["notes"]] == [
+        "Sam (officer)",
+        "resident",
+        "Jo (councillor)",
+    ]
+    assert data["reflections"]["bring_and_take"] == [
+        {"respondent": 2, "text": "Resident brings lived experience."}
+    ]
+
+
+def test_team_anonymous_notes_are_not_attributed(invoke: Any, tmp_path: Path) -> None:
+    files = list(map(str, team_files(tmp_path)))
+    data = json.loads(invoke("team", *files, "--anonymous", "-f", "json").stdout)
+    openness = next(n for n in data["notes"] if n["practice"] == "openness")
+    assert {n["respondent"] for n in openness["notes"]} == {None}
+    texts = [n["text"] for n in openness["notes"]]
+    assert texts == sorted(texts)  # not in file order, which would tell whose is whose
+    for args in ((), ("-f", "md"), ("-f", "html")):
+        text = invoke("team", *files, "--anonymous", *args).stdout
+        assert "Resident: nobody asked us what the problem was." in text
+        assert "Respondent 2: Resident" not in text and "Sam (officer)" not in text
+
+
+# anonymous: no role breakdown of fewer than three people ---------------------------------
+
+
+def test_team_anonymous_hides_small_role_groups_in_every_format(invoke: Any) -> None:
+    files = list(map(str, TEAM))  # one officer, one resident, one councillor
+    named = flat(invoke("team", *files).stdout)
+    assert "1 officer, 1 resident, 1 councillor" in named
+    for args in ((), ("-f", "md"), ("-f", "html")):
+        text = flat(invoke("team", *files, "--anonymous", *args).stdout)
+        assert re.search(r"3 respondents|Respondents:(\W|</?strong>)*3", text)
+        assert "roles not shown" in text
+        for role in ("officer", "councillor"):
+            assert f"1 {role}" not in text
+    data = json.loads(invoke("team", *files, "--anonymous", "-f", "json").stdout)
+    assert data["roles"] == {} and data["roles_withheld"] is True
+    assert {r["role"] for r in data["respondents"]} == {None}
+
+
+# compare names both sides and warns ------------------------------------------------------
+
+
+def test_compare_of_two_people_names_both_and_warns(invoke: Any, tmp_path: Path) -> None:
+    jo = write(tmp_path, "jo.yaml", FIXTURES / "team-jo.yaml")
+    args = [str(FULL), str(jo)]  # Sam and Jo, both on 2026-11-20
+    terminal = flat(invoke("compare", *args).stdout)
+    assert "Sam, officer" in terminal and "Jo, councillor" in terminal
+    assert "two different people" in terminal and "coprod team" in terminal
+    assert "then," not in terminal and "then and now" not in terminal
+
+    md = invoke("compare", *args, "-f", "md").stdout
+    assert "two different people" in md
+    assert "Sam, officer" in md and "Jo, councillor" in md
+    assert "2026-11-20" in md
+    assert "then and now" not in md and " then, " not in md
+    assert "where this group sees the project" in flat(md)  # two people, not "you"
+
+    document = invoke("compare", *args, "-f", "html").stdout
+    StrictHTML().check(document)
+    assert "taken twice" not in document and "then and now" not in document
+    assert "Sam, officer" in document and "Jo, councillor" in document
+
+    data = json.loads(invoke("compare", *args, "-f", "json").stdout)
+    assert data["same_respondent"] is False
+    assert data["old"]["respondent"] == {"name": "Sam", "role": "officer"}
+    assert data["new"]["respondent"] == {"name": "Jo", "role": "councillor"}
+    assert any("different people" in m for m in data["messages"])
+
+
+def test_compare_of_the_same_day_warns(invoke: Any, tmp_path: Path) -> None:
+    again = write(tmp_path, "again.yaml", LATER, date="2026-11-20")
+    result = invoke("compare", str(FULL), str(again))
+    text = flat(result.stdout)
+    assert "both files are dated 2026-11-20" in text
+    assert "then and now" not in text
+
+
+def test_compare_over_time_names_the_person_and_both_dates(invoke: Any) -> None:
+    md = invoke("compare", str(FULL), str(LATER), "-f", "md").stdout
+    items = list_items(md_tokens(md))
+    assert "Then: 2026-11-20 (Sam, officer)" in items
+    assert "Now: 2027-03-01 (Sam, officer)" in items
+    assert "different people" not in md and "taken twice" not in md
+
+
+def test_compare_lists_notes_that_disappeared(invoke: Any, tmp_path: Path) -> None:
+    notes = {"openness": "A new way of saying it.", "expertise": "We now pay participants."}
+    later = write(tmp_path, "later.yaml", LATER, notes=notes)  # holding's note is gone
+    terminal = flat(invoke("compare", str(FULL), str(later)).stdout)
+    assert "Notes no longer there" in terminal
+    assert "Holding the process: Two facilitators share the role." in terminal
+    assert "(was: We shared a 'fixed and open' note at the first meeting.)" in terminal
+
+    md = invoke("compare", str(FULL), str(later), "-f", "md").stdout
+    items = list_items(md_tokens(md))
+    assert "Holding the process: Two facilitators share the role." in items
+    assert "Gone since then" in paragraphs(md_tokens(md))
+
+    data = json.loads(invoke("compare", str(FULL), str(later), "-f", "json").stdout)
+    assert data["removed_notes"] == [
+        {"practice": "holding", "note": "Two facilitators share the role."}
+    ]

@@ -4,6 +4,7 @@ only in every shared view (the wall, the phones, the exports to share)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -21,6 +22,7 @@ from helpers.workshop import (
     projector,
 )
 
+from coprod.cli.commands.workshop import Progress
 from coprod.core.models import Content
 from coprod.web.state import Workshop
 
@@ -368,3 +370,17 @@ def test_shared_with_phones_the_done_page_shows_the_group_beside_ones_own(
         assert name not in done
     client.post(f"{base}/wall", data={"share": "off"})
     assert "Ble rydw i" not in welsh.get("done").text
+
+
+def test_the_progress_line_comes_only_when_something_changed(
+    tmp_path: Path, content: Content
+) -> None:
+    workshop = make_workshop(tmp_path / "ws", content)
+    ticker = Progress(workshop)
+    at = dt.datetime(2026, 12, 1, 10, 5)
+    assert ticker.line(at) is None  # nobody yet: nothing to say
+    app = app_for(workshop)
+    answer_quick(Phone(app, workshop), content)
+    Phone(app, workshop).post("about", {})
+    assert ticker.line(at) == "10:05 · 2 joined, 1 finished"
+    assert ticker.line(at) is None  # the next minute, nothing new: no line

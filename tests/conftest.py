@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -16,8 +17,6 @@ from typer.testing import CliRunner
 from coprod.cli import app
 from coprod.core.models import Content
 from coprod.storage.content import bundled_data_dir, load_content
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 # As the console entry point does (coprod.cli.main): no scan for pydantic plugins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -122,10 +121,10 @@ def english_original(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def cdp_browser(tmp_path: Path) -> Iterator[object]:
-    """Debian's chromium driven over CDP (tests/chromium_cdp.py) with its own profile; skipped without it."""
+    """Debian's chromium driven over CDP (tests/helpers/chromium.py) with its own profile; skipped without it."""
     if shutil.which("chromium") is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    from chromium_cdp import Chromium
+    from helpers.chromium import Chromium
 
     profile = tmp_path / "profile"
     profile.mkdir()

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 import typer.main
+from helpers import FIXTURES
 
 from coprod.cli import app
 from coprod.render.json import VERSIONS
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 FULL = str(FIXTURES / "full.yaml")
 LATER = str(FIXTURES / "later.yaml")
 TEAM = [str(FIXTURES / f"team-{name}.yaml") for name in ("sam", "jo", "resident")]

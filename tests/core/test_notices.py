@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from helpers import FIXTURES
 
 from coprod import i18n
 from coprod.core.compare import compare
@@ -12,8 +13,6 @@ from coprod.core.models import Content
 from coprod.core.notices import Notice
 from coprod.render.markdown import comparison_blocks_text
 from coprod.storage.answers_file import load_answers, parse_answers_text
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def _draft_of(path: Path, **changes: object) -> str:

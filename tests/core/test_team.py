@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from coprod.core.models import Content
-from coprod.core.team import check_same_project, team_view
+from coprod.core.team import anonymous_role_counts, check_same_project, team_view
 from coprod.errors import CoprodError
 
 
@@ -63,3 +65,26 @@ def test_files_must_be_one_project_and_one_mode(make_answers) -> None:
     with pytest.raises(CoprodError, match="compares like with like"):
         check_same_project([first, quick], what="coprod team")
     check_same_project([first, quick], what="coprod agenda", modes=False)  # allowed
+
+
+# anonymous: no role breakdown of fewer than three people ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("roles", "shown"),
+    [
+        ({"officer": 1, "resident": 1, "councillor": 1}, {}),
+        ({"officer": 2}, {}),
+        ({"officer": 3}, {"officer": 3}),
+        ({"officer": 3, "resident": 1}, {}),  # "3 officer" would tell the fourth is not one
+        ({"officer": 4, "resident": 1, "councillor": 2}, {"officer": 4, "other roles": 3}),
+        ({"officer": 3, "resident": 3, "councillor": 1}, {"resident": 3, "other roles": 4}),
+        ({"officer": 5, "resident": 3}, {"officer": 5, "resident": 3}),
+    ],
+)
+def test_anonymous_role_counts_never_count_fewer_than_three(
+    roles: dict[str, int], shown: dict[str, int]
+) -> None:
+    counts = anonymous_role_counts(Counter(roles))
+    assert dict(counts) == shown
+    assert all(n >= 3 for n in counts.values())

@@ -9,14 +9,18 @@ controls but tab and newline, DEL, the C1 controls, the bidi controls and marks
 from __future__ import annotations
 
 import json
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from helpers import FIXTURES
+from helpers.answers import write
+from helpers.documents import headings, inline_text, md_tokens
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_report import headings, inline_text, md_tokens
-from test_reports_first_hour import FULL, TEAM, write
 
 from coprod.render import markdown
 from coprod.render.safe import (
@@ -171,3 +175,124 @@ def test_notes_reach_the_terminal_without_escape_sequences(invoke: Any, tmp_path
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "\u202e" not in result.stdout
         assert "[31mred[0m [bold]not bold[/bold] bellflip" in result.stdout
+
+
+TEAM = [FIXTURES / f"team-{n}.yaml" for n in ("sam", "resident", "jo")]
+FULL = FIXTURES / "full.yaml"
+
+
+FULL_TEXT = FULL.read_text(encoding="utf-8")
+
+
+# Every way of reading an answers file without prompts.
+READERS = {
+    "assess": ("assess", "--answers"),
+    "assess-json": ("assess", "--json", "--answers"),
+    "report": ("report",),
+    "check": ("check", "--answers"),
+}
+
+
+PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>']
+
+
+def hostile_answers(tmp_path: Path, name: str = "hostile.yaml") -> tuple[Path, dict[str, str]]:
+    data = yaml.safe_load(FULL_TEXT)
+    texts = {
+        "project": "Project " + " ".join(PAYLOADS),
+        "stage": "stage " + PAYLOADS[2],
+        "respondent": "Person " + " ".join(PAYLOADS),
+        "role": "role " + PAYLOADS[1],
+        "note": "Note " + " ".join(PAYLOADS),
+        "why": "Why " + " ".join(PAYLOADS),
+        "bring": "Bring " + " ".join(PAYLOADS),
+    }
+    data["project"] = {"name": texts["project"], "stage": texts["stage"]}
+    data["respondent"] = {"name": texts["respondent"], "role": texts["role"]}
+    data["notes"]["openness"] = texts["note"]
+    data["reflections"] = {"why": texts["why"], "bring_and_take": texts["bring"]}
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return path, texts
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs) -> None:  # type: ignore[no-untyped-def]
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def assert_safe_html(html: str, expected_texts: list[str]) -> None:
+    assert "<script" not in html.lower()
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    names = {tag for tag, _ in parser.tags}
+    assert not names & {"script", "img", "iframe", "object", "embed", "foreignobject"}, names
+    assert [tag for tag, _ in parser.tags].count("svg") == html.count("<svg")  # coprod's own charts
+    for tag, attrs in parser.tags:
+        for attr, value in attrs:
+            assert not attr.lower().startswith("on"), (tag, attr, value)
+            assert "alert(" not in (value or ""), (tag, attr, value)
+    for text in expected_texts:  # the person's words survive, as text
+        assert text in parser.text, text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# Security --------------------------------------------------------------------------------
+
+
+def test_html_report_escapes_everything_a_person_wrote(invoke, tmp_path) -> None:
+    path, texts = hostile_answers(tmp_path)
+    result = invoke("report", str(path), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert_safe_html(
+        result.stdout, [texts[k] for k in ("project", "respondent", "note", "why", "bring")]
+    )
+
+
+def test_html_for_several_files_and_exports_escapes_too(invoke, tmp_path) -> None:
+    first, texts = hostile_answers(tmp_path, "one.yaml")
+    second, _ = hostile_answers(tmp_path, "two.yaml")
+    result = invoke("report", str(first), str(second), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert_safe_html(result.stdout, [texts["project"], texts["note"]])
+
+    out = tmp_path / "export.html"
+    assert invoke("assess", "--answers", str(first), "--export", str(out)).exit_code == 0
+    assert_safe_html(out.read_text(), [texts["project"], texts["why"]])
+
+    for command in ("team", "compare"):
+        result = invoke(command, str(first), str(second), "--format", "html")
+        assert result.exit_code == 0, result.output
+        assert_safe_html(result.stdout, [texts["project"]])
+
+
+def test_markdown_report_escapes_html(invoke, tmp_path) -> None:
+    """Markdown allows raw HTML; a report.md converted to a web page must stay inert."""
+    path, _ = hostile_answers(tmp_path)
+    result = invoke("report", str(path), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "alert(1)" in result.stdout
+    assert not re.search(r"(?<!\\)<(script|img|svg)", result.stdout, re.IGNORECASE)
+
+
+def test_rich_markup_in_answers_is_shown_literally(invoke, tmp_path) -> None:
+    data = yaml.safe_load(FULL_TEXT)
+    name = "[/bold] [red]Red[/red] [link=file:///etc/passwd]x[/link] [/]"
+    data["project"]["name"] = name
+    data["respondent"]["name"] = "[/]"
+    path = tmp_path / "markup.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    for reader in ("assess", "check"):
+        result = invoke(*READERS[reader], str(path))
+        assert result.exit_code == 0, result.output
+        if reader == "assess":
+            assert name in result.stdout

@@ -164,9 +164,18 @@ class Sides:
         return [g for g in (*self.practices, *self.statements) if g.flagged]
 
     def to_json(self) -> dict[str, Any]:
+        # how many are on each side is a figure too: shown only once both sides are big
+        # enough, so a lone resident is never counted out loud
+        shown = self.comparable
         return {
-            "community": {"roles": list(SIDES["community"]), "n": self.community_n},
-            "institutions": {"roles": list(SIDES["institutions"]), "n": self.institutions_n},
+            "community": {
+                "roles": list(SIDES["community"]),
+                "n": self.community_n if shown else None,
+            },
+            "institutions": {
+                "roles": list(SIDES["institutions"]),
+                "n": self.institutions_n if shown else None,
+            },
             "comparable": self.comparable,
             "practices": [g.to_json() for g in self.practices],
             "statements": [g.to_json() for g in self.statements],

@@ -271,7 +271,12 @@ def test_the_shaping_sources_are_every_module_that_loading_content_imports(
     )
     env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tmp_path,  # not the checkout: the coprod this test imported, installed or not
     )
     package = Path(content_cache.__file__).resolve().parent.parent
     imported = {

@@ -75,7 +75,5 @@ NamedOption = Annotated[
 ]
 LatestOption = Annotated[
     bool,
-    typer.Option(
-        "--latest", help="Read only each named person's newest file (one person, one voice)."
-    ),
+    typer.Option("--latest", help="Read only each named person's newest file."),
 ]

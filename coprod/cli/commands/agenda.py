@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coprod.core.answers import LoadedAnswers
+
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +24,6 @@ from coprod.cli.options import (
     answers_files,
 )
 from coprod.cli.output import choose_format, emit
-from coprod.cli.people import one_per_person
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
 
@@ -65,7 +69,7 @@ def agenda_command(
 
     content = content_for(ctx)
     hidden = anonymous_for(files, anonymous, named)
-    loaded = one_per_person(load_all(files, content, warn), latest=latest)
+    loaded = _one_per_person(load_all(files, content, warn), latest=latest)
     agenda = build_agenda(loaded, content, minutes, anonymous=hidden)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
@@ -76,3 +80,9 @@ def agenda_command(
     from coprod.render.formats import render
 
     emit(render("agenda", agenda, fmt), output, force=force)
+
+
+def _one_per_person(loaded: list[LoadedAnswers], *, latest: bool) -> list[LoadedAnswers]:
+    from coprod.cli.people import one_per_person
+
+    return one_per_person(loaded, latest=latest)

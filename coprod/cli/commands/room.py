@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coprod.core.answers import LoadedAnswers
+
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +15,6 @@ import typer
 from coprod.cli.context import content_for
 from coprod.cli.options import ForceOption, FormatOption, LatestOption, OutputOption, answers_files
 from coprod.cli.output import choose_format, emit
-from coprod.cli.people import one_per_person
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
 
@@ -41,7 +45,7 @@ def room_command(
     from coprod.core.team import check_same_project
 
     content = content_for(ctx)
-    loaded = one_per_person(load_all(files, content, warn), latest=latest)
+    loaded = _one_per_person(load_all(files, content, warn), latest=latest)
     check_same_project(loaded, what="coprod room", modes=False)
     coverage = coverage_of([item.answers for item in loaded], content)
     project = loaded[0].answers.project.name
@@ -61,3 +65,9 @@ def room_command(
 
     text = render("room", coverage, fmt, content=content, project=project)
     emit(text, output, force=force)
+
+
+def _one_per_person(loaded: list[LoadedAnswers], *, latest: bool) -> list[LoadedAnswers]:
+    from coprod.cli.people import one_per_person
+
+    return one_per_person(loaded, latest=latest)

@@ -17,12 +17,12 @@ from coprod.cli.options import (
     answers_files,
 )
 from coprod.cli.output import choose_format, emit
-from coprod.cli.people import one_per_person
 from coprod.errors import CoprodError
 from coprod.storage.inputs import distinct_files, load_all
 from coprod.terminal.console import out, warn
 
 if TYPE_CHECKING:
+    from coprod.core.answers import LoadedAnswers
     from coprod.core.models import Content
     from coprod.core.team import TeamView
 
@@ -81,7 +81,7 @@ def team_command(
     # garbage collector only costs time here (it was 40% of a 5,000-file run).
     gc.disable()
     try:
-        loaded = one_per_person(load_all(files, content, warn), latest=latest)
+        loaded = _one_per_person(load_all(files, content, warn), latest=latest)
         view = team_view(loaded, content, anonymous=hidden)
     finally:
         gc.enable()
@@ -166,3 +166,9 @@ def _choose(view: TeamView, path: Path, content: Content) -> None:
 
     saved = escape_markup(_("Actions saved in %(file)s"))
     console.print(saved % {"file": f"[bold]{escape_markup(str(path))}[/bold]"})
+
+
+def _one_per_person(loaded: list[LoadedAnswers], *, latest: bool) -> list[LoadedAnswers]:
+    from coprod.cli.people import one_per_person
+
+    return one_per_person(loaded, latest=latest)

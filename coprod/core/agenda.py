@@ -33,7 +33,7 @@ MAX_CONVERSATIONS = 3
 MIN_SECTION = 5  # minutes: a shorter section is not worth opening; drop one instead
 # Which sections go first when there is too little time (the welcome, the most contested
 # conversation and the actions always stay): later conversations first, then these kinds.
-DROP_ORDER = ("room", "practice", "sides", "criteria")
+DROP_ORDER = ("room", "practice", "sides", "criteria", "matters")
 ANSWER_ORDER = ("yes", "unsure", "no")
 
 
@@ -404,7 +404,12 @@ def build_agenda(
     check_same_project(list(files), what="coprod agenda")
     assessments = [assess(f.answers, content, f.notices) for f in files]
     single = len(files) == 1
+    from coprod.core.agenda_sense import matters_section
+
     sections: list[Section] = [_welcome(content)]
+    matters = matters_section(assessments, content) if not single else None
+    if matters:  # what matters most and splits the room comes first
+        sections.append(matters)
     criteria = _criteria(files, content)
     if criteria:
         sections.append(criteria)

@@ -37,6 +37,8 @@ def _location(section: str, key: str) -> tuple[str | int, ...]:
     if section.startswith("actions."):
         _, index, kind = section.split(".")
         return ("actions", int(index), kind)
+    if section.startswith("matters_most."):
+        return ("matters_most", int(section.split(".")[1]))
     return (section, key)
 
 
@@ -87,10 +89,17 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
     for section, given, kind, known in (
         ("criteria", answers.criteria, "criterion", criterion_ids),
         ("ratings", answers.ratings, rating_kind, rating_ids),
+        ("reasons", answers.reasons, rating_kind, rating_ids),
         ("notes", answers.notes, "practice", practice_ids),
     ):
         known_set = set(known)
         unknown += [(section, key, kind, known) for key in given if key not in known_set]
+    rating_set = set(rating_ids)
+    unknown += [
+        (f"matters_most.{i}", key, rating_kind, rating_ids)
+        for i, key in enumerate(answers.matters_most)
+        if key not in rating_set
+    ]
     characteristic_ids = [c.id for c in content.background.arc_characteristics]
     bad_brings = []
     for i, key in enumerate(answers.respondent.brings if answers.respondent else []):
@@ -123,7 +132,12 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
     errors = unknown if answered_version == current else []
     if answered_version in past and rating_kind == "statement":
         # An old file's ids are excused only if that version had them: a typo is a typo.
-        errors = [u for u in unknown if u[0] == "ratings" and u[1] not in past[answered_version]]
+        errors = [
+            u
+            for u in unknown
+            if u[0].split(".")[0] in ("ratings", "reasons", "matters_most")
+            and u[1] not in past[answered_version]
+        ]
     if errors:
         # Suggestions cost a fuzzy match each: only for the problems the message shows.
         problems = [
@@ -136,7 +150,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 doc.path,
                 doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
                 field_path(_location(section, key))
-                if section.startswith("actions.")
+                if section.startswith(("actions.", "matters_most."))
                 else f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
             for number, (section, key, kind, options) in enumerate(errors)
@@ -148,7 +162,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
             ),
         )
     if unknown:
-        loaded.unknown_ids = [key for _, key, _, _ in unknown]
+        loaded.unknown_ids = list(dict.fromkeys(key for _, key, _, _ in unknown))
         replaced = content.replaced_by() if rating_kind == "statement" else {}
         gone = [key for key in loaded.unknown_ids if key not in replaced]
         if gone:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from coprod.core.notices import Notice
 from coprod.core.scoring import CriterionAnswer, Rating
@@ -29,6 +29,8 @@ ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", 
 ACTION_STATUSES = ("open", "in-progress", "done", "dropped")
 ActionStatus = Literal["open", "in-progress", "done", "dropped"]
 MAX_ACTIONS = 3  # chosen at the end of an assessment; a file may hold more carried forward
+MAX_REASON = 280  # characters in the reason given with one rating
+MAX_MATTERS_MOST = 3  # statements one person may mark as mattering most to them
 _STATUS_WORDS: dict[str, ActionStatus] = {
     "open": "open",
     "not started": "open",
@@ -102,6 +104,15 @@ def _optional_text(value: Any) -> Any:
     if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+def _short_reason(text: str) -> str:
+    if len(text) > MAX_REASON:
+        raise ValueError(
+            _("a reason is at most %(max)d characters; this one is %(n)d")
+            % {"max": MAX_REASON, "n": len(text)}
+        )
+    return text
 
 
 class _Model(BaseModel):
@@ -203,6 +214,8 @@ class Answers(_Model):
     ratings: dict[str, Annotated[Rating, BeforeValidator(parse_rating)]] = Field(
         default_factory=dict
     )
+    reasons: dict[str, Annotated[str, AfterValidator(_short_reason)]] = Field(default_factory=dict)
+    matters_most: list[str] = Field(default_factory=list)
     notes: dict[str, str] = Field(default_factory=dict)
     reflections: Reflections = Field(default_factory=Reflections)
     actions: list[Action] = Field(default_factory=list)
@@ -273,6 +286,39 @@ class Answers(_Model):
             return {str(k): _optional_text(v) for k, v in value.items() if v not in (None, "")}
         return value if value is not None else {}
 
+    @field_validator("reasons", mode="before")
+    @classmethod
+    def _reasons(cls, value: Any) -> Any:
+        """``{statement id: text}``; a blank reason is no reason."""
+        if isinstance(value, dict):
+            texts = {str(k): _optional_text(v) for k, v in value.items()}
+            return {k: v.strip() if isinstance(v, str) else v for k, v in texts.items() if v}
+        return value if value is not None else {}
+
+    @field_validator("matters_most", mode="before")
+    @classmethod
+    def _matters_most(cls, value: Any) -> Any:
+        """A list of statement ids (one id alone is fine); blank means none."""
+        if value is None:
+            return []
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return [str(value)]
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, (str, int)) else v for v in value]
+        return value
+
+    @field_validator("matters_most")
+    @classmethod
+    def _at_most_three(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_MATTERS_MOST:
+            raise ValueError(
+                _("marks %(n)d statements as mattering most; at most %(max)d may be marked")
+                % {"n": len(value), "max": MAX_MATTERS_MOST}
+            )
+        if len(set(value)) < len(value):
+            raise ValueError(_("names the same statement more than once"))
+        return value
+
     @field_validator("reflections", "respondent", mode="before")
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
@@ -307,7 +353,7 @@ class Answers(_Model):
         respondent = data.get("respondent")
         if isinstance(respondent, dict) and not respondent.get("brings"):
             respondent.pop("brings", None)
-        for key in ("respondent", "reflections", "actions"):
+        for key in ("respondent", "reasons", "matters_most", "reflections", "actions"):
             if not data.get(key):
                 data.pop(key, None)
         return data

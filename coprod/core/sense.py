@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from coprod.core.scoring import Rating, round_half_up
@@ -56,14 +56,42 @@ class Person:
     role: str | None
     ratings: Mapping[str, Rating]
     scores: Mapping[str, int | None]  # practice id -> 0-100 (None: not scored)
+    reasons: Mapping[str, str] = field(default_factory=dict)  # item id -> why
+    matters_most: Sequence[str] = ()  # up to three item ids
+
+
+#: Where a reason's rating sorts: the scale, then "Don't know", "Not applicable", none.
+_RATING_PLACE: dict[Rating | None, int] = {0: 0, 1: 1, 2: 2, 3: 3, 4: 4, "dont_know": 5, "na": 6}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why someone rated an item as they did: the rating it came with, never who gave it."""
+
+    rating: Rating | None
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rating": self.rating, "text": self.text}
+
+
+def reasons_for(item_id: str, people: Sequence[Person]) -> tuple[Reason, ...]:
+    """The reasons given for an item, by rating then text: an order that cannot tell whose."""
+    found = [
+        Reason(p.ratings.get(item_id), text)
+        for p in people
+        if (text := p.reasons.get(item_id, "").strip())
+    ]
+    return tuple(sorted(found, key=lambda r: (_RATING_PLACE.get(r.rating, 7), r.text)))
 
 
 @dataclass(frozen=True)
 class Spread:
-    """How one item was rated by the people who rated it 0-4."""
+    """How one item was rated by the people who rated it 0-4 (and, for a split, why)."""
 
     item: Item
     ratings: tuple[int, ...]
+    reasons: tuple[Reason, ...] = ()
 
     @property
     def n(self) -> int:
@@ -99,7 +127,9 @@ class Agreement:
     def to_json(self) -> dict[str, Any]:
         return {
             "agree": [s.to_json() for s in self.agree],
-            "split": [s.to_json() for s in self.split],
+            "split": [
+                {**s.to_json(), "reasons": [r.to_json() for r in s.reasons]} for s in self.split
+            ],
         }
 
 
@@ -116,7 +146,11 @@ def agreement(items: Sequence[Item], people: Sequence[Person]) -> Agreement:
         if len(ratings) >= MIN_RATERS:
             counted.append((order, Spread(item, ratings)))
     agree = [(o, s) for o, s in counted if s.spread <= AGREE_SPAN]
-    split = [(o, s) for o, s in counted if s.spread > AGREE_SPAN]
+    split = [
+        (o, replace(s, reasons=reasons_for(s.item.id, people)))
+        for o, s in counted
+        if s.spread > AGREE_SPAN
+    ]
     agree.sort(key=lambda pair: (-pair[1].n, pair[0]))
     split.sort(key=lambda pair: (-pair[1].spread, -pair[1].deviation, pair[0]))
     return Agreement([s for _o, s in agree], [s for _o, s in split])
@@ -245,6 +279,52 @@ def people_of(assessments: Sequence[Assessment]) -> list[Person]:
             a.answers.respondent.role if a.answers.respondent else None,
             a.answers.ratings,
             {r.practice.id: r.score.score for r in a.practices},
+            a.answers.reasons,
+            tuple(a.answers.matters_most),
         )
         for a in assessments
     ]
+
+
+@dataclass(frozen=True)
+class MattersMost:
+    """An item people marked as mattering most to them: how many, and how it was rated."""
+
+    item: Item
+    count: int
+    ratings: tuple[int, ...]
+
+    @property
+    def mean(self) -> float | None:
+        return round_half_up(statistics.fmean(self.ratings) * 10) / 10 if self.ratings else None
+
+    @property
+    def spread(self) -> int | None:
+        return max(self.ratings) - min(self.ratings) if self.ratings else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "statement": self.item.id,
+            "count": self.count,
+            "mean": self.mean,
+            "spread": self.spread,
+        }
+
+
+def matters_most(items: Sequence[Item], people: Sequence[Person]) -> list[MattersMost]:
+    """The items marked as mattering most, most marked first (ties in the content's order)."""
+    marked = [
+        MattersMost(
+            item,
+            sum(item.id in p.matters_most for p in people),
+            tuple(r for p in people if (r := rated(p, item.id)) is not None),
+        )
+        for item in items
+    ]
+    return sorted((m for m in marked if m.count), key=lambda m: -m.count)
+
+
+def split_and_mattering(result: Agreement, marked: Sequence[MattersMost]) -> list[MattersMost]:
+    """What matters most to people and splits the room: the first thing to talk about."""
+    split = {s.item.id for s in result.split}
+    return [m for m in marked if m.item.id in split]

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coprod.core import sense
 from coprod.core.actions import SharedAction, action_key, shared_priorities
 from coprod.core.answers import Action, LoadedAnswers
 from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
-from coprod.core.sense import Agreement, Sides, agreement, items_of, people_of, sides
+from coprod.core.sense import Agreement, MattersMost, Sides, items_of, people_of
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.i18n.labels import role_label
@@ -163,10 +164,14 @@ class TeamView:
 
     @property
     def suggested_steps(self) -> list[tuple[str | None, str | None, str]]:
-        """(practice, statement, text) for a group choosing actions: the shared priorities
-        first, then the next steps in most people's priorities."""
-        items: list[tuple[str | None, str | None, str]] = [
-            (s.practice, s.statement, s.text) for s in self.shared
+        """(practice, statement, text) for a group choosing actions: what matters most and
+        splits the room first, the shared priorities next, then the next steps in most people's priorities."""
+        content = self.assessments[0].content
+        steps = {s.id: (p.id, s.id, s.next_step) for p, s in content.statements()}
+        first = [m.item.id for m in sense.split_and_mattering(self.agreement, self.matters_most)]
+        items: list[tuple[str | None, str | None, str]] = [steps[i] for i in first if i in steps]
+        items += [
+            (s.practice, s.statement, s.text) for s in self.shared if s.statement not in first
         ]
         counts: Counter[tuple[str | None, str | None, str]] = Counter()
         for a in self.assessments:
@@ -248,7 +253,13 @@ class TeamView:
     def agreement(self) -> Agreement:
         """What the group agrees on, and where it splits (core/sense.py)."""
         content = self.assessments[0].content
-        return agreement(items_of(content, self.mode), people_of(self.assessments))
+        return sense.agreement(items_of(content, self.mode), people_of(self.assessments))
+
+    @property
+    def matters_most(self) -> list[MattersMost]:
+        """What people marked as mattering most to them, most marked first (core/sense.py)."""
+        content = self.assessments[0].content
+        return sense.matters_most(items_of(content, self.mode), people_of(self.assessments))
 
     @property
     def sides(self) -> Sides:
@@ -256,7 +267,7 @@ class TeamView:
         content = self.assessments[0].content
         statements = [] if self.mode == "quick" else items_of(content, self.mode)
         ids = [p.id for p in content.practices]
-        return sides(ids, statements, people_of(self.assessments))
+        return sense.sides(ids, statements, people_of(self.assessments))
 
     @property
     def verdicts(self) -> Counter[str]:
@@ -323,6 +334,7 @@ class TeamView:
             "reflections": {r.key: [_written_json(w) for w in r.answers] for r in self.reflections},
             "agreement": self.agreement.to_json(),
             "sides": self.sides.to_json(),
+            "matters_most": [m.to_json() for m in self.matters_most],
             "calls_to_action": calls_to_action_json(
                 self.assessments[0].content, [r.role for r in self.respondents]
             ),

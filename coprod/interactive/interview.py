@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from coprod.core.answers import Answers
+from coprod.core.answers import MAX_REASON, Answers
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import SCALE
 from coprod.i18n import _
@@ -91,7 +91,26 @@ class Interview(Questionnaire):
             back,
             step.instruction,
             neutral=_("press %(keys)s") % {"keys": keys_in_words(step.choices)},
+            why=step.section == "ratings",
         )
+
+    def _ask_why(self, step: Step) -> None:
+        """A reason for a rating, asked only when the person pressed ``w``."""
+        from rich.markup import escape
+
+        key = step.key.split(".", 1)[1]
+        while True:
+            message = _("Why this rating? (up to %(n)d characters)") % {"n": MAX_REASON}
+            reason = prompts.text(message, self.answers.reasons.get(key), False)
+            if reason is None or len(reason) <= MAX_REASON:
+                break
+            said = _("That is %(length)d characters; please keep it to %(n)d.")
+            self.print_line(escape(said % {"length": len(reason), "n": MAX_REASON}))
+        if reason:
+            self.answers.reasons[key] = reason
+        else:
+            self.answers.reasons.pop(key, None)
+        self.save(self.answers)
 
     def _keep_typed(self, step: Step, typed: str) -> None:
         """Ctrl-C while typing: what was typed is an answer like any other."""
@@ -135,6 +154,9 @@ class Interview(Questionnaire):
                 continue
             if value is Reply.BACK:
                 index -= 1
+                continue
+            if value is Reply.WHY:  # then the same rating again
+                self._ask_why(step)
                 continue
             step.put(self.answers, value)
             confirm = self.confirm_target if step.key == "project.name" else None

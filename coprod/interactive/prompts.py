@@ -21,6 +21,7 @@ class Reply(Enum):
 
     BACK = "back"  # "← Back" chosen, or '<' typed: go to the previous question
     UNSET = "unset"  # Enter on the neutral first line of a list question: nothing recorded
+    WHY = "why"  # 'w' pressed on a rating: give a reason for it, then the rating again
 
 
 class Placeholder(str, Enum):
@@ -122,12 +123,14 @@ def select(
     instruction: str,
     *,
     neutral: str | None = None,
+    why: bool = False,
 ) -> Any:
     """One answer from a list: ``(title, value, shortcut key)`` choices, plus Back.
 
     With ``neutral`` (how to answer: ``press y, n or u``) and no ``default`` the
     list starts on a line that is not an answer: Enter there records nothing (the line says so, and waits);
     should the list control not be found, Enter there returns :attr:`Reply.UNSET` instead.
+    With ``why``, the ``w`` key returns :attr:`Reply.WHY` (a reason for the rating).
     """
     import questionary
     from prompt_toolkit.filters import Condition
@@ -174,6 +177,12 @@ def select(
     @bindings.add("<sigint>", eager=True)
     def _interrupted(event: Any) -> None:  # `kill -INT` stops it as the Ctrl-C key does
         event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
+
+    if why:
+
+        @bindings.add("w", eager=True)
+        def _why(event: Any) -> None:  # a reason, asked only of who asks to give one
+            event.app.exit(result=Reply.WHY)
 
     control = _list_control(question)
     if control is not None and neutral is not None and chosen is None:

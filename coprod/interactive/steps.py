@@ -247,7 +247,7 @@ class Questionnaire:
             put,
             required=True,
             choices=self._rating_choices(),
-            instruction="(0-4, d, x)",
+            instruction="(0-4, d, x; w: why)",
             practice=practice,
         )
 

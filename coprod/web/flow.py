@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coprod.core.answers import ROLES, Answers, Respondent
+from coprod.core.answers import MAX_MATTERS_MOST, MAX_REASON, ROLES, Answers, Respondent
 from coprod.core.models import Content, Practice
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import N_, _
@@ -96,7 +96,21 @@ TOO_LONG = {
         "The second answer is %(length)s characters long; the limit is %(limit)s. Please "
         "shorten it: your other answers on this page are saved."
     ),
+    "why": N_(
+        "The reason is %(length)s characters long; the limit is %(limit)s. Please shorten "
+        "it: your other answers on this page are saved."
+    ),
 }
+MATTERS_FULL = N_(
+    "You have already marked %(n)d statements as mattering most to you. Untick one (the "
+    "Thank you page lists them) before marking another: your other answers are saved."
+)
+WHY = ".why"  # a reason's field: the statement id, then this
+
+
+def why_field(key: str) -> str:
+    """The form field for the reason given with a rating: ``openness-1.why``."""
+    return key + WHY
 
 
 def _text_field(
@@ -107,7 +121,7 @@ def _text_field(
         return False, None
     text = clean_typed(form[name])
     if len(text) > limit:
-        outcome.errors[name] = _(TOO_LONG[name]) % {
+        outcome.errors[name] = _(TOO_LONG[name.rpartition(".")[2]]) % {
             "length": f"{len(text):,}",
             "limit": f"{limit:,}",
         }
@@ -122,11 +136,13 @@ def apply(
     answers: Answers,
     content: Content,
     brings: Sequence[str] = (),
+    matters: Sequence[str] = (),
 ) -> Outcome:
     """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored.
 
-    ``brings`` is every value of the repeated ``brings`` checkbox field; messages are in
-    the language of the request (coprod.i18n).
+    ``brings`` and ``matters`` are every value of the repeated ``brings`` and
+    ``matters_most`` checkbox fields; messages are in the language of the request
+    (coprod.i18n).
     """
     outcome = Outcome()
     if page.slug == "about":
@@ -152,6 +168,14 @@ def apply(
             value = form.get(key)
             if value is not None and value in RATING_VALUES:
                 answers.ratings[key] = RATING_VALUES[value]
+            present, why = _text_field(form, why_field(key), MAX_REASON, outcome)
+            if present:
+                if why:
+                    answers.reasons[key] = why
+                else:
+                    answers.reasons.pop(key, None)
+        if "matters_most_asked" in form:
+            _mark(rating_ids(page.practice, answers), matters, answers, outcome)
         present, note = _text_field(form, "note", MAX_TEXT, outcome)
         if present:
             if note:
@@ -166,6 +190,18 @@ def apply(
         if present:
             answers.reflections.bring_and_take = bring
     return outcome
+
+
+def _mark(ids: Sequence[str], ticked: Sequence[str], answers: Answers, outcome: Outcome) -> None:
+    """This page's "matters most to me" boxes; one past the limit is refused, the rest kept."""
+    marked = [m for m in answers.matters_most if m not in ids or m in ticked]
+    for key in ids:
+        if key in ticked and key not in marked:
+            if len(marked) >= MAX_MATTERS_MOST:
+                outcome.errors["matters_most"] = _(MATTERS_FULL) % {"n": MAX_MATTERS_MOST}
+                continue
+            marked.append(key)
+    answers.matters_most = marked
 
 
 @dataclass(frozen=True)
@@ -197,6 +233,19 @@ def skipped(answers: Answers, content: Content) -> list[Skipped]:
                 if s.id not in answers.ratings
             ]
     return result
+
+
+def matters_most(answers: Answers, content: Content) -> list[Skipped]:
+    """The statements marked as mattering most, with the page and anchor to change them."""
+    by_slug = {p.slug: p for p in pages(content)}
+    texts = {p.id: (p, p.name) for p in content.practices} | {
+        s.id: (p, s.text) for p, s in content.statements()
+    }
+    return [
+        Skipped(by_slug[f"practice/{texts[key][0].id}"], key, texts[key][1])
+        for key in answers.matters_most
+        if key in texts
+    ]
 
 
 def resume_page(answers: Answers, content: Content) -> Page:

@@ -9,7 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from coprod.core.answers import Answers
+from coprod.core.answers import MAX_MATTERS_MOST, Answers
 from coprod.core.assessment import Assessment
 from coprod.core.models import Content
 from coprod.i18n import _
@@ -116,6 +116,7 @@ def _page(
         "rating_options": pages.rating_options(),
         "welcome_back": person is not None and request.query_params.get("back") == "1",
         "autosave": person is not None and page.slug != "done",
+        "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
     }
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
@@ -123,6 +124,7 @@ def _page(
         result = assess(answers, content)
         context["result"] = result
         context["skipped"] = flow.skipped(answers, content)
+        context["matters_most"] = flow.matters_most(answers, content)
         context["page_url"] = site.page_url
         context["group"] = (
             _group_beside(request, result) if site.workshop.wall.share_phones else None
@@ -200,6 +202,7 @@ async def page_post(request: Request) -> Response:
     async with request.form(max_files=0, max_fields=200) as form:
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         brings = [v for v in form.getlist("brings") if isinstance(v, str)]
+        matters = [v for v in form.getlist("matters_most") if isinstance(v, str)]
     person = site.person(request)
     new_key: str | None = None
     outcome: flow.Outcome | None = None
@@ -215,7 +218,7 @@ async def page_post(request: Request) -> Response:
                     person = site.workshop.new_participant(new_key)
                 except WorkshopFull:
                     return _full(request)
-                outcome = _apply(page, fields, brings, person, site.content)
+                outcome = _apply(page, fields, brings, person, site.content, matters)
                 try:
                     await site.save(person, first=True)
                 except BaseException:
@@ -224,7 +227,7 @@ async def page_post(request: Request) -> Response:
                 site.workshop.admit(person)
                 await site.save_state()
     if outcome is None:  # a participant already (or the newcomer's second tap)
-        outcome = _apply(page, fields, brings, person, site.content)
+        outcome = _apply(page, fields, brings, person, site.content, matters)
         await site.save(person)
     going_back = fields.get("nav") == "back"
     if fields.get("nav") == "save":  # phone.js: a choice saved as it is made
@@ -247,8 +250,9 @@ def _apply(
     brings: list[str],
     person: Participant,
     content: Content,
+    matters: list[str],
 ) -> flow.Outcome:
-    outcome = flow.apply(page, fields, person.answers, content, brings)
+    outcome = flow.apply(page, fields, person.answers, content, brings, matters)
     # Finish marks it complete; Back, and a choice saved as it is made (phone.js), do not
     moving_on = fields.get("nav") not in ("back", "save")
     if page.slug == "reflections" and moving_on and not outcome.errors:

@@ -38,7 +38,9 @@ def test_team_json_lists_agreement_and_splits(invoke, tmp_path: Path, content: C
     )
     first, second = content.practices[0].id, content.practices[1].id
     assert data["agreement"]["agree"][0] == {"statement": first, "n": 3, "median": 4, "spread": 1}
-    assert data["agreement"]["split"] == [{"statement": second, "n": 3, "median": 2, "spread": 4}]
+    assert data["agreement"]["split"] == [
+        {"statement": second, "n": 3, "median": 2, "spread": 4, "reasons": []}
+    ]
     assert content.practices[2].id not in json.dumps(data["agreement"])
 
 

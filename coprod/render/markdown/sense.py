@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod.core.sense import MIN_SIDE, Gap, Sides, Spread
+from coprod.core.sense import MIN_SIDE, Gap, MattersMost, Reason, Sides, Spread
 from coprod.core.team import TeamView
 from coprod.i18n import N_, _
-from coprod.i18n.labels import SCALE_WORDS
+from coprod.i18n.labels import SCALE_WORDS, rating_label
 from coprod.render.markdown.blocks import bullets, escape_md, heading, table
 
 AGREE = N_("What we agree on")
@@ -29,6 +29,9 @@ TOO_FEW = N_(
     "Too few on one side to compare: each side needs at least %(n)d people, so that no "
     "one can be picked out."
 )
+MATTERS = N_("What matters most to us")
+MATTERS_AND_SPLIT = N_("Matters most to people and seen differently — talk about these first:")
+MATTERS_LIST = N_("Marked as mattering most, most marked first:")
 MAX_LISTED = 10  # statements listed under each heading; the rest are counted
 
 
@@ -62,8 +65,58 @@ def spread_line(spread: Spread, practice_names: dict[str, str]) -> str:
     return f"{text} — {figures}"
 
 
+def reason_line(reason: Reason) -> str:
+    """``rated 1 Partly: “the text”`` (plain text): the rating it came with, never who."""
+    return _("rated %(rating)s: “%(text)s”") % {
+        "rating": rating_label(reason.rating),
+        "text": reason.text,
+    }
+
+
+def _with_reasons(spread: Spread, names: dict[str, str]) -> str:
+    """A statement's line, and each reason given for it as a list under it."""
+    line = escape_md(spread_line(spread, names))
+    return line + "".join(f"\n  - {escape_md(reason_line(r))}" for r in spread.reasons)
+
+
+def matters_line(marked: MattersMost, practice_names: dict[str, str]) -> str:
+    """``Statement (Practice) — marked by 4; mean 2.3, from 1 to 4`` (plain text)."""
+    item = marked.item
+    where = practice_names.get(item.practice_id, "")
+    text = item.text if item.id == item.practice_id else f"{item.text} ({where})"
+    figures = _("marked by %(n)d") % {"n": marked.count}
+    if marked.mean is not None and marked.ratings:
+        figures += "; " + _("mean %(mean)s, from %(low)d to %(high)d") % {
+            "mean": f"{marked.mean:.1f}",
+            "low": min(marked.ratings),
+            "high": max(marked.ratings),
+        }
+    return f"{text} — {figures}"
+
+
+def matters_most_blocks(view: TeamView, level: int = 2) -> list[str]:
+    """What people marked as mattering most; what also splits the room is named first."""
+    from coprod.core.sense import split_and_mattering
+
+    marked = view.matters_most
+    if not marked:  # nobody marked any: no section (files from before there was one)
+        return []
+    names = {p.id: p.name for p in view.assessments[0].content.practices}
+    blocks = [heading(level, escape_md(_(MATTERS)))]
+    first = split_and_mattering(view.agreement, marked)
+    if first:
+        blocks.append(escape_md(_(MATTERS_AND_SPLIT)))
+        blocks.append(bullets(escape_md(matters_line(m, names)) for m in first))
+    blocks.append(escape_md(_(MATTERS_LIST)))
+    shown = [escape_md(matters_line(m, names)) for m in marked[:MAX_LISTED]]
+    if len(marked) > MAX_LISTED:
+        shown.append(escape_md(_("and %(n)d more") % {"n": len(marked) - MAX_LISTED}))
+    blocks.append(bullets(shown))
+    return blocks
+
+
 def _listed(spreads: Sequence[Spread], names: dict[str, str]) -> list[str]:
-    shown = [escape_md(spread_line(s, names)) for s in spreads[:MAX_LISTED]]
+    shown = [_with_reasons(s, names) for s in spreads[:MAX_LISTED]]
     if len(spreads) > MAX_LISTED:
         rest = len(spreads) - MAX_LISTED
         shown.append(escape_md(_("and %(n)d more") % {"n": rest}))

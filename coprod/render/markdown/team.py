@@ -268,7 +268,7 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
 
 def team_blocks(view: TeamView) -> list[str]:
     """The whole team report, as markdown blocks."""
-    from coprod.render.markdown.sense import agreement_blocks, sides_blocks
+    from coprod.render.markdown.sense import agreement_blocks, matters_most_blocks, sides_blocks
 
     first = view.assessments[0]
     blocks = [
@@ -276,6 +276,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *team_verdict_blocks(view),
         *team_profile_blocks(view),
         *conversation_blocks(view),
+        *matters_most_blocks(view),
         *agreement_blocks(view),
         *sides_blocks(view),
         *criteria_split_blocks(view),

@@ -151,6 +151,7 @@ def render_sense(view: TeamView, console: Console) -> None:
 
     result = view.agreement
     names = {p.id: p.name for p in view.assessments[0].content.practices}
+    render_matters_most(view, console)
     for title, spreads, none in (
         (sense.AGREE, result.agree, _("No statement rated by three or more people is agreed yet.")),
         (sense.SPLIT, result.split, _("No statement rated by three or more people is split.")),
@@ -160,6 +161,8 @@ def render_sense(view: TeamView, console: Console) -> None:
             console.print(escape_markup(none))
         for spread in spreads[: sense.MAX_LISTED]:
             bullet(console, escape_markup(sense.spread_line(spread, names)))
+            for reason in spread.reasons:  # the rating each came with, never who gave it
+                bullet(console, escape_markup(sense.reason_line(reason)), indent=6, marker="–")
         if len(spreads) > sense.MAX_LISTED:
             rest = len(spreads) - sense.MAX_LISTED
             more = _("and %(n)d more") % {"n": rest}
@@ -179,3 +182,26 @@ def render_sense(view: TeamView, console: Console) -> None:
     for gap in (g for g in sides.statements if g.flagged):
         text = f"{statements.get(gap.id, gap.id)}: {sense.gap_text(gap, whole=False)}"
         bullet(console, escape_markup(text) + "  [bold]⚑[/bold]")
+
+
+def render_matters_most(view: TeamView, console: Console) -> None:
+    """What matters most to people, what also splits the room named first (none: nothing)."""
+    from coprod.core.sense import split_and_mattering
+    from coprod.render.markdown import sense
+
+    marked = view.matters_most
+    if not marked:
+        return
+    names = {p.id: p.name for p in view.assessments[0].content.practices}
+    section(console, escape_markup(_(sense.MATTERS)))
+    first = split_and_mattering(view.agreement, marked)
+    if first:
+        console.print(f"[bold]{escape_markup(_(sense.MATTERS_AND_SPLIT))}[/bold]")
+        for m in first:
+            bullet(console, escape_markup(sense.matters_line(m, names)))
+    console.print(escape_markup(_(sense.MATTERS_LIST)))
+    for m in marked[: sense.MAX_LISTED]:
+        bullet(console, escape_markup(sense.matters_line(m, names)))
+    if len(marked) > sense.MAX_LISTED:
+        more = _("and %(n)d more") % {"n": len(marked) - sense.MAX_LISTED}
+        console.print(f"[dim]{escape_markup(more)}[/dim]")

@@ -11,6 +11,8 @@
   var timer = null;
   var sending = false;
   var again = false;
+  var full = document.getElementById("matters-most-full");
+  var ticked = null;  // a "matters most" box just ticked: unticked again if it was one too many
 
   function save() {
     timer = null;
@@ -18,7 +20,15 @@
     sending = true;
     var data = new URLSearchParams(new FormData(form));
     data.set("nav", "save");
+    var box = ticked;
+    ticked = null;
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (response.status === 422 && box && full) {  // already 3 marked: say so, untick it
+          box.checked = false;
+          full.hidden = false;
+        }
+      })
       .catch(function () { /* kept on the page; Next posts it again */ })
       .then(function () {
         sending = false;
@@ -26,7 +36,12 @@
       });
   }
 
-  form.addEventListener("change", function () {
+  form.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target && target.name === "matters_most") {
+      ticked = target.checked ? target : null;
+      if (full) { full.hidden = true; }
+    }
     if (timer) { clearTimeout(timer); }
     save();
   });

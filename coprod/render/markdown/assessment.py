@@ -19,7 +19,6 @@ from coprod.core.notices import Notice
 from coprod.core.scoring import BAND_FLOORS
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.i18n.labels import answer_label, band_label, rating_label, role_label, stage_label
-from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.blocks import (
     RULE,
@@ -35,6 +34,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
+from coprod.render.markdown.language import draft_blocks, glossary_blocks
 from coprod.render.text import (
     CITATION,
     REFLECTION_QUESTIONS,

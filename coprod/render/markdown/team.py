@@ -15,7 +15,6 @@ from coprod.i18n.labels import (
     role_label,
     stage_label,
 )
-from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment import (
     calls_to_action_blocks,
@@ -33,6 +32,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.room import room_blocks
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 

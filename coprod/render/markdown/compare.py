@@ -14,12 +14,8 @@ from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _, report_date
 from coprod.i18n.labels import rating_label, role_label
 from coprod.render.markdown.actions import review_blocks
-from coprod.render.markdown.assessment import (
-    bands_note,
-    caveat_blocks,
-    notice_text,
-    source_blocks,
-)
+from coprod.render.markdown.assessment_detail import caveat_blocks, source_blocks
+from coprod.render.markdown.assessment_summary import bands_note, notice_text
 from coprod.render.markdown.blocks import (
     bold,
     bullets,

@@ -16,13 +16,12 @@ from coprod.i18n.labels import (
     stage_label,
 )
 from coprod.render.markdown.actions import team_action_blocks
-from coprod.render.markdown.assessment import (
+from coprod.render.markdown.assessment_detail import (
     calls_to_action_blocks,
     caveat_blocks,
-    chart_blocks,
-    messages,
     source_blocks,
 )
+from coprod.render.markdown.assessment_summary import chart_blocks, messages
 from coprod.render.markdown.blocks import (
     bullets,
     escape_md,

@@ -166,18 +166,8 @@ def _room_html(coverage: Coverage, *, content: Content, project: str | None) -> 
     return html.document(title, f"<article>\n{html.markdown_to_html(text)}</article>")
 
 
-AGENDA_STYLE = """
-@page { size: A4; margin: 12mm 13mm; }
-@media print {
-  body { font-size: 9pt; line-height: 1.3; }
-  h1 { font-size: 14pt; margin: 0 0 0.3rem; }
-  h2 { font-size: 10.5pt; margin: 0.6rem 0 0.2rem; padding-top: 0.25rem; border-top-width: 1px; }
-  p, ul { margin: 0.2rem 0; }
-  li + li { margin-top: 0.05rem; }
-  .table-wrap { margin: 0.4rem 0; }
-  th, td { padding: 0.1rem 0.35rem; }
-}
-"""
+#: What a session plan adds to the reports' stylesheet: a denser page, so it prints on one or two.
+AGENDA_STYLESHEET = "agenda.css"
 
 
 def _agenda_md(agenda: Agenda) -> str:
@@ -194,7 +184,7 @@ def _agenda_html(agenda: Agenda) -> str:
     page = html.document(
         agenda_title(agenda), f"<article>\n{html.markdown_to_html(text)}</article>"
     )
-    return page.replace("</style>", AGENDA_STYLE.strip() + "\n</style>", 1)
+    return page.replace("</style>", html.stylesheet(AGENDA_STYLESHEET) + "\n</style>", 1)
 
 
 RENDERERS: dict[tuple[ReportKind, Format], Callable[..., str]] = {

@@ -10,6 +10,7 @@ replaced by an inline SVG chart. No JavaScript, nothing fetched, print-ready.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coprod.core.assessment import Assessment
@@ -25,65 +26,17 @@ if TYPE_CHECKING:
 
 CHART_TITLE = N_("Practice scores (0-100)")
 
-STYLE = """
-:root { color-scheme: light; }
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0; color: #1a1a1a; background: #fff; line-height: 1.5;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-}
-main { max-width: 50rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
-h1 { font-size: 1.7rem; line-height: 1.2; margin: 0.5rem 0 0.75rem; }
-h2 {
-  font-size: 1.35rem; line-height: 1.25; margin: 2.25rem 0 0.75rem;
-  padding-top: 0.75rem; border-top: 2px solid #d0d7de;
-}
-h3 { font-size: 1.1rem; line-height: 1.3; margin: 1.75rem 0 0.5rem; }
-h4 { font-size: 1rem; margin: 1.25rem 0 0.5rem; }
-h1, h2, h3, h4, p, li, th, td, caption { overflow-wrap: break-word; }
-p, ul, ol { margin: 0.6rem 0; }
-ul { padding-left: 1.4rem; }
-li + li { margin-top: 0.3rem; }
-.table-wrap { overflow-x: auto; margin: 1rem 0; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
-th, td {
-  border: 1px solid #c3cad2; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top;
-}
-thead th { background: #f2f4f6; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-code {
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em;
-  background: #f2f4f6; padding: 0.1em 0.3em; border-radius: 3px; overflow-wrap: anywhere;
-}
-td.short { white-space: nowrap; }
-figure.chart { margin: 1rem 0; }
-figure.chart svg { display: block; width: 100%; }
-nav.reports { margin: 1rem 0 2rem; }
-article + article { margin-top: 3rem; border-top: 4px double #8c959f; padding-top: 1rem; }
-@media (max-width: 30rem) {
-  main { padding: 0.75rem 0.75rem 2rem; }
-  h1 { font-size: 1.45rem; }
-  h2 { font-size: 1.2rem; }
-  table { font-size: 0.8rem; }
-  th, td { padding: 0.25rem 0.3rem; }
-  th { hyphens: auto; }
-}
-@page { size: A4; margin: 16mm 14mm; }
-@media print {
-  body { font-size: 10.5pt; color: #000; background: none; }
-  main { max-width: none; padding: 0; }
-  thead th, code { background: none; }
-  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
-  table, tr, figure, li { break-inside: avoid; page-break-inside: avoid; }
-  th, td { padding: 0.2rem 0.4rem; }
-  /* a chart and the table it draws stay on one page */
-  section.level-2:has(figure.chart) { break-inside: avoid; page-break-inside: avoid; }
-  .table-wrap { overflow: visible; }
-  article + article { break-before: page; border-top: none; }
-}
-""".strip()
+#: The stylesheet every HTML report carries in its ``<style>``: readable on a phone
+#: (below 30rem), printable on A4, nothing fetched (no ``url()``).
+STYLESHEET = "report.css"
+
+
+@cache
+def stylesheet(name: str) -> str:
+    """A stylesheet shipped in this folder (``report.css``, ``agenda.css``), as text."""
+    from importlib.resources import files
+
+    return files("coprod.render").joinpath(name).read_text(encoding="utf-8").strip()
 
 
 # --- building blocks ---------------------------------------------------------
@@ -270,7 +223,7 @@ def document(title: str, body: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="coprod">',
             f"<title>{escape(title)}</title>",
-            f"<style>\n{STYLE}\n</style>",
+            f"<style>\n{stylesheet(STYLESHEET)}\n</style>",
             "</head>",
             "<body>",
             "<main>",

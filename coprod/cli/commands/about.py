@@ -6,20 +6,7 @@ import typer
 
 from coprod.cli.context import content_for
 from coprod.cli.options import JsonOption
-from coprod.i18n import N_, _
 from coprod.terminal.console import out, print_json
-
-TITLES = {
-    "what_it_is": N_("What co-production is"),
-    "contributions": N_("What it can contribute"),
-    "limits": N_("Limits the report names"),
-    "calls_to_action": N_("What the report asks of each reader"),
-    "challenges": N_("Three urban challenges"),
-    "strategies": N_("Social innovation strategies (coprod cases --strategy ID)"),
-    "arc_characteristics": N_("What the Action Research Collective brought together"),
-    "tyrannies": N_("Tyrannies of participation to watch for"),
-    "leadership_viewpoints": N_("Four views of good leadership in co-production"),
-}
 
 
 def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
@@ -30,33 +17,12 @@ def about_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     Action Research Collective's characteristics, the tyrannies of participation and
     the four viewpoints on leadership, with their sources.
     """
-    from coprod.render.json import about_document, about_sections
-
     content = content_for(ctx)
     if as_json:
+        from coprod.render.json import about_document
+
         print_json(about_document(content))
         return
-    from rich.markup import escape
+    from coprod.render.terminal.about import render_about
 
-    from coprod.render.terminal import bullet
-
-    console = out()
-    for key, items in about_sections(content).items():
-        console.print(f"\n[bold]{escape(_(TITLES[key]))}[/bold]")
-        for item in items:
-            name = item.get("name") or _("Viewpoint %(n)d") % {"n": item["number"]}
-            bullet(
-                console,
-                f"[bold]{escape(name)}[/bold] [dim]({item['id']})[/dim]: {escape(item['text'])}",
-            )
-        cited = list(
-            dict.fromkeys(
-                s["section"] for i in items for s in i.get("source", []) if s["ref"] == "report"
-            )
-        )
-        if cited:
-            sections_text = "; ".join(f"“{c}”" for c in cited)
-            line = _("Report, %(sections)s") % {"sections": sections_text}
-            console.print(f"  [dim]{escape(line)}[/dim]")
-    credit = _("From Perry, Durose and Richardson with the Action Research Collective (2019).")
-    console.print(f"\n[dim]{escape(credit)}[/dim]")
+    render_about(content, out())

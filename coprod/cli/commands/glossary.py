@@ -38,30 +38,12 @@ def glossary_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     Examples: [bold]coprod glossary[/bold], [bold]coprod --easy-read glossary --json[/bold]
     """
-    from rich.markup import escape
-    from rich.padding import Padding
-    from rich.text import Text
-
-    from coprod.render.text import source_lines
-
     content, terms = glossary_for(ctx)
     if as_json:
         from coprod.render.json import glossary_document
 
         print_json(glossary_document(content, terms))
         return
-    from coprod.i18n import _
+    from coprod.render.terminal.glossary import render_glossary
 
-    console = out()
-    if not terms:
-        console.print(_("No glossary in this content (the easy-read pack has one)."))
-        return
-    title = _("Glossary")
-    what = _("words the easy-read version keeps")
-    console.print(f"[bold]{escape(title)}[/bold]: {escape(what)}")
-    console.print()
-    for t in terms:
-        console.print(f"[bold]{escape(t.word)}[/bold]")
-        console.print(Padding(Text(t.meaning), (0, 0, 0, 2)))
-        where = "; ".join(source_lines(t.source, content))
-        console.print(Padding(Text(where, style="dim"), (0, 0, 1, 2)))
+    render_glossary(content, terms, out())

@@ -1,7 +1,9 @@
 """Reports as GitHub-flavoured markdown (the HTML reports are built from them).
 
 * :mod:`.blocks`: escaping and the building blocks (headings, lists, tables, chart);
-* :mod:`.assessment`: one assessment (``coprod report``, ``assess --export``);
+* :mod:`.assessment`: one assessment (``coprod report``, ``assess --export``), put
+  together from :mod:`.assessment_summary` (header to verdict, and the pieces the
+  other reports share) and :mod:`.assessment_detail` (where to focus next to the sources);
 * :mod:`.team`: several respondents read together (``coprod team``);
 * :mod:`.compare`: two assessments of one project (``coprod compare``).
 
@@ -10,12 +12,11 @@ The names below are the package's interface for the other renderers and tests.
 
 from __future__ import annotations
 
-from coprod.render.markdown.assessment import (
-    CASES_HEADING,
+from coprod.render.markdown.assessment import render, render_many
+from coprod.render.markdown.assessment_detail import CASES_HEADING
+from coprod.render.markdown.assessment_summary import (
     bands_note,
     chart_items,
-    render,
-    render_many,
     report_title,
     respondent_text,
 )

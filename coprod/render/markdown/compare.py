@@ -13,14 +13,9 @@ from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
 from coprod.i18n import N_, _, report_date
 from coprod.i18n.labels import rating_label, role_label
-from coprod.render.language import draft_blocks
 from coprod.render.markdown.actions import review_blocks
-from coprod.render.markdown.assessment import (
-    bands_note,
-    caveat_blocks,
-    notice_text,
-    source_blocks,
-)
+from coprod.render.markdown.assessment_detail import caveat_blocks, source_blocks
+from coprod.render.markdown.assessment_summary import bands_note, notice_text
 from coprod.render.markdown.blocks import (
     bold,
     bullets,
@@ -31,6 +26,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
+from coprod.render.markdown.language import draft_blocks
 from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 
 COMPARE_CHART_TITLE = N_("Practice scores then and now (0-100)")

@@ -15,15 +15,13 @@ from coprod.i18n.labels import (
     role_label,
     stage_label,
 )
-from coprod.render.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.actions import team_action_blocks
-from coprod.render.markdown.assessment import (
+from coprod.render.markdown.assessment_detail import (
     calls_to_action_blocks,
     caveat_blocks,
-    chart_blocks,
-    messages,
     source_blocks,
 )
+from coprod.render.markdown.assessment_summary import chart_blocks, messages
 from coprod.render.markdown.blocks import (
     bullets,
     escape_md,
@@ -33,6 +31,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.room import room_blocks
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 

@@ -1,0 +1,87 @@
+"""The seven practices in the terminal (``coprod practices``): a table, or one in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+
+from coprod.i18n import _
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coprod.core.models import Content, Practice
+
+
+def render_practices(content: Content, console: Console) -> None:
+    """A table of the practices, with how many key points, statements and cases each has."""
+    from rich.table import Table
+
+    from coprod.i18n import ngettext
+
+    title = _("The seven practices of co-production")
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(_("Practice"), min_width=16)
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column(_("Key points"), justify="right", no_wrap=True)
+    table.add_column(_("Statements"), justify="right", no_wrap=True)
+    table.add_column(_("Cases"), justify="right", no_wrap=True)
+    for p in content.practices:
+        table.add_row(
+            str(p.number),
+            escape(p.name),
+            p.id,
+            str(len(p.key_points)),
+            str(len(p.statements)),
+            str(len(p.cases)),
+        )
+    console.print(table)
+    total = sum(len(p.statements) for p in content.practices)
+    line = ngettext(
+        "%(n)d self-assessment statement in all. Show one practice in full: %(command)s",
+        "%(n)d self-assessment statements in all. Show one practice in full: %(command)s",
+        total,
+    )
+    console.print(escape(line) % {"n": total, "command": "[bold]coprod practices ID[/bold]"})
+
+
+def render_practice(practice: Practice, content: Content, console: Console) -> None:
+    """One practice in full: key points with their statements, cases, source."""
+    from rich.panel import Panel
+
+    from coprod.render.terminal.items import print_item
+    from coprod.render.text import source_lines
+
+    console.print(
+        Panel(
+            escape(practice.summary),
+            title=f"{practice.number}. {escape(practice.name)}  [dim]({practice.id})[/dim]",
+            title_align="left",
+        )
+    )
+    for kp in practice.key_points:
+        console.print()
+        print_item(
+            console, "[bold]" + escape(_("Key point")) + ":[/bold]", escape(kp.text), indent=0
+        )
+        for s in (s for s in practice.statements if s.key_point == kp.id):
+            print_item(console, f"[cyan]{s.id}[/cyan] ", escape(s.text))
+    if practice.cases:
+        console.print("\n[bold]" + escape(_("Case studies that show this practice")) + "[/bold]")
+        for link in practice.cases:
+            case = content.case(link.case)
+            role = escape(_("example")) if link.role == "example" else ""
+            if link.role != "example":
+                role = "[yellow]" + escape(_("caution")) + "[/yellow]"
+            print_item(console, "•", f"{escape(case.name)} ({role}): {escape(link.why)}")
+        more = _("More: %(command)s") % {"command": "coprod cases show ID"}
+        console.print(f"  [dim]{escape(more)}[/dim]")
+    console.print()
+    print_item(
+        console,
+        "[dim]" + escape(_("Source")) + ":[/dim]",
+        "[dim]" + escape("; ".join(source_lines(practice.source, content))) + "[/dim]",
+        indent=0,
+    )

@@ -24,17 +24,9 @@ MAX_MATTERS_MOST = 3
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_callables(i18n._, i18n.ngettext)  # type: ignore[attr-defined]
-    return env
+    from coprod.render.jinja import environment
+
+    return environment(HERE / "templates")
 
 
 def render_form(

@@ -69,10 +69,11 @@ def _not_regular(mode: int) -> str:
     )
 
 
-def make_folder(folder: Path) -> None:
-    """Create ``folder`` (and its parents) or say clearly why not."""
+def make_folder(folder: Path, *, private: bool = False) -> None:
+    """Create ``folder`` (and its parents) or say clearly why not; ``private``: a new
+    folder readable by this user only (it will hold personal data)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
     except FileExistsError:
         raise CoprodError(Problem(_("is a file, not a folder"), folder)) from None
     except OSError as exc:

@@ -11,35 +11,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 from starlette.templating import Jinja2Templates
 
 from coprod import i18n
-from coprod.core.scoring import BANDS
+from coprod.core.scoring import BAND_BOUNDARIES
 from coprod.i18n import labels
+from coprod.render.jinja import environment
 
 HERE = Path(__file__).parent
 
 
 def templates() -> Jinja2Templates:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
-    env.install_gettext_callables(i18n._, i18n.ngettext)  # type: ignore[attr-defined]
+    env = environment(HERE / "templates")
     # "developing" from 40, "strong" from 70: the meters' marks, from core's one table
-    floors = sorted(floor for floor, _band in BANDS if floor)
+    low, high = BAND_BOUNDARIES
     env.globals.update(
         band=labels.band_label,
         rating_text=labels.rating_label,
         room_status=labels.room_status_label,
-        band_low=floors[0],
-        band_high=floors[-1],
+        band_low=low,
+        band_high=high,
     )
     return Jinja2Templates(env=env)
 

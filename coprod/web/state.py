@@ -168,16 +168,9 @@ class Workshop:
         """A new workshop in ``folder`` (made if missing), with fresh secrets."""
         if folder.exists() and not folder.is_dir():
             raise CoprodError(Problem(_("is a file; --out needs a folder"), folder))
-        try:
-            # a new folder for this user only: the answers in it are personal data
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as exc:
-            raise CoprodError(
-                Problem(
-                    _("cannot make the folder: %(reason)s") % {"reason": exc.strerror or exc},
-                    folder,
-                )
-            ) from None
+        from coprod.storage.files import make_folder
+
+        make_folder(folder, private=True)  # the answers in it are personal data
         settings = Settings(
             project=project,
             stage=stage,

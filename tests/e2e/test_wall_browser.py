@@ -9,7 +9,6 @@ mid-page keeps its choices; one that opens the join address again lands where it
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,16 +16,14 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 import yaml
+from helpers.chromium import PHONE
 from helpers.server import Server, free_port
 
 from coprod.core.models import Content
 
 pytestmark = [pytest.mark.chromium, pytest.mark.e2e, pytest.mark.timeout(240)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WALLS = [(1280, 720), (1024, 768)]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PEOPLE = [
     ("Amira Khan", "resident"),
     ("", "resident"),
@@ -57,18 +54,6 @@ MEASURE = """() => {
     slide: document.querySelector('#slide-heading').textContent,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

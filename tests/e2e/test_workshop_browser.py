@@ -9,7 +9,6 @@ targets under 44 px. Skipped where /usr/bin/chromium is absent.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 import yaml
-from helpers.chromium import ARGS, CHROMIUM, PHONE
+from helpers.chromium import PHONE
 from helpers.server import Server, free_port
 
 from coprod.core.models import Content
@@ -25,18 +24,6 @@ from coprod.core.models import Content
 pytestmark = [pytest.mark.chromium, pytest.mark.e2e, pytest.mark.timeout(180)]
 
 TAP_TARGETS = "main a, main button, main input[type=text], main textarea, main label.option"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

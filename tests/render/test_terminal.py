@@ -35,6 +35,11 @@ def test_assess_terminal_report_shows_notes_and_reflections(invoke: Any) -> None
     assert "Lived experience; they take training and paid time." in text
 
 
+def test_report_title_separates_the_project_from_its_stage_and_respondent(invoke: Any) -> None:
+    first = invoke("assess", "--answers", str(FULL)).stdout.strip().splitlines()[0]
+    assert first.strip() == "Riverside Food Partnership · stage: design · Sam, officer"
+
+
 # the terminal summary --------------------------------------------------------------------
 
 

@@ -55,15 +55,15 @@ def render(assessment: Assessment, console: Console) -> None:
 
 def _title(assessment: Assessment) -> str:
     a = assessment.answers
-    who = ""
+    parts = [f"[bold]{escape_markup(a.project.name)}[/bold]"]
+    if a.project.stage:
+        parts.append(escape_markup(_("stage") + ": " + stage_label(a.project.stage)))
     if a.respondent and (a.respondent.name or a.respondent.role):
         role = a.respondent.role and role_label(a.respondent.role)
-        who = " · " + ", ".join(x for x in (a.respondent.name, role) if x)
-    stage = ""
-    if a.project.stage:
-        stage = " · " + _("stage") + ": " + stage_label(a.project.stage)
-    mode = " · " + _("quick assessment") if a.mode == "quick" else ""
-    return f"[bold]{escape_markup(a.project.name)}[/bold]{escape_markup(stage + who + mode)}"
+        parts.append(escape_markup(", ".join(x for x in (a.respondent.name, role) if x)))
+    if a.mode == "quick":
+        parts.append(escape_markup(_("quick assessment")))
+    return " · ".join(parts)
 
 
 def print_summary(assessment: Assessment, console: Console) -> None:

@@ -5,7 +5,7 @@ script is looked up next to ``sys.executable``)::
 
     python bench/bench.py              # full run: about 65 s on 2 busy cores
     python bench/bench.py --quick      # fewer repeats, no 5,000-file run
-    python bench/bench.py --markdown   # the tables as Markdown, to paste into the README
+    python bench/bench.py --markdown   # the tables as Markdown, to paste into docs/performance.md
 
 Every measurement is a fresh process: wall-clock time from spawn to exit
 (median over the repeats, after one discarded warm-up run) and that process's

@@ -24,7 +24,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 #: interview through pipe input): an interview, many hypothesis examples, a race run
 #: many times, a server or a signal in a subprocess. Marked here by function name, so
 #: the mark follows a test moved to another file; tests/test_markers.py checks that
-#: each name is still a test. The fast loop leaves them out (README, "Development").
+#: each name is still a test. The fast loop leaves them out (docs/development.md).
 SLOW_TESTS = {
     "test_random_yaml_documents_never_crash",
     "test_mutated_answers_file_never_crashes",

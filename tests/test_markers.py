@@ -1,4 +1,4 @@
-"""The marks that choose what the fast loop runs (README, "Development")."""
+"""The marks that choose what the fast loop runs (docs/development.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Interface strings in the chosen language, through gettext message catalogues.
 
 The catalogues live in ``coprod/i18n/locale/<lang>/LC_MESSAGES/coprod.po`` (managed with
-Babel: ``pybabel extract`` / ``update`` / ``compile``, see README) and are shipped
+Babel: ``pybabel extract`` / ``update`` / ``compile``, see docs/languages.md) and are shipped
 compiled (``coprod.mo``) inside the package. English is the source language: with
 no catalogue, or a string not yet translated, the English is shown.
 

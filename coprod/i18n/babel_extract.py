@@ -1,7 +1,7 @@
 """A Babel extractor for ``--help``: every help text of the command tree, as msgids.
 
 babel.cfg points it at the marker file ``coprod/i18n/locale/HELP`` (its contents are not
-read), so ``pybabel extract -F babel.cfg …`` (README) collects the help texts that
+read), so ``pybabel extract -F babel.cfg …`` (docs/languages.md) collects the help texts that
 :func:`coprod.i18n.cli_help.translate_help` looks up, exactly as the commands show them.
 """
 

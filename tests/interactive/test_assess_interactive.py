@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 # Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
-# (README, "Development").
+# (docs/development.md).
 pytestmark = pytest.mark.slow
 
 ENTER = "\r"

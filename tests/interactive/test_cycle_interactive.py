@@ -17,7 +17,7 @@ from coprod.interactive.end_questions import _suggestions
 from coprod.storage.answers_file import load_answers
 
 # Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
-# (README, "Development").
+# (docs/development.md).
 pytestmark = pytest.mark.slow
 
 ENTER = "\r"

@@ -27,7 +27,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from coprod import i18n
 
 # Driven through prompt_toolkit's pipe input, 1-2 s a test: left out of the fast loop
-# (README, "Development").
+# (docs/development.md).
 pytestmark = pytest.mark.slow
 
 ENTER = "\r"

@@ -4,9 +4,11 @@
 a folder) would otherwise each save their own answers over the other's. The
 first session holds a lock on ``.draft.yaml.lock`` in the same folder; a second
 is refused with a message naming the session that holds it (process, host, user,
-since when). The lock is an ``flock`` on that file: it ends with the process that
-holds it, even after ``kill -9``, so a lock file left behind never blocks anyone.
-Where ``flock`` is missing (Windows), drafts are not locked.
+since when). The lock is the operating system's own lock on that file (``flock`` on
+Linux and macOS, ``LockFileEx`` on Windows, through filelock): it ends with the process
+that holds it, even after ``kill -9``, so a lock file left behind never blocks anyone.
+The holder's description is written after the file's first byte, the byte Windows
+locks, so that a refused session can read it on every system.
 """
 
 from __future__ import annotations
@@ -23,12 +25,44 @@ from pathlib import Path
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
 _held: dict[str, DraftLock] = {}
+
+
+#: Where the holder's description starts in a lock file: after the byte Windows locks.
+_WHO_AT = 1
+
+
+def try_lock(fd: int) -> bool:
+    """Lock the open file ``fd`` for this process, or return False: another holds it.
+
+    The same primitive on every system (filelock's ``lock_descriptor``); imported here,
+    not at start-up, as only the commands that hold a lock need it.
+    """
+    from filelock import lock_descriptor
+
+    return lock_descriptor(fd, blocking=False)
+
+
+def describe_holder(fd: int, text: str) -> None:
+    """Write who holds the lock on ``fd``, for a refused session to read."""
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, b"\n" + text.encode("utf-8"))
+
+
+def read_holder(fd: int) -> str:
+    """Who holds the lock on ``fd``, as they described themselves ('' when unknown)."""
+    try:
+        os.lseek(fd, _WHO_AT, os.SEEK_SET)
+        return os.read(fd, 400).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def open_lock_file(path: Path) -> int:
+    """Open (or create, for the user only) the lock file at ``path``, never through a link."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, 0o600)
 
 
 def lock_path(draft: Path) -> Path:
@@ -95,21 +129,19 @@ def lock_draft(draft: Path) -> DraftLock:
     if key in _held:
         return _held[key]
     path = lock_path(Path(key))
-    if fcntl is None:  # pragma: no cover - Windows: no advisory locks
-        return DraftLock(key, None, path)
     for _attempt in range(5):
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
         try:
-            fd = os.open(path, flags, 0o600)
+            fd = open_lock_file(path)
         except OSError:
             # A folder we cannot write a lock file into: the draft write will say so.
             return DraftLock(key, None, path)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = ""
-            with contextlib.suppress(OSError):
-                holder = os.read(fd, 400).decode("utf-8", "replace").strip()
+            locked = try_lock(fd)
+        except OSError:  # a file system without locks: the draft is not locked
+            os.close(fd)
+            return DraftLock(key, None, path)
+        if not locked:
+            holder = read_holder(fd)
             os.close(fd)
             raise _refused(draft, holder) from None
         # The holder before us may have removed the file just before we locked it:
@@ -121,8 +153,7 @@ def lock_draft(draft: Path) -> DraftLock:
         if not same:
             os.close(fd)
             continue
-        os.ftruncate(fd, 0)
-        os.write(fd, _who().encode())
+        describe_holder(fd, _who())
         lock = DraftLock(key, fd, path)
         _release_at_exit()
         _held[key] = lock

@@ -423,15 +423,14 @@ class FolderLock:
 
     def describe(self, what: str) -> None:
         """What a second server is told about this one (no secret: the join address)."""
-        import os
-
         if self.fd is None:
             return
-        try:
-            os.ftruncate(self.fd, 0)
-            os.pwrite(self.fd, what.encode("utf-8"), 0)
-        except OSError:
-            pass
+        import contextlib
+
+        from coprod.storage.locking import describe_holder
+
+        with contextlib.suppress(OSError):
+            describe_holder(self.fd, what)
 
     def release(self) -> None:
         import os
@@ -450,21 +449,18 @@ def hold_folder(folder: Path) -> FolderLock:
     import datetime
     import os
 
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no advisory locks
-        return FolderLock(None)
+    from coprod.storage.locking import open_lock_file, read_holder, try_lock
+
     path = folder / LOCK_FILE
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = open_lock_file(path)
+        locked = try_lock(fd)
     except OSError as exc:
         raise CoprodError(
             Problem(_("cannot be locked: %(reason)s") % {"reason": exc.strerror or exc}, path)
         ) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        holder = os.read(fd, 400).decode("utf-8", "replace").strip()
+    if not locked:
+        holder = read_holder(fd)
         os.close(fd)
         raise CoprodError(
             Problem(

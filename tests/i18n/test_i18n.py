@@ -100,7 +100,9 @@ def test_every_marked_string_is_in_the_welsh_catalogue() -> None:
     marked |= {message for _line, _f, message, _c in extract_help(io.BytesIO(), ["_"], [], {})}
     with PO.open("rb") as handle:
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
-    assert marked <= known, "run the pybabel commands in docs/languages.md: " + ", ".join(marked - known)
+    assert marked <= known, "run the pybabel commands in docs/languages.md: " + ", ".join(
+        marked - known
+    )
 
 
 def test_catalogue_is_inside_the_package() -> None:

@@ -63,7 +63,7 @@ Every state-changing request (any method but GET, HEAD, OPTIONS) whose ``Origin`
 another site's (or ``null``), or whose ``Sec-Fetch-Site`` is not ``same-origin`` or
 ``none``, gets 403 and changes nothing. An unexpected failure is a plain 500 and one
 warning line on the terminal (no traceback). One server per folder: it holds
-``DIR/.coprod-workshop.lock`` (an ``flock``) while it runs, and a second is refused.
+``DIR/.coprod-workshop.lock`` (the system's file lock) while it runs, and a second is refused.
 Slow clients are bounded: see :mod:`coprod.web.server`.
 Every response, errors included, has a Content-Security-Policy (``default-src 'self'``, no inline
 script; the HTML export allows its inline style by hash), ``X-Content-Type-Options:

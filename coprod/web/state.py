@@ -415,7 +415,7 @@ def _wall_state(data: Any) -> WallState:
 
 
 class FolderLock:
-    """The folder's lock, held by the one server that serves it (an ``flock``, so it ends
+    """The folder's lock, held by the one server that serves it (the system's file lock, so it ends
     with the process, even after ``kill -9``: a lock file left behind blocks nobody)."""
 
     def __init__(self, fd: int | None) -> None:

@@ -54,6 +54,7 @@ def create_app(
         Route("/w/{token}", without_slash, methods=["GET"]),
         Route("/j/{token}/", participant.join, methods=["GET"]),
         Route("/j/{token}/language", participant.choose_language, methods=["GET"]),
+        Route("/j/{token}/pictures/{name}.svg", participant.picture, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_get, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_post, methods=["POST"]),
         Route("/f/{token}/", facilitator.console, methods=["GET"]),

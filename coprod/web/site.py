@@ -147,6 +147,8 @@ class Site:
             "language_chosen": request.cookies.get(LANG_COOKIE, ""),
             "welcome_back": False,
             "autosave": False,
+            "pictures": content.easy_read,  # a picture beside each point (coprod.pictures)
+            "page_picture": None,
         }
         return self.templates.TemplateResponse(request, name, {**base, **context}, status)
 

@@ -157,6 +157,7 @@ class Site:
             "language_chosen": request.cookies.get(LANG_COOKIE, ""),
             "welcome_back": False,
             "autosave": False,
+            "bilingual": i18n.second_language() is not None,  # --lang cy+en's screens
             "pictures": content.easy_read,  # a picture beside each point (coprod.pictures)
             "page_picture": None,
         }

@@ -353,7 +353,10 @@ def render_team(view: TeamView) -> str:
     figures = []
     if any(score is not None for _, score in items):
         figures.append(bar_chart_svg(items, title=_(markdown.TEAM_CHART_TITLE)))
-    body = markdown_to_html(markdown.render_team(view), figures=figures)
+    from coprod.render.pictures import report_pictures
+
+    pictures = report_pictures(view.assessments[0].content) if view.assessments else None
+    body = markdown_to_html(markdown.render_team(view), figures=figures, pictures=pictures)
     title = _("%(project)s: team view") % {"project": view.project}
     return document(title, f"<article>\n{body}</article>")
 
@@ -393,7 +396,13 @@ def render_comparison(comparison: Comparison) -> str:
                 + markdown.bands_note()
             ),
         ]
-    body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
+    from coprod.render.pictures import report_pictures
+
+    body = markdown_to_html(
+        markdown.comparison_blocks_text(comparison, chart),
+        figures=figures,
+        pictures=report_pictures(comparison.new.content),
+    )
     name = comparison.new.answers.project.name
     title = (
         _("%(project)s: then and now")

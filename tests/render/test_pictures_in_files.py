@@ -64,3 +64,13 @@ def test_the_easy_read_form_has_a_picture_beside_each_question(invoke) -> None:
         assert shown[f"{practice.number}. {practice.name}"][1] == labels.picture_alt(
             practice.picture
         )
+
+
+def test_easy_read_team_and_compare_reports_carry_pictures_too(invoke) -> None:
+    from helpers import FIXTURES
+
+    files = [str(FIXTURES / "team-jo.yaml"), str(FIXTURES / "team-sam.yaml")]
+    for command in ("team", "compare"):
+        easy = invoke("--easy-read", command, *files, "--format", "html").stdout
+        standard = invoke(command, *files, "--format", "html").stdout
+        assert pictured(easy) and 'class="picture"' not in standard, command

@@ -79,7 +79,8 @@ def main_options(
         typer.Option(
             "--lang",
             envvar="COPROD_LANG",
-            help="Language of the content and reports: en (default) or cy (Welsh, a draft translation).",
+            help="Language of the content and reports: en (default) or cy (Welsh, a draft "
+            "translation); cy+en: a workshop's projector and console in both, Welsh first.",
             show_default=False,
         ),
     ] = None,

@@ -341,11 +341,45 @@ RULES: tuple[Callable[[_Folder], None], ...] = (
 )
 
 
-def check_content(parsed: dict[str, Parsed]) -> list[Problem]:
-    """Every problem across the files of a content folder (each file already valid)."""
+def _walk_pictures(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every ``picture:`` in a model, with where it is."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name == "picture" and isinstance(value, str):
+                yield (*loc, name), value
+            else:
+                yield from _walk_pictures(value, (*loc, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _walk_pictures(item, (*loc, i))
+
+
+def unknown_picture(picture: str, known: frozenset[str]) -> str:
+    """The problem with a ``picture:`` that names no picture coprod or the pack has."""
+    return _(
+        "unknown picture %(id)s: the pictures are %(known)s (a pack may add its own, as "
+        "%(file)s in its pictures/ folder)"
+    ) % {"id": repr(picture), "known": ", ".join(sorted(known)), "file": f"{picture}.svg"}
+
+
+def _pictures_exist(f: _Folder, known: frozenset[str]) -> None:
+    for file, parsed in f.parsed.items():
+        for loc, picture in _walk_pictures(parsed.model):
+            if picture not in known:
+                f.problem(file, loc, unknown_picture(picture, known))
+
+
+def check_content(
+    parsed: dict[str, Parsed], pictures: frozenset[str] | None = None
+) -> list[Problem]:
+    """Every problem across the files of a content folder (each file already valid);
+    ``pictures``: the picture ids a ``picture:`` may name (None: not checked)."""
     folder = _Folder(parsed)
     for rule in RULES:
         rule(folder)
+    if pictures is not None:
+        _pictures_exist(folder, pictures)
     return folder.problems
 
 

@@ -96,6 +96,7 @@ class Statement(Strict):
     text: Text
     next_step: Text
     replaces: list[Slug] = Field(default_factory=list)
+    picture: Slug | None = None  # shown beside it in easy read (coprod/pictures)
 
 
 class CaseLink(Strict):
@@ -116,6 +117,7 @@ class Practice(Sourced):
     key_points: list[KeyPoint] = Field(min_length=1)
     statements: list[Statement] = Field(min_length=1)
     cases: list[CaseLink] = Field(default_factory=list)
+    picture: Slug | None = None  # beside its heading in easy read
 
 
 class Criterion(Sourced):
@@ -125,6 +127,7 @@ class Criterion(Sourced):
     text: Text
     question: Text
     why: Text
+    picture: Slug | None = None  # beside its question in easy read
 
 
 class Note(Sourced):
@@ -386,6 +389,7 @@ class PackInfo(Strict):
 
     meta: PackMeta
     glossary: list[GlossaryTerm] = Field(default_factory=list)
+    pictures_folder: str | None = None  # the pack's own pictures/ (coprod.pictures), if any
 
     @property
     def draft_line(self) -> str | None:
@@ -413,6 +417,16 @@ class Content(Strict):
     @property
     def version(self) -> int:
         return self.meta.content_version
+
+    @property
+    def easy_read(self) -> bool:
+        """Easy read: the texts are plain words, with a picture beside each point."""
+        return bool(self.pack and self.pack.meta.easy_read)
+
+    @property
+    def pictures_folder(self) -> str | None:
+        """Where this content's own pictures are (its pack's ``pictures/``), if anywhere."""
+        return self.pack.pictures_folder if self.pack else None
 
     def practice(self, practice_id: str) -> Practice:
         return next(p for p in self.practices if p.id == practice_id)

@@ -8,6 +8,9 @@ no catalogue, or a string not yet translated, the English is shown.
 Use ``_("Practice profile")`` for a string, ``ngettext("%(n)d question",
 "%(n)d questions", n) % {"n": n}`` for a count (Welsh has six plural forms:
 0, 1, 2, 3, 6 and the rest), and ``N_()`` to mark a string translated later.
+Two languages at once, for a bilingual room's shared screens (``coprod workshop --lang
+cy+en``): :func:`activate` or :func:`override` with ``"cy+en"`` shows each string in Welsh
+first, then in English (``"Nesaf / Next"``), through the same catalogues.
 The language lives in a :class:`contextvars.ContextVar`: the CLI sets it once per
 command (``--lang`` / ``COPROD_LANG``) with :func:`activate`; the workshop sets it
 once per request (from the phone's cookie) with :func:`override`, so two phones in
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gettext as _gettext
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -35,9 +39,46 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 class _Active:
     language: str
     catalogue: _gettext.NullTranslations
+    second: str | None = None  # a bilingual screen's other language (shown after)
 
 
 _ENGLISH = _Active("en", _gettext.NullTranslations())
+#: Between the two languages of a bilingual string (Welsh Language Standards: Welsh first).
+BILINGUAL_SEPARATOR = " / "
+#: A %-placeholder without a name: a bilingual string would need it twice, so such a
+#: string is shown in the first language only.
+_POSITIONAL = re.compile(r"%(?!\()[-#0 +]*\d*(?:\.\d+)?[sdifrx]")
+
+
+class _Bilingual(_gettext.NullTranslations):
+    """Each string in the first language, then the second (where the two differ)."""
+
+    def __init__(self, first: _gettext.NullTranslations, second: _gettext.NullTranslations):
+        super().__init__()
+        self.first, self.second = first, second
+
+    def _both(self, message: str, one: str, two: str) -> str:
+        if one == two or _POSITIONAL.search(message):
+            return one
+        return f"{one}{BILINGUAL_SEPARATOR}{two}"
+
+    def gettext(self, message: str) -> str:
+        return self._both(message, self.first.gettext(message), self.second.gettext(message))
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._both(
+            msgid1, self.first.ngettext(msgid1, msgid2, n), self.second.ngettext(msgid1, msgid2, n)
+        )
+
+
+def bilingual(code: str | None) -> tuple[str, str] | None:
+    """``"cy+en"`` -> ``("cy", "en")``: two languages, the first shown first; else None."""
+    if code and "+" in code:
+        first, _plus, second = code.partition("+")
+        return first, second
+    return None
+
+
 _current: ContextVar[_Active] = ContextVar("coprod_language", default=_ENGLISH)
 
 
@@ -51,6 +92,10 @@ def translations(language: str) -> _gettext.NullTranslations:
 
 def _active_for(language: str | None) -> _Active:
     code = language or "en"
+    pair = bilingual(code)
+    if pair is not None:  # the first language is the page's (<html lang>, dates)
+        first, second = pair
+        return _Active(first, _Bilingual(translations(first), translations(second)), second)
     return _ENGLISH if code == "en" else _Active(code, translations(code))
 
 
@@ -75,8 +120,14 @@ def reset() -> None:
 
 
 def language() -> str:
-    """The language interface strings are shown in (for ``<html lang>``)."""
+    """The language interface strings are shown in (for ``<html lang>``); on a bilingual
+    screen, the first of the two."""
     return _current.get().language
+
+
+def second_language() -> str | None:
+    """On a bilingual screen (``cy+en``), the language shown second; else None."""
+    return _current.get().second
 
 
 def _(message: str) -> str:

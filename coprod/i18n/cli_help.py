@@ -121,6 +121,9 @@ def choose_language(args: Sequence[str], environ: dict[str, str] | Any) -> str:
     from coprod.errors import CoprodError
 
     value = language_from(args, environ)
+    pair = i18n.bilingual(value)
+    if pair is not None:  # cy+en (coprod workshop): messages before it starts, in the first
+        value = pair[0]
     try:
         language = normalise_language(value) if value else ENGLISH
     except CoprodError:

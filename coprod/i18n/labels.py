@@ -15,6 +15,30 @@ from collections.abc import Iterable
 
 from coprod.i18n import N_, _
 
+#: What the pictures beside headings show (coprod.pictures), as their alt text; a picture
+#: beside a statement or a question has alt="": the words beside it say everything.
+PICTURE_NAMES = {
+    "open-door": N_("An open door"),
+    "people-together": N_("Two people holding hands"),
+    "puzzle": N_("A piece of a jigsaw puzzle"),
+    "heart": N_("A heart"),
+    "megaphone": N_("A megaphone"),
+    "town-hall": N_("A town hall"),
+    "holding-hands": N_("Two open hands"),
+    "hello": N_("A hand waving hello"),
+    "thinking": N_("A thinking face"),
+    "writing": N_("A pencil writing on paper"),
+    "thumbs-up": N_("A thumbs up"),
+}
+
+
+def picture_alt(picture: str | None) -> str:
+    """A heading picture's alt text in the language of the moment ("" for one not named)."""
+    if picture is None or picture not in PICTURE_NAMES:
+        return ""
+    return _(PICTURE_NAMES[picture])
+
+
 #: Stages of a project, as a report names them in a sentence ("Stage: design").
 STAGE_NAMES = {
     "agenda-setting": N_("agenda-setting"),

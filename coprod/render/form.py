@@ -37,8 +37,15 @@ def render_form(
     today: dt.date | None = None,
 ) -> str:
     """The whole form as one HTML file (``quick``: one overall rating per practice)."""
+    from markupsafe import Markup
+
+    from coprod.pictures import PAGE_PICTURES
+    from coprod.render.pictures import img
+
     template = _environment().get_template("form.html")
     return template.render(
+        picture=lambda picture, heading=False: Markup(img(picture, content, heading=heading)),
+        page_pictures=PAGE_PICTURES,
         lang=i18n.language(),
         content=content,
         quick=quick,

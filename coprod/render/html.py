@@ -9,7 +9,7 @@ replaced by an inline SVG chart. No JavaScript, nothing fetched, print-ready.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -113,14 +113,28 @@ def _follow_renamed_anchors(tokens: list[Token], renamed: dict[str, str]) -> Non
                 child.attrSet("href", "#" + renamed[href[1:]])
 
 
+def _beside(token: Token, pictures: Mapping[str, str]) -> None:
+    """Easy read: the picture left of a cell's or a heading's words (``pictures``: plain
+    text -> ``<img>``, trusted HTML from :mod:`coprod.render.pictures`)."""
+    from markdown_it.token import Token
+
+    tag = pictures.get(_plain(token)) if token.type == "inline" else None
+    if tag and token.children is not None:
+        opening = Token("html_inline", "", 0, content=f'<span class="pictured">{tag}<span>')
+        closing = Token("html_inline", "", 0, content="</span></span>")
+        token.children = [opening, *token.children, closing]
+
+
 def _adjust(
     tokens: list[Token],
     render_inline: Callable[[list[Token]], str],
     figures: Sequence[str],
     offset: int,
     used_ids: set[str],
+    pictures: Mapping[str, str] | None = None,
 ) -> list[Token]:
-    """Captions, scopes, sections, heading ids, shifted headings and charts in the tokens."""
+    """Captions, scopes, sections, heading ids, shifted headings, charts and (easy read)
+    pictures in the tokens."""
     result: list[Token] = []
     open_sections: list[int] = []
     figure_iter = iter(figures)
@@ -128,6 +142,12 @@ def _adjust(
     column = 0
     renamed: dict[str, str] = {}  # a heading's own anchor -> its id on this page
     for i, token in enumerate(tokens):
+        if (
+            pictures
+            and token.type == "inline"
+            and tokens[i - 1].type in ("td_open", "heading_open")
+        ):
+            _beside(token, pictures)
         if token.type == "heading_open":
             anchor = _heading_id(tokens, i, used_ids)
             renamed.setdefault(markdown.heading_slug(_plain(tokens[i + 1])), anchor)
@@ -186,6 +206,7 @@ def markdown_to_html(
     figures: Sequence[str] = (),
     heading_offset: int = 0,
     used_ids: set[str] | None = None,
+    pictures: Mapping[str, str] | None = None,
 ) -> str:
     """Markdown written by :mod:`coprod.render.markdown` as an HTML fragment.
 
@@ -208,8 +229,13 @@ def markdown_to_html(
         return renderer.renderInline(children, md.options, env)
 
     used = {"chart", "chart-title", "chart-desc"} if used_ids is None else used_ids
-    adjusted = _adjust(tokens, render_inline, figures, heading_offset, used)
+    adjusted = _adjust(tokens, render_inline, figures, heading_offset, used, pictures)
     return renderer.render(adjusted, md.options, env)
+
+
+def _pictures_css(body: str) -> str:
+    """Easy read's pictures sit left of their words: the rules, where the body has any."""
+    return "\n" + stylesheet("pictures.css") if 'class="pictured"' in body else ""
 
 
 def document(title: str, body: str) -> str:
@@ -223,7 +249,7 @@ def document(title: str, body: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="coprod">',
             f"<title>{escape(title)}</title>",
-            f"<style>\n{stylesheet(STYLESHEET)}\n</style>",
+            f"<style>\n{stylesheet(STYLESHEET)}{_pictures_css(body)}\n</style>",
             "</head>",
             "<body>",
             "<main>",
@@ -255,12 +281,15 @@ def assessment_fragment(
     used_ids: set[str] | None = None,
 ) -> str:
     """One assessment's report as an HTML fragment (no shell)."""
+    from coprod.render.pictures import report_pictures
+
     chart = practice_chart(assessment, chart_id)
     return markdown_to_html(
         markdown.render(assessment),
         figures=[chart] if chart else [],
         heading_offset=heading_offset,
         used_ids=used_ids,
+        pictures=report_pictures(assessment.content),
     )
 
 
@@ -324,7 +353,10 @@ def render_team(view: TeamView) -> str:
     figures = []
     if any(score is not None for _, score in items):
         figures.append(bar_chart_svg(items, title=_(markdown.TEAM_CHART_TITLE)))
-    body = markdown_to_html(markdown.render_team(view), figures=figures)
+    from coprod.render.pictures import report_pictures
+
+    pictures = report_pictures(view.assessments[0].content) if view.assessments else None
+    body = markdown_to_html(markdown.render_team(view), figures=figures, pictures=pictures)
     title = _("%(project)s: team view") % {"project": view.project}
     return document(title, f"<article>\n{body}</article>")
 
@@ -364,7 +396,13 @@ def render_comparison(comparison: Comparison) -> str:
                 + markdown.bands_note()
             ),
         ]
-    body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
+    from coprod.render.pictures import report_pictures
+
+    body = markdown_to_html(
+        markdown.comparison_blocks_text(comparison, chart),
+        figures=figures,
+        pictures=report_pictures(comparison.new.content),
+    )
     name = comparison.new.answers.project.name
     title = (
         _("%(project)s: then and now")

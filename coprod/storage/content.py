@@ -66,7 +66,9 @@ def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
         else:
             parsed[name] = Parsed(doc, result)
     if not problems:
-        problems = check_content(parsed)
+        from coprod.pictures import shipped
+
+        problems = check_content(parsed, shipped())
     if problems:
         raise CoprodError(problems, hint=None)
     content = assemble(parsed)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from coprod.core.packs.choice import PACKS_FOLDER, Choice, choose
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+from coprod.pictures import PACK_FOLDER, ids_in, shipped
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -57,7 +58,10 @@ def pack_fingerprint(data_dir: Path, pack: str | None) -> str:
         entries = []
     for path in entries:
         try:
-            raw = path.read_bytes()
+            if path.name == PACK_FOLDER and path.is_dir():  # its own pictures: by name and size
+                raw = "\0".join(f"{p.name}:{p.stat().st_size}" for p in pack_entries(path)).encode()
+            else:
+                raw = path.read_bytes()
         except OSError:
             raw = b"\0unreadable"
         digest.update(f"\0{path.name}\0{len(raw)}\0".encode())
@@ -81,7 +85,7 @@ def read_pack(data_dir: Path, name: str) -> PackFiles:
         raise CoprodError(Problem(_("no such pack folder"), folder))
     problems: list[Problem] = []
     for path in pack_entries(folder):
-        if path.name not in PACK_FILE_NAMES:
+        if path.name not in PACK_FILE_NAMES and not (path.name == PACK_FOLDER and path.is_dir()):
             known = ", ".join(PACK_FILE_NAMES)
             problems.append(
                 Problem(_("is not a pack file (a pack holds %(files)s)") % {"files": known}, path)
@@ -111,7 +115,17 @@ def read_pack(data_dir: Path, name: str) -> PackFiles:
     if meta is None:
         raise CoprodError(problems, hint=None)
     absent = {file for file in PACK_FILES if not (folder / file).exists()}
-    return PackFiles(name, meta, glossary, patches, absent, problems)
+    own = folder / PACK_FOLDER
+    return PackFiles(
+        name,
+        meta,
+        glossary,
+        patches,
+        absent,
+        problems,
+        pictures=shipped() | ids_in(own),
+        pictures_folder=str(own) if own.is_dir() else None,
+    )
 
 
 def apply_pack(data_dir: Path, name: str, content: Content) -> PackResult:

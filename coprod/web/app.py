@@ -39,14 +39,22 @@ async def without_slash(request: Request) -> Response:
 
 
 def create_app(
-    workshop: Workshop, urls: Urls, contents: dict[str, Content] | None = None
+    workshop: Workshop,
+    urls: Urls,
+    contents: dict[str, Content] | None = None,
+    *,
+    language: str | None = None,
+    phones: Content | None = None,
 ) -> Starlette:
     """The workshop's ASGI app (call it once per server).
 
     ``contents`` (from :func:`coprod.web.language.load_choices`) puts a language switch
     on the welcome page; without it every phone gets the workshop's own content.
+    ``language``: the console's and the wall's, when not the content's (``"cy+en"``: a
+    bilingual room, whose workshop content is :func:`coprod.core.packs.bilingual.bilingual_content`);
+    ``phones``: the content of a phone that has not chosen (the first language's).
     """
-    site = Site(workshop, urls, contents)
+    site = Site(workshop, urls, contents, language=language, phones=phones)
     routes = [
         Route("/code", participant.code_page, methods=["GET", "POST"]),
         Route("/j/{token}", without_slash, methods=["GET"]),
@@ -54,6 +62,7 @@ def create_app(
         Route("/w/{token}", without_slash, methods=["GET"]),
         Route("/j/{token}/", participant.join, methods=["GET"]),
         Route("/j/{token}/language", participant.choose_language, methods=["GET"]),
+        Route("/j/{token}/pictures/{name}.svg", participant.picture, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_get, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_post, methods=["POST"]),
         Route("/f/{token}/", facilitator.console, methods=["GET"]),

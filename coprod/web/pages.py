@@ -31,6 +31,7 @@ def templates() -> Jinja2Templates:
         room_status=labels.room_status_label,
         band_low=low,
         band_high=high,
+        picture_alt=labels.picture_alt,
     )
     return Jinja2Templates(env=env)
 

@@ -13,6 +13,7 @@ from coprod.core.answers import MAX_MATTERS_MOST, Answers
 from coprod.core.assessment import Assessment
 from coprod.core.models import Content
 from coprod.i18n import _
+from coprod.pictures import PAGE_PICTURES
 from coprod.web import flow, pages
 from coprod.web.language import LANG_COOKIE
 from coprod.web.site import COOKIE, COOKIE_AGE, needs_secret, not_found, site_of
@@ -80,6 +81,26 @@ async def code_page(request: Request) -> Response:
     return site.render(request, "code.html", context)
 
 
+@needs_secret("join")
+async def picture(request: Request) -> Response:
+    """An easy-read picture (coprod.pictures, or the phone's pack's own): an SVG of ours,
+    shown in an <img>; sent with its type and a policy that lets it run and fetch nothing."""
+    from coprod.pictures import path
+
+    site = site_of(request)
+    found = path(str(request.path_params["name"]), site.content_for(request).pictures_folder)
+    if found is None:
+        return not_found()
+    return Response(
+        found.read_bytes(),
+        media_type="image/svg+xml",
+        headers={
+            "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+            "cache-control": "max-age=3600",
+        },
+    )
+
+
 def _full(request: Request) -> Response:
     return site_of(request).render(request, "full.html", {"title": _("This workshop is full")}, 403)
 
@@ -117,6 +138,7 @@ def _page(
         "welcome_back": person is not None and request.query_params.get("back") == "1",
         "autosave": person is not None and page.slug != "done",
         "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
+        "page_picture": page.practice.picture if page.practice else PAGE_PICTURES.get(page.slug),
     }
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess

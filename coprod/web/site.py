@@ -70,11 +70,21 @@ class Site:
     """The workshop being served, and what the routes share."""
 
     def __init__(
-        self, workshop: Workshop, urls: Urls, contents: dict[str, Content] | None = None
+        self,
+        workshop: Workshop,
+        urls: Urls,
+        contents: dict[str, Content] | None = None,
+        *,
+        language: str | None = None,
+        phones: Content | None = None,
     ) -> None:
         self.workshop = workshop
         self.content = workshop.content
         self.contents = contents or {}  # per participant's choice (LANG_COOKIE)
+        #: the console's and the wall's language ("cy+en": both, on a bilingual room's
+        #: screens), and the content of a phone that has chosen none (the first language's)
+        self.language = language or self.content.language
+        self.phones = phones or self.content
         self.urls = urls
         self.hub = Hub()
         self.tries = TryLimit()
@@ -110,14 +120,14 @@ class Site:
 
     def content_for(self, request: Request) -> Content:
         """The content in the participant's chosen language (ids as the workshop's own)."""
-        return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
+        return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.phones)
 
     def language_for(self, scope: Scope) -> str:
         """The language a request is served in: the workshop's own on the facilitator's
         pages and the wall, else the phone's choice (its cookie), else the workshop's."""
         if str(scope.get("path", "")).startswith(WORKSHOP_LANGUAGE_PATHS):
-            return self.content.language
-        return self.contents.get(cookie_choice(scope), self.content).language
+            return self.language
+        return self.contents.get(cookie_choice(scope), self.phones).language
 
     def page_url(self, page: flow.Page) -> str:
         return f"{self.join_path}/{page.slug}"
@@ -147,6 +157,9 @@ class Site:
             "language_chosen": request.cookies.get(LANG_COOKIE, ""),
             "welcome_back": False,
             "autosave": False,
+            "bilingual": i18n.second_language() is not None,  # --lang cy+en's screens
+            "pictures": content.easy_read,  # a picture beside each point (coprod.pictures)
+            "page_picture": None,
         }
         return self.templates.TemplateResponse(request, name, {**base, **context}, status)
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod.cli.context import content_for
+from coprod.cli.context import workshop_contents
 from coprod.errors import CoprodError, Problem
 from coprod.terminal.console import warn
 
 if TYPE_CHECKING:
     import socket
 
+    from coprod.core.models import Content
     from coprod.web.state import FolderLock, Workshop
 
 DEFAULT_PORT = 8765
@@ -47,6 +49,20 @@ def _say(line: str = "") -> None:
 
     sys.stdout.write(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", line) + "\n")
     sys.stdout.flush()
+
+
+def _say_both(line: Callable[[], str]) -> None:
+    """A line in the language of the moment; on a bilingual screen (``--lang cy+en``) the
+    same line in each language, the first first, each whole (a URL ends its line)."""
+    from coprod import i18n
+
+    second = i18n.second_language()
+    if second is None:
+        _say(line())
+        return
+    for code in (i18n.language(), second):
+        with i18n.override(code):
+            _say(line())
 
 
 def _open_workshop(
@@ -233,7 +249,7 @@ def workshop_command(
             _("--stage must be one of %(stages)s (got %(value)s)")
             % {"stages": ", ".join(STAGES), "value": repr(stage)}
         )
-    content = content_for(ctx)
+    content, screens, phones = workshop_contents(ctx)
     if out is None:
         if project is None:
             raise CoprodError(
@@ -266,7 +282,7 @@ def workshop_command(
             max_participants=max_participants,
         )
         lock = lock or hold_folder(out)
-        _serve_on(ctx, workshop, host, port, lock, resumed=resumed)
+        _serve_on(ctx, workshop, host, port, lock, resumed=resumed, language=screens, phones=phones)
     finally:
         if lock is not None:
             lock.release()
@@ -280,6 +296,8 @@ def _serve_on(
     lock: FolderLock,
     *,
     resumed: bool,
+    language: str | None = None,
+    phones: Content | None = None,
 ) -> None:
     from coprod.i18n import _
     from coprod.web.server import bind, lan_address, url_host
@@ -311,7 +329,16 @@ def _serve_on(
     from coprod.web.language import load_choices
 
     contents = load_choices(getattr(ctx.find_root().obj, "data_dir", None))
-    serve(workshop, sock, address, actual, resumed=resumed, contents=contents)
+    serve(
+        workshop,
+        sock,
+        address,
+        actual,
+        resumed=resumed,
+        contents=contents,
+        language=language,
+        phones=phones,
+    )
 
 
 workshop_command.__doc__ = HELP
@@ -325,6 +352,8 @@ def serve(
     *,
     resumed: bool,
     contents: dict[str, Any] | None = None,
+    language: str | None = None,
+    phones: Content | None = None,
 ) -> None:
     """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
     from coprod.i18n import _, ngettext
@@ -341,7 +370,7 @@ def serve(
         code=f"{origin}/code",
         projector=f"{origin}/w/{s.projector_token}/",
     )
-    app = create_app(workshop, urls, contents)
+    app = create_app(workshop, urls, contents, language=language, phones=phones)
     server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():
@@ -350,32 +379,44 @@ def serve(
         segno.make(urls.join, error="m").terminal(out=sys.stdout, compact=True)
     if resumed:
         n = len(workshop.participants)
-        _say(
-            ngettext(
-                "Carrying on the workshop for %(project)s (%(n)d participant so far).",
-                "Carrying on the workshop for %(project)s (%(n)d participants so far).",
-                n,
+        _say_both(
+            lambda: (
+                ngettext(
+                    "Carrying on the workshop for %(project)s (%(n)d participant so far).",
+                    "Carrying on the workshop for %(project)s (%(n)d participants so far).",
+                    n,
+                )
+                % {"project": s.project, "n": n}
             )
-            % {"project": s.project, "n": n}
         )
     # the URLs end their lines (see coprod/web/__init__.py)
-    _say(_("Participants join at: %(url)s") % {"url": urls.join})
-    _say(_("The facilitator page (keep it to yourself): %(url)s") % {"url": urls.facilitator})
-    _say(_("Projector (put this page on the room's screen): %(url)s") % {"url": urls.projector})
-    _say(
-        _("No camera? Open %(url)s and type the code %(code)s")
-        % {"url": urls.code, "code": code_text(s.code)}
+    _say_both(lambda: _("Participants join at: %(url)s") % {"url": urls.join})
+    _say_both(
+        lambda: _("The facilitator page (keep it to yourself): %(url)s") % {"url": urls.facilitator}
     )
-    _say(
-        _(
+    _say_both(
+        lambda: (
+            _("Projector (put this page on the room's screen): %(url)s") % {"url": urls.projector}
+        )
+    )
+    _say_both(
+        lambda: (
+            _("No camera? Open %(url)s and type the code %(code)s")
+            % {"url": urls.code, "code": code_text(s.code)}
+        )
+    )
+    _say_both(
+        lambda: _(
             "Phones must be on the same Wi-Fi as this laptop. If they cannot connect (guest "
             "Wi-Fi often keeps devices apart), connect the laptop and the phones to a phone's "
             "hotspot and start again."
         )
     )
-    _say(
-        _("Answers are saved in %(folder)s/ as they come. Stop with Ctrl-C.")
-        % {"folder": workshop.folder}
+    _say_both(
+        lambda: (
+            _("Answers are saved in %(folder)s/ as they come. Stop with Ctrl-C.")
+            % {"folder": workshop.folder}
+        )
     )
     import threading
 
@@ -392,16 +433,20 @@ def serve(
     people = workshop.participants
     finished = sum(1 for p in people if p.answers.complete)
     _say()
-    _say(
-        ngettext(
-            "Workshop stopped: %(n)d participant, %(finished)d finished.",
-            "Workshop stopped: %(n)d participants, %(finished)d finished.",
-            len(people),
+    _say_both(
+        lambda: (
+            ngettext(
+                "Workshop stopped: %(n)d participant, %(finished)d finished.",
+                "Workshop stopped: %(n)d participants, %(finished)d finished.",
+                len(people),
+            )
+            % {"n": len(people), "finished": finished}
         )
-        % {"n": len(people), "finished": finished}
     )
-    _say(_("Answers are in %(folder)s/") % {"folder": workshop.folder})
-    _say(_("Read them together: %(command)s") % {"command": team_command_line(workshop)})
+    _say_both(lambda: _("Answers are in %(folder)s/") % {"folder": workshop.folder})
+    _say_both(
+        lambda: _("Read them together: %(command)s") % {"command": team_command_line(workshop)}
+    )
 
 
 def team_command_line(workshop: Workshop) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from coprod.core.content_checks import unknown_picture
 from coprod.core.document import Document
 from coprod.core.models import GlossaryTerm, PackInfo, PackMeta
 from coprod.core.notices import Notice
@@ -24,6 +25,9 @@ from coprod.i18n import _
 if TYPE_CHECKING:
     from coprod.core.models import Content
 
+PICTURE = "picture"  # a pack may name its own picture; leaving it out is no fallback
+NOT_TEXTS = ("id", "case", PICTURE)
+
 
 @dataclass
 class PackFiles:
@@ -35,6 +39,10 @@ class PackFiles:
     patches: dict[str, tuple[Document, Any] | None]
     absent: set[str] = field(default_factory=set)  # the patch files the folder does not have
     problems: list[Problem] = field(default_factory=list)  # found while reading
+    #: the picture ids a ``picture:`` may name (coprod's and the pack's own), and the
+    #: pack's own pictures folder (None: it has none); None: pictures are not checked
+    pictures: frozenset[str] | None = None
+    pictures_folder: str | None = None
 
 
 PLURALS = {
@@ -81,7 +89,10 @@ def _label(item: Any, name: str) -> str:
 
 
 class _Overlay:
-    def __init__(self, meta: PackMeta, doc: Document, file: str) -> None:
+    def __init__(
+        self, meta: PackMeta, doc: Document, file: str, pictures: frozenset[str] | None = None
+    ) -> None:
+        self.pictures = pictures
         self.meta = meta
         self.doc = doc
         self.file = file
@@ -100,7 +111,7 @@ class _Overlay:
     def all_fall_back(self, original: BaseModel, patch_type: type[BaseModel], label: str) -> None:
         """Every text of ``original`` (and of its items) comes from the original."""
         for name, info in patch_type.model_fields.items():
-            if name in ("id", "case") or name.endswith("translates"):
+            if name in NOT_TEXTS or name.endswith("translates"):
                 continue
             value = getattr(original, name)
             inner = _list_item_type(info.annotation)
@@ -129,7 +140,11 @@ class _Overlay:
         what = getattr(patch, "what", "item")
         quoted = getattr(patch, "quoted", ())
         for name, info in type(patch).model_fields.items():
-            if name in ("id", "case") or name.endswith("translates"):
+            if name == PICTURE and getattr(patch, name) is not None:
+                updates[name] = getattr(patch, name)  # a pack's own picture: not a text
+                if self.pictures is not None and updates[name] not in self.pictures:
+                    self.problem((*loc, name), unknown_picture(updates[name], self.pictures))
+            if name in NOT_TEXTS or name.endswith("translates"):
                 continue
             value = getattr(patch, name)
             here = (*loc, name)
@@ -345,7 +360,7 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
                 fallbacks.append(Fallback(file, "", "", []))
             continue
         doc, patch = item
-        merger = _Overlay(meta, doc, file)
+        merger = _Overlay(meta, doc, file, pack.pictures)
         if file in _TARGET:
             attr = _TARGET[file]
             inner = _list_item_type(type(patch).model_fields[attr].annotation)
@@ -367,6 +382,6 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
         )
     if problems:
         raise CoprodError(problems, hint=None)
-    info = PackInfo(meta=meta, glossary=glossary)
+    info = PackInfo(meta=meta, glossary=glossary, pictures_folder=pack.pictures_folder)
     merged = content.model_copy(update={**updates, "pack": info})
     return PackResult(merged, fallbacks, notices, texts)

@@ -37,6 +37,7 @@ class StatementPatch(Patch):
     what = "statement"
     text: Opt = None
     next_step: Opt = None
+    picture: Slug | None = None  # not a text: the pack's own picture (coprod.pictures)
 
 
 class CaseLinkPatch(Strict):
@@ -56,6 +57,7 @@ class PracticePatch(Patch):
     key_points: list[KeyPointPatch] | None = None
     statements: list[StatementPatch] | None = None
     cases: list[CaseLinkPatch] | None = None
+    picture: Slug | None = None
 
 
 class CriterionPatch(Patch):
@@ -63,6 +65,7 @@ class CriterionPatch(Patch):
     text: Opt = None
     question: Opt = None
     why: Opt = None
+    picture: Slug | None = None
 
 
 class NotePatch(Patch):

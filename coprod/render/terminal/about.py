@@ -49,3 +49,6 @@ def render_about(content: Content, console: Console) -> None:
             console.print(f"  [dim]{escape(line)}[/dim]")
     credit = _("From Perry, Durose and Richardson with the Action Research Collective (2019).")
     console.print(f"\n[dim]{escape(credit)}[/dim]")
+    from coprod.pictures import ATTRIBUTION
+
+    console.print(f"[dim]{escape(_(ATTRIBUTION))}[/dim]")  # easy read's pictures (CC BY-SA)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
@@ -64,25 +62,6 @@ def test_the_licence_and_the_sources_ship_inside_the_package() -> None:
     listed = {line.split("\t")[0] for line in sources.splitlines() if not line.startswith("#")}
     assert listed == set(pictures.shipped())  # each picture's OpenMoji code is on record
     assert "OpenMoji" in pictures.ATTRIBUTION and "CC BY-SA 4.0" in pictures.ATTRIBUTION
-
-
-@pytest.mark.slow
-def test_a_built_wheel_carries_the_pictures_and_their_licence(tmp_path: Path) -> None:
-    pytest.importorskip("hatchling")  # the build backend (pyproject), absent offline
-    import subprocess
-    import sys
-
-    root = Path(pictures.__file__).parents[2]
-    PIP_WHEEL = [sys.executable, "-m", "pip", "wheel", "-q", "--no-build-isolation", "--no-deps"]
-    subprocess.run(
-        [*PIP_WHEEL, "-w", str(tmp_path), str(root)],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("coprod-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert "coprod/pictures/LICENSE" in names
-    assert {f"coprod/pictures/{p}.svg" for p in pictures.shipped()} <= names
 
 
 def test_about_credits_the_pictures(invoke) -> None:

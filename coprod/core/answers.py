@@ -10,6 +10,7 @@ and writing the file is :mod:`coprod.storage.answers_file`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -96,6 +97,15 @@ def parse_rating(value: Any) -> Rating:
 
 def _rating_message() -> str:
     return _("must be a whole number 0-4, dont_know or na (got %(value)s)")
+
+
+def parse_source(value: Any) -> Any:
+    """How the answers were given: ``paper`` (a paper form typed in), or left out."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and value.strip().lower() == "paper":
+        return "paper"
+    raise ValueError(_("must be paper, or left out (got %(value)s)") % {"value": repr(value)})
 
 
 def _optional_text(value: Any) -> Any:
@@ -207,6 +217,7 @@ class Answers(_Model):
     mode: Literal["full", "quick"] = "full"
     date: dt.date | None = None
     complete: bool = True
+    source: Annotated[Literal["paper"] | None, BeforeValidator(parse_source)] = None
     previous: str | None = None
     criteria: dict[str, Annotated[CriterionAnswer, BeforeValidator(parse_criterion_answer)]] = (
         Field(default_factory=dict)
@@ -357,6 +368,11 @@ class Answers(_Model):
             if not data.get(key):
                 data.pop(key, None)
         return data
+
+
+def on_paper(answers: Iterable[Answers]) -> int:
+    """How many of these answers were given on a paper form (``source: paper``)."""
+    return sum(a.source == "paper" for a in answers)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 
 from coprod.core import sense
 from coprod.core.actions import SharedAction, action_key, shared_priorities
-from coprod.core.answers import Action, LoadedAnswers
+from coprod.core.answers import Action, LoadedAnswers, on_paper
 from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Criterion, Practice, Statement, slugify
 from coprod.core.room import Coverage, coverage_of
@@ -285,6 +285,7 @@ class TeamView:
             ],
             "roles": dict(self.roles),
             "roles_withheld": self.roles_withheld,
+            "paper": on_paper(a.answers for a in self.assessments),
             "verdicts": dict(self.verdicts),
             "practices": [
                 {

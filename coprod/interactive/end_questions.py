@@ -3,8 +3,9 @@
 * before the assessment (``--previous OLD.yaml``, or ``--resume`` of a file that
   names one): each open action from last time, done / in progress / not started /
   dropped, and a note; copied into the new file with the same id;
-* after it: which of the six characteristics the person brings (optional, several
-  may be chosen), then up to three actions, from the next steps suggested for the
+* after it: up to three of the statements they rated that matter most to them, which
+  of the six characteristics the person brings (optional, several may be chosen),
+  then up to three actions, from the next steps suggested for the
   priority practices or in the person's own words, each with an optional owner
   and due date.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod.core.actions import new_action_id, parse_due
-from coprod.core.answers import MAX_ACTIONS, Action, Answers, Respondent
+from coprod.core.answers import MAX_ACTIONS, MAX_MATTERS_MOST, Action, Answers, Respondent
 from coprod.core.assessment import assess
 from coprod.core.models import Content
 from coprod.i18n import N_
@@ -250,6 +251,39 @@ def ask_brings(
         ],
     )
     answers.respondent.brings = [str(c) for c in chosen]
+    save(answers)
+
+
+def ask_matters_most(
+    answers: Answers, content: Content, save: Save, say: Say, *, progress: str | None = None
+) -> None:
+    """Up to three of the statements the person rated (quick: practices) that matter most
+    to them; optional (Enter alone skips), a fourth refused. Those marked before (a resumed
+    draft) come ticked. Nothing rated 0-4 and nothing marked: not asked."""
+    from coprod.i18n import _
+    from coprod.i18n.labels import rating_label
+
+    if answers.mode == "quick":
+        items = [(p.id, f"{p.number}. {p.name}") for p in content.practices]
+    else:
+        items = [(s.id, s.text) for _p, s in content.statements()]
+    marked = answers.matters_most
+    choices: list[tuple[str, Any, bool]] = []
+    for key, text in items:
+        rating = answers.ratings.get(key)
+        if isinstance(rating, int) or key in marked:
+            shown = f"{text} ({rating_label(rating)})" if rating is not None else text
+            choices.append((shown, key, key in marked))
+    if not choices:
+        return
+    heading = escape_markup(_("What matters most?"))
+    said = escape_markup(
+        _("When several people answer, the group sees how many marked each one, never who.")
+    )
+    say(f"\n[bold]{heading}[/bold] {said}")
+    message = _("What matters most to you? Pick up to three")
+    chosen = checkbox(_with_progress(message, progress), choices, most=MAX_MATTERS_MOST)
+    answers.matters_most = [str(c) for c in chosen]
     save(answers)
 
 

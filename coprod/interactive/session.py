@@ -300,7 +300,11 @@ class AssessSession:
             self.writer,
             self.console.print,
             confirm_target=confirm_new_file(self.writer, self.console.print),
-            end=[("respondent.brings", self._ask_brings), ("actions", self._choose_actions)],
+            end=[
+                ("matters_most", self._ask_matters_most),
+                ("respondent.brings", self._ask_brings),
+                ("actions", self._choose_actions),
+            ],
         )
         self.again = _again(["coprod", "assess", *(["--quick"] if quick else [])], save, force)
         self.walked = False
@@ -338,6 +342,13 @@ class AssessSession:
             )
             return None
         return load_answers(path, self.content).answers
+
+    def _ask_matters_most(self, progress: str) -> None:
+        from coprod.interactive.end_questions import ask_matters_most
+
+        ask_matters_most(
+            self.answers, self.content, self.writer, self.console.print, progress=progress
+        )
 
     def _ask_brings(self, progress: str) -> None:
         from coprod.core.models import slugify

@@ -316,7 +316,10 @@ class Questionnaire:
             parts.append(_("%(n)d optional notes, one per practice") % {"n": counts["notes"]})
         if counts.get("end"):
             parts.append(
-                _("%(n)d optional at the end: what you bring, and what to do next")
+                _(
+                    "%(n)d optional at the end: what matters most to you, what you bring, "
+                    "and what to do next"
+                )
                 % {"n": counts["end"]}
             )
         listed = (

@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.i18n import _
-from coprod.web import facilitator, participant, wall
+from coprod.web import facilitator, paper, participant, wall
 from coprod.web.language import LanguageMiddleware
 from coprod.web.pages import HERE
 from coprod.web.security import BodyLimit, SameOrigin, SecurityHeaders
@@ -72,6 +72,9 @@ def create_app(
         Route("/f/{token}/team-share.{fmt}", facilitator.export_shared, methods=["GET"]),
         Route("/f/{token}/join-qr.svg", facilitator.qr, methods=["GET"]),
         Route("/f/{token}/wall", wall.control, methods=["POST"]),
+        Route("/f/{token}/paper", paper.paper_page, methods=["GET"]),
+        Route("/f/{token}/paper", paper.paper_post, methods=["POST"]),
+        Route("/f/{token}/form", paper.printable_form, methods=["GET"]),
         Route("/w/{token}/", wall.wall, methods=["GET"]),
         Route("/w/{token}/events", wall.events, methods=["GET"]),
         Route("/w/{token}/join-qr.svg", wall.qr, methods=["GET"]),
@@ -89,6 +92,7 @@ def create_app(
     )
     app.router.redirect_slashes = False  # no redirect for a path that is not ours
     app.state.site = site
+    app.state.paper_desk = paper.Desk()
     return app
 
 

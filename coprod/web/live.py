@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from coprod.core.answers import on_paper
 from coprod.i18n import N_, _
 from coprod.web import flow
 from coprod.web.state import Workshop
@@ -41,6 +42,7 @@ class Counts:
     joined: int
     answering: int
     finished: int
+    paper: int = 0  # typed in from paper forms on the console (counted in joined, finished)
 
 
 class LiveView:
@@ -53,7 +55,8 @@ class LiveView:
     def counts(self) -> Counts:
         people = self.workshop.participants
         finished = sum(1 for p in people if p.answers.complete)
-        return Counts(len(people), len(people) - finished, finished)
+        paper = on_paper(p.answers for p in people)
+        return Counts(len(people), len(people) - finished, finished, paper)
 
     def progress(self) -> list[tuple[str, int]]:
         """Per practice: its label and how many participants have rated anything in it."""

@@ -32,6 +32,7 @@ def test_review_last_time_then_choose_what_you_bring_and_an_action(tmp_path: Pat
     for practice in content.practices:
         answer(child, rf"Practice {practice.number} of", "2")
         answer(child, "Any note or evidence", "")
+    answer(child, "What matters most to you", " ")  # the first practice
     answer(child, "Which of these do you bring", "\x1b[B\x1b[B ")  # Experience
     answer(child, "Which actions", " ")  # the first suggestion
     answer(child, "Who will do it", "Sam")
@@ -43,6 +44,7 @@ def test_review_last_time_then_choose_what_you_bring_and_an_action(tmp_path: Pat
     saved = yaml.safe_load((tmp_path / "new.yaml").read_text())
     assert saved["previous"] == "old.yaml"
     assert saved["respondent"]["brings"] == ["experience"]
+    assert saved["matters_most"] == [content.practices[0].id]
     carried, chosen = saved["actions"]
     assert (carried["id"], carried["status"], carried["note"]) == (
         "act-e2e001",

@@ -22,7 +22,7 @@ def words(text: str) -> str:
 
 def total_questions(content) -> int:
     statements = sum(len(p.statements) for p in content.practices)
-    end = 2  # what you bring, and the actions
+    end = 3  # what matters most, what you bring, and the actions
     return 4 + len(content.all_criteria()) + 2 + statements + len(content.practices) + end
 
 

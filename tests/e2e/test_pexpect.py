@@ -45,6 +45,7 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> No
         for index in range(1, len(practice.statements) + 1):
             answer(child, rf"statement {index} of {len(practice.statements)}\]", "4")
         answer(child, "Any note or evidence", "")
+    answer(child, "What matters most to you", "")  # none
     answer(child, "Which of these do you bring", " ")  # the first: Analysis
     answer(child, "Which actions", "")  # none
     child.expect("Practice profile")

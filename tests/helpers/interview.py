@@ -23,8 +23,8 @@ def criteria_keys(content, answers: dict[str, str] | None = None, why: str = "",
     return keys + why + ENTER + bring + ENTER
 
 
-# the cycle's questions at the end: what you bring (none), actions (none)
-CYCLE_KEYS = ENTER + ENTER
+# the questions at the end: what matters most (none), what you bring (none), actions (none)
+CYCLE_KEYS = ENTER * 3
 
 
 def practice_keys(content, rating: str = "3") -> str:

@@ -31,8 +31,8 @@ def criteria_keys(content, answers: dict[str, str] | None = None) -> str:
     return keys + "We need residents to define the problem" + ENTER + ENTER
 
 
-# the cycle's questions at the end: what you bring (none), actions (none)
-CYCLE_KEYS = ENTER + ENTER
+# the questions at the end: what matters most (none), what you bring (none), actions (none)
+CYCLE_KEYS = ENTER * 3
 
 
 def practice_keys(content, rating: str = "3") -> str:

@@ -32,11 +32,11 @@ CTRL_C = "\x03"
 BACKSPACE = "\x7f"
 
 
-# the cycle's questions at the end: what you bring (none), actions (none)
-CYCLE_KEYS = ENTER + ENTER
+# the questions at the end: what matters most (none), what you bring (none), actions (none)
+CYCLE_KEYS = ENTER * 3
 
 
-END_QUESTIONS = 2  # assess asks (and counts) them; check does not
+END_QUESTIONS = 3  # assess asks (and counts) them; check does not
 
 
 def question_count(content, mode: str = "full") -> int:

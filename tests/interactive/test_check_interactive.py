@@ -27,8 +27,8 @@ CTRL_C = "\x03"
 SCORES_CAVEAT = "value-not-rank"
 
 
-# the cycle's questions at the end: what you bring (none), actions (none)
-CYCLE_KEYS = ENTER + ENTER
+# the questions at the end: what matters most (none), what you bring (none), actions (none)
+CYCLE_KEYS = ENTER * 3
 
 
 # check keeps its answers -----------------------------------------------------------------

@@ -70,6 +70,7 @@ def test_full_assessment_records_what_you_bring_and_three_actions(
 ):
     characteristics = [c.id for c in content.background.arc_characteristics]
     keys = project_keys() + criteria_keys(content) + rating_keys(content)
+    keys += SKIP  # what matters most: nothing
     keys += pick(0, 5)  # Analysis and Roots
     keys += pick(0, 1)  # the first two suggested next steps
     keys += "Sam" + ENTER + "in 4 weeks" + ENTER  # first: owner, due
@@ -102,6 +103,7 @@ def test_quick_assessment_asks_the_same_and_own_words_work(invoke, pipe_input, c
         update={"mode": "quick", "ratings": {p.id: n % 5 for n, p in enumerate(content.practices)}}
     )
     own = len(_suggestions(draft, content))  # "Something in my own words" comes last
+    keys += SKIP  # what matters most: nothing
     keys += pick(2)  # Experience
     keys += pick(own) + "Ask the tenants' forum to co-chair" + ENTER + "Jo" + ENTER
     keys += "2027-01-31" + ENTER
@@ -119,7 +121,7 @@ def test_quick_assessment_asks_the_same_and_own_words_work(invoke, pipe_input, c
 def test_more_than_three_actions_are_refused_and_a_bad_date_is_asked_again(
     invoke, pipe_input, content, workdir
 ):
-    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP
+    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP + SKIP
     keys += DOWN.join([SPACE] * 4) + ENTER  # four chosen: refused
     keys += SPACE + ENTER  # the fourth unchosen: three
     keys += ENTER + "next Tuesday" + ENTER + "2027-02-01" + ENTER  # first: bad date, then a date
@@ -153,7 +155,7 @@ def test_previous_reviews_open_actions_and_carries_them_with_the_same_id(
     old = write_previous(workdir)
     keys = "d" + ENTER + "Shared at the December meeting" + ENTER  # act-aaa111: done
     keys += "x" + ENTER + ENTER  # act-bbb222: dropped, no note
-    keys += project_keys() + criteria_keys(content) + rating_keys(content) + SKIP + SKIP
+    keys += project_keys() + criteria_keys(content) + rating_keys(content) + SKIP * 3
     pipe_input.send_text(keys)
     result = invoke("assess", "--previous", str(old))
     assert result.exit_code == 0, result.output
@@ -196,6 +198,7 @@ def test_resume_of_a_draft_naming_a_previous_file_reviews_what_is_left(
     path.write_text(yaml.safe_dump(draft, sort_keys=False))
     keys = "i" + ENTER + "Booked for March" + ENTER  # only act-bbb222 is left to review
     keys += rating_keys(content)
+    keys += ENTER  # what matters most: nothing
     keys += ENTER  # what you bring: Reach stays chosen
     keys += pick(0) + ENTER + ENTER  # one new action
     pipe_input.send_text(keys)
@@ -262,7 +265,7 @@ def test_ctrl_c_while_typing_a_note_or_an_action_keeps_the_words(
     }
     draft = load_answers(FIXTURES / "full.yaml", content).answers
     own = len(_suggestions(draft.model_copy(update={"ratings": ratings}), content))
-    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP
+    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP + SKIP
     pipe_input.send_text(keys)
     # finish everything but the actions, then stop while typing one in own words
     keys = pick(own) + "Invite the youth" + CTRL_C
@@ -277,7 +280,7 @@ def test_previous_for_another_project_is_flagged(invoke, pipe_input, content, wo
     old = write_previous(workdir)
     keys = "d" + ENTER + ENTER + "n" + ENTER + ENTER
     keys += project_keys("Another project") + criteria_keys(content) + rating_keys(content)
-    pipe_input.send_text(keys + SKIP + SKIP)
+    pipe_input.send_text(keys + SKIP * 3)
     result = invoke("assess", "--previous", str(old))
     assert result.exit_code == 0, result.output
     assert "'Riverside Food Partnership'" in result.stderr and "'Another project'" in result.stderr
@@ -287,12 +290,14 @@ def test_stopping_at_the_actions_then_resuming_asks_only_the_end(
     invoke, pipe_input, content, workdir
 ):
     path = workdir / "coprod-stop.yaml"
-    keys = project_keys() + criteria_keys(content) + rating_keys(content) + pick(1) + CTRL_C
+    keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP + pick(1)
+    keys += CTRL_C
     pipe_input.send_text(keys)
     assert invoke("assess", "--save", str(path)).exit_code == 130
     assert yaml.safe_load(path.read_text())["respondent"]["brings"] == ["vision"]
-    # resuming asks the last (optional) note again, then what you bring and the actions
-    pipe_input.send_text(ENTER + ENTER + pick(0) + "Ali" + ENTER + ENTER)
+    # resuming asks the last (optional) note again, then the end: what matters most, what
+    # you bring and the actions
+    pipe_input.send_text(ENTER + SKIP + ENTER + pick(0) + "Ali" + ENTER + ENTER)
     result = invoke("assess", "--resume", str(path))
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(path.read_text())

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 ENTER = "\r"
 CTRL_C = "\x03"
 COLUMNS, ROWS = 100, 2000
-END_QUESTIONS = 2  # what you bring, and the actions: asked (and counted) at the end
+END_QUESTIONS = 3  # what matters most, what you bring, the actions: asked (and counted) at the end
 
 
 @dataclass
@@ -94,7 +94,7 @@ def quick_keys(content) -> str:
     keys += "".join(("y" if i == 0 else "n") + ENTER for i, _c in enumerate(content.all_criteria()))
     keys += ENTER + ENTER  # no reflections
     keys += "".join(f"{n % 5}{ENTER}{ENTER}" for n in range(len(content.practices)))
-    return keys + ENTER + ENTER  # brings nothing, no actions
+    return keys + ENTER * 3  # nothing matters most, brings nothing, no actions
 
 
 def asked_count(content, mode: str) -> int:
@@ -131,9 +131,10 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
         "hunanasesiad coprod",
         "nid gradd",
         f"{total} cwestiwn:",
-        "2 (dewisol) ar y diwedd",
+        "3 (dewisol) ar y diwedd",
         "Mae Ctrl-C yn ddiogel",
         "Pryd i gydgynhyrchu?",
+        "Beth sydd bwysicaf?",
         "Pwy sydd yn yr ystafell?",
         "Beth nesaf?",
         "Atebion wedi’u cadw yn",
@@ -195,7 +196,7 @@ def test_the_count_shown_is_the_number_of_questions_asked(
     keys += ("n" + ENTER) * len(content.all_criteria()) + ENTER + ENTER
     for practice in content.practices:
         keys += ("2" + ENTER) * (1 if mode == "quick" else len(practice.statements)) + ENTER
-    terminal.pipe.send_text(keys + ENTER + ENTER)
+    terminal.pipe.send_text(keys + ENTER * 3)  # the end: matters most, brings, actions
     args = ["--lang", lang, "assess", *(["--quick"] if mode == "quick" else [])]
     result = invoke(*args)
     assert result.exit_code == 0, result.output

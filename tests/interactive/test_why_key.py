@@ -28,7 +28,7 @@ def rest_keys(content, skip: int) -> str:  # type: ignore[no-untyped-def]
                 keys += "3" + ENTER
             done += 1
         keys += ENTER  # no note
-    return keys + ENTER + ENTER  # brings, actions
+    return keys + ENTER * 3  # what matters most, brings, actions
 
 
 @pytest.fixture

@@ -169,7 +169,7 @@ def test_resuming_a_draft_still_saves_over_it(invoke, pipe_input, content, tmp_p
     last = content.practices[-1]
     data["ratings"].pop(last.statements[-1].id)  # then only that and the last note are asked
     draft.write_text(yaml.safe_dump(data))
-    pipe_input.send_text("3\r" + "\r" + "\r\r")  # then: what you bring, actions (none)
+    pipe_input.send_text("3\r" + "\r" + "\r\r\r")  # then: matters most, you bring, actions (none)
     result = invoke("assess", "--resume", str(draft))
     assert result.exit_code == 0, result.output[-2000:]
     saved = yaml.safe_load(draft.read_text())
@@ -192,7 +192,7 @@ def test_a_320_character_project_name_is_saved(invoke, pipe_input, content, tmp_
     monkeypatch.chdir(tmp_path)
     keys = "x" * 320 + "\r2\r\r3\r" + "n\r" * len(content.all_criteria()) + "\r\r"
     keys += "3\r\r" * len(content.practices)
-    pipe_input.send_text(keys + "\r\r")  # then: what you bring, actions (none)
+    pipe_input.send_text(keys + "\r\r\r")  # then: matters most, you bring, actions (none)
     result = invoke("assess", "--quick")
     assert result.exit_code == 0, result.output[-2000:]
     (saved,) = tmp_path.glob("coprod-*.yaml")

@@ -293,7 +293,7 @@ def test_the_interview_shows_hostile_content_as_text(invoke, pipe_input, hostile
     content = load_content_uncached(hostile_dir)
     keys = "Proj [/x]\r2\r\r3\r" + "".join("n\r" for _ in content.all_criteria()) + "\r\r"
     keys += "".join("3\r\r" for _ in content.practices)
-    pipe_input.send_text(keys + "\r\r")  # then: what you bring, actions (none)
+    pipe_input.send_text(keys + "\r\r\r")  # then: matters most, you bring, actions (none)
     save = tmp_path / "s[/x].yaml"
     save.parent.mkdir()
     result = invoke("--data-dir", str(hostile_dir), "assess", "--quick", "--save", str(save))

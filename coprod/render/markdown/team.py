@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coprod.core.answers import on_paper
 from coprod.core.team import CriterionSplit, Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.i18n.labels import (
@@ -62,6 +63,18 @@ def roles_text(view: TeamView) -> str:
     return counts_text((role_label(role), n) for role, n in team_roles(view))
 
 
+def people_text(view: TeamView) -> str:
+    """``"5"``, or ``"5, 2 on paper"`` when some answers were typed in from paper forms."""
+    n = len(view.respondents)
+    paper = on_paper(a.answers for a in view.assessments)
+    if not paper:
+        return str(n)
+    return ngettext("%(n)d, %(paper)d on paper", "%(n)d, %(paper)d on paper", paper) % {
+        "n": n,
+        "paper": paper,
+    }
+
+
 def team_chart_items(view: TeamView) -> list[tuple[str, int | None]]:
     """The mean practice scores to chart: label and mean (``None``: not scored)."""
     return [(f"{p.practice.number}. {p.practice.name}", p.mean) for p in view.practices]
@@ -77,8 +90,8 @@ def team_header_blocks(view: TeamView, level: int = 1) -> list[str]:
     if dates:
         label = _("Date") if len(dates) == 1 else _("Dates")
         details.append(field(label, ", ".join(escape_md(report_date(d)) for d in dates)))
-    n = len(view.respondents)
-    details.append(field(_("Respondents"), f"{n} ({escape_md(roles_text(view))})"))
+    people = escape_md(people_text(view))
+    details.append(field(_("Respondents"), f"{people} ({escape_md(roles_text(view))})"))
     mode = (
         _("quick assessments (one overall rating per practice)")
         if view.mode == "quick"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coprod.core.answers import on_paper
 from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
 from coprod.i18n.labels import band_label
@@ -40,6 +41,12 @@ def render_team(view: TeamView, console: Console) -> None:
 
     n = len(view.respondents)
     people = ngettext("%(n)d respondent", "%(n)d respondents", n) % {"n": n}
+    paper = on_paper(a.answers for a in view.assessments)
+    if paper:
+        people = ngettext("%(people)s, %(n)d on paper", "%(people)s, %(n)d on paper", paper) % {
+            "people": people,
+            "n": paper,
+        }
     quick = " · " + _("quick assessments") if view.mode == "quick" else ""
     console.print(
         f"\n[bold]{escape_markup(view.project)}[/bold] · {escape_markup(people)} "

@@ -15,6 +15,7 @@ import typer
 from coprod.render.formats import Format
 
 ListFormat = Literal["md", "csv", "json"]
+Chart = Literal["none", "mermaid"]
 
 FORMAT_HELP = "The file format (default: from the -o file's suffix)."
 OUTPUT_HELP = "Write to OUT instead of printing."
@@ -76,4 +77,11 @@ NamedOption = Annotated[
 LatestOption = Annotated[
     bool,
     typer.Option("--latest", help="Read only each named person's newest file."),
+]
+ChartOption = Annotated[
+    Chart,
+    typer.Option(
+        "--chart",
+        help="A chart in markdown: mermaid (drawn by GitHub and GitLab) or none.",
+    ),
 ]

@@ -38,6 +38,21 @@ def choose_format(
     return given
 
 
+def chart_extra(chart: str, fmt: Format | None) -> dict[str, bool]:
+    """What ``--chart`` asks of the renderer: ``{"mermaid": True}`` for markdown with a chart.
+
+    HTML and Word draw their own chart, JSON has none: for them ``--chart`` only warns.
+    """
+    if chart != "mermaid":
+        return {}
+    if fmt == "md":
+        return {"mermaid": True}
+    from coprod.terminal.console import warn
+
+    warn(_("--chart mermaid is for markdown; it makes no difference here."))
+    return {}
+
+
 def stdout_is_terminal() -> bool:
     """Whether normal output goes to a person at a terminal (not a pipe or a file)."""
     return sys.stdout.isatty()

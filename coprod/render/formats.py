@@ -100,10 +100,10 @@ def _agenda_json(agenda: Agenda) -> str:
 # when used (start-up stays light)
 
 
-def _assessment_md(assessment: Assessment) -> str:
+def _assessment_md(assessment: Assessment, *, mermaid: bool = False) -> str:
     from coprod.render import markdown
 
-    return markdown.render(assessment)
+    return markdown.render(assessment, mermaid=mermaid)
 
 
 def _assessment_html(assessment: Assessment) -> str:
@@ -112,10 +112,10 @@ def _assessment_html(assessment: Assessment) -> str:
     return html.render(assessment)
 
 
-def _assessments_md(assessments: Sequence[Assessment]) -> str:
+def _assessments_md(assessments: Sequence[Assessment], *, mermaid: bool = False) -> str:
     from coprod.render import markdown
 
-    return markdown.render_many(assessments)
+    return markdown.render_many(assessments, mermaid=mermaid)
 
 
 def _assessments_html(assessments: Sequence[Assessment]) -> str:
@@ -124,10 +124,10 @@ def _assessments_html(assessments: Sequence[Assessment]) -> str:
     return html.render_many(assessments)
 
 
-def _team_md(view: TeamView) -> str:
+def _team_md(view: TeamView, *, mermaid: bool = False) -> str:
     from coprod.render import markdown
 
-    return markdown.render_team(view)
+    return markdown.render_team(view, mermaid=mermaid)
 
 
 def _team_html(view: TeamView) -> str:
@@ -136,10 +136,10 @@ def _team_html(view: TeamView) -> str:
     return html.render_team(view)
 
 
-def _comparison_md(comparison: Comparison) -> str:
+def _comparison_md(comparison: Comparison, *, mermaid: bool = False) -> str:
     from coprod.render import markdown
 
-    return markdown.render_comparison(comparison)
+    return markdown.render_comparison(comparison, mermaid=mermaid)
 
 
 def _comparison_html(comparison: Comparison) -> str:

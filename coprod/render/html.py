@@ -257,7 +257,7 @@ def assessment_fragment(
     """One assessment's report as an HTML fragment (no shell)."""
     chart = practice_chart(assessment, chart_id)
     return markdown_to_html(
-        markdown.render(assessment),
+        markdown.render(assessment, mermaid=True),
         figures=[chart] if chart else [],
         heading_offset=heading_offset,
         used_ids=used_ids,
@@ -324,7 +324,7 @@ def render_team(view: TeamView) -> str:
     figures = []
     if any(score is not None for _, score in items):
         figures.append(bar_chart_svg(items, title=_(markdown.TEAM_CHART_TITLE)))
-    body = markdown_to_html(markdown.render_team(view), figures=figures)
+    body = markdown_to_html(markdown.render_team(view, mermaid=True), figures=figures)
     title = _("%(project)s: team view") % {"project": view.project}
     return document(title, f"<article>\n{body}</article>")
 

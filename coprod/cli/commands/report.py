@@ -11,13 +11,14 @@ from coprod.cli.anonymity import anonymous_for
 from coprod.cli.context import content_for
 from coprod.cli.options import (
     AnonymousOption,
+    ChartOption,
     ForceOption,
     FormatOption,
     NamedOption,
     OutputOption,
     answers_files,
 )
-from coprod.cli.output import choose_format, emit, stdout_is_terminal
+from coprod.cli.output import chart_extra, choose_format, emit, stdout_is_terminal
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import warn
 
@@ -35,6 +36,7 @@ def report_command(
     force: ForceOption = False,
     anonymous: AnonymousOption = False,
     named: NamedOption = False,
+    chart: ChartOption = "none",
 ) -> None:
     """Turn answers files into a report to share: markdown, HTML or JSON.
 
@@ -81,8 +83,9 @@ def report_command(
             terminal.render(assessment, console)
         return
     fmt = fmt or "md"
+    extra = chart_extra(chart, fmt)
     if len(assessments) == 1:
-        text = render("assessment", assessments[0], fmt)
+        text = render("assessment", assessments[0], fmt, **extra)
     else:
-        text = render("assessments", assessments, fmt)
+        text = render("assessments", assessments, fmt, **extra)
     emit(text, output, force=force)

@@ -38,12 +38,16 @@ from coprod.render.markdown.blocks import RULE, heading_slug, join_blocks
 from coprod.render.markdown.language import glossary_blocks
 
 
-def report_blocks(assessment: Assessment) -> list[str]:
-    """The whole report for one assessment, as markdown blocks: summary first."""
+def report_blocks(assessment: Assessment, *, mermaid: bool = False) -> list[str]:
+    """The whole report for one assessment, as markdown blocks: summary first.
+
+    ``mermaid`` adds the profile's chart as a mermaid block (GitHub draws it; the
+    HTML and Word reports put their own chart in its place).
+    """
     blocks = [
         *header_blocks(assessment),
         *summary_blocks(assessment),
-        *profile_blocks(assessment),
+        *profile_blocks(assessment, mermaid=mermaid),
         *verdict_blocks(assessment),
         *priority_blocks(assessment),
         *assessment_action_blocks(
@@ -60,9 +64,9 @@ def report_blocks(assessment: Assessment) -> list[str]:
     return blocks + glossary_blocks(assessment.content, blocks)
 
 
-def render(assessment: Assessment) -> str:
-    """One assessment as a markdown document."""
-    return join_blocks(report_blocks(assessment))
+def render(assessment: Assessment, *, mermaid: bool = False) -> str:
+    """One assessment as a markdown document (``mermaid``: with the chart's mermaid block)."""
+    return join_blocks(report_blocks(assessment, mermaid=mermaid))
 
 
 def _heading_slugs(blocks: Sequence[str]) -> list[str]:
@@ -75,7 +79,7 @@ def _heading_slugs(blocks: Sequence[str]) -> list[str]:
     return slugs
 
 
-def render_many(assessments: Sequence[Assessment]) -> str:
+def render_many(assessments: Sequence[Assessment], *, mermaid: bool = False) -> str:
     """Several assessments, one after another, separated by a rule.
 
     GitHub numbers repeated headings (``where-to-focus-next-1`` for the second
@@ -84,7 +88,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
     seen: Counter[str] = Counter()
     blocks: list[str] = []
     for i, assessment in enumerate(assessments):
-        own = report_blocks(assessment)
+        own = report_blocks(assessment, mermaid=mermaid)
         if seen:
 
             def renumber(match: re.Match[str]) -> str:

@@ -238,10 +238,18 @@ def profile_table(assessment: Assessment) -> str:
     )
 
 
-def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list[str]:
-    """A mermaid bar chart of the scored items (named on the x-axis), and what it leaves out."""
+def chart_blocks(
+    items: Sequence[tuple[str, int | None]], *, title: str, mermaid: bool = False
+) -> list[str]:
+    """A mermaid bar chart of the scored items (named on the x-axis), and what it leaves out.
+
+    Without ``mermaid`` (markdown read anywhere but GitHub) only the bands note: the
+    table above already has every score.
+    """
     scored = [(label.split(". ", 1)[-1], score) for label, score in items if score is not None]
     not_scored = [label for label, score in items if score is None]
+    if not mermaid:
+        return [escape_md(bands_note())]
     if not scored:
         return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
@@ -260,12 +268,12 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
     return blocks
 
 
-def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
-    """The profile table, the overall score, the score note and the chart."""
+def profile_blocks(assessment: Assessment, level: int = 2, *, mermaid: bool = False) -> list[str]:
+    """The profile table, the overall score, the score note and (``mermaid``) the chart."""
     return [
         heading(level, _("Practice profile")),
         profile_table(assessment),
         overall_text(assessment),
         f"*{escape_md(_(SCORE_NOTE))}*",
-        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)")),
+        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)"), mermaid=mermaid),
     ]

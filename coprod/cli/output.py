@@ -58,9 +58,17 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit(text: str, output: Path | None, *, force: bool) -> None:
-    """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
+def emit(text: str | bytes, output: Path | None, *, force: bool) -> None:
+    """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force).
+
+    A Word document (bytes) is never printed: it needs a file.
+    """
     if output is None:
+        if isinstance(text, bytes):
+            raise CoprodError(
+                _("a Word document cannot be printed here"),
+                hint=_("Name the file to write with -o, for example -o report.docx."),
+            )
         write_document(text)
         return
     from rich.markup import escape

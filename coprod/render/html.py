@@ -253,11 +253,12 @@ def assessment_fragment(
     chart_id: str = "chart",
     heading_offset: int = 0,
     used_ids: set[str] | None = None,
+    summary: bool = False,
 ) -> str:
-    """One assessment's report as an HTML fragment (no shell)."""
-    chart = practice_chart(assessment, chart_id)
+    """One assessment's report as an HTML fragment (no shell); ``summary``: the short one."""
+    chart = None if summary else practice_chart(assessment, chart_id)
     return markdown_to_html(
-        markdown.render(assessment, mermaid=True),
+        markdown.render(assessment, mermaid=True, summary=summary),
         figures=[chart] if chart else [],
         heading_offset=heading_offset,
         used_ids=used_ids,
@@ -270,17 +271,16 @@ def _page_title(assessment: Assessment) -> str:
     }
 
 
-def render(assessment: Assessment) -> str:
-    """One assessment as a self-contained HTML document."""
-    return document(
-        _page_title(assessment), f"<article>\n{assessment_fragment(assessment)}</article>"
-    )
+def render(assessment: Assessment, *, summary: bool = False) -> str:
+    """One assessment as a self-contained HTML document (``summary``: the one-screen version)."""
+    fragment = assessment_fragment(assessment, summary=summary)
+    return document(_page_title(assessment), f"<article>\n{fragment}</article>")
 
 
-def render_many(assessments: Sequence[Assessment]) -> str:
+def render_many(assessments: Sequence[Assessment], *, summary: bool = False) -> str:
     """Several assessments in one document: a contents list, then one article each."""
     if len(assessments) == 1:
-        return render(assessments[0])
+        return render(assessments[0], summary=summary)
     names = [markdown.report_title(a) for a in assessments]
     parts = [
         "<h1>" + escape(_("Co-production self-assessments")) + "</h1>",
@@ -308,7 +308,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
     }
     for n, assessment in enumerate(assessments, 1):
         fragment = assessment_fragment(
-            assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used
+            assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used, summary=summary
         )
         parts.append(f'<article id="report-{n}">\n{fragment}</article>')
     title = _("Co-production self-assessments") + ": " + "; ".join(names)
@@ -336,34 +336,16 @@ def render_comparison(comparison: Comparison) -> str:
     two bars per practice, then and now, each named beside its bar.
     """
     items = markdown.compare_chart_items(comparison)
-    chart: list[str] | None = None
+    chart = markdown.paired_chart_blocks(comparison)
     figures: list[str] = []
-    if any(old is not None or new is not None for _, old, new in items):
-        first, second = markdown.series_names(comparison)
-        then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
-        when = _("%(first)s (%(then)s) and %(second)s (%(now)s)") % {
-            "first": first,
-            "then": then,
-            "second": second,
-            "now": now,
-        }
+    if chart is not None:
         figures.append(
             paired_bar_chart_svg(
-                items, title=markdown.chart_title(comparison), series=(first, second)
+                items,
+                title=markdown.chart_title(comparison),
+                series=markdown.series_names(comparison),
             )
         )
-        chart = [
-            "```mermaid\n```",  # where the figure goes
-            markdown.escape_md(
-                _(
-                    "Two bars per practice: %(when)s. Practices not scored are drawn as an "
-                    "empty, dashed track rather than as 0."
-                )
-                % {"when": when}
-                + " "
-                + markdown.bands_note()
-            ),
-        ]
     body = markdown_to_html(markdown.comparison_blocks_text(comparison, chart), figures=figures)
     name = comparison.new.answers.project.name
     title = (

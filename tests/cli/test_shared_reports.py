@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,3 +40,137 @@ def test_chart_mermaid_with_html_warns_and_changes_nothing(invoke: Any) -> None:
     assert asked.exit_code == 0
     assert asked.stdout == plain.stdout
     assert "--chart mermaid is for markdown" in asked.stderr
+
+
+# --- Word (item 21) ------------------------------------------------------------------------
+
+WORD_COMMANDS = [
+    *KINDS,
+    pytest.param(("agenda", *map(str, TEAM)), id="agenda"),
+]
+
+
+def word_file(invoke: Any, tmp_path: Path, command: tuple[str, ...], *extra: str) -> Any:
+    from docx import Document
+
+    target = tmp_path / "shared.docx"
+    result = invoke(*command, "-o", str(target), *extra)
+    assert result.exit_code == 0, result.stderr
+    assert f"Written to {target}" in " ".join(result.stderr.split())
+    return Document(str(target))
+
+
+def table_rows(table: Any) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def pictures(document: Any) -> list[Any]:
+    """The pictures in the document, each as its ``docPr`` (alt text in ``descr``)."""
+    return list(
+        document.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+        )
+    )
+
+
+def test_report_as_word_has_headings_profile_table_chart_and_notes(
+    invoke: Any, tmp_path: Path
+) -> None:
+    import json
+
+    data = json.loads(invoke("report", str(FULL), "--format", "json").stdout)
+    document = word_file(invoke, tmp_path, ("report", str(FULL)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Riverside Food Partnership"
+    for title in ("Summary", "Practice profile", "When to co-produce", "Where to focus next"):
+        assert title in headings
+    profile = next(
+        table_rows(t)
+        for t in document.tables
+        if table_rows(t)[0][:4] == ["#", "Practice", "Score", "Band"]
+    )
+    assert [row[1:3] for row in profile[1:]] == [
+        [p["name"], str(p["score"])] for p in data["practices"]
+    ]
+    (chart,) = pictures(document)
+    assert "1. Designing for openness: 69 developing." in chart.get("descr")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "We shared a 'fixed and open' note at the first meeting." in text
+    assert document.core_properties.title == (
+        "Riverside Food Partnership: co-production self-assessment"
+    )
+    assert "```" not in text and "**" not in text  # markdown became formatting
+
+
+@pytest.mark.parametrize("command", WORD_COMMANDS)
+def test_every_shared_report_writes_word(invoke: Any, tmp_path: Path, command: tuple) -> None:
+    document = word_file(invoke, tmp_path, command, "--format", "docx")
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert document.tables  # every report has at least one table
+    charts = pictures(document)
+    assert len(charts) == (0 if command[0] == "agenda" else 1)
+    if command[0] == "compare":
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "In the picture, the pale bar is then and the full-coloured bar now." in text
+
+
+def test_word_needs_a_file(invoke: Any) -> None:
+    result = invoke("report", str(FULL), "--format", "docx")
+    assert result.exit_code == 2
+    assert "a Word document cannot be printed here" in result.stderr
+    assert "-o report.docx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_chart_picture_draws_each_score_as_a_bar_of_its_length() -> None:
+    import struct
+    import zlib
+
+    from coprod.render import png
+
+    scores = [69, 0, None, 100]
+    picture = png.bar_chart_png([(n, [s]) for n, s in enumerate(scores, 1)])
+    assert picture == png.bar_chart_png([(n, [s]) for n, s in enumerate(scores, 1)])
+    width, _height = struct.unpack(">II", picture[16:24])
+    idat = picture.index(b"IDAT")
+    (length,) = struct.unpack(">I", picture[idat - 4 : idat])
+    raw = zlib.decompress(picture[idat + 4 : idat + 4 + length])
+    stride = width * 3 + 1
+    band = {png._rgb(c) for c in png.BAND_COLOURS.values()}
+    for n, score in enumerate(scores):
+        y = png.TOP + n * (png.TRACK + png.ROW_GAP) + 3  # above the digits inside the bar
+        row = raw[y * stride + 1 : (y + 1) * stride]
+        coloured = sum(1 for x in range(width) if tuple(row[x * 3 : x * 3 + 3]) in band)
+        expected = 0 if score is None else round(png.PLOT * score / 100)
+        assert coloured == expected, (score, coloured)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="no LibreOffice here"
+)
+def test_libreoffice_opens_the_word_report(invoke: Any, tmp_path: Path) -> None:
+    import subprocess
+
+    target = tmp_path / "report.docx"
+    assert invoke("report", str(FULL), "-o", str(target)).exit_code == 0
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = (tmp_path / "profile").as_uri()  # its own settings: no clash with a running one
+    done = subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

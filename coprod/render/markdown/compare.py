@@ -220,6 +220,34 @@ def compare_chart_items(comparison: Comparison) -> list[tuple[str, int | None, i
     return [(f"{c.practice.number}. {c.practice.name}", c.old, c.new) for c in comparison.practices]
 
 
+def paired_chart_blocks(comparison: Comparison) -> list[str] | None:
+    """Where a drawn chart of two bars per practice goes (an empty mermaid block: the HTML
+    and Word reports put their picture there), and what it shows; ``None``: nothing scored."""
+    items = compare_chart_items(comparison)
+    if all(old is None and new is None for _label, old, new in items):
+        return None
+    first, second = series_names(comparison)
+    then, now = when_text(comparison.old), when_text(comparison.new)
+    when = _("%(first)s (%(then)s) and %(second)s (%(now)s)") % {
+        "first": first,
+        "then": then,
+        "second": second,
+        "now": now,
+    }
+    return [
+        "```mermaid\n```",
+        escape_md(
+            _(
+                "Two bars per practice: %(when)s. Practices not scored are drawn as an "
+                "empty, dashed track rather than as 0."
+            )
+            % {"when": when}
+            + " "
+            + bands_note()
+        ),
+    ]
+
+
 def compare_chart_blocks(comparison: Comparison, *, mermaid: bool = False) -> list[str]:
     """A mermaid chart (bars: the newer file, line: the older) of practices scored on both.
 

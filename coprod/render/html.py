@@ -89,6 +89,24 @@ def _short_columns(tokens: list[Token], start: int) -> list[bool]:
     return [n <= SHORT_CELL for n in longest]
 
 
+def _header_labels(tokens: list[Token], start: int) -> list[str]:
+    """The header cells' text of the table opening at ``tokens[start]``."""
+    labels = []
+    for i in range(start, len(tokens)):
+        if tokens[i].type == "thead_close":
+            break
+        if tokens[i].type == "th_open":
+            labels.append(_plain(tokens[i + 1]))
+    return labels
+
+
+def stacks_on_a_phone(short: Sequence[bool]) -> bool:
+    """A table too wide for a phone (four or more columns, two or more that wrap, like the
+    actions): on a narrow screen each row becomes a block, each cell after its column's
+    name (``class="stack"``, report.css)."""
+    return len(short) >= 4 and short.count(False) >= 2
+
+
 def _heading_id(tokens: list[Token], i: int, used: set[str]) -> str:
     """The id of the heading opening at ``tokens[i]``: GitHub's anchor, made unique."""
     base = markdown.heading_slug(_plain(tokens[i + 1])) or "section"
@@ -125,6 +143,8 @@ def _adjust(
     open_sections: list[int] = []
     figure_iter = iter(figures)
     short: list[bool] = []
+    labels: list[str] = []
+    stacked = False
     column = 0
     renamed: dict[str, str] = {}  # a heading's own anchor -> its id on this page
     for i, token in enumerate(tokens):
@@ -143,6 +163,10 @@ def _adjust(
             token.tag = f"h{min(6, int(token.tag[1]) + offset)}"
         elif token.type == "table_open":
             short = _short_columns(tokens, i)
+            stacked = stacks_on_a_phone(short)
+            labels = _header_labels(tokens, i) if stacked else []
+            if stacked:
+                token.attrSet("class", "stack")
             caption = _caption_children(tokens, i)
             if caption is not None:
                 del result[-3:]
@@ -164,8 +188,11 @@ def _adjust(
                 classes.append("num")
             if token.type == "th_open":
                 token.attrSet("scope", "col")
-            elif column < len(short) and short[column]:
-                classes.append("short")
+            else:
+                if column < len(short) and short[column]:
+                    classes.append("short")
+                if stacked and column < len(labels):
+                    token.attrSet("data-label", labels[column])
             if classes:
                 token.attrSet("class", " ".join(classes))
             column += 1

@@ -174,3 +174,86 @@ def test_libreoffice_opens_the_word_report(invoke: Any, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+# --- the report on a phone: actions as a list, --summary (item 23) -----------------------
+
+ACTIONS = [
+    {
+        "id": "act-fixed",
+        "text": "Write a 'fixed and open' note",
+        "practice": "openness",
+        "owner": "Sam",
+        "due": "2026-12-15",
+        "status": "open",
+    },
+    {"id": "act-pay", "text": "Agree how participants are paid", "status": "in-progress"},
+]
+
+
+def with_actions(tmp_path: Path) -> Path:
+    import yaml
+
+    data = yaml.safe_load(FULL.read_text(encoding="utf-8"))
+    data["actions"] = ACTIONS
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_summary_is_the_verdict_profile_where_to_start_and_actions(
+    invoke: Any, tmp_path: Path
+) -> None:
+    from markdown_it import MarkdownIt
+
+    answers = with_actions(tmp_path)
+    result = invoke("report", str(answers), "--format", "md", "--summary")
+    assert result.exit_code == 0, result.stderr
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "Riverside Food Partnership",
+        "Summary",
+        "Practice profile",
+        "Where to focus next",
+        "Holding the process (44, developing)",
+        "Actions",
+    ]
+    text = result.stdout
+    assert "Conditions look favourable for co-production." in text
+    assert "Write a 'fixed and open' note" in text
+    assert "| 7\\. Holding the process | 44 | developing |" in text
+    full = invoke("report", str(answers), "--format", "md").stdout
+    assert len(text) * 4 < len(full)
+
+
+def test_summary_in_html_word_and_the_terminal(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = invoke("report", str(FULL), "--format", "html", "--summary").stdout
+    assert "<h2" in html and "Where to focus next" in html and "<svg" not in html
+    document = word_file(invoke, tmp_path, ("report", str(FULL)), "--summary")
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Practice profile" in headings and "Evidence gaps" not in headings
+    monkeypatch.setattr("coprod.cli.commands.report.stdout_is_terminal", lambda: True)
+    screen = invoke("report", str(FULL), "--summary")
+    assert screen.exit_code == 0
+    assert "When to co-produce: Conditions look favourable" in screen.stdout
+    assert "Where to focus next" not in screen.stdout  # the detail is left out
+
+
+def test_summary_is_refused_for_json(invoke: Any) -> None:
+    result = invoke("report", str(FULL), "--format", "json", "--summary")
+    assert result.exit_code == 2
+    assert "--summary is for people to read" in result.stderr
+
+
+def test_html_actions_table_becomes_a_list_on_a_phone(invoke: Any, tmp_path: Path) -> None:
+    """The wide actions table is marked to stack; each cell carries its column's name."""
+    html = invoke("report", str(with_actions(tmp_path)), "--format", "html").stdout
+    assert html.count('<table class="stack">') == 1
+    stacked = html.split('<table class="stack">', 1)[1].split("</table>", 1)[0]
+    assert "<caption>Actions</caption>" in stacked
+    assert '<td data-label="Status" class="short">not started</td>' in stacked
+    assert '<td data-label="Owner" class="short">Sam</td>' in stacked
+    assert "table.stack tr" in html  # the stylesheet that stacks it below 30rem

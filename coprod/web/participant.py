@@ -118,6 +118,8 @@ def _page(
         "autosave": person is not None and page.slug != "done",
         "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
     }
+    if index:  # a draft translation says so once, on the welcome page, not on every page
+        context["draft_line"] = None
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
 

@@ -224,6 +224,10 @@ def workshop_command(
             help=f"The port (default: the workshop's earlier port, else {DEFAULT_PORT}; 0: any free port).",
         ),
     ] = None,
+    open_console: Annotated[
+        bool,
+        typer.Option("--open", help="Open your console (the facilitator page) in the web browser."),
+    ] = False,
 ) -> None:
     from coprod.core.answers import STAGES
     from coprod.i18n import _
@@ -266,7 +270,7 @@ def workshop_command(
             max_participants=max_participants,
         )
         lock = lock or hold_folder(out)
-        _serve_on(ctx, workshop, host, port, lock, resumed=resumed)
+        _serve_on(ctx, workshop, host, port, lock, resumed=resumed, open_console=open_console)
     finally:
         if lock is not None:
             lock.release()
@@ -280,6 +284,7 @@ def _serve_on(
     lock: FolderLock,
     *,
     resumed: bool,
+    open_console: bool = False,
 ) -> None:
     from coprod.i18n import _
     from coprod.web.server import bind, lan_address, url_host
@@ -311,7 +316,15 @@ def _serve_on(
     from coprod.web.language import load_choices
 
     contents = load_choices(getattr(ctx.find_root().obj, "data_dir", None))
-    serve(workshop, sock, address, actual, resumed=resumed, contents=contents)
+    serve(
+        workshop,
+        sock,
+        address,
+        actual,
+        resumed=resumed,
+        contents=contents,
+        open_console=open_console,
+    )
 
 
 workshop_command.__doc__ = HELP
@@ -325,11 +338,15 @@ def serve(
     *,
     resumed: bool,
     contents: dict[str, Any] | None = None,
+    open_console: bool = False,
 ) -> None:
-    """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
+    """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary.
+
+    ``open_console`` opens the facilitator page in the web browser once serving.
+    """
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
-    from coprod.web.server import Server, lan_address, url_host
+    from coprod.web.server import Server, is_loopback, lan_address, url_host
     from coprod.web.state import code_text
 
     s = workshop.settings
@@ -348,6 +365,15 @@ def serve(
         import segno
 
         segno.make(urls.join, error="m").terminal(out=sys.stdout, compact=True)
+    if is_loopback(shown):
+        warn(
+            _(
+                "the QR code and the addresses below point at %(host)s, which only this "
+                "laptop can reach: phones cannot join. Serve on the Wi-Fi the phones use: "
+                "leave out --host, or give this laptop's address on that network."
+            )
+            % {"host": shown}
+        )
     if resumed:
         n = len(workshop.participants)
         _say(
@@ -379,6 +405,10 @@ def serve(
     )
     import threading
 
+    if open_console:  # the socket listens already: the page loads once uvicorn runs
+        from coprod.cli.browser import open_console_soon
+
+        open_console_soon(urls.facilitator)
     stop = threading.Event()
     ticker = Progress(workshop)
     threading.Thread(target=ticker.run, args=(stop,), daemon=True).start()

@@ -55,6 +55,7 @@ class WordDocument:
         from docx.shared import Mm
 
         self.doc: Any = Document()
+        self._styles: dict[str, Any] = {}
         properties = self.doc.core_properties
         properties.title = title
         properties.language = language()
@@ -66,6 +67,19 @@ class WordDocument:
             setattr(section, side, Mm(20))
 
     # --- the document ------------------------------------------------------------------
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        """A new paragraph in the style named ``style``.
+
+        The style's id is looked up once and set on the paragraph's XML: python-docx's
+        own lookup scans every style for each paragraph (most of the time a report took).
+        """
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            if style not in self._styles:
+                self._styles[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._styles[style]
+        return paragraph
 
     def add_markdown(self, text: str, figures: Sequence[Figure] = ()) -> None:
         """Markdown written by :mod:`coprod.render.markdown`; ``figures`` replace the charts."""
@@ -82,7 +96,7 @@ class WordDocument:
             kind = token.type
             if kind == "heading_open":
                 level = int(token.tag[1])
-                self.doc.add_heading(_plain(tokens[i + 1]), level=min(level, 9))
+                self.paragraph(_plain(tokens[i + 1]), f"Heading {min(level, 9)}")
                 i += 3
                 continue
             if kind == "paragraph_open":
@@ -97,7 +111,7 @@ class WordDocument:
                     style = "Quote"
                 elif _bold_only(tokens[i + 1]) and _next_is_table(tokens, i + 3):
                     style = "Caption"
-                paragraph = self.doc.add_paragraph(style=style)
+                paragraph = self.paragraph(style=style)
                 if prefix:
                     paragraph.add_run(prefix)
                 self._runs(paragraph, tokens[i + 1].children or [])
@@ -122,7 +136,7 @@ class WordDocument:
                 self._figure(next(pictures, None))
             elif kind in ("fence", "code_block"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    self.doc.add_paragraph(line, style="No Spacing")
+                    self.paragraph(line, "No Spacing")
             elif kind == "hr":
                 self.doc.add_page_break()
             i += 1
@@ -173,7 +187,10 @@ class WordDocument:
                 paragraph.add_run().add_break()
             elif kind in ("text", "code_inline"):
                 run = paragraph.add_run(child.content)
-                run.bold, run.italic = bool(strong) or None, bool(emphasis) or None
+                if strong:
+                    run.bold = True
+                if emphasis:
+                    run.italic = True
                 if kind == "code_inline":
                     run.font.name = "Consolas"
                 link_text += child.content
@@ -203,14 +220,13 @@ class WordDocument:
             i += 1
         columns = max((len(row) for row in rows), default=1)
         table = self.doc.add_table(rows=len(rows), cols=columns)
-        table.style = "Table Grid"
+        table.style = self.doc.styles["Table Grid"]
         widths = _column_widths(rows, columns)
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width  # the grid, which LibreOffice follows
-        for r, row in enumerate(rows):
-            for c, (children, right) in enumerate(row):
-                cell = table.cell(r, c)
+        for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
+            for c, ((children, right), cell) in enumerate(zip(row, table_row.cells, strict=False)):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
                 self._runs(paragraph, children, bold=r == 0)
@@ -219,7 +235,7 @@ class WordDocument:
         if rows:  # the header row repeats at the top of each page the table runs onto
             header = OxmlElement("w:tblHeader")
             table.rows[0]._tr.get_or_add_trPr().append(header)
-        self.doc.add_paragraph()
+        self.paragraph()
         return i + 1
 
     def _figure(self, figure: Figure | None) -> None:
@@ -230,7 +246,7 @@ class WordDocument:
 
         from docx.shared import Mm
 
-        picture = self.doc.add_paragraph().add_run().add_picture(BytesIO(figure.png), width=Mm(165))
+        picture = self.paragraph().add_run().add_picture(BytesIO(figure.png), width=Mm(165))
         properties = picture._inline.docPr  # alt text: python-docx has no setting for it
         properties.set("descr", figure.description)
         properties.set("title", figure.description.split(". ", 1)[0])

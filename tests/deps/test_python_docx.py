@@ -20,3 +20,15 @@ def test_python_docx_picture_keeps_the_alt_text_coprod_sets() -> None:
     document = Document(BytesIO(word.save()))
     (shape,) = document.inline_shapes
     assert shape._inline.docPr.get("descr") == "Half."
+
+
+def test_python_docx_paragraph_style_set_by_id_reads_back_by_name() -> None:
+    """coprod sets a paragraph's style through ``paragraph._p.style`` (its id), not by name."""
+    word = WordDocument("Styles")
+    word.add_markdown("# Title\n\n- one\n- two\n")
+    document = Document(BytesIO(word.save()))
+    assert [p.style.name for p in document.paragraphs] == [
+        "Heading 1",
+        "List Bullet",
+        "List Bullet",
+    ]

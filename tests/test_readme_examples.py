@@ -50,5 +50,5 @@ def test_each_console_example_is_what_coprod_prints_at_100_columns(
     assert lines[: len(shown.splitlines())] == shown.splitlines()
 
 
-def test_the_readme_shows_at_least_two_console_examples() -> None:
-    assert len(console_examples()) >= 2
+def test_the_readme_shows_a_console_example() -> None:
+    assert len(console_examples()) >= 1

@@ -15,21 +15,23 @@ import typer
 from coprod.render.formats import Format
 
 ListFormat = Literal["md", "csv", "json"]
+Chart = Literal["none", "mermaid"]
 
-FORMAT_HELP = "The file format (default: from the -o file's suffix)."
+FORMAT_HELP = "The file format: md, html, docx (Word) or json (default: from the -o file's suffix)."
+LIST_FORMAT_HELP = "The file format: md, csv or json (default: from the -o file's suffix)."
 OUTPUT_HELP = "Write to OUT instead of printing."
 
 
-def _format_option() -> Any:
-    return typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)
+def _format_option(help: str) -> Any:
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=False)
 
 
 def _output_option() -> Any:
     return typer.Option("--output", "-o", metavar="OUT", help=OUTPUT_HELP)
 
 
-FormatOption = Annotated[Format | None, _format_option()]
-ListFormatOption = Annotated[ListFormat | None, _format_option()]
+FormatOption = Annotated[Format | None, _format_option(FORMAT_HELP)]
+ListFormatOption = Annotated[ListFormat | None, _format_option(LIST_FORMAT_HELP)]
 OutputOption = Annotated[Path | None, _output_option()]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite a file that exists.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -76,4 +78,11 @@ NamedOption = Annotated[
 LatestOption = Annotated[
     bool,
     typer.Option("--latest", help="Read only each named person's newest file."),
+]
+ChartOption = Annotated[
+    Chart,
+    typer.Option(
+        "--chart",
+        help="A chart in markdown: mermaid (drawn by GitHub and GitLab) or none.",
+    ),
 ]

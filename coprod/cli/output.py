@@ -38,14 +38,37 @@ def choose_format(
     return given
 
 
+def chart_extra(chart: str, fmt: Format | None) -> dict[str, bool]:
+    """What ``--chart`` asks of the renderer: ``{"mermaid": True}`` for markdown with a chart.
+
+    HTML and Word draw their own chart, JSON has none: for them ``--chart`` only warns.
+    """
+    if chart != "mermaid":
+        return {}
+    if fmt == "md":
+        return {"mermaid": True}
+    from coprod.terminal.console import warn
+
+    warn(_("--chart mermaid is for markdown; it makes no difference here."))
+    return {}
+
+
 def stdout_is_terminal() -> bool:
     """Whether normal output goes to a person at a terminal (not a pipe or a file)."""
     return sys.stdout.isatty()
 
 
-def emit(text: str, output: Path | None, *, force: bool) -> None:
-    """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force)."""
+def emit(text: str | bytes, output: Path | None, *, force: bool) -> None:
+    """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force).
+
+    A Word document (bytes) is never printed: it needs a file.
+    """
     if output is None:
+        if isinstance(text, bytes):
+            raise CoprodError(
+                _("a Word document cannot be printed here"),
+                hint=_("Name the file to write with -o, for example -o report.docx."),
+            )
         write_document(text)
         return
     from rich.markup import escape

@@ -3,17 +3,24 @@
 Pure: it takes a parsed answers document (:class:`~coprod.core.document.Document`)
 and the content, and returns :class:`~coprod.core.answers.LoadedAnswers` or raises
 a :class:`~coprod.errors.CoprodError` naming each problem's line and field.
+
+Every problem in a file is reported in one run, in the order of its lines: those
+found while reading (a duplicate key), those of the answers' shape (a rating of 7),
+and those of the answers against the content (an unknown id), the last checked on
+what is left of the answers once the parts with a problem are set aside.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
+from typing import Any
 
 from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.document import Document
 from coprod.core.models import Content
 from coprod.core.notices import Notice
-from coprod.core.validation import field_path, validate
+from coprod.core.validation import _clean_loc, field_path, validate
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 from coprod.i18n import N_, _
 
@@ -49,12 +56,26 @@ def _shown(key: str) -> str:
 
 def check_against_content(answers: Answers, doc: Document, content: Content) -> LoadedAnswers:
     """Check ids against the content; old content versions warn, typos are errors."""
+    loaded, problems, hint = content_problems(answers, doc, content)
+    if problems:
+        raise CoprodError(problems, hint=hint)
+    return loaded
+
+
+ID_HINT = N_("Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.")
+
+
+def content_problems(
+    answers: Answers, doc: Document, content: Content
+) -> tuple[LoadedAnswers, list[Problem], str | None]:
+    """The answers checked against the content: what was loaded, every problem, a hint."""
+    problems: list[Problem] = []
     current = content.version
     answered_version = current if answers.content_version is None else answers.content_version
     if answered_version < 1:
         # Only a real earlier version may turn unknown ids into warnings: a typo'd
-        # or made-up version would silently drop ratings.
-        raise CoprodError(
+        # or made-up version would silently drop ratings. Its ids are checked as today's.
+        problems.append(
             Problem(
                 _("must be a content version, a whole number from 1 to %(current)s (got %(value)s)")
                 % {"current": current, "value": answered_version},
@@ -63,8 +84,10 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 "content_version",
             )
         )
+        answered_version = current
     if answered_version > current:
-        raise CoprodError(
+        # ids from a newer content cannot be judged here: that problem alone
+        problems.append(
             Problem(
                 _(
                     "answers were given against content version %(answered)s, newer than this "
@@ -77,6 +100,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
                 "content_version",
             )
         )
+        return LoadedAnswers(answers, doc.path), problems, None
     past = {h.content_version: set(h.statements) for h in content.meta.history}
     criterion_ids = [c.id for c in content.all_criteria()]
     practice_ids = [p.id for p in content.practices]
@@ -125,8 +149,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         ):
             if value is not None and value not in options:
                 unknown.append((f"actions.{i}.{kind}", value, kind, options))
-    if bad_brings:
-        raise CoprodError(bad_brings)
+    problems += bad_brings
 
     loaded = LoadedAnswers(answers, doc.path)
     errors = unknown if answered_version == current else []
@@ -138,29 +161,28 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
             if u[0].split(".")[0] in ("ratings", "reasons", "matters_most")
             and u[1] not in past[answered_version]
         ]
+    hint = None
     if errors:
         # Suggestions cost a fuzzy match each: only for the problems the message shows.
-        problems = [
+        shown = MAX_SHOWN - len(problems)
+        problems += [
             Problem(
                 _(_UNKNOWN_ID[kind])
                 % {
                     "id": _shown(key),
-                    "suggestion": _closest(key, options) if number < MAX_SHOWN else "",
+                    "suggestion": _closest(key, options) if number < shown else "",
                 },
                 doc.path,
-                doc.line_of(_location(section, key)) if number < MAX_SHOWN else None,
+                doc.line_of(_location(section, key)) if number < shown else None,
                 field_path(_location(section, key))
                 if section.startswith(("actions.", "matters_most."))
                 else f"{section}.{key if len(key) <= 60 else key[:60] + '…'}",
             )
             for number, (section, key, kind, options) in enumerate(errors)
         ]
-        raise CoprodError(
-            problems,
-            hint=_(
-                "Valid ids are listed by `coprod practices --json` and `coprod criteria --json`."
-            ),
-        )
+        hint = _(ID_HINT)
+    if problems:
+        return loaded, problems, hint
     if unknown:
         loaded.unknown_ids = list(dict.fromkeys(key for _, key, _, _ in unknown))
         replaced = content.replaced_by() if rating_kind == "statement" else {}
@@ -189,7 +211,7 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
         )
     if not answers.complete:
         loaded.notices.append(Notice("draft"))
-    return loaded
+    return loaded, [], None
 
 
 def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
@@ -212,10 +234,83 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
         )
     if not _ANSWERS_KEYS & {str(k) for k in doc.data}:
         raise not_an_answers_file(doc)
+    problems = list(doc.problems)  # found while reading (a duplicate key, a bad date)
+    read_lines = {p.line for p in problems}
     result = validate(Answers, doc)
-    if isinstance(result, list):
-        raise CoprodError(result)
-    return check_against_content(result, doc, content)
+    answers = result if isinstance(result, Answers) else _what_is_valid(doc.data)
+    if isinstance(result, list):  # a value read with a problem is not reported twice
+        problems += [p for p in result if p.line is None or p.line not in read_lines]
+    hint = None
+    loaded = None
+    if answers is not None:
+        loaded, found, hint = content_problems(answers, doc, content)
+        problems += found
+    if problems or loaded is None:
+        # in the file's order; the first MAX_SHOWN with their lines, the rest counted
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise CoprodError(problems, hint=hint)
+    return loaded
+
+
+#: What stands in for a required field set aside, so that the rest can still be checked.
+_STAND_INS: dict[str, Any] = {"version": 1, "project": {"name": "-"}}
+
+
+def _what_is_valid(data: dict[Any, Any]) -> Answers | None:
+    """The answers without the parts that have a problem, to check the rest against the
+    content; ``None`` when that cannot be had (the problems already found are enough)."""
+    from pydantic import ValidationError
+
+    data = copy.deepcopy(data)
+    for _round in range(6):
+        try:
+            return Answers.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        if len(errors) > 1000:
+            return None  # a file that far off gains nothing from more checks
+        removed = False
+        # the last list items first, so that removing one does not move the others
+        for err in sorted(errors, key=lambda e: [str(part) for part in e["loc"]], reverse=True):
+            removed |= _set_aside(data, _clean_loc(err["loc"], data))
+        if not removed:
+            return None
+    return None
+
+
+def _child(node: Any, part: int | str) -> Any:
+    """``node[part]`` if ``node`` is a mapping with that key or a list with that index."""
+    if isinstance(node, dict) and part in node:
+        return node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _set_aside(data: dict[Any, Any], loc: list[int | str]) -> bool:
+    """Remove the value at ``loc`` (or, where it is missing, its parent; a required field
+    at the top gets a stand-in); whether anything changed."""
+    while loc:
+        *path, last = loc
+        node: Any = data
+        for part in path:
+            node = _child(node, part)
+        if isinstance(node, dict) and last in node:
+            if not path and last in _STAND_INS:
+                if node[last] == _STAND_INS[last]:
+                    return False
+                node[last] = copy.deepcopy(_STAND_INS[last])
+            else:
+                del node[last]
+            return True
+        if isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):
+            del node[last]
+            return True
+        if not path and isinstance(last, str) and last in _STAND_INS:
+            data[last] = copy.deepcopy(_STAND_INS[last])
+            return True
+        loc = path
+    return False
 
 
 # An answers file has at least one of these; content files and other YAML have none

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from coprod.errors import Problem
 
 
 class Document:
@@ -20,6 +23,8 @@ class Document:
         self.data = data
         self.node = node
         self.path = path
+        #: Problems found while reading that did not stop it (a duplicate key, a bad date).
+        self.problems: list[Problem] = []
         self._keys: dict[int, dict[str, tuple[int, yaml.Node]]] = {}
 
     def _key_index(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:

@@ -89,6 +89,24 @@ def _short_columns(tokens: list[Token], start: int) -> list[bool]:
     return [n <= SHORT_CELL for n in longest]
 
 
+def _header_labels(tokens: list[Token], start: int) -> list[str]:
+    """The header cells' text of the table opening at ``tokens[start]``."""
+    labels = []
+    for i in range(start, len(tokens)):
+        if tokens[i].type == "thead_close":
+            break
+        if tokens[i].type == "th_open":
+            labels.append(_plain(tokens[i + 1]))
+    return labels
+
+
+def stacks_on_a_phone(short: Sequence[bool]) -> bool:
+    """A table too wide for a phone (four or more columns, two or more that wrap, like the
+    actions): on a narrow screen each row becomes a block, each cell after its column's
+    name (``class="stack"``, report.css)."""
+    return len(short) >= 4 and short.count(False) >= 2
+
+
 def _heading_id(tokens: list[Token], i: int, used: set[str]) -> str:
     """The id of the heading opening at ``tokens[i]``: GitHub's anchor, made unique."""
     base = markdown.heading_slug(_plain(tokens[i + 1])) or "section"
@@ -139,6 +157,8 @@ def _adjust(
     open_sections: list[int] = []
     figure_iter = iter(figures)
     short: list[bool] = []
+    labels: list[str] = []
+    stacked = False
     column = 0
     renamed: dict[str, str] = {}  # a heading's own anchor -> its id on this page
     for i, token in enumerate(tokens):
@@ -163,6 +183,10 @@ def _adjust(
             token.tag = f"h{min(6, int(token.tag[1]) + offset)}"
         elif token.type == "table_open":
             short = _short_columns(tokens, i)
+            stacked = stacks_on_a_phone(short)
+            labels = _header_labels(tokens, i) if stacked else []
+            if stacked:
+                token.attrSet("class", "stack")
             caption = _caption_children(tokens, i)
             if caption is not None:
                 del result[-3:]
@@ -184,8 +208,11 @@ def _adjust(
                 classes.append("num")
             if token.type == "th_open":
                 token.attrSet("scope", "col")
-            elif column < len(short) and short[column]:
-                classes.append("short")
+            else:
+                if column < len(short) and short[column]:
+                    classes.append("short")
+                if stacked and column < len(labels):
+                    token.attrSet("data-label", labels[column])
             if classes:
                 token.attrSet("class", " ".join(classes))
             column += 1
@@ -279,13 +306,14 @@ def assessment_fragment(
     chart_id: str = "chart",
     heading_offset: int = 0,
     used_ids: set[str] | None = None,
+    summary: bool = False,
 ) -> str:
-    """One assessment's report as an HTML fragment (no shell)."""
+    """One assessment's report as an HTML fragment (no shell); ``summary``: the short one."""
     from coprod.render.pictures import report_pictures
 
-    chart = practice_chart(assessment, chart_id)
+    chart = None if summary else practice_chart(assessment, chart_id)
     return markdown_to_html(
-        markdown.render(assessment),
+        markdown.render(assessment, mermaid=True, summary=summary),
         figures=[chart] if chart else [],
         heading_offset=heading_offset,
         used_ids=used_ids,
@@ -299,17 +327,16 @@ def _page_title(assessment: Assessment) -> str:
     }
 
 
-def render(assessment: Assessment) -> str:
-    """One assessment as a self-contained HTML document."""
-    return document(
-        _page_title(assessment), f"<article>\n{assessment_fragment(assessment)}</article>"
-    )
+def render(assessment: Assessment, *, summary: bool = False) -> str:
+    """One assessment as a self-contained HTML document (``summary``: the one-screen version)."""
+    fragment = assessment_fragment(assessment, summary=summary)
+    return document(_page_title(assessment), f"<article>\n{fragment}</article>")
 
 
-def render_many(assessments: Sequence[Assessment]) -> str:
+def render_many(assessments: Sequence[Assessment], *, summary: bool = False) -> str:
     """Several assessments in one document: a contents list, then one article each."""
     if len(assessments) == 1:
-        return render(assessments[0])
+        return render(assessments[0], summary=summary)
     names = [markdown.report_title(a) for a in assessments]
     parts = [
         "<h1>" + escape(_("Co-production self-assessments")) + "</h1>",
@@ -337,7 +364,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
     }
     for n, assessment in enumerate(assessments, 1):
         fragment = assessment_fragment(
-            assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used
+            assessment, chart_id=f"chart-{n}", heading_offset=1, used_ids=used, summary=summary
         )
         parts.append(f'<article id="report-{n}">\n{fragment}</article>')
     title = _("Co-production self-assessments") + ": " + "; ".join(names)
@@ -356,7 +383,9 @@ def render_team(view: TeamView) -> str:
     from coprod.render.pictures import report_pictures
 
     pictures = report_pictures(view.assessments[0].content) if view.assessments else None
-    body = markdown_to_html(markdown.render_team(view), figures=figures, pictures=pictures)
+    body = markdown_to_html(
+        markdown.render_team(view, mermaid=True), figures=figures, pictures=pictures
+    )
     title = _("%(project)s: team view") % {"project": view.project}
     return document(title, f"<article>\n{body}</article>")
 
@@ -368,34 +397,16 @@ def render_comparison(comparison: Comparison) -> str:
     two bars per practice, then and now, each named beside its bar.
     """
     items = markdown.compare_chart_items(comparison)
-    chart: list[str] | None = None
+    chart = markdown.paired_chart_blocks(comparison)
     figures: list[str] = []
-    if any(old is not None or new is not None for _, old, new in items):
-        first, second = markdown.series_names(comparison)
-        then, now = markdown.when_text(comparison.old), markdown.when_text(comparison.new)
-        when = _("%(first)s (%(then)s) and %(second)s (%(now)s)") % {
-            "first": first,
-            "then": then,
-            "second": second,
-            "now": now,
-        }
+    if chart is not None:
         figures.append(
             paired_bar_chart_svg(
-                items, title=markdown.chart_title(comparison), series=(first, second)
+                items,
+                title=markdown.chart_title(comparison),
+                series=markdown.series_names(comparison),
             )
         )
-        chart = [
-            "```mermaid\n```",  # where the figure goes
-            markdown.escape_md(
-                _(
-                    "Two bars per practice: %(when)s. Practices not scored are drawn as an "
-                    "empty, dashed track rather than as 0."
-                )
-                % {"when": when}
-                + " "
-                + markdown.bands_note()
-            ),
-        ]
     from coprod.render.pictures import report_pictures
 
     body = markdown_to_html(

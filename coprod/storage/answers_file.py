@@ -34,10 +34,11 @@ def load_answers(path: Path, content: Content) -> LoadedAnswers:
         what=_("a coprod answers file (YAML)"),
         max_bytes=MAX_ANSWERS_BYTES,
         max_lines=MAX_ANSWERS_LINES,
+        keep_going=True,  # every problem in the file in one run
     )
     return answers_from_document(doc, content)
 
 
 def parse_answers_text(text: str, content: Content, name: str = "<answers>") -> LoadedAnswers:
     """Validate answers given as YAML text (used by tests and fuzzing)."""
-    return answers_from_document(parse_yaml(text, name), content)
+    return answers_from_document(parse_yaml(text, name, keep_going=True), content)

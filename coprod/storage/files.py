@@ -166,7 +166,7 @@ def check_target(path: Path, *, overwrite: bool, replaces_input: bool = False) -
 
 def write_atomic(
     path: Path,
-    text: str,
+    text: str | bytes,
     *,
     overwrite: bool = False,
     replaces_input: bool = False,
@@ -180,6 +180,7 @@ def write_atomic(
     clobbered either). A failure at any point leaves no partial file behind.
     ``replaces_input`` allows replacing a file read as input (a resumed draft).
     ``mode`` sets the file's permissions (0o600 for secrets) instead of the umask's.
+    ``text`` is written as UTF-8 with ``\n`` line ends; bytes (a Word file) as they are.
     """
     check_target(path, overwrite=overwrite, replaces_input=replaces_input)
     folder = path.parent if str(path.parent) else Path(".")
@@ -196,8 +197,9 @@ def write_atomic(
             ) from None
         tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, _umask_mode() if mode is None else mode)

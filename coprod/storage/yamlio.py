@@ -32,9 +32,20 @@ MAX_ENTRIES = 5_000
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, refusing duplicate keys and reporting bad values with their line."""
+    """The safe loader, refusing duplicate keys and reporting bad values with their line.
+
+    A duplicate key or a value PyYAML cannot read (2026-02-30) does not stop the reading:
+    each is kept in :attr:`problems` with its line (the first value of a key given twice
+    is kept, an unreadable value is kept as its text), so every such problem in a file is
+    reported in one run, beside the ones found after reading.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems: list[tuple[int, str]] = []
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        deep_before: bool = getattr(self, "deep_construct", False)
         try:
             return super().construct_object(node, deep=deep)
         except yaml.YAMLError:
@@ -51,12 +62,19 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 )
             else:
                 message = f"cannot read {shown!r} as {kind} ({exc})"
-            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+            self.problems.append((node.start_mark.line + 1, message))
+            # carry on with the text as written: later checks skip this line
+            self.deep_construct = deep_before
+            self.recursive_objects.pop(node, None)
+            kept = node.value if isinstance(node, yaml.ScalarNode) else None
+            self.constructed_objects[node] = kept
+            return kept
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        """Like PyYAML's, building each key once, but a key given twice is an error.
+        """Like PyYAML's, building each key once, but a key given twice is a problem.
 
-        Keys brought in by a ``<<`` merge may be overridden, as YAML allows.
+        Keys brought in by a ``<<`` merge may be overridden, as YAML allows. Of a key
+        given twice, the first value is kept.
         """
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
@@ -88,20 +106,26 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                     key_node.start_mark,
                 ) from None
             if key in lines and id(key_node) in own_keys:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (first given on line {lines[key]})",
-                    key_node.start_mark,
+                self.problems.append(
+                    (
+                        key_node.start_mark.line + 1,
+                        f"duplicate key {key!r} (first given on line {lines[key]})",
+                    )
                 )
+                continue
             if id(key_node) in own_keys:
                 lines[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
-def parse_yaml(text: str, path: Path | str) -> Document:
-    """Parse one YAML document; a syntax error becomes a :class:`CoprodError`."""
+def parse_yaml(text: str, path: Path | str, *, keep_going: bool = False) -> Document:
+    """Parse one YAML document; a syntax error becomes a :class:`CoprodError`.
+
+    Duplicate keys and unreadable values are all reported together; with
+    ``keep_going`` they are not raised but left in the document's ``problems``, for the
+    caller to report beside the problems its own checks find.
+    """
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -127,7 +151,15 @@ def parse_yaml(text: str, path: Path | str) -> Document:
         raise CoprodError(Problem(_("is nested too deeply to be a coprod file"), path)) from None
     finally:
         loader.dispose()
-    return Document(data, node, path)
+    problems = [
+        Problem(_("not valid YAML: %(problem)s") % {"problem": message}, path, line)
+        for line, message in loader.problems
+    ]
+    if problems and not keep_going:
+        raise CoprodError(problems)
+    document = Document(data, node, path)
+    document.problems = problems
+    return document
 
 
 def _open_regular(path: Path, what: str) -> int:
@@ -225,9 +257,15 @@ def read_text(path: Path, *, what: str, max_bytes: int) -> str:
 
 
 def load_yaml_file(
-    path: Path, *, what: str, max_bytes: int = 5_000_000, max_lines: int | None = None
+    path: Path,
+    *,
+    what: str,
+    max_bytes: int = 5_000_000,
+    max_lines: int | None = None,
+    keep_going: bool = False,
 ) -> Document:
-    """Read and parse a YAML file (refusing, before parsing, one of more than ``max_lines``)."""
+    """Read and parse a YAML file (refusing, before parsing, one of more than ``max_lines``);
+    ``keep_going`` as for :func:`parse_yaml`."""
     text = read_text(path, what=what, max_bytes=max_bytes)
     if max_lines is not None and text.count("\n") > max_lines:
         # Counting lines takes a millisecond; parsing 80,000 of them most of a second.
@@ -238,7 +276,7 @@ def load_yaml_file(
                 path,
             )
         )
-    return parse_yaml(text, path)
+    return parse_yaml(text, path, keep_going=keep_going)
 
 
 def dump_yaml(data: Any) -> str:

@@ -76,6 +76,7 @@ async def _export(request: Request, *, shared: bool) -> Response:
     if view is None:
         return PlainTextResponse(_(live.NEEDS_TWO) + "\n", status_code=409)
     text = render_team(view, fmt)  # type: ignore[arg-type]
+    assert isinstance(text, str)  # md, html and json: text
     if fmt == "html":
         return Response(
             text,

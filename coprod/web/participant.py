@@ -140,6 +140,8 @@ def _page(
         "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
         "page_picture": page.practice.picture if page.practice else PAGE_PICTURES.get(page.slug),
     }
+    if index:  # a draft translation says so once, on the welcome page, not on every page
+        context["draft_line"] = None
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
 

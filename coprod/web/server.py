@@ -54,6 +54,19 @@ def lan_address() -> str:
     return address if address and not address.startswith("0.") else "127.0.0.1"
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (127.0.0.1, localhost, ::1) is reachable from this machine only."""
+    import ipaddress
+
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)

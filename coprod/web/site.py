@@ -129,6 +129,18 @@ class Site:
             return self.language
         return self.contents.get(cookie_choice(scope), self.phones).language
 
+    def chosen_language(self, request: Request) -> str:
+        """The phone's choice on the switch: its cookie's, else the workshop's own."""
+        chosen = request.cookies.get(LANG_COOKIE, "")
+        if chosen in self.contents:
+            return chosen
+        pack = self.content.pack
+        easy = bool(pack and pack.meta.easy_read)
+        for key, (language, easy_read, _label) in LANGUAGE_CHOICES.items():
+            if language == self.content.language and easy_read == easy:
+                return key
+        return ""
+
     def page_url(self, page: flow.Page) -> str:
         return f"{self.join_path}/{page.slug}"
 
@@ -154,7 +166,7 @@ class Site:
             "language_choices": [
                 (key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents
             ],
-            "language_chosen": request.cookies.get(LANG_COOKIE, ""),
+            "language_chosen": self.chosen_language(request),
             "welcome_back": False,
             "autosave": False,
             "bilingual": i18n.second_language() is not None,  # --lang cy+en's screens

@@ -142,7 +142,7 @@ def test_markdown_structure(full: Assessment) -> None:
 
 
 def test_markdown_mermaid_chart(full: Assessment) -> None:
-    fences = [t for t in md_tokens(markdown.render(full)) if t.type == "fence"]
+    fences = [t for t in md_tokens(markdown.render(full, mermaid=True)) if t.type == "fence"]
     assert len(fences) == 1 and fences[0].info == "mermaid"
     chart = fences[0].content
     assert chart.startswith("xychart-beta\n")
@@ -163,7 +163,7 @@ def test_not_scored_is_never_zero(tmp_path: Path, full_answers: Path, content: C
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     assessment = assessment_for(path, content)
-    text = markdown.render(assessment)
+    text = markdown.render(assessment, mermaid=True)
     assert "| 7 | Holding the process | not scored | not scored | 0 / 7 / 0 |" in text
     chart = next(t.content for t in md_tokens(text) if t.type == "fence")
     assert '"7"' not in chart and "bar [69, 75, 50, 71, 54, 63]" in chart

@@ -123,6 +123,9 @@ def compare_json(invoke: Any) -> dict[str, Any]:
     return data
 
 
+MERMAID = ("--chart", "mermaid")
+
+
 def team_md(invoke: Any, *files: Path, extra: tuple[str, ...] = ()) -> str:
     result = invoke("team", *map(str, files or TEAM), "-f", "md", *extra)
     assert result.exit_code == 0, result.stderr
@@ -135,8 +138,10 @@ def team_html(invoke: Any, *files: Path, extra: tuple[str, ...] = ()) -> str:
     return str(result.stdout)
 
 
-def compare_doc(invoke: Any, fmt: str, old: Path = OLD, new: Path = NEW) -> str:
-    result = invoke("compare", str(old), str(new), "-f", fmt)
+def compare_doc(
+    invoke: Any, fmt: str, old: Path = OLD, new: Path = NEW, extra: tuple[str, ...] = ()
+) -> str:
+    result = invoke("compare", str(old), str(new), "-f", fmt, *extra)
     assert result.exit_code == 0, result.stderr
     return str(result.stdout)
 
@@ -168,7 +173,7 @@ def with_names(
 def test_team_markdown_says_what_the_json_says(
     invoke: Any, team_json: dict[str, Any], content: Content
 ) -> None:
-    text = team_md(invoke)
+    text = team_md(invoke, extra=MERMAID)
     tokens = md_tokens(text)
     heads = headings(tokens)
     assert heads[0] == ("h1", f"{team_json['project']}: team view")
@@ -243,7 +248,7 @@ def test_team_markdown_without_disagreements_or_scores(
         path.write_text(yaml.safe_dump(data), encoding="utf-8")
         paths.append(path)
     data = json.loads(invoke("team", *map(str, paths), "-f", "json").stdout)
-    tokens = md_tokens(team_md(invoke, *paths))
+    tokens = md_tokens(team_md(invoke, *paths, extra=MERMAID))
     text = "\n".join(paragraphs(tokens))
     assert "No statement was rated two or more points apart." in text
     assert "Everyone who answered a criterion gave the same answer." in text
@@ -371,7 +376,7 @@ def test_compare_markdown_says_what_the_json_says(
     invoke: Any, compare_json: dict[str, Any], content: Content
 ) -> None:
     data = compare_json
-    text = compare_doc(invoke, "md")
+    text = compare_doc(invoke, "md", extra=MERMAID)
     tokens = md_tokens(text)
     heads = headings(tokens)
     assert heads[0] == ("h1", f"{data['project']}: then and now")

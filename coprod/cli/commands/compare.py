@@ -9,8 +9,8 @@ import typer
 
 from coprod.cli.commands.actions import TodayOption, today_from
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, FormatOption, OutputOption
-from coprod.cli.output import choose_format, emit
+from coprod.cli.options import ChartOption, ForceOption, FormatOption, OutputOption
+from coprod.cli.output import chart_extra, choose_format, emit
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import out, warn
 
@@ -27,6 +27,7 @@ def compare_command(
     output: OutputOption = None,
     force: ForceOption = False,
     today: TodayOption = None,
+    chart: ChartOption = "none",
 ) -> None:
     """Compare two assessments of the same project: what moved, up (↑), down (↓) or not (→).
 
@@ -52,4 +53,5 @@ def compare_command(
         return
     from coprod.render.formats import render
 
-    emit(render("comparison", comparison, fmt), output, force=force)
+    text = render("comparison", comparison, fmt, **chart_extra(chart, fmt))
+    emit(text, output, force=force)

@@ -11,13 +11,15 @@ from coprod.cli.anonymity import anonymous_for
 from coprod.cli.context import content_for
 from coprod.cli.options import (
     AnonymousOption,
+    ChartOption,
     ForceOption,
     FormatOption,
     NamedOption,
     OutputOption,
     answers_files,
 )
-from coprod.cli.output import choose_format, emit, stdout_is_terminal
+from coprod.cli.output import chart_extra, choose_format, emit, stdout_is_terminal
+from coprod.errors import CoprodError
 from coprod.storage.inputs import load_all
 from coprod.terminal.console import warn
 
@@ -35,8 +37,17 @@ def report_command(
     force: ForceOption = False,
     anonymous: AnonymousOption = False,
     named: NamedOption = False,
+    chart: ChartOption = "none",
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Only what fits on a screen or a page: the verdict, the profile, where to "
+            "start and the actions.",
+        ),
+    ] = False,
 ) -> None:
-    """Turn answers files into a report to share: markdown, HTML or JSON.
+    """Turn answers files into a report to share: markdown, HTML, Word or JSON.
 
     The report has what [bold]coprod assess[/bold] shows, and more: the "when to
     co-produce" verdict with your answers, the practice profile with a chart
@@ -52,6 +63,10 @@ def report_command(
 
     [bold]coprod report answers.yaml -o report.html[/bold] (format from the suffix)
 
+    [bold]coprod report answers.yaml -o report.docx[/bold] (a Word document)
+
+    [bold]coprod report answers.yaml --summary -o summary.html[/bold] (one screen on a phone)
+
     [bold]coprod report sam.yaml alex.yaml --format html -o group.html[/bold]
 
     [bold]coprod report answers.yaml --format json[/bold]
@@ -60,6 +75,13 @@ def report_command(
     from coprod.render.formats import render
 
     fmt = choose_format(format, output, default=None)
+    if summary and fmt == "json":
+        from coprod.i18n import _
+
+        raise CoprodError(
+            _("--summary is for people to read: markdown, HTML or Word, not JSON"),
+            hint=_("Leave out --summary: the JSON has everything."),
+        )
     content = content_for(ctx)
     loaded_files = load_all(files, content, warn)
     if anonymous_for(files, anonymous, named):
@@ -78,11 +100,17 @@ def report_command(
         for i, assessment in enumerate(assessments):
             if i:
                 console.rule()
-            terminal.render(assessment, console)
+            if summary:
+                terminal.print_summary(assessment, console)
+            else:
+                terminal.render(assessment, console)
         return
     fmt = fmt or "md"
+    extra: dict[str, bool] = chart_extra(chart, fmt)
+    if summary:
+        extra["summary"] = True
     if len(assessments) == 1:
-        text = render("assessment", assessments[0], fmt)
+        text = render("assessment", assessments[0], fmt, **extra)
     else:
-        text = render("assessments", assessments, fmt)
+        text = render("assessments", assessments, fmt, **extra)
     emit(text, output, force=force)

@@ -9,6 +9,7 @@ import typer
 
 from coprod.cli.context import content_for
 from coprod.cli.options import (
+    ChartOption,
     ForceOption,
     FormatOption,
     LatestOption,
@@ -16,7 +17,7 @@ from coprod.cli.options import (
     OutputOption,
     answers_files,
 )
-from coprod.cli.output import choose_format, emit
+from coprod.cli.output import chart_extra, choose_format, emit
 from coprod.errors import CoprodError
 from coprod.storage.inputs import distinct_files, load_all
 from coprod.terminal.console import out, warn
@@ -52,6 +53,7 @@ def team_command(
             "(your own answers file).",
         ),
     ] = None,
+    chart: ChartOption = "none",
 ) -> None:
     """Read a group's answers together: where people agree, and the conversations to have.
 
@@ -99,7 +101,7 @@ def team_command(
         raise CoprodError(_("--choose-actions asks questions: it goes with the terminal view"))
     from coprod.render.formats import render
 
-    emit(render("team", view, fmt), output, force=force)
+    emit(render("team", view, fmt, **chart_extra(chart, fmt)), output, force=force)
 
 
 def _check_own_file(path: Path) -> None:

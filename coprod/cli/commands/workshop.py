@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coprod.cli.context import workshop_contents
+from coprod.cli.workshop_folder import default_folder, holds_workshop, open_workshop
 from coprod.errors import CoprodError, Problem
 from coprod.terminal.console import warn
 
@@ -63,120 +64,6 @@ def _say_both(line: Callable[[], str]) -> None:
     for code in (i18n.language(), second):
         with i18n.override(code):
             _say(line())
-
-
-def _open_workshop(
-    out: Path,
-    content: Any,
-    *,
-    project: str | None,
-    stage: str | None,
-    quick: bool,
-    anonymous: bool,
-    max_participants: int | None,
-) -> tuple[Workshop, bool]:
-    from coprod.i18n import _
-    from coprod.render.safe import clean_typed
-    from coprod.web.state import DEFAULT_MAX_PARTICIPANTS, Workshop
-
-    if Workshop.exists(out):
-        workshop = Workshop.open(out, content)
-        s = workshop.settings
-        given = {
-            "--project": (project, s.project),
-            "--stage": (stage, s.stage),
-            "--max-participants": (max_participants, s.max_participants),
-        }
-        for flag, (value, kept) in given.items():
-            if value is not None and value != kept:
-                warn(
-                    _("%(folder)s is a workshop started with %(kept)s; %(given)s is ignored")
-                    % {"folder": out, "kept": f"{flag} {kept}", "given": f"{flag} {value}"}
-                )
-        if quick and s.mode != "quick":
-            warn(
-                _("%(folder)s is a workshop of full assessments; %(option)s is ignored")
-                % {"folder": out, "option": "--quick"}
-            )
-        if anonymous and not s.anonymous:
-            warn(
-                _("%(folder)s is a workshop that asks for names; %(option)s is ignored")
-                % {"folder": out, "option": "--anonymous"}
-            )
-        return workshop, True
-
-    if project is None or not project.strip():
-        raise CoprodError(
-            _("a new workshop needs a project name: --project NAME"),
-            hint=_("To carry on an earlier workshop, give its folder with --out."),
-        )
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise CoprodError(
-            Problem(
-                _("already exists and is not a workshop folder; choose a new --out folder"), out
-            )
-        )
-    workshop = Workshop.create(
-        out,
-        content,
-        project=clean_typed(project),
-        stage=stage,
-        mode="quick" if quick else "full",
-        anonymous=anonymous,
-        max_participants=max_participants or DEFAULT_MAX_PARTICIPANTS,
-    )
-    return workshop, False
-
-
-def _holds_workshop(folder: Path) -> bool:
-    from coprod.web.state import Workshop
-
-    return Workshop.exists(folder)
-
-
-def _default_folder(folder: Path, content: Any, new: bool) -> Path:
-    """The default folder, unless it holds an earlier workshop: then carry it on or start a
-    new one beside it, as asked (``--new``) or as chosen in a terminal; never merged silently."""
-    from coprod.i18n import _, ngettext
-
-    if not _holds_workshop(folder):
-        return folder
-    if not new:
-        from coprod.web.state import Workshop
-
-        n = len(Workshop.open(folder, content).participants)
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise CoprodError(
-                Problem(
-                    ngettext(
-                        "already holds a workshop (%(n)d person so far)",
-                        "already holds a workshop (%(n)d people so far)",
-                        n,
-                    )
-                    % {"n": n},
-                    folder,
-                ),
-                hint=_("Carry it on with --out %(folder)s, or start a new workshop with --new.")
-                % {"folder": folder},
-            )
-        from coprod.interactive import prompts
-
-        carry = ngettext("Carry on (%(n)d person so far)", "Carry on (%(n)d people so far)", n) % {
-            "n": n
-        }
-        choice = prompts.select(
-            _("%(folder)s already holds a workshop for this project today.") % {"folder": folder},
-            [(carry, "carry", "c"), (_("Start a new workshop"), "new", "n")],
-            "carry",
-            False,
-            "",
-        )
-        if choice == "carry":
-            return folder
-    number = 2
-    while Path(f"{folder}-{number}").exists():
-        number += 1
-    return Path(f"{folder}-{number}")
 
 
 def workshop_command(
@@ -240,6 +127,10 @@ def workshop_command(
             help=f"The port (default: the workshop's earlier port, else {DEFAULT_PORT}; 0: any free port).",
         ),
     ] = None,
+    open_console: Annotated[
+        bool,
+        typer.Option("--open", help="Open your console (the facilitator page) in the web browser."),
+    ] = False,
 ) -> None:
     from coprod.core.answers import STAGES
     from coprod.i18n import _
@@ -258,10 +149,10 @@ def workshop_command(
             )
         from coprod.core.models import slugify
 
-        out = _default_folder(
+        out = default_folder(
             Path(f"workshop-{slugify(project)}-{dt.date.today().isoformat()}"), content, new
         )
-    elif new and _holds_workshop(out):
+    elif new and holds_workshop(out):
         raise CoprodError(
             Problem(
                 _("already holds a workshop; --new starts a new one: choose another --out"), out
@@ -272,7 +163,7 @@ def workshop_command(
     # one server per folder, for its whole life (a new folder: once it is made)
     lock = hold_folder(out) if Workshop.exists(out) else None
     try:
-        workshop, resumed = _open_workshop(
+        workshop, resumed = open_workshop(
             out,
             content,
             project=project,
@@ -282,7 +173,17 @@ def workshop_command(
             max_participants=max_participants,
         )
         lock = lock or hold_folder(out)
-        _serve_on(ctx, workshop, host, port, lock, resumed=resumed, language=screens, phones=phones)
+        _serve_on(
+            ctx,
+            workshop,
+            host,
+            port,
+            lock,
+            resumed=resumed,
+            language=screens,
+            phones=phones,
+            open_console=open_console,
+        )
     finally:
         if lock is not None:
             lock.release()
@@ -298,6 +199,7 @@ def _serve_on(
     resumed: bool,
     language: str | None = None,
     phones: Content | None = None,
+    open_console: bool = False,
 ) -> None:
     from coprod.i18n import _
     from coprod.web.server import bind, lan_address, url_host
@@ -338,6 +240,7 @@ def _serve_on(
         contents=contents,
         language=language,
         phones=phones,
+        open_console=open_console,
     )
 
 
@@ -354,11 +257,15 @@ def serve(
     contents: dict[str, Any] | None = None,
     language: str | None = None,
     phones: Content | None = None,
+    open_console: bool = False,
 ) -> None:
-    """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary."""
+    """Print the addresses, then serve until Ctrl-C or SIGTERM; print a summary.
+
+    ``open_console`` opens the facilitator page in the web browser once serving.
+    """
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
-    from coprod.web.server import Server, lan_address, url_host
+    from coprod.web.server import Server, is_loopback, lan_address, url_host
     from coprod.web.state import code_text
 
     s = workshop.settings
@@ -377,6 +284,15 @@ def serve(
         import segno
 
         segno.make(urls.join, error="m").terminal(out=sys.stdout, compact=True)
+    if is_loopback(shown):
+        warn(
+            _(
+                "the QR code and the addresses below point at %(host)s, which only this "
+                "laptop can reach: phones cannot join. Serve on the Wi-Fi the phones use: "
+                "leave out --host, or give this laptop's address on that network."
+            )
+            % {"host": shown}
+        )
     if resumed:
         n = len(workshop.participants)
         _say_both(
@@ -420,6 +336,10 @@ def serve(
     )
     import threading
 
+    if open_console:  # the socket listens already: the page loads once uvicorn runs
+        from coprod.cli.browser import open_console_soon
+
+        open_console_soon(urls.facilitator)
     stop = threading.Event()
     ticker = Progress(workshop)
     threading.Thread(target=ticker.run, args=(stop,), daemon=True).start()

@@ -32,18 +32,29 @@ from coprod.render.markdown.assessment_summary import (
     header_blocks,
     profile_blocks,
     summary_blocks,
+    summary_header_blocks,
+    summary_profile_blocks,
     verdict_blocks,
 )
 from coprod.render.markdown.blocks import RULE, heading_slug, join_blocks
 from coprod.render.markdown.language import glossary_blocks
 
 
-def report_blocks(assessment: Assessment) -> list[str]:
-    """The whole report for one assessment, as markdown blocks: summary first."""
+def report_blocks(
+    assessment: Assessment, *, mermaid: bool = False, summary: bool = False
+) -> list[str]:
+    """The whole report for one assessment, as markdown blocks: summary first.
+
+    ``mermaid`` adds the profile's chart as a mermaid block (GitHub draws it; the
+    HTML and Word reports put their own chart in its place). ``summary`` gives the
+    one-screen version instead (:func:`summary_report_blocks`).
+    """
+    if summary:
+        return summary_report_blocks(assessment)
     blocks = [
         *header_blocks(assessment),
         *summary_blocks(assessment),
-        *profile_blocks(assessment),
+        *profile_blocks(assessment, mermaid=mermaid),
         *verdict_blocks(assessment),
         *priority_blocks(assessment),
         *assessment_action_blocks(
@@ -60,9 +71,25 @@ def report_blocks(assessment: Assessment) -> list[str]:
     return blocks + glossary_blocks(assessment.content, blocks)
 
 
-def render(assessment: Assessment) -> str:
-    """One assessment as a markdown document."""
-    return join_blocks(report_blocks(assessment))
+def summary_report_blocks(assessment: Assessment) -> list[str]:
+    """The one-screen version (``coprod report --summary``): the verdict, strengths and
+    where to start, the profile as a short table, the first priority's next steps, and
+    the actions."""
+    return [
+        *summary_header_blocks(assessment),
+        *summary_blocks(assessment),
+        *summary_profile_blocks(assessment),
+        *priority_blocks(assessment, limit=1),
+        *assessment_action_blocks(
+            assessment.answers.actions, assessment.content, assessment.answers.previous
+        ),
+    ]
+
+
+def render(assessment: Assessment, *, mermaid: bool = False, summary: bool = False) -> str:
+    """One assessment as a markdown document (``mermaid``: with the chart's mermaid block;
+    ``summary``: the one-screen version)."""
+    return join_blocks(report_blocks(assessment, mermaid=mermaid, summary=summary))
 
 
 def _heading_slugs(blocks: Sequence[str]) -> list[str]:
@@ -75,7 +102,9 @@ def _heading_slugs(blocks: Sequence[str]) -> list[str]:
     return slugs
 
 
-def render_many(assessments: Sequence[Assessment]) -> str:
+def render_many(
+    assessments: Sequence[Assessment], *, mermaid: bool = False, summary: bool = False
+) -> str:
     """Several assessments, one after another, separated by a rule.
 
     GitHub numbers repeated headings (``where-to-focus-next-1`` for the second
@@ -84,7 +113,7 @@ def render_many(assessments: Sequence[Assessment]) -> str:
     seen: Counter[str] = Counter()
     blocks: list[str] = []
     for i, assessment in enumerate(assessments):
-        own = report_blocks(assessment)
+        own = report_blocks(assessment, mermaid=mermaid, summary=summary)
         if seen:
 
             def renumber(match: re.Match[str]) -> str:

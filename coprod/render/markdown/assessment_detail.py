@@ -48,12 +48,14 @@ def case_line(suggestion: CaseSuggestion) -> str:
     return f"{label} {link(case.name, heading_slug(case.name))} – {escape_md(suggestion.link.why)}"
 
 
-def priority_blocks(assessment: Assessment, level: int = 2) -> list[str]:
-    """Where to focus next: next steps and case studies to learn from."""
+def priority_blocks(
+    assessment: Assessment, level: int = 2, *, limit: int | None = None
+) -> list[str]:
+    """Where to focus next: next steps and case studies to learn from (the first ``limit``)."""
     blocks = [heading(level, _("Where to focus next"))]
     if not assessment.priorities:
         blocks.append(escape_md(_("No practice is scored yet, so there are no priorities.")))
-    for p in assessment.priorities:
+    for p in assessment.priorities[:limit]:
         blocks.append(
             heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
         )

@@ -238,10 +238,18 @@ def profile_table(assessment: Assessment) -> str:
     )
 
 
-def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list[str]:
-    """A mermaid bar chart of the scored items (named on the x-axis), and what it leaves out."""
+def chart_blocks(
+    items: Sequence[tuple[str, int | None]], *, title: str, mermaid: bool = False
+) -> list[str]:
+    """A mermaid bar chart of the scored items (named on the x-axis), and what it leaves out.
+
+    Without ``mermaid`` (markdown read anywhere but GitHub) only the bands note: the
+    table above already has every score.
+    """
     scored = [(label.split(". ", 1)[-1], score) for label, score in items if score is not None]
     not_scored = [label for label, score in items if score is None]
+    if not mermaid:
+        return [escape_md(bands_note())]
     if not scored:
         return [escape_md(_("Nothing is scored yet, so there is no chart."))]
     blocks = [
@@ -260,12 +268,60 @@ def chart_blocks(items: Sequence[tuple[str, int | None]], *, title: str) -> list
     return blocks
 
 
-def profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
-    """The profile table, the overall score, the score note and the chart."""
+def profile_blocks(assessment: Assessment, level: int = 2, *, mermaid: bool = False) -> list[str]:
+    """The profile table, the overall score, the score note and (``mermaid``) the chart."""
     return [
         heading(level, _("Practice profile")),
         profile_table(assessment),
         overall_text(assessment),
         f"*{escape_md(_(SCORE_NOTE))}*",
-        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)")),
+        *chart_blocks(chart_items(assessment), title=_("Practice scores (0-100)"), mermaid=mermaid),
+    ]
+
+
+# --- the one-screen version (coprod report --summary) -------------------------
+
+
+SUMMARY_INTRO = N_(
+    "The summary of a co-production self-assessment: the full report adds every "
+    "statement's rating, the notes, the reflections and the sources."
+)
+
+
+def summary_header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
+    """The project's name, what this is, and when and by whom, on one line."""
+    a = assessment.answers
+    details = []
+    if a.date:
+        details.append(field(_("Date"), escape_md(report_date(a.date))))
+    who = respondent_text(assessment)
+    if who:
+        details.append(field(_("Respondent"), escape_md(who)))
+    blocks = [heading(level, escape_md(a.project.name)), escape_md(_(SUMMARY_INTRO))]
+    if details:
+        blocks.append(" · ".join(details))
+    blocks += [field(_("Note"), escape_md(message)) for message in messages(assessment)]
+    return blocks + draft_blocks(assessment.content)
+
+
+def summary_profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
+    """The profile as a short table (practice, score, band) and the overall score."""
+    rows = [
+        [
+            escape_md(practice_label(r)),
+            _("not scored") if r.score.score is None else str(r.score.score),
+            band_label(r.score.band),
+        ]
+        for r in assessment.practices
+    ]
+    return [
+        heading(level, _("Practice profile")),
+        table(
+            [_("Practice"), _("Score"), _("Band")],
+            rows,
+            caption=_("Practice scores (0-100)"),
+            align=["left", "right", "left"],
+        ),
+        overall_text(assessment),
+        f"*{escape_md(_(SCORE_NOTE))}*",
     ]

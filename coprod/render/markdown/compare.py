@@ -220,8 +220,41 @@ def compare_chart_items(comparison: Comparison) -> list[tuple[str, int | None, i
     return [(f"{c.practice.number}. {c.practice.name}", c.old, c.new) for c in comparison.practices]
 
 
-def compare_chart_blocks(comparison: Comparison) -> list[str]:
-    """A mermaid chart (bars: the newer file, line: the older) of practices scored on both."""
+def paired_chart_blocks(comparison: Comparison) -> list[str] | None:
+    """Where a drawn chart of two bars per practice goes (an empty mermaid block: the HTML
+    and Word reports put their picture there), and what it shows; ``None``: nothing scored."""
+    items = compare_chart_items(comparison)
+    if all(old is None and new is None for _label, old, new in items):
+        return None
+    first, second = series_names(comparison)
+    then, now = when_text(comparison.old), when_text(comparison.new)
+    when = _("%(first)s (%(then)s) and %(second)s (%(now)s)") % {
+        "first": first,
+        "then": then,
+        "second": second,
+        "now": now,
+    }
+    return [
+        "```mermaid\n```",
+        escape_md(
+            _(
+                "Two bars per practice: %(when)s. Practices not scored are drawn as an "
+                "empty, dashed track rather than as 0."
+            )
+            % {"when": when}
+            + " "
+            + bands_note()
+        ),
+    ]
+
+
+def compare_chart_blocks(comparison: Comparison, *, mermaid: bool = False) -> list[str]:
+    """A mermaid chart (bars: the newer file, line: the older) of practices scored on both.
+
+    Without ``mermaid``, only the bands note (the table above has every score).
+    """
+    if not mermaid:
+        return [escape_md(bands_note())]
     items = compare_chart_items(comparison)
     both = [(label, old, new) for label, old, new in items if old is not None and new is not None]
     left_out = [label for label, old, new in items if old is None or new is None]
@@ -253,7 +286,11 @@ def compare_chart_blocks(comparison: Comparison) -> list[str]:
 
 
 def compare_profile_blocks(
-    comparison: Comparison, level: int = 2, chart: Sequence[str] | None = None
+    comparison: Comparison,
+    level: int = 2,
+    chart: Sequence[str] | None = None,
+    *,
+    mermaid: bool = False,
 ) -> list[str]:
     """The table, the overall score, the score note and the chart (``chart`` replaces it)."""
     return [
@@ -264,7 +301,7 @@ def compare_profile_blocks(
         compare_table(comparison),
         compare_overall_text(comparison),
         f"*{escape_md(_(SCORE_NOTE if comparison.same_respondent else TEAM_SCORE_NOTE))}*",
-        *(compare_chart_blocks(comparison) if chart is None else chart),
+        *(compare_chart_blocks(comparison, mermaid=mermaid) if chart is None else chart),
     ]
 
 
@@ -334,12 +371,15 @@ def note_blocks(comparison: Comparison, level: int = 2) -> list[str]:
     return blocks
 
 
-def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None) -> list[str]:
-    """The whole comparison, as markdown blocks; ``chart`` replaces the mermaid chart blocks."""
+def comparison_blocks(
+    comparison: Comparison, chart: Sequence[str] | None = None, *, mermaid: bool = False
+) -> list[str]:
+    """The whole comparison, as markdown blocks; ``chart`` replaces the chart blocks
+    (``mermaid``: a mermaid chart, else only the bands note)."""
     return [
         *compare_header_blocks(comparison),
         *compare_verdict_blocks(comparison),
-        *compare_profile_blocks(comparison, chart=chart),
+        *compare_profile_blocks(comparison, chart=chart, mermaid=mermaid),
         *moved_blocks(comparison),
         *note_blocks(comparison),
         *review_blocks(comparison.actions),
@@ -348,11 +388,13 @@ def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None
     ]
 
 
-def comparison_blocks_text(comparison: Comparison, chart: Sequence[str] | None = None) -> str:
-    """The comparison as markdown text, with ``chart`` blocks in place of the mermaid chart."""
-    return join_blocks(comparison_blocks(comparison, chart))
+def comparison_blocks_text(
+    comparison: Comparison, chart: Sequence[str] | None = None, *, mermaid: bool = False
+) -> str:
+    """The comparison as markdown text, with ``chart`` blocks in place of the chart."""
+    return join_blocks(comparison_blocks(comparison, chart, mermaid=mermaid))
 
 
-def render_comparison(comparison: Comparison) -> str:
+def render_comparison(comparison: Comparison, *, mermaid: bool = False) -> str:
     """The same project's two assessments, as a markdown document."""
-    return comparison_blocks_text(comparison)
+    return comparison_blocks_text(comparison, mermaid=mermaid)

@@ -166,7 +166,7 @@ def team_profile_table(view: TeamView) -> str:
     )
 
 
-def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
+def team_profile_blocks(view: TeamView, level: int = 2, *, mermaid: bool = False) -> list[str]:
     """The profile table, the score note and the chart of the means."""
     return [
         heading(level, _("Practice profile across respondents")),
@@ -175,7 +175,7 @@ def team_profile_blocks(view: TeamView, level: int = 2) -> list[str]:
             _("Mean of the respondents' scores; low–high and spread show how far apart they are.")
         ),
         f"*{escape_md(_(TEAM_SCORE_NOTE))}*",
-        *chart_blocks(team_chart_items(view), title=_(TEAM_CHART_TITLE)),
+        *chart_blocks(team_chart_items(view), title=_(TEAM_CHART_TITLE), mermaid=mermaid),
     ]
 
 
@@ -278,15 +278,15 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
     return blocks
 
 
-def team_blocks(view: TeamView) -> list[str]:
-    """The whole team report, as markdown blocks."""
+def team_blocks(view: TeamView, *, mermaid: bool = False) -> list[str]:
+    """The whole team report, as markdown blocks (``mermaid``: with the chart's block)."""
     from coprod.render.markdown.sense import agreement_blocks, matters_most_blocks, sides_blocks
 
     first = view.assessments[0]
     blocks = [
         *team_header_blocks(view),
         *team_verdict_blocks(view),
-        *team_profile_blocks(view),
+        *team_profile_blocks(view, mermaid=mermaid),
         *conversation_blocks(view),
         *matters_most_blocks(view),
         *agreement_blocks(view),
@@ -303,6 +303,6 @@ def team_blocks(view: TeamView) -> list[str]:
     return blocks + glossary_blocks(first.content, blocks)
 
 
-def render_team(view: TeamView) -> str:
+def render_team(view: TeamView, *, mermaid: bool = False) -> str:
     """Several respondents' answers read together, as a markdown document."""
-    return join_blocks(team_blocks(view))
+    return join_blocks(team_blocks(view, mermaid=mermaid))

@@ -17,13 +17,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from coprod.render.terminal.assessment import print_verdict, render
+    from coprod.render.terminal.assessment import print_summary, print_verdict, render
     from coprod.render.terminal.common import BAND_STYLE, NARROW, VERDICT_STYLE, bullet
     from coprod.render.terminal.compare import render_comparison
     from coprod.render.terminal.team import render_team
     from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_TITLE, verdict_lines
 
 _WHERE = {
+    "print_summary": "coprod.render.terminal.assessment",
     "print_verdict": "coprod.render.terminal.assessment",
     "render": "coprod.render.terminal.assessment",
     "BAND_STYLE": "coprod.render.terminal.common",
@@ -56,6 +57,7 @@ __all__ = [
     "VERDICT_STYLE",
     "VERDICT_TITLE",
     "bullet",
+    "print_summary",
     "print_verdict",
     "render",
     "render_comparison",

@@ -254,6 +254,10 @@ class Workshop:
         loaded = self._load(file)
         return loaded.answers if loaded is not None else None
 
+    def read_back(self, path: Path) -> LoadedAnswers | None:
+        """A participant's file as ``coprod team`` reads it; None if absent or not shown."""
+        return self._load(path) if path.is_file() else None
+
     def _load(self, file: Path) -> LoadedAnswers | None:
         try:
             loaded = load_answers(file, self.content)

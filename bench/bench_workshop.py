@@ -3,8 +3,19 @@
 Run with the project's virtualenv Python (the ``coprod`` console script is looked
 up next to ``sys.executable``)::
 
-    python bench/bench_workshop.py               # 10, 50 and 200 participants
-    python bench/bench_workshop.py --counts 10   # a quick look
+    python bench/bench_workshop.py               # the room (200 phones, 3 runs) and a town hall
+    python bench/bench_workshop.py --quick       # one run of each
+    python bench/bench_workshop.py --counts 10   # a quick look at 10 phones (no targets)
+
+Two comparisons, each in one command, and the targets of issue 21 (see
+bench/workshop_report.py): **the room**, 200 phones answering at once with the
+group view revealed, against the bare server in the same run (p95 POST→saved at
+most 2×, pages saved per second at least 60 %, the facilitator's update median at
+most the coalescing window + 100 ms; nothing lost); **a town hall**, ``coprod
+workshop --max-participants 500`` with 500 phones arriving over 30 seconds (nothing
+lost, no failed request, p95 under 1 s, server memory under 150 MB). Each phone
+connects from a loopback address of its own (127.0.x.y), as phones in a room have
+their own: the workshop limits the connections one device may hold.
 
 For each count, two servers are measured in turn, each a fresh process on
 127.0.0.1 with a free port and a fresh temporary folder:
@@ -63,7 +74,6 @@ import yaml
 
 COPROD = Path(sys.executable).parent / "coprod"
 COPROD_ARGV = [str(COPROD)]  # --coprod replaces it
-COUNTS = (10, 50, 200)
 RATINGS = ("0", "1", "2", "3", "4", "0", "1", "2", "3", "4", "dont_know", "na")
 CRITERIA = ("yes", "no", "unsure")
 ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
@@ -261,9 +271,17 @@ class Result:
     answers: int = 0  # fields answered (ratings, criteria, notes, name, role, reflections)
 
 
+def phone_address(number: int) -> str:
+    """A loopback address of the phone's own (127.0.x.y), as each phone in a room has its
+    own: the workshop limits the connections one device may hold."""
+    return f"127.0.{number // 250}.{number % 250 + 2}"
+
+
 class Phone:
-    def __init__(self, port: int, cookie_name: str) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    def __init__(self, port: int, cookie_name: str, number: int = 0) -> None:
+        self.conn = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=60, source_address=(phone_address(number), 0)
+        )
         self.cookie_name = cookie_name
         self.cookie: str | None = None
 
@@ -315,8 +333,9 @@ def participant(
     deadline: float,
     result: Result,
     lock: threading.Lock,
+    delay: float = 0.0,
 ) -> None:
-    phone = Phone(port, "coprod_participant" if kind == "workshop" else "bare")
+    phone = Phone(port, "coprod_participant" if kind == "workshop" else "bare", number)
     my_file: Path | None = None
     times: list[float] = []
     ends: list[float] = []
@@ -327,6 +346,7 @@ def participant(
     answers = 0
     try:
         start.wait()
+        time.sleep(delay)  # a town hall: people arrive over the joining window
         phone.request("GET", join_path if kind == "workshop" else "/p/welcome")
         for step in steps:
             if time.monotonic() > deadline:
@@ -448,9 +468,11 @@ def read_lines_until(
     return got
 
 
-def start_workshop(folder: Path) -> Server:
+def start_workshop(folder: Path, max_participants: int | None = None) -> Server:
     argv = [*COPROD_ARGV, "workshop", "--host", "127.0.0.1", "--port", "0"]
     argv += ["--project", "Bench", "--out", str(folder)]
+    if max_participants is not None:
+        argv += ["--max-participants", str(max_participants)]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = read_lines_until(proc, lambda got: any("facilitator" in line for line in got), 30)
     join = next((line.split()[-1] for line in lines if "join" in line), None)
@@ -512,6 +534,7 @@ class Row:
     peak_mb: float
     not_saved: int
     failures: list[str]
+    pages: int = 0  # pages each phone posts (a full assessment)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -521,12 +544,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:  # type: ignore[no-untyped-def]
+def run(  # type: ignore[no-untyped-def]
+    kind: str, count: int, content, time_limit: float, reveal: bool, join_seconds: float = 0.0
+) -> Row:
     with tempfile.TemporaryDirectory(prefix=f"coprod-bench-{kind}-") as tmp:
         folder = Path(tmp) / "workshop"
         if kind == "bare":
             folder.mkdir()
-        server = start_workshop(folder) if kind == "workshop" else start_bare(folder)
+        limit = count if count > 200 else None  # a town hall: --max-participants N
+        server = start_workshop(folder, limit) if kind == "workshop" else start_bare(folder)
         try:
             if kind == "workshop" and reveal:  # the group view shown: each update recomputes it
                 conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
@@ -565,6 +591,7 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
                         deadline,
                         result,
                         lock,
+                        rng.uniform(0, join_seconds) if join_seconds else 0.0,
                     ),
                     daemon=True,
                 )
@@ -604,30 +631,22 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
             peak,
             result.not_saved,
             result.failures,
+            len(plans[0]) if plans else 0,
         )
-
-
-def table(rows: list[Row]) -> str:
-    lines = [
-        "| Participants | Server | Pages saved | Pages/s | Answers/s | POST→saved median | p95 "
-        "| p95 first page | p95 later pages "
-        "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
-        lines.append(
-            f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | {r.answers / r.seconds:,.0f} | "
-            f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
-            f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
-            f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
-        )
-    return "\n".join(lines)
 
 
 def main() -> int:
+    from workshop_report import ROOM, TOWN_HALL, report, table
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--counts", type=int, nargs="+", default=list(COUNTS))
+    parser.add_argument("--quick", action="store_true", help="one run of each comparison")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the room (default 3)")
+    parser.add_argument(
+        "--only", choices=("room", "town-hall"), help="run one comparison (default: both)"
+    )
+    parser.add_argument(
+        "--counts", type=int, nargs="+", help="phones in the room instead (no targets checked)"
+    )
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per run")
     parser.add_argument(
         "--hidden", action="store_true", help="leave the group view hidden (not revealed)"
@@ -655,19 +674,32 @@ def main() -> int:
         f"{sum(len(p.statements) for p in content.practices)} statements)",
         flush=True,
     )
-    rows = []
-    for count in args.counts:
-        for kind in ("workshop", "bare"):
-            row = run(kind, count, content, args.time_limit, not args.hidden)
-            rows.append(row)
-            print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
-            for failure in sorted(set(row.failures))[:5]:
-                print(f"    failed: {failure}", flush=True)
+    runs = 1 if args.quick else args.runs
+    room: list[tuple[Row, Row]] = []
+    town_hall: Row | None = None
+
+    def one(kind: str, count: int, join_seconds: float = 0.0) -> Row:
+        row = run(kind, count, content, args.time_limit, not args.hidden, join_seconds)
+        print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
+        for failure in sorted(set(row.failures))[:5]:
+            print(f"    failed: {failure}", flush=True)
+        return row
+
+    counts = args.counts or ([ROOM] if args.only != "town-hall" else [])
+    for count in counts:
+        for _ in range(runs):  # interleaved: the workshop, then the bare server, each run
+            room.append((one("workshop", count), one("bare", count)))
+    if args.only != "room" and not args.counts:
+        town_hall = one("workshop", TOWN_HALL, join_seconds=30.0)
     print()
-    print(table(rows))
+    print(table([r for pair in room for r in pair] + ([town_hall] if town_hall else [])))
+    print()
+    if not args.counts:
+        print(report(room, town_hall, COALESCE_SECONDS))
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

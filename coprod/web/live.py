@@ -14,10 +14,13 @@ the command give the same numbers. Two views of it:
 The HTML fragment is rendered once per change (and per view) and shared by every open
 console, in the workshop's own language (the facilitator's ``--lang``), whatever the
 phones chose. For the event streams it is rendered off the event loop
-(:meth:`LiveView.fragment_off_loop`): what the page shows of the room is copied on
-the loop (:class:`Snapshot`: the counts, and each participant's file with the revision
-last written), then the group view is read and the page rendered in a worker thread,
-so a reveal in a full room never holds up the phones' answers.
+(:meth:`LiveView.fragment_off_loop`): what the page shows of the room is taken on
+the loop (:class:`Snapshot`: the counts, and each participant's answers as last
+written: a copy taken under their save lock, see ``Site.save``), then the group view
+is computed and the page rendered in a worker thread, so a reveal in a full room
+never holds up the phones' answers. The answers are checked as ``coprod team``
+checks their files, without reading the files back (a file this server has not
+written yet, from before a restart, is read).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from coprod.web import flow
 from coprod.web.state import WallState, Workshop
 
 if TYPE_CHECKING:
-    from coprod.core.answers import LoadedAnswers
+    from coprod.core.answers import Answers, LoadedAnswers
     from coprod.core.team import TeamView
 
 NEEDS_TWO = N_(
@@ -59,7 +62,8 @@ class Snapshot:
     version: int
     counts: Counts
     progress: list[tuple[str, int]]
-    people: tuple[tuple[Path, int], ...]  # each participant's file and revision, in file order
+    # each participant's file, revision and answers as last written (None: read the file)
+    people: tuple[tuple[Path, int, Answers | None], ...]
     revealed: bool
     wall: WallState
 
@@ -200,7 +204,7 @@ class LiveView:
             version,
             self.counts(),
             self.progress(),
-            tuple((p.path, p.revision) for p in people),
+            tuple((p.path, p.revision, p.written) for p in people),
             self.workshop.revealed,
             dataclasses.replace(self.workshop.wall),
         )
@@ -210,14 +214,15 @@ class LiveView:
         from coprod.core.team import team_view
 
         anonymous = shared or not self.names_allowed()
+        key = tuple((path, revision) for path, revision, _ in snapshot.people)
         cached = self._read_team.get(anonymous)
-        if cached is not None and cached[0] == snapshot.people:
+        if cached is not None and cached[0] == key:
             return cached[1]
         loaded = []
-        for path, revision in snapshot.people:
+        for path, revision, written in snapshot.people:
             known = self._read.get(path)
             if known is None or known[0] != revision:
-                known = (revision, self.workshop.read_back(path))
+                known = (revision, self.workshop.read_back(path, written))
                 self._read[path] = known
             if known[1] is not None:
                 loaded.append(known[1])
@@ -226,7 +231,7 @@ class LiveView:
             if len(loaded) >= 2
             else None
         )
-        self._read_team[anonymous] = (snapshot.people, view)
+        self._read_team[anonymous] = (key, view)
         return view
 
     async def off_loop(self, version: int, render: Callable[[Snapshot], str]) -> str:

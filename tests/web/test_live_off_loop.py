@@ -53,7 +53,7 @@ def test_the_event_loop_runs_while_the_group_view_is_computed(
     assert html == live.fragment(1)  # the same fragment the console's page shows
 
 
-def test_the_off_loop_fragment_reads_each_file_once_per_change(
+def test_the_off_loop_fragment_checks_each_participants_answers_once_per_change(
     folder: Path, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workshop, app = group_of_three(folder, content)
@@ -61,9 +61,10 @@ def test_the_off_loop_fragment_reads_each_file_once_per_change(
     read: list[Path] = []
     real = Workshop.read_back
 
-    def counting(self: Workshop, path: Path) -> object:
+    def counting(self: Workshop, path: Path, written: object = None) -> object:
+        assert written is not None  # the answers as written: no file read back
         read.append(path)
-        return real(self, path)
+        return real(self, path, written)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Workshop, "read_back", counting)
     asyncio.run(live.fragment_off_loop(1))

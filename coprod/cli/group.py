@@ -87,6 +87,10 @@ class LazyCommands(MutableMapping[str, Any]):
     def __contains__(self, name: object) -> bool:
         return name in self._loaded or name in self._loaders
 
+    def loaded(self, name: str) -> bool:
+        """Whether the command ``name`` has been built (or was given built)."""
+        return name in self._loaded
+
 
 class CoprodGroup(TyperGroup):
     """Turns coprod's own errors into one message and an exit code, never a traceback.
@@ -142,6 +146,42 @@ class CoprodGroup(TyperGroup):
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(self.commands)  # the names only: nothing is loaded
+
+    _listing = False  # while the group's own help lists its commands
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The group's help: its commands listed from their help texts, not built."""
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        commands = self.commands
+        if self._listing and isinstance(commands, LazyCommands) and not commands.loaded(cmd_name):
+            return self._summary(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def _summary(self, name: str) -> Any:
+        """A command as the group's help lists it: its name and help, without its options
+        (building those takes most of the time that listing sixteen commands would)."""
+        import importlib
+        import inspect
+
+        from typer.core import TyperCommand
+
+        from coprod.cli.commands import COMMANDS
+
+        entry = COMMANDS[name]
+        target = getattr(importlib.import_module(f"coprod.cli.commands.{entry.module}"), entry.attr)
+        if isinstance(target, typer.Typer):
+            text = target.info.help if isinstance(target.info.help, str) else None
+        else:
+            text = inspect.getdoc(target)
+        return TyperCommand(
+            name=name, help=flow_paragraphs(text), rich_markup_mode=self.rich_markup_mode
+        )
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         """Choose the interface language before click parses anything, then run.

@@ -3,8 +3,19 @@
 Run with the project's virtualenv Python (the ``coprod`` console script is looked
 up next to ``sys.executable``)::
 
-    python bench/bench_workshop.py               # 10, 50 and 200 participants
-    python bench/bench_workshop.py --counts 10   # a quick look
+    python bench/bench_workshop.py               # the room (200 phones, 3 runs) and a town hall
+    python bench/bench_workshop.py --quick       # one run of each
+    python bench/bench_workshop.py --counts 10   # a quick look at 10 phones (no targets)
+
+Two comparisons, each in one command, and the targets of issue 21 (see
+bench/workshop_report.py): **the room**, 200 phones answering at once with the
+group view revealed, against the bare server in the same run (p95 POST→saved at
+most 2×, pages saved per second at least 60 %, the facilitator's update median at
+most the coalescing window + 100 ms; nothing lost); **a town hall**, ``coprod
+workshop --max-participants 500`` with 500 phones arriving over 30 seconds (nothing
+lost, no failed request, p95 under 1 s, server memory under 150 MB). Each phone
+connects from a loopback address of its own (127.0.x.y), as phones in a room have
+their own: the workshop limits the connections one device may hold.
 
 For each count, two servers are measured in turn, each a fresh process on
 127.0.0.1 with a free port and a fresh temporary folder:
@@ -55,20 +66,25 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
-
-import yaml
+from urllib.parse import urlsplit
 
 COPROD = Path(sys.executable).parent / "coprod"
 COPROD_ARGV = [str(COPROD)]  # --coprod replaces it
-COUNTS = (10, 50, 200)
-RATINGS = ("0", "1", "2", "3", "4", "0", "1", "2", "3", "4", "dont_know", "na")
-CRITERIA = ("yes", "no", "unsure")
-ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", "other")
 COALESCE_SECONDS = 0.5  # as the workshop's facilitator page (coprod/web/app.py)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when imported
+from workshop_phones import (  # noqa: E402
+    FileFinder,
+    Listener,
+    Result,
+    bare_steps,
+    load_content,
+    participant,
+    update_delays,
+    workshop_steps,
+)
 
 # --- the bare baseline server ---------------------------------------------------------
 
@@ -157,258 +173,6 @@ def bare_server(folder: Path) -> None:
     uvicorn.Server(config).run(sockets=[sock])
 
 
-# --- what each participant posts --------------------------------------------------------
-
-
-@dataclass
-class Step:
-    path: str  # URL path to POST
-    fields: list[tuple[str, str]]
-    check: Callable[[Path], bool]  # is what was posted in the participant's file?
-
-
-def load_content():  # type: ignore[no-untyped-def]
-    from coprod.storage.content import load_content as load
-
-    return load(None)
-
-
-def workshop_steps(join_path: str, number: int, content, rng: random.Random) -> list[Step]:  # type: ignore[no-untyped-def]
-    """The full assessment's pages, as a phone posts them, with a check for each."""
-    name = f"Bench participant {number}"
-    role = rng.choice(ROLES)
-
-    def parsed(path: Path) -> dict:  # type: ignore[type-arg]
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
-
-    steps = [
-        Step(
-            f"{join_path}about",
-            [("respondent_name", name), ("respondent_role", role), ("nav", "next")],
-            lambda p: (parsed(p).get("respondent") or {}).get("name") == name,
-        )
-    ]
-    criteria = {c.id: rng.choice(CRITERIA) for c in content.all_criteria()}
-    steps.append(
-        Step(
-            f"{join_path}criteria",
-            [*criteria.items(), ("nav", "next")],
-            lambda p: parsed(p).get("criteria") == criteria,
-        )
-    )
-    for practice in content.practices:
-        ratings = {s.id: rng.choice(RATINGS) for s in practice.statements}
-        note = f"Note {number} on {practice.name}: we tried this at the community centre."
-
-        def ok(
-            p: Path, ratings: dict[str, str] = ratings, pid: str = practice.id, note: str = note
-        ) -> bool:
-            data = parsed(p)
-            got = {k: str(v) for k, v in (data.get("ratings") or {}).items() if k in ratings}
-            return got == ratings and (data.get("notes") or {}).get(pid) == note
-
-        steps.append(
-            Step(
-                f"{join_path}practice/{practice.id}",
-                [*ratings.items(), ("note", note), ("nav", "next")],
-                ok,
-            )
-        )
-    why = f"Reflection {number}: the people who use the service know what works."
-    steps.append(
-        Step(
-            f"{join_path}reflections",
-            [
-                ("reflection_why", why),
-                ("reflection_bring_and_take", "Time, and the habit of listening."),
-                ("nav", "next"),
-            ],
-            lambda p: (
-                parsed(p).get("complete") is True
-                and (parsed(p).get("reflections") or {}).get("why") == why
-            ),
-        )
-    )
-    return steps
-
-
-def bare_steps(workshop_like: list[Step]) -> list[Step]:
-    """The same posts to the bare app; the check: the file holds exactly the fields."""
-    result = []
-    for i, step in enumerate(workshop_like):
-        wanted = dict(step.fields)
-        result.append(
-            Step(
-                f"/p/page-{i}",
-                step.fields,
-                lambda p, wanted=wanted: json.loads(p.read_text(encoding="utf-8")) == wanted,
-            )
-        )
-    return result
-
-
-# --- the simulated phones ----------------------------------------------------------------
-
-
-@dataclass
-class Result:
-    post_times: list[float] = field(default_factory=list)
-    post_ends: list[float] = field(default_factory=list)  # monotonic time of each response
-    first_times: list[float] = field(default_factory=list)  # the first POST: joining
-    rest_times: list[float] = field(default_factory=list)  # every later POST
-    failures: list[str] = field(default_factory=list)
-    not_saved: int = 0
-    answers: int = 0  # fields answered (ratings, criteria, notes, name, role, reflections)
-
-
-class Phone:
-    def __init__(self, port: int, cookie_name: str) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self.cookie_name = cookie_name
-        self.cookie: str | None = None
-
-    def request(self, method: str, path: str, body: str | None = None) -> http.client.HTTPResponse:
-        headers = {"User-Agent": "coprod-bench"}
-        if self.cookie:
-            headers["Cookie"] = f"{self.cookie_name}={self.cookie}"
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
-        response.read()
-        for value in response.headers.get_all("set-cookie") or []:
-            match = re.match(rf"{self.cookie_name}=([^;]*)", value)
-            if match:
-                self.cookie = match.group(1)
-        return response
-
-
-class FileFinder:
-    """Which answers file is whose: the workshop numbers files in order of first POST."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.lock = threading.Lock()
-        self.names: dict[Path, str | None] = {}
-
-    def find(self, name: str) -> Path | None:
-        with self.lock:
-            for path in sorted(self.folder.glob("participant-*.yaml")):
-                if path not in self.names:
-                    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-                    self.names[path] = ((data or {}).get("respondent") or {}).get("name")
-            for path, owner in self.names.items():
-                if owner == name:
-                    return path
-        return None
-
-
-def participant(
-    port: int,
-    kind: str,
-    join_path: str,
-    steps: list[Step],
-    number: int,
-    folder: Path,
-    finder: FileFinder | None,
-    start: threading.Barrier,
-    deadline: float,
-    result: Result,
-    lock: threading.Lock,
-) -> None:
-    phone = Phone(port, "coprod_participant" if kind == "workshop" else "bare")
-    my_file: Path | None = None
-    times: list[float] = []
-    ends: list[float] = []
-    first: list[float] = []
-    rest: list[float] = []
-    failures: list[str] = []
-    not_saved = 0
-    answers = 0
-    try:
-        start.wait()
-        phone.request("GET", join_path if kind == "workshop" else "/p/welcome")
-        for step in steps:
-            if time.monotonic() > deadline:
-                failures.append("time limit reached")
-                break
-            t0 = time.perf_counter()
-            response = phone.request("POST", step.path, urlencode(step.fields))
-            elapsed = time.perf_counter() - t0
-            end = time.monotonic()
-            if response.status != 303:
-                failures.append(f"POST {step.path}: {response.status}")
-                continue
-            times.append(elapsed)
-            ends.append(end)
-            answers += sum(1 for name, _ in step.fields if name != "nav")
-            (first if step is steps[0] else rest).append(elapsed)
-            # saved? read the file right after the response
-            if my_file is None:
-                if kind == "workshop" and finder is not None:
-                    my_file = finder.find(f"Bench participant {number}")
-                elif phone.cookie:
-                    my_file = folder / f"{phone.cookie}.json"
-            if my_file is None or not step.check(my_file):
-                not_saved += 1
-            location = response.headers.get("location", "")
-            phone.request("GET", urlsplit(location).path or location)
-    except Exception as exc:  # a refused or reset connection: count it, go on
-        failures.append(f"{type(exc).__name__}: {exc}")
-    finally:
-        phone.conn.close()
-    with lock:
-        result.post_times += times
-        result.post_ends += ends
-        result.first_times += first
-        result.rest_times += rest
-        result.failures += failures
-        result.not_saved += not_saved
-        result.answers += answers
-
-
-class Listener(threading.Thread):
-    """The facilitator's page: an SSE connection; records when each ``update`` arrives."""
-
-    def __init__(self, port: int, path: str) -> None:
-        super().__init__(daemon=True)
-        self.port = port
-        self.path = path
-        self.updates: list[float] = []
-        self.ready = threading.Event()
-        self.stop = False
-
-    def run(self) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            conn.request("GET", self.path, headers={"Accept": "text/event-stream"})
-            response = conn.getresponse()
-            self.ready.set()
-            while not self.stop:
-                line = response.fp.readline()
-                if not line:
-                    break
-                if line.strip() == b"event: update":
-                    self.updates.append(time.monotonic())
-        except OSError:
-            pass
-        finally:
-            self.ready.set()
-            conn.close()
-
-
-def update_delays(post_ends: list[float], updates: list[float]) -> list[float]:
-    import bisect
-
-    updates = sorted(updates)
-    delays = []
-    for end in post_ends:
-        i = bisect.bisect_left(updates, end)
-        if i < len(updates):
-            delays.append(updates[i] - end)
-    return delays
-
-
 # --- servers -----------------------------------------------------------------------------
 
 
@@ -448,9 +212,11 @@ def read_lines_until(
     return got
 
 
-def start_workshop(folder: Path) -> Server:
+def start_workshop(folder: Path, max_participants: int | None = None) -> Server:
     argv = [*COPROD_ARGV, "workshop", "--host", "127.0.0.1", "--port", "0"]
     argv += ["--project", "Bench", "--out", str(folder)]
+    if max_participants is not None:
+        argv += ["--max-participants", str(max_participants)]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = read_lines_until(proc, lambda got: any("facilitator" in line for line in got), 30)
     join = next((line.split()[-1] for line in lines if "join" in line), None)
@@ -512,6 +278,7 @@ class Row:
     peak_mb: float
     not_saved: int
     failures: list[str]
+    pages: int = 0  # pages each phone posts (a full assessment)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -521,12 +288,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:  # type: ignore[no-untyped-def]
+def run(  # type: ignore[no-untyped-def]
+    kind: str, count: int, content, time_limit: float, reveal: bool, join_seconds: float = 0.0
+) -> Row:
     with tempfile.TemporaryDirectory(prefix=f"coprod-bench-{kind}-") as tmp:
         folder = Path(tmp) / "workshop"
         if kind == "bare":
             folder.mkdir()
-        server = start_workshop(folder) if kind == "workshop" else start_bare(folder)
+        limit = count if count > 200 else None  # a town hall: --max-participants N
+        server = start_workshop(folder, limit) if kind == "workshop" else start_bare(folder)
         try:
             if kind == "workshop" and reveal:  # the group view shown: each update recomputes it
                 conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
@@ -565,6 +335,7 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
                         deadline,
                         result,
                         lock,
+                        rng.uniform(0, join_seconds) if join_seconds else 0.0,
                     ),
                     daemon=True,
                 )
@@ -604,30 +375,22 @@ def run(kind: str, count: int, content, time_limit: float, reveal: bool) -> Row:
             peak,
             result.not_saved,
             result.failures,
+            len(plans[0]) if plans else 0,
         )
-
-
-def table(rows: list[Row]) -> str:
-    lines = [
-        "| Participants | Server | Pages saved | Pages/s | Answers/s | POST→saved median | p95 "
-        "| p95 first page | p95 later pages "
-        "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
-        lines.append(
-            f"| {r.count} | {name} | {r.posts:,} | {r.posts / r.seconds:,.0f} | {r.answers / r.seconds:,.0f} | "
-            f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
-            f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
-            f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
-        )
-    return "\n".join(lines)
 
 
 def main() -> int:
+    from workshop_report import ROOM, TOWN_HALL, report, table
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--counts", type=int, nargs="+", default=list(COUNTS))
+    parser.add_argument("--quick", action="store_true", help="one run of each comparison")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the room (default 3)")
+    parser.add_argument(
+        "--only", choices=("room", "town-hall"), help="run one comparison (default: both)"
+    )
+    parser.add_argument(
+        "--counts", type=int, nargs="+", help="phones in the room instead (no targets checked)"
+    )
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per run")
     parser.add_argument(
         "--hidden", action="store_true", help="leave the group view hidden (not revealed)"
@@ -655,16 +418,28 @@ def main() -> int:
         f"{sum(len(p.statements) for p in content.practices)} statements)",
         flush=True,
     )
-    rows = []
-    for count in args.counts:
-        for kind in ("workshop", "bare"):
-            row = run(kind, count, content, args.time_limit, not args.hidden)
-            rows.append(row)
-            print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
-            for failure in sorted(set(row.failures))[:5]:
-                print(f"    failed: {failure}", flush=True)
+    runs = 1 if args.quick else args.runs
+    room: list[tuple[Row, Row]] = []
+    town_hall: Row | None = None
+
+    def one(kind: str, count: int, join_seconds: float = 0.0) -> Row:
+        row = run(kind, count, content, args.time_limit, not args.hidden, join_seconds)
+        print(f"  {count} participants, {kind}: {row.seconds:.1f} s", flush=True)
+        for failure in sorted(set(row.failures))[:5]:
+            print(f"    failed: {failure}", flush=True)
+        return row
+
+    counts = args.counts or ([ROOM] if args.only != "town-hall" else [])
+    for count in counts:
+        for _ in range(runs):  # interleaved: the workshop, then the bare server, each run
+            room.append((one("workshop", count), one("bare", count)))
+    if args.only != "room" and not args.counts:
+        town_hall = one("workshop", TOWN_HALL, join_seconds=30.0)
     print()
-    print(table(rows))
+    print(table([r for pair in room for r in pair] + ([town_hall] if town_hall else [])))
+    print()
+    if not args.counts:
+        print(report(room, town_hall, COALESCE_SECONDS))
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 

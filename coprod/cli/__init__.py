@@ -1,6 +1,7 @@
 """The ``coprod`` command line: the Typer app and its commands (one module each in commands/).
 
-* :mod:`.group`: ``CoprodGroup`` (language before parsing, errors as exit codes, a closed pipe);
+* :mod:`.group`: ``CoprodGroup`` (language before parsing, errors as exit codes, a closed pipe,
+  each command imported only when it is used: :data:`coprod.cli.commands.COMMANDS`);
 * :mod:`.options`: the options several commands share, each with one help text;
 * :mod:`.context`: the content a command works on; :mod:`.output`: where its document goes.
 """
@@ -14,24 +15,6 @@ import typer
 from typer.core import TyperGroup
 
 from coprod import __version__
-from coprod.cli.commands import (
-    about,
-    actions,
-    agenda,
-    assess,
-    cases,
-    check,
-    compare,
-    criteria,
-    data,
-    form,
-    glossary,
-    practices,
-    report,
-    room,
-    team,
-    workshop,
-)
 from coprod.cli.context import State
 from coprod.cli.group import CoprodGroup, flow_paragraphs, run
 from coprod.errors import CoprodError
@@ -106,22 +89,8 @@ def main_options(
         raise typer.Exit(0)
 
 
-app.command("assess")(assess.assess_command)
-app.command("check")(check.check_command)
-app.command("practices")(practices.practices_command)
-app.command("criteria")(criteria.criteria_command)
-app.command("report")(report.report_command)
-app.command("team")(team.team_command)
-app.command("compare")(compare.compare_command)
-app.command("room")(room.room_command)
-app.command("actions")(actions.actions_command)
-app.command("agenda")(agenda.agenda_command)
-app.command("cases", context_settings={"ignore_unknown_options": False})(cases.cases_command)
-app.command("about")(about.about_command)
-app.command("glossary")(glossary.glossary_command)
-app.command("workshop")(workshop.workshop_command)
-app.command("form")(form.form_command)
-app.add_typer(data.app, name="data")
+# The commands themselves (coprod/cli/commands/) are loaded on first use: see
+# coprod.cli.commands.COMMANDS and CoprodGroup.
 
 
 @app.command("help")

@@ -1,10 +1,14 @@
-"""CoprodGroup: the language before parsing, coprod's errors as exit codes, a closed pipe."""
+"""CoprodGroup: the language before parsing, coprod's errors as exit codes, a closed pipe.
+
+Its commands are loaded on first use (:class:`LazyCommands`), so a command imports
+what it needs and nothing else: start-up is part of the user experience.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 import typer
@@ -45,12 +49,139 @@ def _flow_help(command: Any) -> None:
         _flow_help(sub)
 
 
+class LazyCommands(MutableMapping[str, Any]):
+    """A group's commands by name, each built by its loader the first time it is looked up.
+
+    Listing the names (``coprod help``, a usage error's suggestions) loads nothing; looking
+    a command up (running it, ``--help`` listing its one-line help) imports its module.
+    """
+
+    def __init__(self, loaded: dict[str, Any], loaders: dict[str, Callable[[], Any]]) -> None:
+        self._loaders = dict(loaders)
+        self._loaded = {name: loaded[name] for name in loaded if name not in self._loaders}
+        self._order = [*self._loaders, *self._loaded]
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            loader = self._loaders.pop(name)  # KeyError: no such command
+            self._loaded[name] = loader()
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._loaders.pop(name, None)
+        if name not in self._loaded:
+            self._order.append(name)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if self._loaders.pop(name, None) is None:
+            del self._loaded[name]
+        self._order.remove(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._loaded or name in self._loaders
+
+    def loaded(self, name: str) -> bool:
+        """Whether the command ``name`` has been built (or was given built)."""
+        return name in self._loaded
+
+
 class CoprodGroup(TyperGroup):
-    """Turns coprod's own errors into one message and an exit code, never a traceback."""
+    """Turns coprod's own errors into one message and an exit code, never a traceback.
+
+    The commands of :data:`coprod.cli.commands.COMMANDS` are built on first use.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _flow_help(self)
+        _flow_help(self)  # the group's own help and the commands already built (help)
+        from coprod.cli.commands import COMMANDS
+
+        loaders = {name: self._loader(name) for name in COMMANDS}
+        self.commands = LazyCommands(dict(self.commands), loaders)
+
+    def _loader(self, name: str) -> Callable[[], Any]:
+        def load() -> Any:
+            import importlib
+
+            import typer.main
+            from typer.models import CommandInfo, TyperInfo
+
+            from coprod.cli.commands import COMMANDS
+
+            entry = COMMANDS[name]
+            module = importlib.import_module(f"coprod.cli.commands.{entry.module}")
+            target = getattr(module, entry.attr)
+            command: Any
+            if isinstance(target, typer.Typer):  # a group of commands (coprod data ...)
+                command = typer.main.get_group_from_info(
+                    TyperInfo(target, name=name),
+                    pretty_exceptions_short=True,
+                    rich_markup_mode=self.rich_markup_mode,
+                    suggest_commands=self.suggest_commands,
+                )
+            else:
+                info = CommandInfo(name=name, callback=target)
+                if entry.context_settings is not None:
+                    info.context_settings = entry.context_settings
+                command = typer.main.get_command_from_info(
+                    info, pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
+                )
+            _flow_help(command)
+            if self.translate is not None:
+                self.translate(command)
+            return command
+
+        return load
+
+    #: Set by :meth:`main` in a language other than English: translates a command's help
+    #: when it is loaded.
+    translate: Callable[[Any], None] | None = None
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return list(self.commands)  # the names only: nothing is loaded
+
+    _listing = False  # while the group's own help lists its commands
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The group's help: its commands listed from their help texts, not built."""
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        commands = self.commands
+        if self._listing and isinstance(commands, LazyCommands) and not commands.loaded(cmd_name):
+            return self._summary(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def _summary(self, name: str) -> Any:
+        """A command as the group's help lists it: its name and help, without its options
+        (building those takes most of the time that listing sixteen commands would)."""
+        import importlib
+        import inspect
+
+        from typer.core import TyperCommand
+
+        from coprod.cli.commands import COMMANDS
+
+        entry = COMMANDS[name]
+        target = getattr(importlib.import_module(f"coprod.cli.commands.{entry.module}"), entry.attr)
+        if isinstance(target, typer.Typer):
+            text = target.info.help if isinstance(target.info.help, str) else None
+        else:
+            text = inspect.getdoc(target)
+        return TyperCommand(
+            name=name, help=flow_paragraphs(text), rich_markup_mode=self.rich_markup_mode
+        )
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         """Choose the interface language before click parses anything, then run.
@@ -65,7 +196,8 @@ class CoprodGroup(TyperGroup):
         language = helptext.choose_language(argv, os.environ)
         helptext.translate_typer_words(language)
         if language != "en":
-            helptext.translate_help(self)
+            helptext.translate_help(self)  # loads every command: all their help is shown
+            self.translate = helptext.translate_help
         return super().main(argv, *rest, **kwargs)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]

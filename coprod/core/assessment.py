@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.answers import Answers
-from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement
+from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement, dump
 from coprod.core.notices import Notice
 from coprod.core.scoring import (
     BAND_FLOORS,
@@ -225,7 +225,7 @@ def calls_to_action_json(content: Content, roles: list[str | None]) -> list[dict
             "id": c.id,
             "reader": c.reader,
             "text": c.text,
-            "source": [s.model_dump(exclude_none=True) for s in c.source],
+            "source": [dump(s, exclude_none=True) for s in c.source],
         }
         for c in content.calls_to_action(roles)
     ]

@@ -9,15 +9,14 @@ file, line and field; :func:`check_content` runs them all.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import BaseModel
-
-from coprod.core.document import Document
 from coprod.core.models import (
+    FILE_NAMES,
     Background,
     Case,
     Content,
@@ -32,6 +31,9 @@ from coprod.core.models import (
 from coprod.core.validation import field_path
 from coprod.errors import Problem
 from coprod.i18n import N_, _
+
+if TYPE_CHECKING:
+    from coprod.core.document import Document
 
 Loc = tuple[int | str, ...]
 
@@ -53,15 +55,13 @@ class StrategiesFile(Strict):
 
 
 #: Every file of a content folder, and the model it holds.
-FILES: dict[str, type[BaseModel]] = {
-    "meta.yaml": Meta,
-    "practices.yaml": PracticesFile,
-    "criteria.yaml": Criteria,
-    "cases.yaml": CasesFile,
-    "methods.yaml": MethodsFile,
-    "strategies.yaml": StrategiesFile,
-    "background.yaml": Background,
-}
+FILES: dict[str, type[Strict]] = dict(
+    zip(
+        FILE_NAMES,
+        (Meta, PracticesFile, Criteria, CasesFile, MethodsFile, StrategiesFile, Background),
+        strict=True,
+    )
+)
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Parsed:
     """One content file: the parsed document (for lines) and its validated model."""
 
     doc: Document
-    model: BaseModel
+    model: Strict
 
 
 class _Folder:
@@ -307,9 +307,9 @@ def _walk_sources(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, SourceRef]]:
     """Every :class:`SourceRef` inside a model, with its location."""
     if isinstance(obj, SourceRef):
         yield loc, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _walk_sources(getattr(obj, name), (*loc, name))
+    elif isinstance(obj, Strict):
+        for item in dataclasses.fields(obj):
+            yield from _walk_sources(getattr(obj, item.name), (*loc, item.name))
     elif isinstance(obj, list):
         for index, item in enumerate(obj):
             yield from _walk_sources(item, (*loc, index))
@@ -343,8 +343,8 @@ RULES: tuple[Callable[[_Folder], None], ...] = (
 
 def _walk_pictures(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every ``picture:`` in a model, with where it is."""
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for name in (f.name for f in dataclasses.fields(obj)):
             value = getattr(obj, name)
             if name == "picture" and isinstance(value, str):
                 yield (*loc, name), value

@@ -1,32 +1,25 @@
-"""Pydantic models for the content under ``data/``.
+"""The models of the content under ``data/``: frozen dataclasses, validated by pydantic.
 
-The models only describe and validate; reading files is the loader's job.
-Every model forbids unknown keys so that a typo in an organisation's adapted
-copy is reported instead of silently ignored.
+The models only describe; reading files is the loader's job, and validating a
+file is :func:`coprod.core.validation.validate` (pydantic, imported only then:
+content read back from the cache is rebuilt without it). Every model forbids
+unknown keys so that a typo in an organisation's adapted copy is reported
+instead of silently ignored. What every model shares (the base class, the
+constraints pydantic reads, dumping to JSON data) is :mod:`coprod.core.model_base`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
+from coprod.core.model_base import SLUG, Before, Check, Slug, Strict, Text, dump, field_types
 from coprod.i18n import ENGLISH_MONTHS
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    """Base for every content model: unknown keys are errors, values are frozen."""
-
-    # defer_build: schemas are built on first validation, not at import, so commands
-    # that read the cached content (see loader) never pay for them.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+__all__ = ["SLUG", "Before", "Check", "Slug", "Strict", "Text", "dump", "field_types"]
 
 
 class Publication(Strict):
@@ -55,26 +48,24 @@ def _as_list(value: object) -> object:
 class Sourced(Strict):
     """An item that carries at least one source reference."""
 
-    source: list[SourceRef] = Field(min_length=1)
-
-    _normalise_source = field_validator("source", mode="before")(_as_list)
+    source: Annotated[list[SourceRef], Check(min_length=1), Before(_as_list)]
 
 
 class PastVersion(Strict):
     """The statement ids an earlier content version had (what ``replaces`` may name)."""
 
-    content_version: int = Field(ge=1)
-    statements: list[Slug] = Field(min_length=1)
+    content_version: Annotated[int, Check(ge=1)]
+    statements: Annotated[list[Slug], Check(min_length=1)]
 
 
 class Meta(Strict):
     """data/meta.yaml: the content's own version and the publications it cites."""
 
-    content_version: int = Field(ge=1)
+    content_version: Annotated[int, Check(ge=1)]
     title: Text
     description: Text
-    publications: list[Publication] = Field(min_length=1)
-    history: list[PastVersion] = Field(default_factory=list)
+    publications: Annotated[list[Publication], Check(min_length=1)]
+    history: list[PastVersion] = dataclasses.field(default_factory=list)
 
 
 class KeyPoint(Strict):
@@ -95,7 +86,7 @@ class Statement(Strict):
     key_point: Slug
     text: Text
     next_step: Text
-    replaces: list[Slug] = Field(default_factory=list)
+    replaces: list[Slug] = dataclasses.field(default_factory=list)
     picture: Slug | None = None  # shown beside it in easy read (coprod/pictures)
 
 
@@ -111,12 +102,12 @@ class Practice(Sourced):
     """One of the seven practices of co-production."""
 
     id: Slug
-    number: int = Field(ge=1)
+    number: Annotated[int, Check(ge=1)]
     name: Text
     summary: Text
-    key_points: list[KeyPoint] = Field(min_length=1)
-    statements: list[Statement] = Field(min_length=1)
-    cases: list[CaseLink] = Field(default_factory=list)
+    key_points: Annotated[list[KeyPoint], Check(min_length=1)]
+    statements: Annotated[list[Statement], Check(min_length=1)]
+    cases: list[CaseLink] = dataclasses.field(default_factory=list)
     picture: Slug | None = None  # beside its heading in easy read
 
 
@@ -140,10 +131,10 @@ class Note(Sourced):
 class Criteria(Strict):
     """data/criteria.yaml: when co-production helps, when it is unlikely to deliver."""
 
-    favourable: list[Criterion] = Field(min_length=1)
-    warning: list[Criterion] = Field(min_length=1)
+    favourable: Annotated[list[Criterion], Check(min_length=1)]
+    warning: Annotated[list[Criterion], Check(min_length=1)]
     starting_point: Note
-    caveats: list[Note] = Field(min_length=1)
+    caveats: Annotated[list[Note], Check(min_length=1)]
 
 
 class Method(Sourced):
@@ -158,10 +149,8 @@ class OtherFigure(Strict):
     """A figure for the same thing that another source gives differently."""
 
     value: int | float | str
-    source: list[SourceRef] = Field(min_length=1)
+    source: Annotated[list[SourceRef], Check(min_length=1), Before(_as_list)]
     note: str | None = None
-
-    _normalise_source = field_validator("source", mode="before")(_as_list)
 
 
 class Figure(Strict):
@@ -169,10 +158,8 @@ class Figure(Strict):
 
     label: Text
     value: int | float | str
-    source: list[SourceRef] = Field(min_length=1)
-    other_figures: list[OtherFigure] = Field(default_factory=list)
-
-    _normalise_source = field_validator("source", mode="before")(_as_list)
+    source: Annotated[list[SourceRef], Check(min_length=1), Before(_as_list)]
+    other_figures: list[OtherFigure] = dataclasses.field(default_factory=list)
 
 
 class Claim(Sourced):
@@ -205,20 +192,18 @@ class Case(Sourced):
 
     id: Slug
     name: Text
-    description: Annotated[str, Field(min_length=1, max_length=140)]
-    questions: list[Text] = Field(min_length=1)
+    description: Annotated[str, Check(min_length=1, max_length=140)]
+    questions: Annotated[list[Text], Check(min_length=1)]
     summary: Text
-    partners: list[Text] = Field(default_factory=list)
-    methods: list[Slug] = Field(default_factory=list)
-    themes: list[Text] = Field(default_factory=list)
-    started: str | None = None
-    figures: list[Figure] = Field(default_factory=list)
-    outputs: list[Claim] = Field(default_factory=list)
-    impacts: list[Claim] = Field(default_factory=list)
+    partners: list[Text] = dataclasses.field(default_factory=list)
+    methods: list[Slug] = dataclasses.field(default_factory=list)
+    themes: list[Text] = dataclasses.field(default_factory=list)
+    started: Annotated[str | None, Before(_partial_date)] = None
+    figures: list[Figure] = dataclasses.field(default_factory=list)
+    outputs: list[Claim] = dataclasses.field(default_factory=list)
+    impacts: list[Claim] = dataclasses.field(default_factory=list)
     strategy: Slug | None = None
-    lessons: list[Claim] = Field(default_factory=list)
-
-    _started = field_validator("started", mode="before")(_partial_date)
+    lessons: list[Claim] = dataclasses.field(default_factory=list)
 
     @property
     def started_key(self) -> str:
@@ -271,7 +256,7 @@ class Viewpoint(Sourced):
     """One of the four viewpoints on good leadership in co-production."""
 
     id: Slug
-    number: int = Field(ge=1)
+    number: Annotated[int, Check(ge=1)]
     description: Text
 
 
@@ -288,7 +273,7 @@ class ReachingWay(Sourced):
     """A way the report's projects reached people a group was missing."""
 
     id: Slug
-    characteristics: list[Slug] = Field(min_length=1)
+    characteristics: Annotated[list[Slug], Check(min_length=1)]
     text: Text
 
 
@@ -296,7 +281,7 @@ class RoomGuidance(Strict):
     """Who is in the room: noticing gaps, ways to reach people, and the caution."""
 
     noticing: Note
-    ways: list[ReachingWay] = Field(min_length=1)
+    ways: Annotated[list[ReachingWay], Check(min_length=1)]
     caution: Note
 
 
@@ -313,22 +298,22 @@ class CallToAction(Sourced):
 
     id: Slug
     reader: Text
-    roles: list[Slug] = Field(min_length=1)
+    roles: Annotated[list[Slug], Check(min_length=1)]
     text: Text
 
 
 class Background(Strict):
     """data/background.yaml: the report's wider ideas, for reference."""
 
-    what_it_is: list[Finding] = Field(min_length=1)
-    contributions: list[Finding] = Field(min_length=1)
-    limits: list[Finding] = Field(min_length=1)
-    calls_to_action: list[CallToAction] = Field(min_length=1)
-    assessment_framing: list[Note] = Field(min_length=1)
-    challenges: list[Challenge] = Field(min_length=1)
-    arc_characteristics: list[Characteristic] = Field(min_length=1)
-    tyrannies: list[Tyranny] = Field(min_length=1)
-    leadership_viewpoints: list[Viewpoint] = Field(min_length=1)
+    what_it_is: Annotated[list[Finding], Check(min_length=1)]
+    contributions: Annotated[list[Finding], Check(min_length=1)]
+    limits: Annotated[list[Finding], Check(min_length=1)]
+    calls_to_action: Annotated[list[CallToAction], Check(min_length=1)]
+    assessment_framing: Annotated[list[Note], Check(min_length=1)]
+    challenges: Annotated[list[Challenge], Check(min_length=1)]
+    arc_characteristics: Annotated[list[Characteristic], Check(min_length=1)]
+    tyrannies: Annotated[list[Tyranny], Check(min_length=1)]
+    leadership_viewpoints: Annotated[list[Viewpoint], Check(min_length=1)]
     room: RoomGuidance | None = None
 
 
@@ -341,10 +326,10 @@ class GlossaryTerm(Strict):
     id: Slug
     word: Text
     meaning: Text
-    also: list[Text] = Field(default_factory=list)  # other forms: "co-produce", "co-producing"
-    source: list[SourceRef] = Field(min_length=1)
-
-    _normalise_source = field_validator("source", mode="before")(_as_list)
+    also: list[Text] = dataclasses.field(
+        default_factory=list
+    )  # other forms: "co-produce", "co-producing"
+    source: Annotated[list[SourceRef], Check(min_length=1), Before(_as_list)]
 
     def forms(self) -> list[str]:
         return [self.word, *self.also]
@@ -354,11 +339,11 @@ class PackMeta(Strict):
     """``packs/<name>/meta.yaml``: what the pack is, how it was made, who reviewed it."""
 
     name: Slug
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    language: Annotated[str, Check(pattern=r"^[a-z]{2,3}$")]
     easy_read: bool = False
     title: Text
     description: Text
-    content_version: int = Field(ge=1)
+    content_version: Annotated[int, Check(ge=1)]
     adaptation: Text | None = None
     status: Literal["draft", "reviewed"]
     machine_assisted: bool = False
@@ -367,8 +352,7 @@ class PackMeta(Strict):
     draft_notice: Text | None = None
     translation_note: Text | None = None  # shown on every report: the quotes are translations
 
-    @model_validator(mode="after")
-    def _review(self) -> PackMeta:
+    def __post_init__(self) -> None:
         if self.status == "reviewed" and (not self.reviewed_by or self.reviewed_on is None):
             raise ValueError("status reviewed needs reviewed_by (who) and reviewed_on (when)")
         if self.status == "draft" and self.language != "en" and not self.draft_notice:
@@ -381,20 +365,32 @@ class PackMeta(Strict):
                 "a translation needs translation_note: the line every report shows to say "
                 "that the practice titles and Key Points translate the report's English words"
             )
-        return self
 
 
 class PackInfo(Strict):
     """The pack a piece of content was read with (kept with the content)."""
 
     meta: PackMeta
-    glossary: list[GlossaryTerm] = Field(default_factory=list)
+    glossary: list[GlossaryTerm] = dataclasses.field(default_factory=list)
     pictures_folder: str | None = None  # the pack's own pictures/ (coprod.pictures), if any
 
     @property
     def draft_line(self) -> str | None:
         """The line to show on every page and report while the pack is a draft."""
         return self.meta.draft_notice if self.meta.status == "draft" else None
+
+
+#: Every file of a content folder, in the order they are read (the models of each:
+#: :data:`coprod.core.content_checks.FILES`; named here for the cache, which needs no model).
+FILE_NAMES = (
+    "meta.yaml",
+    "practices.yaml",
+    "criteria.yaml",
+    "cases.yaml",
+    "methods.yaml",
+    "strategies.yaml",
+    "background.yaml",
+)
 
 
 class Content(Strict):

@@ -1,22 +1,31 @@
-"""Turn pydantic validation errors into :class:`Problem` lists with lines."""
+"""Validate parsed data with pydantic; its errors as :class:`Problem` lists with lines.
+
+pydantic is imported only when something is validated: the content models
+(:mod:`coprod.core.models`) are dataclasses that need it for nothing else.
+"""
 
 from __future__ import annotations
 
 import reprlib
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from coprod.core.document import Document
 from coprod.errors import MAX_SHOWN, Problem
 from coprod.i18n import N_, _
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
+    from coprod.core.document import Document
+
+M = TypeVar("M")
+
+_UNKNOWN = N_("unknown field (check the spelling; see `coprod data validate`)")
 _MESSAGES = {
-    "extra_forbidden": N_("unknown field (check the spelling; see `coprod data validate`)"),
+    "extra_forbidden": _UNKNOWN,  # a pydantic model's unknown key
+    "unexpected_keyword_argument": _UNKNOWN,  # a dataclass's (the content models)
     "missing": N_("required field is missing"),
+    "missing_keyword_only_argument": N_("required field is missing"),
 }
 
 
@@ -77,6 +86,9 @@ def problems_from(
             continue
         loc = [*prefix, *_clean_loc(err["loc"], doc.data if not prefix else None)]
         message = _(_MESSAGES[err["type"]]) if err["type"] in _MESSAGES else err["msg"]
+        if err["type"] == "dataclass_type":  # worded as for a pydantic model, as always
+            name = (err.get("ctx") or {}).get("class_name", "")
+            message = f"Input should be a valid dictionary or instance of {name}"
         if err["type"] == "value_error":
             message = message.removeprefix("Value error, ")  # our own message, already clear
         elif err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
@@ -87,9 +99,24 @@ def problems_from(
     return problems
 
 
+def adapter(model: type[M]) -> TypeAdapter[M]:
+    """pydantic's validator for ``model`` (a content dataclass or a pydantic model), built once."""
+    found = _ADAPTERS.get(model)
+    if found is None:
+        from pydantic import TypeAdapter
+
+        found = _ADAPTERS[model] = TypeAdapter(model)
+    return found
+
+
+_ADAPTERS: dict[Any, Any] = {}
+
+
 def validate(model: type[M], doc: Document, data: Any | None = None) -> M | list[Problem]:
     """Validate ``doc.data`` (or ``data``) as ``model``; problems instead of an exception."""
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(doc.data if data is None else data)
+        return adapter(model).validate_python(doc.data if data is None else data)
     except ValidationError as exc:
         return problems_from(exc, doc)

@@ -70,13 +70,17 @@ def dumps(data: object) -> str:
 
 def sources(item: Any) -> list[dict[str, Any]]:
     """An item's ``source`` list (publication id, section, page)."""
-    return [s.model_dump(exclude_none=True) for s in item.source]
+    from coprod.core.models import dump
+
+    return [dump(s, exclude_none=True) for s in item.source]
 
 
 # The knowledge commands: practices, criteria, cases, glossary, about.
 
 
 def practice_json(practice: Practice) -> dict[str, Any]:
+    from coprod.core.models import dump
+
     return {
         "id": practice.id,
         "number": practice.number,
@@ -88,7 +92,7 @@ def practice_json(practice: Practice) -> dict[str, Any]:
             for s in practice.statements
         ],
         "cases": [link.case for link in practice.cases],
-        "case_links": [link.model_dump() for link in practice.cases],
+        "case_links": [dump(link) for link in practice.cases],
         "source": sources(practice),
     }
 
@@ -149,8 +153,10 @@ def case_json(case: Case, content: Content, *, full: bool = False) -> dict[str, 
         "summary": case.summary,
     }
     if full:
+        from coprod.core.models import dump
+
         data |= {
-            "figures": [f.model_dump(mode="json", exclude_none=True) for f in case.figures],
+            "figures": [dump(f, exclude_none=True) for f in case.figures],
             "outputs": _claims(case.outputs),
             "impacts": _claims(case.impacts),
             "lessons": _claims(case.lessons),

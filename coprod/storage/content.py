@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from coprod.core.content_checks import FILES, Parsed, assemble, check_content
 from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
@@ -31,6 +30,7 @@ def resolve_data_dir(option: Path | None = None) -> Path:
 
 def load_content_uncached(data_dir: Path, pack: str | None = None) -> Content:
     """Read, validate and cross-check every file of a content folder (and lay ``pack`` over it)."""
+    from coprod.core.content_checks import FILES, Parsed, assemble, check_content
     from coprod.core.validation import KIND, validate
     from coprod.storage.yamlio import load_yaml_file
 

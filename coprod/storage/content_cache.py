@@ -13,15 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-
-from coprod.core.content_checks import FILES
-from coprod.core.models import Content
+from coprod.core.models import FILE_NAMES, Content, Strict, dump, field_types
 
 #: The source of every module that shapes what the loaded content is (relative to the
 #: package): the models and their validation, the YAML reading, the checks across
@@ -31,6 +26,7 @@ from coprod.core.models import Content
 #: that loading content imports no other module of core/ or storage/.
 SHAPING_SOURCES: tuple[str, ...] = (
     "core/models.py",
+    "core/model_base.py",
     "core/validation.py",
     "core/document.py",
     "core/content_checks.py",
@@ -85,7 +81,7 @@ def fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
         except OSError:  # not installed as source: the version alone says which code
             code = "missing"
         digest.update(f"{source}\0{code}\0".encode())
-    for name in FILES:
+    for name in FILE_NAMES:
         try:
             raw = (data_dir / name).read_bytes()
         except OSError:
@@ -152,66 +148,38 @@ def _read_cached(folder_fd: int, name: str, key: str) -> Content | None:
             os.close(fd)
 
 
-def _construct(model: type[BaseModel], data: Any) -> BaseModel:
+def _construct(model: type[Strict], data: Any) -> Strict:
     """The model from its JSON dump, without validating it again.
 
     The cache holds only content that passed validation, written by this user into
     a folder only they can write to, under a key that is the hash of the content
-    and of the models: so it is rebuilt the way unpickling rebuilds a model
-    (``__setstate__``), field by field from the models' annotations. Validating it
-    again would first build the models' validators (they defer building them),
-    which took 30 ms at every start-up. A file that does not fit the models raises,
-    and the content is then loaded from its files.
+    and of the models: so it is rebuilt with the models' own constructors (plain
+    dataclasses), field by field from their types, and pydantic is not even
+    imported. A file that does not fit the models raises (an unknown or missing
+    field, a value of the wrong shape), and the content is then loaded from its files.
     """
     if not isinstance(data, dict):
         raise ValueError(f"expected an object for {model.__name__}")
-    plan = _PLANS.get(model) or _plan(model)
-    if not data.keys() <= plan.names:
-        raise ValueError(f"unknown fields for {model.__name__}")
-    values: dict[str, Any] = {}
-    for name, convert, info in plan.fields:
-        if name in data:
-            value = data[name]
-            values[name] = value if convert is None else convert(value)
-        elif info.is_required():
-            raise ValueError(f"{model.__name__}.{name} is missing")
-        elif info.default_factory in _PLAIN_FACTORIES:
-            # (pydantic's get_default inspects the factory's signature: 11 ms in all)
-            values[name] = info.default_factory()  # type: ignore[call-arg,misc]
-        else:
-            values[name] = info.get_default(call_default_factory=True, validated_data=values)
-    instance = model.__new__(model)
-    instance.__setstate__(
-        {
-            "__dict__": values,
-            "__pydantic_fields_set__": set(data),
-            "__pydantic_extra__": None,
-            "__pydantic_private__": None,
-        }
-    )
-    return instance
+    converters = _CONVERTERS.get(model) or _plan(model)
+    values = {
+        name: (value if converters.get(name) is None else converters[name](value))  # type: ignore[misc]
+        for name, value in data.items()
+    }
+    return model(**values)  # unknown or missing fields: TypeError
 
 
-@dataclass
-class _Plan:
-    names: frozenset[str]
-    fields: list[tuple[str, Callable[[Any], Any] | None, FieldInfo]]
+_CONVERTERS: dict[type[Strict], dict[str, Callable[[Any], Any] | None]] = {}
 
 
-_PLANS: dict[type[BaseModel], _Plan] = {}
-_PLAIN_FACTORIES: tuple[Any, ...] = (list, dict, set)
-
-
-def _plan(model: type[BaseModel]) -> _Plan:
+def _plan(model: type[Strict]) -> dict[str, Callable[[Any], Any] | None]:
     """How to rebuild each field of ``model`` (worked out once per model)."""
-    fields = [(n, _converter(i.annotation), i) for n, i in model.model_fields.items()]
-    plan = _Plan(frozenset(model.model_fields), fields)
-    _PLANS[model] = plan
+    plan = {name: _converter(annotation) for name, annotation in field_types(model).items()}
+    _CONVERTERS[model] = plan
     return plan
 
 
 def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return isinstance(annotation, type) and issubclass(annotation, Strict)
 
 
 def _converter(annotation: Any) -> Callable[[Any], Any] | None:
@@ -261,7 +229,7 @@ def _write_cached(folder_fd: int, name: str, key: str, content: Content) -> None
 
     tmp = f".{name}.{secrets.token_hex(6)}.tmp"
     try:
-        dumped = content.model_dump(mode="json", exclude_unset=True)
+        dumped = dump(content)
         data = json.dumps({"key": key, "content": dumped})
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(tmp, flags, 0o600, dir_fd=folder_fd)

@@ -16,10 +16,8 @@ from coprod.i18n import _
 from coprod.pictures import PACK_FOLDER, ids_in, shipped
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from coprod.core.document import Document
-    from coprod.core.models import Content
+    from coprod.core.models import Content, Strict
     from coprod.core.packs.overlay import PackFiles, PackResult
 
 
@@ -91,7 +89,7 @@ def read_pack(data_dir: Path, name: str) -> PackFiles:
                 Problem(_("is not a pack file (a pack holds %(files)s)") % {"files": known}, path)
             )
 
-    def read(file: str, model: type[BaseModel], required: bool) -> tuple[Document, Any] | None:
+    def read(file: str, model: type[Strict], required: bool) -> tuple[Document, Any] | None:
         path = folder / file
         if not path.exists() and not required:
             return None

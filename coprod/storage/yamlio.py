@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -27,8 +27,44 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _BaseLoader = yaml.SafeLoader
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+
 #: The most entries one mapping may have (an answers file has a few dozen at most).
 MAX_ENTRIES = 5_000
+
+
+def _value_problem(node: yaml.Node, exc: Exception) -> str:
+    """PyYAML's own constructors raise ValueError and the like for values such as
+    2026-02-30 or !!int abc: said in words."""
+    shown = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+    kind = node.tag.rsplit(":", 1)[-1]
+    if kind == "timestamp":  # PyYAML's own reasons here mean nothing to a person
+        reason = "not a date" if isinstance(exc, (AttributeError, TypeError)) else exc
+        return (
+            f"cannot read {shown!r} as a date ({reason}); write a date as "
+            "YYYY-MM-DD, such as 2026-11-20"
+        )
+    return f"cannot read {shown!r} as {kind} ({exc})"
+
+
+def _reporting(constructor: Any) -> Any:
+    """``constructor``, its errors kept as problems with the value's line (each value's own
+    constructor is wrapped, rather than every call to ``construct_object``: faster).
+
+    The reading carries on with the text as written (later checks skip that line), so
+    every such problem in a file is reported in one run.
+    """
+
+    def construct(loader: Any, node: yaml.Node) -> Any:
+        try:
+            return constructor(loader, node)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            loader.problems.append((node.start_mark.line + 1, _value_problem(node, exc)))
+            return node.value if isinstance(node, yaml.ScalarNode) else None
+
+    return construct
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -40,35 +76,13 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     reported in one run, beside the ones found after reading.
     """
 
+    yaml_constructors: ClassVar[dict[Any, Any]] = {
+        tag: _reporting(constructor) for tag, constructor in _BaseLoader.yaml_constructors.items()
+    }
+
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.problems: list[tuple[int, str]] = []
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        deep_before: bool = getattr(self, "deep_construct", False)
-        try:
-            return super().construct_object(node, deep=deep)
-        except yaml.YAMLError:
-            raise
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            # PyYAML's own constructors raise these for values like 2026-02-30 or !!int abc.
-            shown = node.value if isinstance(node, yaml.ScalarNode) else node.tag
-            kind = node.tag.rsplit(":", 1)[-1]
-            if kind == "timestamp":  # PyYAML's own reasons here mean nothing to a person
-                reason = "not a date" if isinstance(exc, (AttributeError, TypeError)) else exc
-                message = (
-                    f"cannot read {shown!r} as a date ({reason}); write a date as "
-                    "YYYY-MM-DD, such as 2026-11-20"
-                )
-            else:
-                message = f"cannot read {shown!r} as {kind} ({exc})"
-            self.problems.append((node.start_mark.line + 1, message))
-            # carry on with the text as written: later checks skip this line
-            self.deep_construct = deep_before
-            self.recursive_objects.pop(node, None)
-            kept = node.value if isinstance(node, yaml.ScalarNode) else None
-            self.constructed_objects[node] = kept
-            return kept
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Like PyYAML's, building each key once, but a key given twice is a problem.
@@ -90,6 +104,19 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 f"than {MAX_ENTRIES:,}",
                 node.start_mark,
             )
+        if not any(key_node.tag == _MERGE for key_node, _ in node.value):
+            # The common case, no ``<<`` merge: build it at once; had a key been given
+            # twice the mapping would be shorter, and the slow path below says which.
+            construct = self.construct_object
+            try:
+                built = {
+                    construct(key_node, deep=deep): construct(value_node, deep=deep)
+                    for key_node, value_node in node.value
+                }
+            except TypeError:  # an unhashable key: reported below
+                built = None
+            if built is not None and len(built) == len(node.value):
+                return built
         own_keys = {id(key_node) for key_node, _ in node.value}
         self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}

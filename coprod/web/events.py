@@ -8,7 +8,7 @@ rendered by the caller for the version of the workshop it is at, at most one per
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import anyio
 from starlette.requests import Request
@@ -19,8 +19,12 @@ from coprod.web.site import Hub
 COALESCE_SECONDS = 0.5  # updates to a live page are gathered for this long
 
 
-def event_stream(request: Request, hub: Hub, render: Callable[[int], str]) -> Response:
-    """The stream of ``render(version)`` each time the workshop changes."""
+def event_stream(request: Request, hub: Hub, render: Callable[[int], Awaitable[str]]) -> Response:
+    """The stream of ``await render(version)`` each time the workshop changes.
+
+    ``render`` should do its work off the event loop (a worker thread), so that
+    rendering a large group view never holds up the phones.
+    """
     from sse_starlette.sse import EventSourceResponse
 
     # what the page already shows: a reconnecting browser says its last event's id
@@ -54,7 +58,7 @@ def event_stream(request: Request, hub: Hub, render: Callable[[int], str]) -> Re
                     return  # the response then ends properly, not cut off
                 await asyncio.sleep(COALESCE_SECONDS)  # gather a burst of answers
             seen = hub.version
-            yield {"event": "update", "id": str(seen), "data": render(seen)}
+            yield {"event": "update", "id": str(seen), "data": await render(seen)}
 
     return EventSourceResponse(stream(), ping=15, shutdown_event=shutdown, shutdown_grace_period=2)
 

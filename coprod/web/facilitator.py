@@ -62,7 +62,9 @@ async def reveal(request: Request) -> Response:
 async def events(request: Request) -> Response:
     site = site_of(request)
     names = _names(request)
-    return event_stream(request, site.hub, lambda seen: site.live.fragment(seen, names=names))
+    return event_stream(
+        request, site.hub, lambda seen: site.live.fragment_off_loop(seen, names=names)
+    )
 
 
 async def _export(request: Request, *, shared: bool) -> Response:

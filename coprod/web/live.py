@@ -13,12 +13,23 @@ the command give the same numbers. Two views of it:
 
 The HTML fragment is rendered once per change (and per view) and shared by every open
 console, in the workshop's own language (the facilitator's ``--lang``), whatever the
-phones chose.
+phones chose. For the event streams it is rendered off the event loop
+(:meth:`LiveView.fragment_off_loop`): what the page shows of the room is taken on
+the loop (:class:`Snapshot`: the counts, and each participant's answers as last
+written: a copy taken under their save lock, see ``Site.save``), then the group view
+is computed and the page rendered in a worker thread, so a reveal in a full room
+never holds up the phones' answers. The answers are checked as ``coprod team``
+checks their files, without reading the files back (a file this server has not
+written yet, from before a restart, is read).
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -26,9 +37,10 @@ import jinja2
 from coprod.core.answers import on_paper
 from coprod.i18n import N_, _
 from coprod.web import flow
-from coprod.web.state import Workshop
+from coprod.web.state import WallState, Workshop
 
 if TYPE_CHECKING:
+    from coprod.core.answers import Answers, LoadedAnswers
     from coprod.core.team import TeamView
 
 NEEDS_TWO = N_(
@@ -45,12 +57,29 @@ class Counts:
     paper: int = 0  # typed in from paper forms on the console (counted in joined, finished)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What a live page shows of the room at one version, copied on the event loop."""
+
+    version: int
+    counts: Counts
+    progress: list[tuple[str, int]]
+    # each participant's file, revision and answers as last written (None: read the file)
+    people: tuple[tuple[Path, int, Answers | None], ...]
+    revealed: bool
+    wall: WallState
+
+
 class LiveView:
     def __init__(self, workshop: Workshop, env: jinja2.Environment) -> None:
         self.workshop = workshop
         self.env = env
         self._cache: dict[bool, tuple[int, str]] = {}
         self._team: dict[bool, tuple[tuple[int, ...], TeamView | None]] = {}
+        # off the loop: one rendering at a time, and the files it has read back
+        self._rendering = asyncio.Lock()
+        self._read: dict[Path, tuple[int, LoadedAnswers | None]] = {}
+        self._read_team: dict[bool, tuple[tuple[tuple[Path, int], ...], TeamView | None]] = {}
 
     def counts(self) -> Counts:
         people = self.workshop.participants
@@ -92,8 +121,13 @@ class LiveView:
         self._team[anonymous] = (key, view)
         return view
 
-    def group(self, *, shared: bool = True) -> dict[str, Any]:
-        """The group view's parts, as the console and the wall show them (revealed only)."""
+    def group(
+        self, *, shared: bool = True, view: TeamView | None = None, given: bool = False
+    ) -> dict[str, Any]:
+        """The group view's parts, as the console and the wall show them (revealed only).
+
+        ``given``: ``view`` is the group view to show (read from a snapshot), else it is read.
+        """
         from coprod.i18n.labels import answer_counts, rating_counts_text
         from coprod.render.markdown.team import (
             criteria_answers,
@@ -101,7 +135,8 @@ class LiveView:
             roles_text,
         )
 
-        view = self.team(shared=shared)
+        if not given:
+            view = self.team(shared=shared)
         if view is None:
             return {"view": None}
         return {
@@ -118,18 +153,22 @@ class LiveView:
             "coverage": view.coverage,  # counts only, never who
         }
 
-    def context(self, *, names: bool = False) -> dict[str, Any]:
-        """What ``_live.html`` shows (rendered in the facilitator's request's language)."""
+    def context(self, *, names: bool = False, snapshot: Snapshot | None = None) -> dict[str, Any]:
+        """What ``_live.html`` shows (rendered in the facilitator's request's language).
+
+        With a ``snapshot``, from it alone (in a worker thread: nothing the loop changes
+        is read); else from the workshop as it is.
+        """
         from coprod.web import slides
 
-        counts = self.counts()
+        counts = snapshot.counts if snapshot else self.counts()
         settings = self.workshop.settings
         names = names and self.names_allowed()
-        wall = self.workshop.wall
-        revealed = self.workshop.revealed
+        wall = snapshot.wall if snapshot else self.workshop.wall
+        revealed = snapshot.revealed if snapshot else self.workshop.revealed
         context: dict[str, Any] = {
             "counts": counts,
-            "progress": self.progress(),
+            "progress": snapshot.progress if snapshot else self.progress(),
             "revealed": revealed,
             "needs_two": _(NEEDS_TWO),
             "anonymous": settings.anonymous,
@@ -143,7 +182,8 @@ class LiveView:
             "wall": wall,
         }
         if revealed and counts.joined >= 2:
-            context.update(self.group(shared=not names))
+            view = self.snapshot_team(snapshot, not names) if snapshot else None
+            context.update(self.group(shared=not names, view=view, given=snapshot is not None))
         # after the group is read: reading it is what finds a file that cannot be shown
         context["warnings"] = list(self.workshop.warnings)
         return context
@@ -155,5 +195,68 @@ class LiveView:
         if cached is not None and cached[0] == version:
             return cached[1]
         html = self.env.get_template("_live.html").render(self.context(names=names))
+        self._cache[names] = (version, html)
+        return html
+
+    # --- off the event loop ----------------------------------------------------------
+
+    def snapshot(self, version: int) -> Snapshot:
+        """What the live page shows of the room now (on the loop: cheap, no file read)."""
+        people = sorted(self.workshop.participants, key=lambda p: p.path.name)
+        return Snapshot(
+            version,
+            self.counts(),
+            self.progress(),
+            tuple((p.path, p.revision, p.written) for p in people),
+            self.workshop.revealed,
+            dataclasses.replace(self.workshop.wall),
+        )
+
+    def snapshot_team(self, snapshot: Snapshot, shared: bool) -> TeamView | None:
+        """``coprod team`` over the files of a snapshot (in :meth:`off_loop`'s thread), cached."""
+        from coprod.core.team import team_view
+
+        anonymous = shared or not self.names_allowed()
+        key = tuple((path, revision) for path, revision, _ in snapshot.people)
+        cached = self._read_team.get(anonymous)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        loaded = []
+        for path, revision, written in snapshot.people:
+            known = self._read.get(path)
+            if known is None or known[0] != revision:
+                known = (revision, self.workshop.read_back(path, written))
+                self._read[path] = known
+            if known[1] is not None:
+                loaded.append(known[1])
+        view = (
+            team_view(loaded, self.workshop.content, anonymous=anonymous)
+            if len(loaded) >= 2
+            else None
+        )
+        self._read_team[anonymous] = (key, view)
+        return view
+
+    async def off_loop(self, version: int, render: Callable[[Snapshot], str]) -> str:
+        """``render`` of a snapshot of the room taken now, run in a worker thread.
+
+        One at a time (they share the files read back and the group views computed).
+        """
+        import anyio
+
+        async with self._rendering:
+            snapshot = self.snapshot(version)
+            return await anyio.to_thread.run_sync(lambda: render(snapshot))
+
+    async def fragment_off_loop(self, version: int, *, names: bool = False) -> str:
+        """:meth:`fragment` for the event streams: the same HTML, rendered off the loop."""
+        names = names and self.names_allowed()
+        cached = self._cache.get(names)
+        if cached is not None and cached[0] >= version:
+            return cached[1]
+        template = self.env.get_template("_live.html")
+        html = await self.off_loop(
+            version, lambda snapshot: template.render(self.context(names=names, snapshot=snapshot))
+        )
         self._cache[names] = (version, html)
         return html

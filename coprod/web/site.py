@@ -190,9 +190,11 @@ class Site:
         lock = self.locks.setdefault(person.number, asyncio.Lock())
         async with lock:
             text = dumps(person.answers)
+            written = person.answers.model_copy(deep=True)  # for the live pages (see live.py)
             await anyio.to_thread.run_sync(
                 lambda: self.workshop.write_answers(person, text, first=first)
             )
+            person.written = written
             person.revision += 1
         self.hub.touch()
 

@@ -97,6 +97,9 @@ class Participant:
     path: Path
     answers: Answers
     revision: int = 0
+    # the answers as last written, copied when they were (never changed after): what
+    # the live pages read, off the event loop; None until this server writes them
+    written: Answers | None = field(default=None, repr=False)
     _loaded: LoadedAnswers | None = field(default=None, repr=False)
     _loaded_revision: int = field(default=-1, repr=False)
 
@@ -253,6 +256,24 @@ class Workshop:
         """A participant's answers file, or ``None`` (and a warning) if it is not theirs."""
         loaded = self._load(file)
         return loaded.answers if loaded is not None else None
+
+    def read_back(self, path: Path, written: Answers | None = None) -> LoadedAnswers | None:
+        """A participant's answers as ``coprod team`` reads their file; None if not shown.
+
+        ``written``: the answers this server last wrote to it (checked as the file's
+        would be, without reading it back); else the file is read (None if absent).
+        """
+        if written is None:
+            return self._load(path) if path.is_file() else None
+        from coprod.core.answer_checks import check_against_content
+        from coprod.core.document import Document
+
+        try:
+            loaded = check_against_content(written, Document(None, None, path), self.content)
+        except CoprodError as exc:
+            self.warn(_("%(problem)s (not shown; the rest of the group is)") % {"problem": exc})
+            return None
+        return self._check_belongs(path, loaded)
 
     def _load(self, file: Path) -> LoadedAnswers | None:
         try:

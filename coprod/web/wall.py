@@ -18,7 +18,7 @@ pages); kept in the workshop's state, so a restart shows the same.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -29,20 +29,27 @@ from coprod.web.events import event_stream, qr_svg
 from coprod.web.site import Site, needs_secret, site_of
 from coprod.web.state import WALL_SCALES, code_text
 
+if TYPE_CHECKING:
+    from coprod.web.live import Snapshot
+
 #: How many of each list a slide shows at most (the rest are on the console).
 ON_A_SLIDE = {"conversations": 3, "criteria": 3, "statements": 4}
 #: Without JavaScript, the wall reloads itself this often (seconds).
 RELOAD_SECONDS = 15
 
 
-def wall_context(site: Site) -> dict[str, Any]:
-    """What the wall's slide shows (in the workshop's language, set for the request)."""
+def wall_context(site: Site, snapshot: Snapshot | None = None) -> dict[str, Any]:
+    """What the wall's slide shows (in the workshop's language, set for the request).
+
+    With a ``snapshot`` (in a worker thread), from it alone; else from the workshop now.
+    """
     workshop = site.workshop
-    slide = slides.current(workshop.wall.slide, workshop.revealed)
-    counts = site.live.counts()
+    wall = snapshot.wall if snapshot else workshop.wall
+    slide = slides.current(wall.slide, snapshot.revealed if snapshot else workshop.revealed)
+    counts = snapshot.counts if snapshot else site.live.counts()
     context: dict[str, Any] = {
         "slide": slide,
-        "scale": workshop.wall.scale,
+        "scale": wall.scale,
         "counts": counts,
         "project": workshop.settings.project,
         "mode": workshop.settings.mode,
@@ -54,7 +61,11 @@ def wall_context(site: Site) -> dict[str, Any]:
         "view": None,
     }
     if slide.revealed_only and counts.joined >= 2:
-        context.update(site.live.group(shared=True))
+        if snapshot is None:
+            context.update(site.live.group(shared=True))
+        else:
+            view = site.live.snapshot_team(snapshot, True)
+            context.update(site.live.group(shared=True, view=view, given=True))
         if context.get("view") is not None and slide.id in ("agree", "split", "sides"):
             context.update(slides.sense_context(context["view"], ON_A_SLIDE["statements"]))
     return context
@@ -87,7 +98,20 @@ async def wall(request: Request) -> Response:
 @needs_secret("projector")
 async def events(request: Request) -> Response:
     site = site_of(request)
-    return event_stream(request, site.hub, lambda seen: fragment(site, seen))
+
+    async def render(seen: int) -> str:
+        """:func:`fragment`, rendered off the event loop (see LiveView.off_loop)."""
+        cached = site.fragments.get("wall")
+        if cached is not None and cached[0] >= seen:
+            return cached[1]
+        template = site.templates.env.get_template("wall/_frame.html")
+        html = await site.live.off_loop(
+            seen, lambda snapshot: template.render(wall_context(site, snapshot))
+        )
+        site.fragments["wall"] = (seen, html)
+        return html
+
+    return event_stream(request, site.hub, render)
 
 
 @needs_secret("projector")

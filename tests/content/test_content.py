@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from coprod.core.content_checks import FILES
-from coprod.core.models import Content
+from coprod.core.models import Content, dump
 from coprod.storage.content import bundled_data_dir
 
 REPORT_PRACTICES = [
@@ -187,7 +187,7 @@ def test_every_item_has_a_source(
 
 def test_every_source_cites_a_declared_publication_and_a_real_section(content: Content) -> None:
     publications = {p.id for p in content.meta.publications}
-    sources = walk_sources(content.model_dump(mode="json"))
+    sources = walk_sources(dump(content))
     assert len(sources) > 100  # sanity: the walk did find the sources
     file_like = re.compile(r"\.(txt|md|pdf|html?|docx?|ya?ml|json)\b", re.IGNORECASE)
     for where, ref in sources:

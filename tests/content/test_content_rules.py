@@ -7,6 +7,7 @@ A rule here fails on the content as a reader would meet it, naming the item.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -17,7 +18,6 @@ from typing import Any
 import pytest
 import yaml
 from helpers import FIXTURES
-from pydantic import BaseModel
 
 from coprod.core.models import (
     Case,
@@ -29,6 +29,7 @@ from coprod.core.models import (
     OtherFigure,
     Sourced,
     SourceRef,
+    Strict,
 )
 from coprod.storage.content import bundled_data_dir
 
@@ -132,11 +133,12 @@ def test_statement_ids_are_unique_across_practices(content: Content) -> None:
 # ------------------------------------------------------------------ every item sourced
 
 
-def _sourced_items(obj: Any, where: str = "") -> Iterator[tuple[str, BaseModel]]:
-    if isinstance(obj, BaseModel):
+def _sourced_items(obj: Any, where: str = "") -> Iterator[tuple[str, Strict]]:
+    if isinstance(obj, Strict):
         if isinstance(obj, Sourced | Figure | OtherFigure):
             yield where, obj
-        for name in type(obj).model_fields:
+        for field in dataclasses.fields(obj):
+            name = field.name
             yield from _sourced_items(getattr(obj, name), f"{where}.{name}".strip("."))
     elif isinstance(obj, list):
         for index, item in enumerate(obj):

@@ -9,14 +9,13 @@ language beside the same item's text in the second (the two contents have the sa
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TypeVar
 
-from pydantic import BaseModel
-
-from coprod.core.models import Characteristic, Content, Criterion, KeyPoint, Statement
+from coprod.core.models import Characteristic, Content, Criterion, KeyPoint, Statement, Strict
 from coprod.i18n import BILINGUAL_SEPARATOR
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=Strict)
 Item = TypeVar("Item", Statement, KeyPoint, Criterion, Characteristic)
 
 
@@ -26,8 +25,8 @@ def both(first: str, second: str) -> str:
 
 
 def _merged(first: Model, second: Model, fields: tuple[str, ...]) -> Model:
-    return first.model_copy(
-        update={name: both(getattr(first, name), getattr(second, name)) for name in fields}
+    return dataclasses.replace(
+        first, **{name: both(getattr(first, name), getattr(second, name)) for name in fields}
     )
 
 
@@ -49,30 +48,25 @@ def bilingual_content(first: Content, second: Content) -> Content:
             continue
         merged = _merged(practice, other, ("name", "summary"))
         practices.append(
-            merged.model_copy(
-                update={
-                    "statements": _by_id(practice.statements, other.statements, ("text",)),
-                    "key_points": _by_id(practice.key_points, other.key_points, ("text",)),
-                }
+            dataclasses.replace(
+                merged,
+                statements=_by_id(practice.statements, other.statements, ("text",)),
+                key_points=_by_id(practice.key_points, other.key_points, ("text",)),
             )
         )
-    criteria = first.criteria.model_copy(
-        update={
-            kind: _by_id(
-                getattr(first.criteria, kind), getattr(second.criteria, kind), ("text", "question")
-            )
-            for kind in ("favourable", "warning")
-        }
+    criteria = dataclasses.replace(
+        first.criteria,
+        favourable=_by_id(
+            first.criteria.favourable, second.criteria.favourable, ("text", "question")
+        ),
+        warning=_by_id(first.criteria.warning, second.criteria.warning, ("text", "question")),
     )
-    background = first.background.model_copy(
-        update={
-            "arc_characteristics": _by_id(
-                first.background.arc_characteristics,
-                second.background.arc_characteristics,
-                ("name", "description"),
-            )
-        }
+    background = dataclasses.replace(
+        first.background,
+        arc_characteristics=_by_id(
+            first.background.arc_characteristics,
+            second.background.arc_characteristics,
+            ("name", "description"),
+        ),
     )
-    return first.model_copy(
-        update={"practices": practices, "criteria": criteria, "background": background}
-    )
+    return dataclasses.replace(first, practices=practices, criteria=criteria, background=background)

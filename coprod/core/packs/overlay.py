@@ -7,14 +7,13 @@ its texts, reporting every problem at once with its file and line.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from coprod.core.content_checks import unknown_picture
 from coprod.core.document import Document
-from coprod.core.models import GlossaryTerm, PackInfo, PackMeta
+from coprod.core.models import GlossaryTerm, PackInfo, PackMeta, Strict, field_types
 from coprod.core.notices import Notice
 from coprod.core.packs.choice import ENGLISH, pack_name
 from coprod.core.packs.patches import CaseLinkPatch, GlossaryFile
@@ -108,13 +107,13 @@ class _Overlay:
     def fallback(self, what: str, name: str, label: str) -> None:
         self.missing.setdefault((what, name), []).append(label)
 
-    def all_fall_back(self, original: BaseModel, patch_type: type[BaseModel], label: str) -> None:
+    def all_fall_back(self, original: Strict, patch_type: type[Strict], label: str) -> None:
         """Every text of ``original`` (and of its items) comes from the original."""
-        for name, info in patch_type.model_fields.items():
+        for name, annotation in field_types(patch_type).items():
             if name in NOT_TEXTS or name.endswith("translates"):
                 continue
             value = getattr(original, name)
-            inner = _list_item_type(info.annotation)
+            inner = _list_item_type(annotation)
             if value is None:
                 continue  # the original has none either: nothing falls back
             if inner is not None:
@@ -124,22 +123,22 @@ class _Overlay:
                         inner,
                         f"{label}/{_key(item)}" if inner is CaseLinkPatch else _key(item),
                     )
-            elif isinstance(value, BaseModel):
-                self.all_fall_back(value, _nested_type(info.annotation), _label(value, name))
+            elif isinstance(value, Strict):
+                self.all_fall_back(value, _nested_type(annotation), _label(value, name))
             elif not self.keeps(patch_type, name):
                 self.fallback(getattr(patch_type, "what", "item"), name, label)
 
-    def keeps(self, patch_type: type[BaseModel], name: str) -> bool:
+    def keeps(self, patch_type: type[Strict], name: str) -> bool:
         """An English pack keeps the report's quoted words: not a fallback to list."""
         return self.meta.language == ENGLISH and name in getattr(patch_type, "quoted", ())
 
     def item(
-        self, original: BaseModel, patch: BaseModel, loc: tuple[int | str, ...], label: str
-    ) -> BaseModel:
+        self, original: Strict, patch: Strict, loc: tuple[int | str, ...], label: str
+    ) -> Strict:
         updates: dict[str, Any] = {}
         what = getattr(patch, "what", "item")
         quoted = getattr(patch, "quoted", ())
-        for name, info in type(patch).model_fields.items():
+        for name, annotation in field_types(type(patch)).items():
             if name == PICTURE and getattr(patch, name) is not None:
                 updates[name] = getattr(patch, name)  # a pack's own picture: not a text
                 if self.pictures is not None and updates[name] not in self.pictures:
@@ -148,7 +147,7 @@ class _Overlay:
                 continue
             value = getattr(patch, name)
             here = (*loc, name)
-            inner = _list_item_type(info.annotation)
+            inner = _list_item_type(annotation)
             if inner is not None:
                 originals = getattr(original, name)
                 if value is None:
@@ -160,13 +159,13 @@ class _Overlay:
             elif getattr(original, name, None) is None:
                 if value is not None:  # nothing in the original to translate
                     self.problem(here, _("the original has no %(field)s") % {"field": name})
-            elif isinstance(value, BaseModel) and "id" not in type(value).model_fields:
+            elif isinstance(value, Strict) and "id" not in field_types(type(value)):
                 updates[name] = self.item(getattr(original, name), value, here, name)
-            elif isinstance(value, BaseModel):
+            elif isinstance(value, Strict):
                 updates[name] = self.keyed_one(getattr(original, name), value, here)
-            elif isinstance(getattr(original, name, None), BaseModel):
+            elif isinstance(getattr(original, name, None), Strict):
                 nested = getattr(original, name)
-                self.all_fall_back(nested, _nested_type(info.annotation), _label(nested, name))
+                self.all_fall_back(nested, _nested_type(annotation), _label(nested, name))
             elif value is None:
                 if not self.keeps(type(patch), name):
                     self.fallback(what, name, label)
@@ -175,10 +174,10 @@ class _Overlay:
                 if name in quoted:
                     self.check_quote(original, patch, name, here)
                 updates[name] = value
-        return original.model_copy(update=updates)
+        return dataclasses.replace(original, **updates)
 
     def check_quote(
-        self, original: BaseModel, patch: BaseModel, name: str, loc: tuple[int | str, ...]
+        self, original: Strict, patch: Strict, name: str, loc: tuple[int | str, ...]
     ) -> None:
         """The report's own words: English packs keep them; translations name what they translate."""
         what = getattr(patch, "what", "item")
@@ -203,9 +202,7 @@ class _Overlay:
                 "the original has changed; check the translation",
             )
 
-    def keyed_one(
-        self, original: BaseModel, patch: BaseModel, loc: tuple[int | str, ...]
-    ) -> BaseModel:
+    def keyed_one(self, original: Strict, patch: Strict, loc: tuple[int | str, ...]) -> Strict:
         key = _key(patch)
         if key != _key(original):
             self.problem(
@@ -220,7 +217,7 @@ class _Overlay:
         self,
         originals: list[Any],
         patches: list[Any],
-        patch_type: type[BaseModel],
+        patch_type: type[Strict],
         loc: tuple[int | str, ...],
         parent: str,
     ) -> list[Any]:
@@ -255,23 +252,23 @@ class _Overlay:
         return result
 
 
-def _list_item_type(annotation: Any) -> type[BaseModel] | None:
+def _list_item_type(annotation: Any) -> type[Strict] | None:
     """``list[X] | None`` -> X (a patch model), else None."""
     import typing
 
     for arg in (annotation, *typing.get_args(annotation)):
         if typing.get_origin(arg) is list:
             (inner,) = typing.get_args(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
+            if isinstance(inner, type) and issubclass(inner, Strict):
                 return inner
     return None
 
 
-def _nested_type(annotation: Any) -> type[BaseModel]:
+def _nested_type(annotation: Any) -> type[Strict]:
     import typing
 
     for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
+        if isinstance(arg, type) and issubclass(arg, Strict):
             return arg
     raise TypeError(annotation)  # pragma: no cover - the patch models are fixed
 
@@ -363,7 +360,7 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
         merger = _Overlay(meta, doc, file, pack.pictures)
         if file in _TARGET:
             attr = _TARGET[file]
-            inner = _list_item_type(type(patch).model_fields[attr].annotation)
+            inner = _list_item_type(field_types(type(patch))[attr])
             assert inner is not None
             value = getattr(patch, attr)
             originals = getattr(content, attr)
@@ -383,5 +380,5 @@ def overlay(pack: PackFiles, content: Content) -> PackResult:
     if problems:
         raise CoprodError(problems, hint=None)
     info = PackInfo(meta=meta, glossary=glossary, pictures_folder=pack.pictures_folder)
-    merged = content.model_copy(update={**updates, "pack": info})
+    merged = dataclasses.replace(content, **updates, pack=info)
     return PackResult(merged, fallbacks, notices, texts)

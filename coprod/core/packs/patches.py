@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, Field
+from coprod.core.models import Check, GlossaryTerm, Slug, Strict, Text
 
-from coprod.core.models import GlossaryTerm, Strict, Text
-
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)]
 Opt = Text | None
 
 
@@ -76,7 +73,7 @@ class NotePatch(Patch):
 class CasePatch(Patch):
     what = "case"
     name: Opt = None
-    description: Annotated[str, Field(min_length=1, max_length=140)] | None = None
+    description: Annotated[str, Check(min_length=1, max_length=140)] | None = None
     summary: Opt = None
 
 
@@ -141,7 +138,7 @@ class RoomPatch(Strict):
 
 
 class GlossaryFile(Strict):
-    terms: list[GlossaryTerm] = Field(min_length=1)
+    terms: Annotated[list[GlossaryTerm], Check(min_length=1)]
 
 
 class PracticesPatch(Strict):
@@ -181,7 +178,7 @@ class BackgroundPatch(Strict):
 
 
 #: The files that patch the original, and the model of each.
-PACK_FILES: dict[str, type[BaseModel]] = {
+PACK_FILES: dict[str, type[Strict]] = {
     "practices.yaml": PracticesPatch,
     "criteria.yaml": CriteriaPatch,
     "cases.yaml": CasesPatch,

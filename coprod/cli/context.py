@@ -47,7 +47,7 @@ def content_for(ctx: typer.Context) -> Content:
     state = state_of(ctx)
     data_dir = data_dir_for(ctx)
     choice = choose_pack(data_dir, state.lang, state.easy_read)
-    i18n.activate(choice.language)
+    i18n.activate(choice.language, easy_read=choice.easy_read)
     if choice.notice:
         from coprod.terminal.console import warn
 

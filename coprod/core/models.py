@@ -78,10 +78,15 @@ class Meta(Strict):
 
 
 class KeyPoint(Strict):
-    """One of the report's Key Points for a practice (quoted, it is short)."""
+    """One of the report's Key Points for a practice (quoted, it is short).
+
+    ``means``: an easy-read line shown beside the quote ("This means: ..."), never
+    instead of it; only an easy-read pack gives one.
+    """
 
     id: Slug
     text: Text
+    means: Text | None = None
 
 
 class Statement(Strict):
@@ -112,6 +117,7 @@ class Practice(Sourced):
     id: Slug
     number: int = Field(ge=1)
     name: Text
+    name_means: Text | None = None  # easy read's line beside the quoted title (a pack's)
     summary: Text
     key_points: list[KeyPoint] = Field(min_length=1)
     statements: list[Statement] = Field(min_length=1)
@@ -409,6 +415,11 @@ class Content(Strict):
     def language(self) -> str:
         """The language of the texts: the pack's, else English."""
         return self.pack.meta.language if self.pack else "en"
+
+    @property
+    def easy_read(self) -> bool:
+        """Whether the texts are easy read (an easy-read pack is laid over the original)."""
+        return bool(self.pack and self.pack.meta.easy_read)
 
     @property
     def version(self) -> int:

@@ -67,7 +67,7 @@ class LanguageMiddleware:
     """Sets the interface language for each HTTP request (pure ASGI, so the ContextVar
     it sets is the one the endpoint, its templates and its streamed responses see)."""
 
-    def __init__(self, app: ASGIApp, language_for: Callable[[Scope], str]) -> None:
+    def __init__(self, app: ASGIApp, language_for: Callable[[Scope], tuple[str, bool]]) -> None:
         self.app = app
         self.language_for = language_for
 
@@ -75,5 +75,6 @@ class LanguageMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        with i18n.override(self.language_for(scope)):
+        language, easy_read = self.language_for(scope)
+        with i18n.override(language, easy_read):
             await self.app(scope, receive, send)

@@ -112,12 +112,15 @@ class Site:
         """The content in the participant's chosen language (ids as the workshop's own)."""
         return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.content)
 
-    def language_for(self, scope: Scope) -> str:
-        """The language a request is served in: the workshop's own on the facilitator's
-        pages and the wall, else the phone's choice (its cookie), else the workshop's."""
+    def language_for(self, scope: Scope) -> tuple[str, bool]:
+        """The language a request is served in, and whether in easy read: the workshop's
+        own on the facilitator's pages and the wall, else the phone's choice (its cookie),
+        else the workshop's."""
         if str(scope.get("path", "")).startswith(WORKSHOP_LANGUAGE_PATHS):
-            return self.content.language
-        return self.contents.get(cookie_choice(scope), self.content).language
+            content = self.content
+        else:
+            content = self.contents.get(cookie_choice(scope), self.content)
+        return content.language, content.easy_read
 
     def page_url(self, page: flow.Page) -> str:
         return f"{self.join_path}/{page.slug}"

@@ -20,7 +20,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from coprod import i18n
-from coprod.storage.content import bundled_data_dir
+from coprod.storage.content import bundled_data_dir, load_content
 
 LOCALE = Path(i18n.__file__).parent / "locale"
 MAX_WORDS = 15
@@ -118,3 +118,68 @@ def test_the_standard_texts_they_replace_read_harder() -> None:
     easy = " ".join(text for _, text in catalogue_texts("en"))
     assert textstat.flesch_reading_ease(standard) < MIN_READING_EASE
     assert textstat.flesch_reading_ease(easy) > textstat.flesch_reading_ease(standard)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_each_easy_read_string_stands_for_an_interface_string(language: str) -> None:
+    """Every msgid is a string coprod marks (coprod.pot), and the easy-read words keep
+    only its placeholders: a renamed or removed string is noticed here."""
+    with (LOCALE / "coprod.pot").open("rb") as handle:
+        marked = {m.id for m in read_po(handle) if m.id}
+    for message in read_catalog(language):
+        if not message.id:
+            continue
+        assert message.id in marked, message.id
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for form in forms:
+            assert form, msgid
+            assert set(PLACEHOLDER.findall(form)) <= set(PLACEHOLDER.findall(msgid)), msgid
+
+
+def test_welsh_easy_read_says_the_same_things_and_is_a_draft() -> None:
+    english, welsh = read_catalog("en"), read_catalog("cy")
+    assert {m.id for m in welsh if m.id} == {m.id for m in english if m.id}
+    assert "DRAFT" in (welsh.header_comment or "") and "Welsh speaker" in welsh.header_comment
+    assert long_sentences(list(catalogue_texts("cy"))) == {}
+
+
+@pytest.mark.parametrize("pack", ["easy-read", "cy-easy-read"])
+def test_every_quoted_title_and_key_point_has_an_easy_read_line(pack: str) -> None:
+    content = load_content(bundled_data_dir(), pack)
+    missing = [p.id for p in content.practices if not p.name_means]
+    missing += [k.id for p in content.practices for k in p.key_points if not k.means]
+    assert missing == []
+    lines = [p.name_means or "" for p in content.practices]
+    lines += [k.means or "" for p in content.practices for k in p.key_points]
+    assert long_sentences([(pack, line) for line in lines]) == {}
+
+
+def test_welsh_easy_read_texts_are_short_sentences() -> None:
+    """The texts the Welsh easy-read pack adapts (not those it still copies from the Welsh
+    translation) keep to 15 words a sentence, like the English they are written from."""
+    content = load_content(bundled_data_dir(), "cy-easy-read")
+    b = content.background
+    texts = [(c.id, f"{c.description} {c.summary}") for c in content.cases]
+    texts += [(f.id, f.text) for f in [*b.what_it_is, *b.contributions, *b.limits]]
+    texts += [(c.id, c.text) for c in b.calls_to_action]
+    texts += [(n.id, n.text) for n in b.assessment_framing]
+    texts += [(c.id, c.description) for c in b.arc_characteristics]
+    assert long_sentences(texts) == {}
+
+
+def test_only_an_easy_read_pack_may_give_an_easy_read_line(invoke, data_copy: Path) -> None:
+    folder = data_copy / "packs" / "cy" / "practices.yaml"
+    text = folder.read_text(encoding="utf-8")
+    given = re.sub(
+        r"^( *)- id: openness\n",
+        r"\1- id: openness\n\1  name_means: Agored.\n",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    assert given != text
+    folder.write_text(given, encoding="utf-8")
+    result = invoke("data", "validate", str(data_copy))
+    assert result.exit_code == 2
+    assert "only an easy-read pack gives name_means" in result.stderr

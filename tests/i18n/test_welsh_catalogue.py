@@ -76,7 +76,10 @@ def pack_texts() -> Iterator[tuple[str, str]]:
 
 
 def welsh_texts(catalog: Catalog) -> list[tuple[str, str]]:
-    return [*msgstrs(catalog), *pack_texts()]
+    """The Welsh catalogue, the Welsh easy-read catalogue and the Welsh packs."""
+    with PO.with_name("easy-read.po").open("rb") as handle:
+        easy = read_po(handle, locale="cy")
+    return [*msgstrs(catalog), *msgstrs(easy), *pack_texts()]
 
 
 # --- plural forms ------------------------------------------------------------------------

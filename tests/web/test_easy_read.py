@@ -111,3 +111,20 @@ def test_the_wall_is_in_easy_read_when_the_workshop_is(
     standard = visible(wall.get(f"{path}/").text)
     assert "scan the QR code with its camera" in standard
     assert "Point its camera" not in standard
+
+
+def test_a_phone_can_choose_welsh_easy_read(tmp_path: Path, contents: dict[str, Content]) -> None:
+    workshop = make_workshop(tmp_path / "ws", contents["en"], mode="full")
+    app = lang_app(workshop, contents)
+    phone = Phone(app, workshop)
+    phone.client.get(f"{phone.join}/language", params={"choice": "cy-easy-read"})
+    welcome = visible(phone.open().text)
+    assert "Nid prawf yw hwn. Does dim atebion cywir." in welcome
+    assert "Pobl sy’n meddwl yn ofalus ac yn gwybod llawer am bwnc." in welcome
+    assert "drafft" in welcome.lower()  # marked draft, like the rest of the Welsh
+    assert phone.post("about", {}).status_code == 303
+    practice = visible(phone.get("practice/openness").text)
+    assert "1. Dylunio ar gyfer bod yn agored" in practice
+    assert "Mae’r pennawd yng ngeiriau’r adroddiad." in practice
+    assert "Mae hyn yn golygu: Trefnwch y gwaith" in practice
+    assert "Ddim yn berthnasol" in practice and "Amherthnasol" not in practice

@@ -27,7 +27,7 @@ LANGUAGE_CHOICES: dict[str, tuple[str, bool, str]] = {
     "en": ("en", False, "English"),
     "cy": ("cy", False, "Cymraeg"),
     "easy-read": ("en", True, "Easy read"),
-    "cy-easy-read": ("cy", True, "Cymraeg hawdd ei ddeall"),  # Welsh easy read (a draft)
+    "cy-easy-read": ("cy", True, "Hawdd ei ddeall"),  # Welsh easy read (a draft)
 }
 
 

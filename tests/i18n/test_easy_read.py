@@ -165,6 +165,7 @@ def test_welsh_easy_read_texts_are_short_sentences() -> None:
     texts += [(c.id, c.text) for c in b.calls_to_action]
     texts += [(n.id, n.text) for n in b.assessment_framing]
     texts += [(c.id, c.description) for c in b.arc_characteristics]
+    texts += [(c.id, c.why) for c in content.all_criteria()]
     assert long_sentences(texts) == {}
 
 

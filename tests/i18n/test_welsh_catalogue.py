@@ -218,6 +218,21 @@ def test_counted_nouns_take_the_mutation_of_the_number(catalog: Catalog) -> None
     assert not bad
 
 
+def test_welsh_easy_read_counts_with_the_numbers_mutation_too() -> None:
+    with PO.with_name("easy-read.po").open("rb") as handle:
+        easy = read_po(handle, locale="cy")
+    plurals = [m for m in easy if isinstance(m.id, tuple)]
+    assert plurals
+    bad = {}
+    for message in plurals:
+        problems = mutation_problems(_count_placeholder(*message.id), list(message.string))
+        if len(message.string) != 6:
+            problems.append(f"{len(message.string)} forms, not 6")
+        if problems:
+            bad[message.id[0]] = problems
+    assert not bad
+
+
 def test_the_mutation_rule_catches_what_the_welsh_reader_found() -> None:
     # problem is feminine: un broblem, dwy broblem, tair problem, chwe phroblem
     assert mutation_problems("n", ["%(n)d problem:"] * 6) == [

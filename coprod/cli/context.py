@@ -59,7 +59,7 @@ def content_for(ctx: typer.Context, language: str | None = None) -> Content:
         )
     data_dir = data_dir_for(ctx)
     choice = choose_pack(data_dir, language or state.lang, state.easy_read)
-    i18n.activate(choice.language)
+    i18n.activate(choice.language, easy_read=choice.easy_read)
     if choice.notice:
         from coprod.terminal.console import warn
 
@@ -95,7 +95,7 @@ def workshop_contents(ctx: typer.Context) -> tuple[Content, str | None, Content 
     other = content_for(ctx, second)
     content = content_for(ctx, first)
     screens = f"{first}+{second}"
-    i18n.activate(screens)  # what this command prints too
+    i18n.activate(screens, easy_read=state_of(ctx).easy_read)  # what this command prints too
     return bilingual_content(content, other), screens, content
 
 

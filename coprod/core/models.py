@@ -69,10 +69,15 @@ class Meta(Strict):
 
 
 class KeyPoint(Strict):
-    """One of the report's Key Points for a practice (quoted, it is short)."""
+    """One of the report's Key Points for a practice (quoted, it is short).
+
+    ``means``: an easy-read line shown beside the quote ("This means: ..."), never
+    instead of it; only an easy-read pack gives one.
+    """
 
     id: Slug
     text: Text
+    means: Text | None = None
 
 
 class Statement(Strict):
@@ -104,6 +109,7 @@ class Practice(Sourced):
     id: Slug
     number: Annotated[int, Check(ge=1)]
     name: Text
+    name_means: Text | None = None  # easy read's line beside the quoted title (a pack's)
     summary: Text
     key_points: Annotated[list[KeyPoint], Check(min_length=1)]
     statements: Annotated[list[Statement], Check(min_length=1)]

@@ -17,6 +17,12 @@ once per request (from the phone's cookie) with :func:`override`, so two phones 
 different languages served at the same moment each get their own words, including
 labels that come from core and the renderers. Threads started by anyio (saves,
 exports) run in a copy of the request's context and so keep its language.
+
+Easy read is part of the same choice: ``activate(lang, easy_read=True)`` (``--easy-read``,
+a phone's "Easy read") looks each string up first in the language's easy-read catalogue,
+``locale/<lang>/LC_MESSAGES/easy-read.po`` (the English msgid, the easy-read words), then
+in the language's own catalogue. Only strings a resident or participant meets have an
+easy-read entry; the rest stay as they are. The content's easy read comes from its pack.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DOMAIN = "coprod"
+EASY_READ_DOMAIN = "easy-read"  # locale/<lang>/LC_MESSAGES/easy-read.po: the easy-read words
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
@@ -40,6 +47,7 @@ class _Active:
     language: str
     catalogue: _gettext.NullTranslations
     second: str | None = None  # a bilingual screen's other language (shown after)
+    easy_read: bool = False
 
 
 _ENGLISH = _Active("en", _gettext.NullTranslations())
@@ -83,31 +91,45 @@ _current: ContextVar[_Active] = ContextVar("coprod_language", default=_ENGLISH)
 
 
 @lru_cache(maxsize=8)
-def translations(language: str) -> _gettext.NullTranslations:
-    """The catalogue for a language (English, or one without a catalogue: the source strings)."""
+def translations(language: str, easy_read: bool = False) -> _gettext.NullTranslations:
+    """The catalogue for a language (English, or one without a catalogue: the source strings).
+
+    ``easy_read``: the language's easy-read catalogue, falling back to its own catalogue.
+    """
+    if easy_read:
+        easy = _gettext.translation(
+            EASY_READ_DOMAIN, LOCALE_DIR, languages=[language], fallback=True
+        )
+        easy.add_fallback(translations(language))
+        return easy
     if language == "en":
         return _gettext.NullTranslations()
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
-def _active_for(language: str | None) -> _Active:
+def _active_for(language: str | None, easy_read: bool) -> _Active:
     code = language or "en"
     pair = bilingual(code)
     if pair is not None:  # the first language is the page's (<html lang>, dates)
         first, second = pair
-        return _Active(first, _Bilingual(translations(first), translations(second)), second)
-    return _ENGLISH if code == "en" else _Active(code, translations(code))
+        catalogue = _Bilingual(translations(first, easy_read), translations(second, easy_read))
+        return _Active(first, catalogue, second, easy_read)
+    if code == "en" and not easy_read:
+        return _ENGLISH
+    return _Active(code, translations(code, easy_read), None, easy_read)
 
 
-def activate(language: str | None) -> None:
-    """Show interface strings in ``language`` (a code such as ``cy``) in this context from now on."""
-    _current.set(_active_for(language))
+def activate(language: str | None, easy_read: bool = False) -> None:
+    """Show interface strings in ``language`` (a code such as ``cy``), in easy read if
+    ``easy_read``, in this context from now on."""
+    _current.set(_active_for(language, easy_read))
 
 
 @contextmanager
-def override(language: str | None) -> Iterator[None]:
-    """Show interface strings in ``language`` inside the ``with`` block only."""
-    token = _current.set(_active_for(language))
+def override(language: str | None, easy_read: bool = False) -> Iterator[None]:
+    """Show interface strings in ``language`` (in easy read if ``easy_read``) inside the
+    ``with`` block only."""
+    token = _current.set(_active_for(language, easy_read))
     try:
         yield
     finally:
@@ -128,6 +150,11 @@ def language() -> str:
 def second_language() -> str | None:
     """On a bilingual screen (``cy+en``), the language shown second; else None."""
     return _current.get().second
+
+
+def easy_read() -> bool:
+    """Whether interface strings are shown in easy read."""
+    return _current.get().easy_read
 
 
 def _(message: str) -> str:

@@ -28,6 +28,17 @@ Save = Callable[[Answers], None]
 ConfirmTarget = Callable[[Answers], Any]
 
 
+def _means(practice: Practice) -> str:
+    """Easy read: after the quoted title, "(the report's words)" and a line saying what it means."""
+    from rich.markup import escape
+
+    from coprod.render.text import REPORTS_WORDS, means_line
+
+    if not practice.name_means:
+        return ""
+    return f" [dim]({escape(_(REPORTS_WORDS))})[/dim]\n" + escape(means_line(practice.name_means))
+
+
 def stdin_is_terminal() -> bool:
     """Whether a person can answer prompts here (tests replace this)."""
     return sys.stdin.isatty()
@@ -61,7 +72,7 @@ class Interview(Questionnaire):
 
         if self.answers.mode == "quick":
             text = (
-                f"\n[bold]{practice.number}. {escape(practice.name)}[/bold]\n"
+                f"\n[bold]{practice.number}. {escape(practice.name)}[/bold]{_means(practice)}\n"
                 f"[dim]{escape(practice.summary)}[/dim]"
             )
         else:
@@ -72,7 +83,8 @@ class Interview(Questionnaire):
             }
             scale = " · ".join(f"{n} {_(label)}" for n, label in SCALE.items())
             text = (
-                f"\n[bold]{escape(title)}[/bold]\n[dim]{escape(practice.summary)}[/dim]\n"
+                f"\n[bold]{escape(title)}[/bold]{_means(practice)}\n"
+                f"[dim]{escape(practice.summary)}[/dim]\n"
                 + escape(_("Rate each statement: %(scale)s") % {"scale": scale})
             )
         self.print_line(text)

@@ -85,6 +85,15 @@ REFLECTION_QUESTIONS = (
     ("why", N_("Why is co-production needed here, rather than another approach?")),
     ("bring_and_take", N_("What can participants bring to it, and take from it?")),
 )
+#: Easy read beside a quote of the report (a practice title, a Key Point): the quote stays,
+#: marked as the report's words, and the easy-read line follows it, never replacing it.
+REPORTS_WORDS = N_("the report's words")
+HEADING_IS_REPORTS_WORDS = N_("The heading is in the report's words.")
+
+
+def means_line(means: str | None) -> str:
+    """``"This means: …"`` for an easy-read pack's line beside a quote ("" without one)."""
+    return _("This means: %(means)s") % {"means": means} if means else ""
 
 
 def sentences(*parts: str) -> str:

@@ -27,6 +27,7 @@ LANGUAGE_CHOICES: dict[str, tuple[str, bool, str]] = {
     "en": ("en", False, "English"),
     "cy": ("cy", False, "Cymraeg"),
     "easy-read": ("en", True, "Easy read"),
+    "cy-easy-read": ("cy", True, "Hawdd ei ddeall"),  # Welsh easy read (a draft)
 }
 
 
@@ -67,7 +68,7 @@ class LanguageMiddleware:
     """Sets the interface language for each HTTP request (pure ASGI, so the ContextVar
     it sets is the one the endpoint, its templates and its streamed responses see)."""
 
-    def __init__(self, app: ASGIApp, language_for: Callable[[Scope], str]) -> None:
+    def __init__(self, app: ASGIApp, language_for: Callable[[Scope], tuple[str, bool]]) -> None:
         self.app = app
         self.language_for = language_for
 
@@ -75,5 +76,6 @@ class LanguageMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        with i18n.override(self.language_for(scope)):
+        language, easy_read = self.language_for(scope)
+        with i18n.override(language, easy_read):
             await self.app(scope, receive, send)

@@ -122,12 +122,14 @@ class Site:
         """The content in the participant's chosen language (ids as the workshop's own)."""
         return self.contents.get(request.cookies.get(LANG_COOKIE, ""), self.phones)
 
-    def language_for(self, scope: Scope) -> str:
-        """The language a request is served in: the workshop's own on the facilitator's
-        pages and the wall, else the phone's choice (its cookie), else the workshop's."""
+    def language_for(self, scope: Scope) -> tuple[str, bool]:
+        """The language a request is served in, and whether in easy read: the workshop's
+        own on the facilitator's pages and the wall, else the phone's choice (its cookie),
+        else the workshop's."""
         if str(scope.get("path", "")).startswith(WORKSHOP_LANGUAGE_PATHS):
-            return self.language
-        return self.contents.get(cookie_choice(scope), self.phones).language
+            return self.language, self.content.easy_read
+        content = self.contents.get(cookie_choice(scope), self.phones)
+        return content.language, content.easy_read
 
     def chosen_language(self, request: Request) -> str:
         """The phone's choice on the switch: its cookie's, else the workshop's own."""

@@ -108,7 +108,9 @@ def test_the_room_guidance_is_translated_by_id(invoke, data_copy: Path) -> None:
     # the other ways, the noticing note and the caution are listed as falling back
     assert "through-existing-groups" in result.stderr and "no-one-authentic-voice" in result.stderr
     assert not any(
-        "open-application" in line for line in result.stderr.splitlines() if "way" in line
+        "open-application" in line
+        for line in result.stderr.splitlines()
+        if "way" in line and "pack cy:" in line  # the easy-read pack has no room guidance
     )
 
 

@@ -76,7 +76,10 @@ def pack_texts() -> Iterator[tuple[str, str]]:
 
 
 def welsh_texts(catalog: Catalog) -> list[tuple[str, str]]:
-    return [*msgstrs(catalog), *pack_texts()]
+    """The Welsh catalogue, the Welsh easy-read catalogue and the Welsh packs."""
+    with PO.with_name("easy-read.po").open("rb") as handle:
+        easy = read_po(handle, locale="cy")
+    return [*msgstrs(catalog), *msgstrs(easy), *pack_texts()]
 
 
 # --- plural forms ------------------------------------------------------------------------
@@ -212,6 +215,21 @@ def test_counted_nouns_take_the_mutation_of_the_number(catalog: Catalog) -> None
             problems = mutation_problems(count, list(message.string))
             if problems:
                 bad[message.id[0]] = problems
+    assert not bad
+
+
+def test_welsh_easy_read_counts_with_the_numbers_mutation_too() -> None:
+    with PO.with_name("easy-read.po").open("rb") as handle:
+        easy = read_po(handle, locale="cy")
+    plurals = [m for m in easy if isinstance(m.id, tuple)]
+    assert plurals
+    bad = {}
+    for message in plurals:
+        problems = mutation_problems(_count_placeholder(*message.id), list(message.string))
+        if len(message.string) != 6:
+            problems.append(f"{len(message.string)} forms, not 6")
+        if problems:
+            bad[message.id[0]] = problems
     assert not bad
 
 

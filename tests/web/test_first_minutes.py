@@ -32,7 +32,8 @@ def test_the_language_in_use_shows_as_chosen(tmp_path: Path, contents: dict[str,
     phone.client.get(f"{phone.join}/language", params={"choice": "cy"})
     welcome = phone.open().text
     assert selected(welcome) == ["cy"]
-    assert welcome.count('aria-pressed="false"') == 2
+    # every other choice on the switch is shown as not chosen
+    assert welcome.count('aria-pressed="false"') == welcome.count("aria-pressed=") - 1 >= 2
 
 
 def test_a_welsh_workshop_shows_cymraeg_as_chosen(

@@ -44,6 +44,7 @@ def test_the_welcome_page_has_the_switch(tmp_path: Path, contents: dict[str, Con
         ("en", "en", "English"),
         ("cy", "cy", "Cymraeg"),
         ("easy-read", "en", "Easy read"),
+        ("cy-easy-read", "cy", "Hawdd ei ddeall"),
     ]
     assert html_lang(page.text) == "en"
 

@@ -50,6 +50,11 @@ class Choice:
     pack: str | None
     notice: str | None = None
 
+    @property
+    def easy_read(self) -> bool:
+        """Easy read was asked for and is shown: the interface follows it (:mod:`coprod.i18n`)."""
+        return bool(self.pack and self.pack.endswith(EASY_READ))
+
 
 def choose(packs: list[str], language: str | None, easy_read: bool, folder: Path) -> Choice:
     """The pack for a language and easy read, among ``packs`` (the names in ``folder``).

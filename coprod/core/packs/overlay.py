@@ -148,6 +148,13 @@ class _Overlay:
             value = getattr(patch, name)
             here = (*loc, name)
             inner = _list_item_type(annotation)
+            if name in getattr(patch, "adds", ()):
+                if value is not None and not self.meta.easy_read:
+                    self.problem(here, f"only an easy-read pack gives {name}")
+                elif value is not None:
+                    self.texts += 1
+                    updates[name] = value
+                continue
             if inner is not None:
                 originals = getattr(original, name)
                 if value is None:

@@ -19,6 +19,9 @@ class Patch(Strict):
     key: ClassVar[str] = "id"
     what: ClassVar[str] = "item"
     quoted: ClassVar[tuple[str, ...]] = ()  # fields that quote the report
+    #: fields only a pack gives (the original has none): easy read's "This means: ..."
+    #: beside a quote of the report
+    adds: ClassVar[tuple[str, ...]] = ()
 
     id: Slug
 
@@ -26,8 +29,10 @@ class Patch(Strict):
 class KeyPointPatch(Patch):
     what = "key point"
     quoted = ("text",)
+    adds = ("means",)
     text: Opt = None
     translates: Opt = None
+    means: Opt = None
 
 
 class StatementPatch(Patch):
@@ -48,8 +53,10 @@ class CaseLinkPatch(Strict):
 class PracticePatch(Patch):
     what = "practice"
     quoted = ("name",)
+    adds = ("name_means",)
     name: Opt = None
     name_translates: Opt = None
+    name_means: Opt = None
     summary: Opt = None
     key_points: list[KeyPointPatch] | None = None
     statements: list[StatementPatch] | None = None

@@ -59,6 +59,13 @@ def priority_blocks(
         blocks.append(
             heading(level + 1, escape_md(f"{p.result.practice.name} ({score_text(p.result)})"))
         )
+        if p.result.practice.name_means:  # easy read: beside the report's words, not instead
+            from coprod.render.text import HEADING_IS_REPORTS_WORDS, means_line
+
+            blocks.append(
+                f"*{escape_md(_(HEADING_IS_REPORTS_WORDS))}* "
+                + escape_md(means_line(p.result.practice.name_means))
+            )
         if p.next_steps:
             blocks += [bold(_("Next steps")), bullets(_step_line(step) for step in p.next_steps)]
         if p.cases:

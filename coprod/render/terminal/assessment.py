@@ -219,6 +219,13 @@ def _priorities(assessment: Assessment, console: Console) -> None:
         console.print(
             f"\n[bold]{escape_markup(r.practice.name)}[/bold] ({r.score.score}, {band_label(r.score.band)})"
         )
+        if r.practice.name_means:  # easy read: beside the report's words, not instead
+            from coprod.render.text import REPORTS_WORDS, means_line
+
+            console.print(
+                f"[dim]({escape_markup(_(REPORTS_WORDS))})[/dim] "
+                + escape_markup(means_line(r.practice.name_means))
+            )
         for step in p.next_steps:
             rated = (
                 ""

@@ -61,11 +61,21 @@ def render_practice(practice: Practice, content: Content, console: Console) -> N
             title_align="left",
         )
     )
+    from coprod.render.text import REPORTS_WORDS, means_line
+
+    if practice.name_means:
+        console.print(
+            f"[dim]{escape(practice.name)} ({escape(_(REPORTS_WORDS))})[/dim]: "
+            + escape(means_line(practice.name_means))
+        )
     for kp in practice.key_points:
         console.print()
-        print_item(
-            console, "[bold]" + escape(_("Key point")) + ":[/bold]", escape(kp.text), indent=0
-        )
+        label = _("Key point")
+        if kp.means:
+            label += f" ({_(REPORTS_WORDS)})"
+        print_item(console, "[bold]" + escape(label) + ":[/bold]", escape(kp.text), indent=0)
+        if kp.means:
+            print_item(console, "", escape(means_line(kp.means)), indent=2)
         for s in (s for s in practice.statements if s.key_point == kp.id):
             print_item(console, f"[cyan]{s.id}[/cyan] ", escape(s.text))
     if practice.cases:

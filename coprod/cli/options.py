@@ -16,7 +16,7 @@ from coprod.render.formats import Format
 
 ListFormat = Literal["md", "csv", "json"]
 
-FORMAT_HELP = "The file format (default: from the -o file's suffix)."
+FORMAT_HELP = "Default: the -o file's suffix."
 OUTPUT_HELP = "Write to OUT instead of printing."
 
 

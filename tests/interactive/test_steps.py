@@ -193,3 +193,16 @@ def test_the_instrumental_goal_criterion_is_asked_in_plain_words(content: Conten
     assert "instrumental" not in criterion.question
     assert criterion.question.startswith("Is the result already set")
     assert "instrumental goal" in criterion.text  # the report's own words, shown as such
+
+
+def test_the_framing_gives_the_resume_command_in_full(content: Content, tmp_path) -> None:
+    """Issue 22, item 19: not "carry on later with --resume" alone."""
+    from rich.console import Console
+
+    from coprod.interactive.framing import assess_framing
+
+    console = Console(record=True, width=300)
+    path = tmp_path / "my file.yaml"
+    assess_framing(console, Questionnaire(content, _answers(content)), "new", path)
+    said = " ".join(console.export_text().split())
+    assert f"Ctrl-C is safe: carry on later with coprod assess --resume '{path}'." in said

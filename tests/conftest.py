@@ -75,6 +75,7 @@ def pipe_input(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
     The TTY check is replaced so that the interactive commands run under CliRunner.
     """
     monkeypatch.setattr("coprod.interactive.interview.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("coprod.interactive.interview.stdout_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 

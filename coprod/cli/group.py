@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from coprod.errors import CoprodError
 
@@ -43,8 +44,11 @@ def flow_paragraphs(text: str | None) -> str | None:
 
 
 def _flow_help(command: Any) -> None:
-    """Apply :func:`flow_paragraphs` to a command's help and to every subcommand's."""
+    """Apply :func:`flow_paragraphs` to a command's help and to every subcommand's, and give
+    every parameter a plain metavar (:func:`_plain_metavars`)."""
     command.help = flow_paragraphs(command.help)
+    for param in getattr(command, "params", []):
+        _plain_metavars(param)
     for sub in getattr(command, "commands", {}).values():
         _flow_help(sub)
 
@@ -90,6 +94,70 @@ class LazyCommands(MutableMapping[str, Any]):
     def loaded(self, name: str) -> bool:
         """Whether the command ``name`` has been built (or was given built)."""
         return name in self._loaded
+
+
+def _plain_metavars(param: Any) -> None:
+    """``--port PORT``, ``FILE...``: no ``<int range>``, ``[0<=x<=65535]`` or ``{FILE}``.
+
+    typer's rich help shows an option's ``make_metavar()``, an argument's type's
+    ``get_metavar()`` (``<path>`` when there is none) and a number range's
+    ``_describe_range()``; the usage line puts a required argument in braces. Each
+    parameter's class (and its type's, on a copy) is swapped for one that says it
+    plainly; tests/deps/test_typer.py checks typer still asks these methods.
+    """
+    import copy
+
+    from typer.core import TyperOption
+
+    if isinstance(param, TyperArgument) and type(param) is TyperArgument:
+        param.__class__ = _PlainArgument
+        kind: Any = type(param.type)
+        param.type = copy.copy(param.type)
+        param.type.__class__ = _no_type_metavar(kind)
+    elif isinstance(param, TyperOption) and type(param) is TyperOption:
+        if param.metavar is None and not param.is_flag:
+            if hasattr(param.type, "choices"):  # a click Choice
+                param.metavar = "|".join(str(c) for c in param.type.choices)
+            else:
+                param.metavar = (param.name or "value").upper().replace("_", "-")
+        if hasattr(param.type, "_describe_range"):  # a click IntRange
+            kind = type(param.type)
+            param.type = copy.copy(param.type)
+            param.type.__class__ = _range_in_words(kind)
+
+
+@lru_cache
+def _no_type_metavar(cls: Any) -> type:
+    """``cls`` whose metavar is empty: the argument's name says what it is."""
+    return type(cls.__name__, (cls,), {"get_metavar": lambda self, param, ctx: ""})
+
+
+@lru_cache
+def _range_in_words(cls: Any) -> type:
+    """``cls`` whose range reads "1 or more", "0 to 65535" (in --help and in its errors)."""
+
+    def describe(self: Any) -> str:
+        from coprod.i18n import _
+
+        if self.min is not None and self.max is not None:
+            return _("%(low)s to %(high)s") % {"low": self.min, "high": self.max}
+        if self.min is not None:
+            return _("%(low)s or more") % {"low": self.min}
+        return _("%(high)s or less") % {"high": self.max}
+
+    return type(cls.__name__, (cls,), {"_describe_range": describe})
+
+
+class _PlainArgument(TyperArgument):
+    """An argument named plainly: ``FILE...``, ``[DIR]``, never ``{FILE...}``."""
+
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        name = self.metavar or (self.name or "").upper()
+        if self.nargs != 1 and "..." not in name:
+            name += "..."
+        if usage and not self.required and not name.startswith("["):
+            return f"[{name}]"
+        return name
 
 
 class CoprodGroup(TyperGroup):

@@ -53,7 +53,9 @@ def new_action_id(taken: Iterable[str] = ()) -> str:
 
 def is_overdue(action: Action, status: ActionStatus, today: dt.date) -> bool:
     """Due date past and not ``done`` or ``dropped``."""
-    return action.due is not None and action.due < today and status in ("open", "in-progress")
+    return (
+        action.due is not None and action.due < today and status in ("not-started", "in-progress")
+    )
 
 
 def status_label(status: str | None) -> str:

@@ -27,16 +27,17 @@ ROLES = ("resident", "community-sector", "officer", "councillor", "researcher", 
 # How a report shows the stages and roles: coprod.i18n.labels (one table per kind).
 
 
-ACTION_STATUSES = ("open", "in-progress", "done", "dropped")
-ActionStatus = Literal["open", "in-progress", "done", "dropped"]
+ACTION_STATUSES = ("not-started", "in-progress", "done", "dropped")
+ActionStatus = Literal["not-started", "in-progress", "done", "dropped"]
 MAX_ACTIONS = 3  # chosen at the end of an assessment; a file may hold more carried forward
 MAX_REASON = 280  # characters in the reason given with one rating
 MAX_MATTERS_MOST = 3  # statements one person may mark as mattering most to them
 _STATUS_WORDS: dict[str, ActionStatus] = {
-    "open": "open",
-    "not started": "open",
-    "not-started": "open",
-    "todo": "open",
+    # one word per status (i18n.labels.ACTION_STATUS); files written before it said "open"
+    "not-started": "not-started",
+    "not started": "not-started",
+    "open": "not-started",
+    "todo": "not-started",
     "in-progress": "in-progress",
     "in progress": "in-progress",
     "in_progress": "in-progress",
@@ -137,7 +138,7 @@ class ProjectInfo(_Model):
 
 
 def parse_status(value: Any) -> ActionStatus:
-    """An action's status: open, in-progress, done or dropped ("in progress" is fine)."""
+    """An action's status: not-started, in-progress, done or dropped ("in progress" and, from older files, "open" are fine)."""
     if isinstance(value, str):
         word = " ".join(value.strip().lower().split())
         if word in _STATUS_WORDS:
@@ -175,7 +176,7 @@ class Action(_Model):
     statement: str | None = None
     owner: str | None = None
     due: dt.date | None = None
-    status: Annotated[ActionStatus, BeforeValidator(parse_status)] = "open"
+    status: Annotated[ActionStatus, BeforeValidator(parse_status)] = "not-started"
     note: str | None = None
 
     _text = field_validator("id", "text", "practice", "statement", "owner", "note", mode="before")(
@@ -197,7 +198,7 @@ class Action(_Model):
     @property
     def is_open(self) -> bool:
         """Still to do: open or in progress."""
-        return self.status in ("open", "in-progress")
+        return self.status in ("not-started", "in-progress")
 
 
 class Reflections(_Model):

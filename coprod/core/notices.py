@@ -95,6 +95,15 @@ class Notice:
                 "current": p["current"],
                 "ids": ids,
             }
+        if self.kind == "draft" and p.get("workshop"):
+            return _("this is a draft: the person had not finished when the workshop stopped")
+        if self.kind == "draft" and p.get("file"):
+            import shlex
+
+            command = f"coprod assess --resume {shlex.quote(str(p['file']))}"
+            return _(
+                "this is a draft: the assessment was not finished (carry on with %(command)s)"
+            ) % {"command": command}
         if self.kind == "different-people":
             nobody = _("nobody named")
             return _(_TEXT[self.kind]) % {"then": p["then"] or nobody, "now": p["now"] or nobody}

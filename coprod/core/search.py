@@ -70,11 +70,11 @@ UNKNOWN = {
     "strategy": N_("unknown strategy %(value)s%(closest)s"),
 }
 VALID = {
-    "case": N_("Valid case values: %(valid)s%(numbered)s"),
-    "practice": N_("Valid practice values: %(valid)s%(numbered)s"),
-    "method": N_("Valid method values: %(valid)s%(numbered)s"),
-    "theme": N_("Valid theme values: %(valid)s%(numbered)s"),
-    "strategy": N_("Valid strategy values: %(valid)s%(numbered)s"),
+    "case": N_("The cases: %(valid)s%(numbered)s"),
+    "practice": N_("The practices: %(valid)s%(numbered)s"),
+    "method": N_("The methods: %(valid)s%(numbered)s"),
+    "theme": N_("The themes: %(valid)s%(numbered)s"),
+    "strategy": N_("The strategies: %(valid)s%(numbered)s"),
 }
 
 

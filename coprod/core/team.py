@@ -384,7 +384,8 @@ def _label(loaded: LoadedAnswers, number: int, anonymous: bool) -> Respondent:
         return Respondent(numbered, role, loaded.path, number)
     name = person.name if person and person.name else None
     shown = role_label(role) if role else None
-    label = f"{name} ({shown})" if name and shown else name or shown or numbered
+    # someone who gave no name is "Respondent 6 (resident)", never a bare role
+    label = f"{name or numbered} ({shown})" if shown else name or numbered
     return Respondent(label, role, loaded.path, number)
 
 

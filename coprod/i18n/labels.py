@@ -41,7 +41,7 @@ def picture_alt(picture: str | None) -> str:
 
 #: Stages of a project, as a report names them in a sentence ("Stage: design").
 STAGE_NAMES = {
-    "agenda-setting": N_("agenda-setting"),
+    "agenda-setting": N_("setting the agenda"),
     "design": N_("design"),
     "delivery": N_("delivery"),
     "review": N_("review"),
@@ -58,7 +58,7 @@ STAGE_CHOICES = {
 #: Roles, as a report counts them ("2 officer").
 ROLE_NAMES = {
     "resident": N_("resident"),
-    "community-sector": N_("community-sector"),
+    "community-sector": N_("community or voluntary sector"),
     "officer": N_("officer"),
     "councillor": N_("councillor"),
     "researcher": N_("researcher"),
@@ -97,13 +97,13 @@ ANSWER_WORDS = {"yes": N_("yes"), "unsure": N_("not sure"), "no": N_("no")}
 ANSWER_COUNTS = {"yes": N_("%(n)d yes"), "no": N_("%(n)d no"), "unsure": N_("%(n)d not sure")}
 #: An action's status now, and as it was last time ("was not started").
 ACTION_STATUS = {
-    "open": N_("not started"),
+    "not-started": N_("not started"),
     "in-progress": N_("in progress"),
     "done": N_("done"),
     "dropped": N_("dropped"),
 }
 ACTION_STATUS_WAS = {
-    "open": N_("was not started"),
+    "not-started": N_("was not started"),
     "in-progress": N_("was in progress"),
     "done": N_("was done"),
     "dropped": N_("was dropped"),

@@ -44,7 +44,7 @@ class Pick(Enum):
 STATUS_CHOICES: list[tuple[str, Any, str]] = [
     (N_("Done"), "done", "d"),
     (N_("In progress"), "in-progress", "i"),
-    (N_("Not started"), "open", "n"),
+    (N_("Not started"), "not-started", "n"),
     (N_("Dropped"), "dropped", "x"),
 ]
 
@@ -167,7 +167,7 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
     say(f"\n[bold]{escape_markup(heading)}[/bold]: {escape_markup(still)}")
     choices = [(_(label), status, key) for label, status, key in STATUS_CHOICES]
     for n, action in enumerate(todo, start=1):
-        details = [action_status_label(action.status or "open", was=True)]
+        details = [action_status_label(action.status or "not-started", was=True)]
         if action.owner:
             details.append(_("owner: %(owner)s") % {"owner": action.owner})
         if action.due:
@@ -367,7 +367,7 @@ def choose_actions(
         for pid, sid, step in suggestions
     ]
     choices.append((_("Something in my own words"), Pick.OWN_WORDS, False))
-    which = _("Which actions? (up to %(n)d; Enter alone to skip)") % {"n": room}
+    which = _("Which actions? (up to %(n)d)") % {"n": room}  # the instruction says how to skip
     picked = checkbox(_with_progress(which, progress), choices, most=room)
     taken = {a.id for a in answers.actions}
     for item in picked:
@@ -384,10 +384,10 @@ def choose_actions(
             action.text = text
         else:
             action.practice, action.statement, action.text = item
+            say(f"[bold]{escape_markup(action.text)}[/bold]")  # typed words are on screen
         taken.add(action.id)
         answers.actions.append(action)
         save(answers)
-        say(f"[bold]{escape_markup(action.text)}[/bold]")
 
         def keep_owner(typed: str, action: Action = action) -> None:
             action.owner = typed

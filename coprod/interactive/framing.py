@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from coprod.i18n import _, ngettext
 from coprod.interactive.steps import Questionnaire, minutes
-from coprod.terminal.lines import print_command, printable
+from coprod.terminal.lines import command_line, print_command, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -59,12 +59,15 @@ def assess_framing(
         saved = _(
             "Your answers are saved after each question in %(file)s. Ctrl-C is safe: carry on "
             "later with %(option)s."
-        ) % {"file": printable(path), "option": "--resume"}
+        ) % {
+            "file": printable(path),
+            "option": command_line("coprod", "assess", "--resume", path).strip(),
+        }
     else:
         saved = _(
             "Your answers are saved after each question. Ctrl-C is safe: carry on later with "
             "%(option)s."
-        ) % {"option": "--resume"}
+        ) % {"option": "coprod assess --resume FILE"}  # the file is named once there is one
     framing = "".join(f"{escape(n.text)}\n" for n in runner.content.background.assessment_framing)
     lines = [
         _(

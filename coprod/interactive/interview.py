@@ -44,6 +44,11 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether a person sees the prompts (not a pipe or a file; tests replace this)."""
+    return sys.stdout.isatty()
+
+
 class Interview(Questionnaire):
     """Walks the steps of a :class:`Questionnaire`, saving after each answer."""
 
@@ -95,7 +100,8 @@ class Interview(Questionnaire):
         current = step.get(self.answers)
         back = index > 0
         if step.choices is None:
-            return prompts.text(message, current, back, required=step.required)
+            typed = prompts.text(message, current, back, required=step.required)
+            return Reply.BACK if typed == "<" else typed  # '<' is never a name or a note
         return prompts.select(
             message,
             step.choices,
@@ -163,6 +169,10 @@ class Interview(Questionnaire):
                 raise
             if value is Reply.UNSET:  # Enter on the neutral line: nothing recorded
                 self.print_line(escape(_("Nothing recorded yet: choose one of the answers.")))
+                continue
+            if value is Reply.BACK and index == 0:
+                said = _("This is the first question: there is nothing to go back to.")
+                self.print_line(escape(said))
                 continue
             if value is Reply.BACK:
                 index -= 1

@@ -98,6 +98,34 @@ def wrap_title(title: str, width: int, indent: int = 6) -> str:
     return ("\n" + " " * indent).join(lines) if lines else title
 
 
+def echo(shown: str, typed: str, *, own_line: bool) -> None:
+    """A text question as it stays on screen once answered: ``? message`` and the answer.
+
+    prompt_toolkit wraps what was typed at the last column, in the middle of a word
+    (``fami|lies``); the question is erased when done and written again here, the
+    answer wrapped between words, on a line of its own (``own_line``, free text) or
+    after the question when it fits.
+    """
+    from prompt_toolkit.application.current import get_app_session
+
+    from coprod.render.safe import terminal_safe
+    from coprod.terminal.lines import wrap
+
+    width = terminal_width()
+    question = "? " + shown.rstrip()
+    answer = " ".join(terminal_safe(typed).split())
+    last = question.rsplit("\n", 1)[-1]
+    if not answer:
+        text = question
+    elif not own_line and len(last) + 1 + len(answer) < width:
+        text = f"{question} {answer}"
+    else:
+        text = question + "\n" + wrap("  " + answer, width)
+    output = get_app_session().output
+    output.write(text + "\n")
+    output.flush()
+
+
 def _merge_bindings(question: Any, bindings: Any) -> None:
     from prompt_toolkit.key_binding import merge_key_bindings
 
@@ -228,7 +256,11 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
     if not required:  # free text (notes, reflections) is typed on a line of its own
         shown += "\n "  # questionary adds one more space: the answer starts under the text
     question = questionary.text(
-        shown, default=default or "", validate=valid, prompt_continuation="  "
+        shown,
+        default=default or "",
+        validate=valid,
+        prompt_continuation="  ",
+        erase_when_done=True,  # then shown again by echo(), the answer wrapped between words
     )
     bindings = KeyBindings()
 
@@ -238,7 +270,12 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
         event.app.exit(exception=TypedSoFar(event.app.current_buffer.text), style="class:aborting")
 
     _merge_bindings(question, bindings)
-    value = question.unsafe_ask()
+    try:
+        value = question.unsafe_ask()
+    except TypedSoFar as stopped:
+        echo(shown, stopped.text, own_line=not required)
+        raise
+    echo(shown, value, own_line=not required)
     if back and value.strip() == "<":
         return Reply.BACK
     return value.strip() or None

@@ -412,7 +412,7 @@ class AssessSession:
         return self.answers
 
     def print_where_saved(self) -> None:
-        """After the report: where the answers are (when just saved), and how to share them."""
+        """Where the answers are (when just saved), and how to share them."""
         from rich.markup import escape
 
         from coprod.interactive.framing import share_lines
@@ -421,6 +421,13 @@ class AssessSession:
             self.console.print("\n" + escape(_("Answers saved to")))
             print_path(self.console, str(self.writer.path))
         share_lines(self.console, self.writer.path)
+
+    def print_full_report(self) -> None:
+        """The last lines: the command that shows the whole report, typeable as printed."""
+        from rich.markup import escape
+
+        self.console.print(escape(_("The full report:")))
+        print_command(self.console, "coprod", "report", str(self.writer.path))
 
 
 class CheckSession:

@@ -211,12 +211,9 @@ class Questionnaire:
         ]
 
     def _rating_choices(self) -> Choices:
-        scale = [(f"{n}  {_(label)}", n, str(n)) for n, label in SCALE.items()]
-        return [
-            *scale,
-            ("?  " + _("Don't know"), "dont_know", "d"),
-            ("–  " + _("Not applicable"), "na", "x"),
-        ]
+        # the shortcut key is shown before each ("0) Not at all"): the title is the word
+        scale = [(_(label), n, str(n)) for n, label in SCALE.items()]
+        return [*scale, (_("Don't know"), "dont_know", "d"), (_("Not applicable"), "na", "x")]
 
     def _note_step(self, practice: Practice) -> Step:
         def put(a: Answers, v: Any) -> None:
@@ -312,19 +309,26 @@ class Questionnaire:
                     _("%(n)d statements across the %(practices)d practices")
                     % {"n": counts["ratings"], "practices": practices}
                 )
+        optional = []  # said apart, in a sentence of their own
         if counts.get("notes"):
-            parts.append(_("%(n)d optional notes, one per practice") % {"n": counts["notes"]})
+            optional.append(_("a note on each practice"))
         if counts.get("end"):
-            parts.append(
-                _(
-                    "%(n)d optional at the end: what matters most to you, what you bring, "
-                    "and what to do next"
+            optional.append(
+                ngettext(
+                    "%(n)d question at the end (what matters most to you, what you bring, "
+                    "and what to do next)",
+                    "%(n)d questions at the end (what matters most to you, what you bring, "
+                    "and what to do next)",
+                    counts["end"],
                 )
                 % {"n": counts["end"]}
             )
         listed = (
             ", ".join(parts[:-1]) + " " + _("and") + f" {parts[-1]}" if len(parts) > 1 else parts[0]
         )
+        if optional:
+            chosen = " " + _("and") + " "
+            listed += ". " + _("Optional: %(items)s") % {"items": chosen.join(optional)}
         total = len(self.steps)
 
         questions = ngettext("%(n)d question", "%(n)d questions", total) % {"n": total}

@@ -27,6 +27,11 @@ def dumps(answers: Answers) -> str:
     return HEADER + dump_yaml(answers.to_yaml_data())
 
 
+#: The file that makes a folder a workshop's (coprod.web.state): its answers files were
+#: written from phones, and a person's unfinished file is not carried on in a terminal.
+WORKSHOP_STATE = ".coprod-workshop.json"
+
+
 def load_answers(path: Path, content: Content) -> LoadedAnswers:
     """Read, validate and check an answers file."""
     doc = load_yaml_file(
@@ -36,7 +41,14 @@ def load_answers(path: Path, content: Content) -> LoadedAnswers:
         max_lines=MAX_ANSWERS_LINES,
         keep_going=True,  # every problem in the file in one run
     )
-    return answers_from_document(doc, content)
+    loaded = answers_from_document(doc, content)
+    for number, notice in enumerate(loaded.notices):
+        if notice.kind == "draft":  # how to carry on: in the terminal, or not at all
+            from coprod.core.notices import Notice
+
+            workshop = (Path(path).parent / WORKSHOP_STATE).is_file()
+            loaded.notices[number] = Notice("draft", {"file": str(path), "workshop": workshop})
+    return loaded
 
 
 def parse_answers_text(text: str, content: Content, name: str = "<answers>") -> LoadedAnswers:

@@ -5,6 +5,8 @@ adds:
 
 * ``NO_COLOR`` gives plain text (no bold or dim either);
 * a closed pipe ends the command quietly with exit code 0;
+* messages on stderr are wrapped between words in a terminal, never inside a word
+  (``SafeConsole.print``), and left on one line in a pipe or a file;
 * everything printed is passed through :func:`coprod.render.safe.terminal_safe`
   (control characters and escape sequences made visible), both when rich builds
   text from a string and again on the way out, so untrusted text (names, notes,
@@ -54,6 +56,32 @@ def _console(stderr: bool) -> Console:
             self.quiet = True
             streams.reader_went_away(stderr=self.stderr)
 
+        def print(self, *objects: Any, soft_wrap: bool | None = None, **kwargs: Any) -> None:
+            """On a terminal, messages on stderr are wrapped between words, never inside one.
+
+            rich would fold a word longer than the line anywhere; :func:`lines.flow`
+            breaks it only after a hyphen, and leaves a path whole. Lines printed with
+            ``soft_wrap=True`` (a path, a command to type) are left as they are, and so
+            is everything when stderr is a pipe or a file: a log keeps each message on
+            one line.
+            """
+            if soft_wrap is None and self.stderr:
+                soft_wrap = True
+                if not self.is_terminal:
+                    return super().print(*objects, soft_wrap=True, **kwargs)
+                from rich.text import Text
+
+                from coprod.terminal.lines import flow
+
+                options = {k: kwargs[k] for k in ("markup", "emoji", "highlight") if k in kwargs}
+                objects = tuple(
+                    flow(self.render_str(o, **options) if isinstance(o, str) else o, self.width)
+                    if isinstance(o, str | Text)
+                    else o
+                    for o in objects
+                )
+            super().print(*objects, soft_wrap=soft_wrap, **kwargs)
+
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
             # Before markup and layout, so widths are measured on what will be shown.
             return super().render_str(terminal_safe(text), *args, **kwargs)
@@ -74,7 +102,6 @@ def _console(stderr: bool) -> Console:
     return SafeConsole(
         stderr=stderr,
         highlight=False,
-        soft_wrap=stderr,
         no_color=plain or None,
         color_system=None if plain else "auto",
     )

@@ -2,8 +2,9 @@
 
 A path or a command is printed on a line of its own, without control characters,
 so that it can be copied or typed as printed; a long command is continued with the
-shell's ``\\``. Messages for stderr (printed as is) are wrapped here at word
-boundaries.
+shell's ``\\``. Messages for stderr are wrapped here (:func:`flow`) between words: a
+word too long for a line of its own breaks only after one of its hyphens, and a word
+with no hyphen (a path, an address) is left whole for the terminal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 def printable(text: str | Path) -> str:
@@ -22,16 +24,75 @@ def printable(text: str | Path) -> str:
     return clean_text(str(text)).replace("\t", "").replace("\n", "")
 
 
-def wrap(text: str, width: int) -> str:
-    """Prose wrapped at word boundaries (stderr is printed as is, unwrapped)."""
-    import textwrap
+def break_points(line: str, width: int) -> list[tuple[int, int]]:
+    """Where to break one line for ``width`` columns: ``(offset, indent of the next line)``.
 
-    return "\n".join(
-        textwrap.fill(
-            line, width=max(width - 1, 20), break_long_words=False, break_on_hyphens=False
-        )
-        for line in text.split("\n")
-    )
+    Between words, never inside one: a word too long for a line of its own breaks
+    only after a hyphen (``young-people-`` | ``missing``); an address, a path or a
+    word with no hyphen stays whole (the terminal shows it, unbroken when copied). Continuation lines are indented as
+    the line itself is, so a problem listed under a heading stays under it.
+    """
+    import re
+
+    from rich.cells import cell_len
+
+    indent = len(line) - len(line.lstrip(" "))
+    room = max(width - 1, 10)
+    hang = indent if indent < room // 3 else 0
+    breaks: list[tuple[int, int]] = []
+    used, fresh = indent, True  # columns used on this line; nothing on it yet
+    for match in re.finditer(r"\S+", line):
+        if match.start() < indent:
+            continue
+        word, start = match.group(), match.start()
+        size = cell_len(word)
+        if used + size + (0 if fresh else 1) <= room:
+            used, fresh = used + size + (0 if fresh else 1), False
+            continue
+        if not fresh:
+            breaks.append((start, hang))
+            used, fresh = hang, True
+        offset = start
+        whole = "://" in word or word.startswith(("/", "~", "."))  # an address or a path
+        for piece in [word] if whole else re.split(r"(?<=[^-]-)(?=[^-])", word):
+            if not fresh and used + cell_len(piece) > room:
+                breaks.append((offset, hang))
+                used = hang
+            used, fresh = used + cell_len(piece), False
+            offset += len(piece)
+    return breaks
+
+
+def wrap(text: str, width: int) -> str:
+    """Plain text wrapped between words for ``width`` columns (see :func:`break_points`)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        start, indent = 0, 0
+        for offset, hang in break_points(line, width):
+            lines.append(" " * indent + line[start:offset].rstrip())
+            start, indent = offset, hang
+        lines.append(" " * indent + line[start:])
+    return "\n".join(lines)
+
+
+def flow(text: Text, width: int) -> Text:
+    """Styled text wrapped between words for ``width`` columns, as :func:`wrap` does."""
+    from rich.text import Text
+
+    points: list[tuple[int, int]] = []
+    position = 0
+    for line in text.plain.split("\n"):
+        points += [(position + offset, hang) for offset, hang in break_points(line, width)]
+        position += len(line) + 1
+    if not points:
+        return text
+    parts = list(text.divide(offset for offset, _hang in points))
+    for part in parts[:-1]:
+        part.rstrip()
+    flowed = [parts[0]] + [
+        Text(" " * hang) + part for part, (_o, hang) in zip(parts[1:], points, strict=True)
+    ]
+    return Text("\n").join(flowed)
 
 
 def command_line(*words: str | Path, width: int | None = None, quote: bool = True) -> str:

@@ -28,10 +28,10 @@ from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.models import Content, slugify
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
-from coprod.storage.answers_file import load_answers
+from coprod.storage.answers_file import WORKSHOP_STATE, load_answers
 from coprod.web.statefile import CODE_ALPHABET, CODE_LENGTH, STATE_VERSION
 
-STATE_FILE = ".coprod-workshop.json"
+STATE_FILE = WORKSHOP_STATE  # answers_file tells a participant's file by it
 LOCK_FILE = ".coprod-workshop.lock"  # held by the server that serves the folder
 TOKEN_BYTES = 24  # 192 bits: URL tokens and cookie keys, from the secrets module
 DEFAULT_MAX_PARTICIPANTS = 200

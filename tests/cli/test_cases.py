@@ -39,14 +39,16 @@ def test_cases_practice_filter_accepts_the_number(invoke, content, number) -> No
 def test_cases_show_accepts_a_name_or_a_unique_prefix(invoke, words) -> None:
     result = invoke("cases", "show", *words)
     assert result.exit_code == 0, result.stderr
-    assert "(transform-gm)" in result.stdout
+    assert result.stdout.startswith(
+        "╭─ Transform GM ─"
+    )  # named; the id was typed, or is not needed
     assert result.stderr == ""
 
 
 def test_cases_show_prefix_of_a_curly_quoted_name(invoke) -> None:
     result = invoke("cases", "show", "people's rep")
     assert result.exit_code == 0, result.stderr
-    assert "(peoples-republic-of-energy)" in result.stdout
+    assert result.stdout.startswith("╭─ People’s Republic of Energy ─")
 
 
 def test_an_ambiguous_prefix_names_the_matching_ids(invoke, content) -> None:

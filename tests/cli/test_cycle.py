@@ -89,7 +89,7 @@ def test_brings_actions_and_previous_validate_and_round_trip(content, tmp_path):
     assert [a.id for a in answers.actions] == ["act-fixed", "act-pay", "act-late", "act-new"]
     assert answers.actions[0].status == "done"
     assert answers.actions[0].due == dt.date(2026, 12, 15)
-    assert answers.actions[3].status == "open"  # the default
+    assert answers.actions[3].status == "not-started"  # the default
 
     data = answers.to_yaml_data()
     again = parse_answers_text(yaml.safe_dump(data, sort_keys=False), content).answers
@@ -305,19 +305,19 @@ def test_team_without_brings_says_nobody_answered(invoke):
 def test_overdue_against_a_fixed_today():
     today = dt.date(2026, 12, 1)
     due = Action(id="a", text="x", due=dt.date(2026, 11, 30))
-    assert is_overdue(due, "open", today)
+    assert is_overdue(due, "not-started", today)
     assert is_overdue(due, "in-progress", today)
     assert not is_overdue(due, "done", today)
     assert not is_overdue(due, "dropped", today)
-    assert not is_overdue(Action(id="b", text="x", due=today), "open", today)
-    assert not is_overdue(Action(id="c", text="x"), "open", today)
+    assert not is_overdue(Action(id="b", text="x", due=today), "not-started", today)
+    assert not is_overdue(Action(id="c", text="x"), "not-started", today)
 
 
 def test_review_matches_actions_by_id(content, tmp_path):
     old, new = (load_answers(p, content).answers for p in cycle_files(tmp_path))
     reviews = {r.action.id: r for r in review_actions(old, new, dt.date(2027, 1, 1))}
     assert list(reviews) == ["act-fixed", "act-pay", "act-venue", "act-late"]  # OLD's only
-    assert (reviews["act-fixed"].then, reviews["act-fixed"].now) == ("open", "done")
+    assert (reviews["act-fixed"].then, reviews["act-fixed"].now) == ("not-started", "done")
     assert not reviews["act-fixed"].overdue  # due date past but done
     assert reviews["act-venue"].now is None  # not reviewed
     assert reviews["act-late"].overdue
@@ -335,7 +335,7 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
         {
             "id": "act-fixed",
             "text": "Write a 'fixed and open' note",
-            "then": "open",
+            "then": "not-started",  # the file's old word, "open", read as today's
             "now": "done",
             "overdue": False,
             "due": {"then": "2026-12-15", "now": "2026-12-15"},
@@ -353,7 +353,7 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
         {
             "id": "act-venue",
             "text": "Find a venue residents already use",
-            "then": "open",
+            "then": "not-started",
             "now": None,
             "overdue": False,
             "due": {"then": None, "now": None},
@@ -362,8 +362,8 @@ def test_compare_json_gives_the_actions_then_and_now(invoke, tmp_path):
         {
             "id": "act-late",
             "text": "Send the first update",
-            "then": "open",
-            "now": "open",
+            "then": "not-started",
+            "now": "not-started",
             "overdue": True,
             "due": {"then": "2026-11-30", "now": "2026-11-30"},
             "owner": {"then": None, "now": None},

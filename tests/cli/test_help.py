@@ -95,7 +95,7 @@ def test_flags_show_no_value_placeholder(helps, path, command) -> None:
     flags = [
         opt
         for param in command.params
-        if getattr(param, "is_flag", False)
+        if getattr(param, "is_flag", False) and not param.hidden  # --open: an old name
         for opt in param.opts
         if opt.startswith("--")
     ]

@@ -53,7 +53,7 @@ practices:
 
 def test_missing_texts_fall_back_and_validate_lists_them(invoke, data_copy: Path) -> None:
     make_pack(data_copy, "cy", {"practices.yaml": PRACTICES})
-    result = invoke("data", "validate", str(data_copy))
+    result = invoke("data", "validate", str(data_copy), "--verbose")
     assert result.exit_code == 0, result.output
     # openness-2 has no Welsh text: listed as a fallback, as a warning on stderr
     warnings = [line for line in result.stderr.splitlines() if "statement" in line]
@@ -103,7 +103,7 @@ def test_the_room_guidance_is_translated_by_id(invoke, data_copy: Path) -> None:
     assert refused.exit_code == 2
     assert f"{folder / 'background.yaml'}:5" in refused.stderr and "no-such-way" in refused.stderr
     make_pack(data_copy, "cy", {"background.yaml": room.split("    - id: no-such-way")[0]})
-    result = invoke("data", "validate", str(data_copy))
+    result = invoke("data", "validate", str(data_copy), "--verbose")
     assert result.exit_code == 0, result.stderr
     # the other ways, the noticing note and the caution are listed as falling back
     assert "through-existing-groups" in result.stderr and "no-one-authentic-voice" in result.stderr

@@ -21,7 +21,7 @@ def test_team_json_numbers_follow_each_persons_scores(invoke, content):
     assert data["version"] == 1
     assert [r["label"] for r in data["respondents"]] == [
         "Sam (officer)",
-        "resident",
+        "Respondent 2 (resident)",  # unnamed: numbered like anyone else, never a bare role
         "Jo (councillor)",
     ]
     assert data["roles"] == {"officer": 1, "resident": 1, "councillor": 1}
@@ -52,7 +52,10 @@ def test_team_terminal_output_names_who_sits_where(invoke, content):
     text = " ".join(result.stdout.split())
     assert "3 respondents (1 officer, 1 resident, 1 councillor)" in text
     assert "Conversations to have (2 where" in text
-    assert "Sam (officer): 4 Fully; resident: 0 Not at all; Jo (councillor): 3 Mostly" in text
+    assert (
+        "Sam (officer): 4 Fully; Respondent 2 (resident): 0 Not at all; Jo (councillor): 3 Mostly"
+        in text
+    )
     assert "53–69" in text
 
 

@@ -43,7 +43,7 @@ def test_an_action_carried_forward_is_listed_once_as_latest(make_answers) -> Non
     items = list_actions([newer, older], TODAY)  # the order given does not matter
     assert [(i.action.id, i.action.status, i.path) for i in items] == [
         ("act-1", "in-progress", "newer.yaml"),
-        ("act-2", "open", "newer.yaml"),  # undated last
+        ("act-2", "not-started", "newer.yaml"),  # undated last
     ]
     assert items[0].overdue and not items[1].overdue
 

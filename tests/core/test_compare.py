@@ -64,7 +64,7 @@ def test_actions_are_followed_by_id(make_answers, content: Content) -> None:
     old = make_answers("old.yaml", date="2026-01-10", actions=[action])
     new = make_answers("new.yaml", date="2026-06-10", actions=[{**action, "status": "done"}])
     (review,) = compare(old, new, content, today=dt.date(2026, 6, 10)).actions
-    assert (review.then, review.now, review.overdue) == ("open", "done", False)
+    assert (review.then, review.now, review.overdue) == ("not-started", "done", False)
     not_carried = make_answers("new.yaml", date="2026-06-10")
     (review,) = compare(old, not_carried, content, today=dt.date(2026, 6, 10)).actions
     assert review.now is None and review.overdue

@@ -85,3 +85,12 @@ def test_questionary_inquirer_control_neutral_line_waits(pipe_input: PipeInput) 
         "Is it raining?", choices, default=None, back=False, instruction="", neutral="press y or n"
     )
     assert answer == "no"
+
+
+def test_questionary_text_passes_erase_when_done_to_prompt_toolkit() -> None:
+    """interactive/prompts.py erases a text question once answered and shows it again with
+    the answer wrapped between words; questionary must still hand the option on."""
+    import questionary
+
+    question = questionary.text("Your name", erase_when_done=True)
+    assert question.application.erase_when_done

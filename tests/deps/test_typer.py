@@ -50,3 +50,19 @@ def test_typer_rich_utils_usage_error_in_welsh() -> None:
     assert f"─ {welsh('Error')} ─" in result.stderr, result.stderr
     hint = welsh(TYPER_WORDS["RICH_HELP"]).format(command_path="coprod practices", help_option="-h")
     assert hint.replace("[blue]", "").replace("[/]", "") in result.stderr, result.stderr
+
+
+def test_typer_rich_help_asks_the_parameters_for_their_metavars() -> None:
+    """cli/group.py says metavars plainly by overriding an argument's ``make_metavar``, its
+    type's ``get_metavar`` and a number range's ``_describe_range``: typer's rich help must
+    still ask them (else ``<path>``, ``{FILE...}`` and ``[x>=1]`` come back)."""
+    import inspect
+
+    import typer.rich_utils
+
+    panel = inspect.getsource(typer.rich_utils._print_options_panel)
+    for asked in ("make_metavar", "get_metavar", "_describe_range"):
+        assert asked in panel, f"typer's rich help no longer calls {asked}"
+    from typer.core import TyperArgument
+
+    assert "usage" in inspect.signature(TyperArgument.make_metavar).parameters

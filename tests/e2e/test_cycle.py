@@ -51,4 +51,4 @@ def test_review_last_time_then_choose_what_you_bring_and_an_action(tmp_path: Pat
         "done",
         "Sent on Monday",
     )
-    assert chosen["owner"] == "Sam" and chosen["status"] == "open" and chosen["due"]
+    assert chosen["owner"] == "Sam" and chosen["status"] == "not-started" and chosen["due"]

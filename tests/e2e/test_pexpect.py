@@ -48,8 +48,9 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path, content) -> No
     answer(child, "What matters most to you", "")  # none
     answer(child, "Which of these do you bring", " ")  # the first: Analysis
     answer(child, "Which actions", "")  # none
-    child.expect("Practice profile")
     child.expect("Answers saved to")
+    child.expect("Practice profile: ")  # the last lines: the summary and the full report
+    child.expect("The full report:")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

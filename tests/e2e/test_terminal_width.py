@@ -85,3 +85,21 @@ def test_no_color_gives_plain_text(args) -> None:
     code, output = run_in_pty(args, clean_env(TERM="xterm-256color", NO_COLOR="1"))
     assert code == 0
     assert not ANSI.search(output), repr(output[:300])
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_an_error_in_a_real_terminal_breaks_between_words(columns) -> None:
+    """Issue 22, item 4: the terminal never cuts a word ("did you me|an")."""
+    args = ["cases", "--theme", "planing"]
+    code, output = run_in_pty(args, clean_env(TERM="xterm", NO_COLOR="1"), columns=columns)
+    piped = subprocess.run(
+        [coprod_executable(), *args],
+        capture_output=True,
+        text=True,
+        env=clean_env(NO_COLOR="1"),
+        timeout=30,
+    )
+    assert code == piped.returncode == 2
+    assert output.split() == piped.stderr.split()  # the same words, none cut in two
+    assert all(len(line) < columns for line in output.splitlines()), output
+    assert "did you mean 'planning-and-environment'?" in " ".join(output.split())

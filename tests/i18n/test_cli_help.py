@@ -162,8 +162,8 @@ def test_a_broken_content_folder_is_explained_in_welsh(invoke, data_copy: Path) 
 def test_unknown_case_and_saved_file_said_in_welsh(invoke, tmp_path: Path, full_answers: Path):
     unknown = invoke("--lang", "cy", "cases", "show", "nope")
     assert unknown.exit_code == 2
-    assert "achos anhysbys 'nope'" in unknown.stderr and "Achosion dilys:" in unknown.stderr
-    assert "unknown case" not in unknown.stderr and "Valid case values" not in unknown.stderr
+    assert "achos anhysbys 'nope'" in unknown.stderr and "Yr achosion:" in unknown.stderr
+    assert "unknown case" not in unknown.stderr and "The cases:" not in unknown.stderr
     target = tmp_path / "adroddiad.md"
     written = invoke("--lang", "cy", "report", str(full_answers), "-o", str(target))
     assert written.exit_code == 0 and target.is_file()

@@ -141,6 +141,7 @@ NOUNS = {
     "ffeil": "f",
     "maen": "m",
     "munud": "m",
+    "nodyn": "m",
     "person": "m",
     "problem": "f",
     "pwynt": "m",

@@ -78,7 +78,7 @@ def test_full_assessment_saves_answers_and_prints_report(invoke, pipe_input, con
     assert saved["reflections"] == {"why": "We need residents to define the problem"}
     # the report: all 3s -> 75, strong; verdict favourable
     assert "Conditions look favourable" in result.stdout
-    assert result.stdout.count(" 75 ") >= 7
+    assert "Practice profile: 7 strong · overall 75" in result.stdout
     assert str(path.name) in result.stdout
     # the saved file scores the same without prompts
     again = json.loads(invoke("assess", "--answers", str(path), "--json").stdout)
@@ -251,3 +251,39 @@ def test_no_terminal_says_how_to_use_answers(invoke, monkeypatch):
         assert "not a terminal" in result.stderr
         assert "--answers" in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_the_interview_ends_on_three_lines_and_the_full_reports_command(
+    invoke, pipe_input, content, workdir
+):
+    """Issue 22, item 6: what stays on screen is the summary, not the report's last section."""
+    from helpers.terminal import command_after
+
+    pipe_input.send_text(project_keys() + criteria_keys(content) + practice_keys(content))
+    result = invoke("assess")
+    assert result.exit_code == 0, result.output
+    path = saved_file(workdir)
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    verdict, profile, start, full, _command = lines[-5:]
+    assert verdict.startswith("When to co-produce: ")
+    assert profile == "Practice profile: 7 strong · overall 75"
+    assert start.startswith("Start with: ")
+    assert full == "The full report:"
+    # typed where the interview ran (the working folder), it opens the report
+    assert command_after(lines, "The full report:") == ["coprod", "report", path.name]
+    assert "Keep in mind" not in result.stdout  # the detail is in the full report
+    report = invoke("report", str(path), "-f", "md").stdout
+    assert "Keep in mind" in report
+
+
+def test_going_back_from_the_first_question_says_there_is_nothing_before_it(
+    invoke, pipe_input, content, workdir
+):
+    """Issue 22, item 9: '<' is never saved as the project's name."""
+    keys = "<" + ENTER + project_keys() + criteria_keys(content) + practice_keys(content)
+    pipe_input.send_text(keys)
+    result = invoke("assess")
+    assert result.exit_code == 0, result.output
+    assert "This is the first question: there is nothing to go back to." in result.stdout
+    saved = yaml.safe_load(saved_file(workdir).read_text())
+    assert saved["project"]["name"] == "Riverside Food Partnership"

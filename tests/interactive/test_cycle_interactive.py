@@ -89,11 +89,11 @@ def test_full_assessment_records_what_you_bring_and_three_actions(
     assert first.practice == "holding"  # rated 0 throughout: the weakest
     assert first.owner == "Sam" and first.due == dt.date.today() + dt.timedelta(weeks=4)
     assert second.owner is None and second.due is None
-    assert first.status == second.status == "open"
+    assert first.status == second.status == "not-started"
     assert re.fullmatch(r"act-[0-9a-f]{6}", first.id) and first.id != second.id
     shown = " ".join(result.stdout.split())
     assert "Who is in the room?" in shown and "What next? Choose up to 3 actions" in shown
-    assert first.text in shown  # the report shows them
+    assert first.text in shown  # a chosen suggestion is said once
 
 
 def test_quick_assessment_asks_the_same_and_own_words_work(invoke, pipe_input, content, workdir):
@@ -115,7 +115,7 @@ def test_quick_assessment_asks_the_same_and_own_words_work(invoke, pipe_input, c
     (action,) = data["actions"]
     assert action["text"] == "Ask the tenants' forum to co-chair"
     assert "practice" not in action and "statement" not in action
-    assert (action["owner"], action["due"], action["status"]) == ("Jo", "2027-01-31", "open")
+    assert (action["owner"], action["due"], action["status"]) == ("Jo", "2027-01-31", "not-started")
 
 
 def test_more_than_three_actions_are_refused_and_a_bad_date_is_asked_again(
@@ -170,7 +170,7 @@ def test_previous_reviews_open_actions_and_carries_them_with_the_same_id(
     # any two files can now be matched action by action
     review = json.loads(invoke("compare", str(old), str(new), "--format", "json").stdout)
     assert [(a["id"], a["then"], a["now"]) for a in review["actions"]] == [
-        ("act-aaa111", "open", "done"),
+        ("act-aaa111", "not-started", "done"),
         ("act-bbb222", "in-progress", "dropped"),
         ("act-ccc333", "done", None),
     ]

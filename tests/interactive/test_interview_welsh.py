@@ -131,7 +131,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
         "hunanasesiad coprod",
         "nid gradd",
         f"{total} cwestiwn:",
-        "3 (dewisol) ar y diwedd",
+        "Dewisol: nodyn ar bob arfer a 2 gwestiwn ar y diwedd",
         "Mae Ctrl-C yn ddiogel",
         "Pryd i gydgynhyrchu?",
         "Beth sydd bwysicaf?",
@@ -163,7 +163,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
     assert "Dylunio: llunio’r polisi neu’r gwasanaeth" in screen  # the stage chosen
     assert "(Enter i hepgor, '<' i fynd yn ôl)" in screen
     assert "Pa rai o’r rhain rydych chi’n eu cyfrannu?" in screen
-    assert "Pa gamau gweithredu? (hyd at 3; Enter yn unig i hepgor) dim wedi’i ddewis" in screen
+    assert "Pa gamau gweithredu? (hyd at 3) dim wedi’i ddewis" in screen
     drawn = terminal.everything()
     assert "Yn ôl i’r cwestiwn blaenorol" in drawn  # the Back choice, while a list is open
     assert "dim ateb eto: pwyswch y, n neu u" in drawn  # the neutral first line

@@ -70,7 +70,7 @@ def test_end_questions_come_last_and_are_counted_in_the_progress(content: Conten
     assert all(s.ask is _no_end_question and not s.required for s in questions.steps[-2:])
     total = len(questions.steps)
     assert questions.progress(total - 1).startswith(f"Question {total} of {total} · ")
-    assert "2 optional at the end" in questions.outline()
+    assert "Optional: a note on each practice and 2 questions at the end" in questions.outline()
 
 
 def test_every_rating_offers_the_scale_dont_know_and_not_applicable(content: Content) -> None:
@@ -142,3 +142,68 @@ def test_answers_go_where_the_answers_file_keeps_them(content: Content) -> None:
     assert answers.notes == {practice.id: "We met twice"} and note.get(answers) == "We met twice"
     note.put(answers, None)  # skipped when asked again: no note kept
     assert answers.notes == {}
+
+
+# issue 22, item 9: the interview's wording ------------------------------------------------
+
+
+def test_the_outline_says_what_is_optional_in_a_sentence_of_its_own(content: Content) -> None:
+    end = [("respondent.brings", _no_end_question), ("actions", _no_end_question)]
+    outline = Questionnaire(content, _answers(content), end=end).outline()
+    required, optional = outline.split(". Optional: ")
+    assert "optional" not in required.lower() and "note" not in required
+    assert optional.startswith(
+        "a note on each practice and 2 questions at the end (what matters most to you, what you "
+        "bring, and what to do next)."
+    )
+
+
+def test_a_rating_is_numbered_once_by_its_key(content: Content) -> None:
+    questions = Questionnaire(content, _answers(content))
+    rating = next(s for s in questions.steps if s.section == "ratings")
+    assert [(title, key) for title, _value, key in rating.choices or []] == [
+        ("Not at all", "0"),
+        ("A little", "1"),
+        ("Partly", "2"),
+        ("Mostly", "3"),
+        ("Fully", "4"),
+        ("Don't know", "d"),
+        ("Not applicable", "x"),
+    ]
+
+
+def test_choosing_actions_says_how_to_skip_once(content: Content, monkeypatch) -> None:
+    from coprod.interactive import end_questions
+
+    asked: list[str] = []
+
+    def checkbox(message: str, choices: object, **options: object) -> list[object]:
+        asked.append(message)
+        return []
+
+    monkeypatch.setattr(end_questions, "checkbox", checkbox)
+    answers = _answers(content)
+    end_questions.choose_actions(answers, content, lambda a: None, lambda line: None)
+    (message,) = asked
+    assert message.startswith("Which actions? (up to 3)")
+    assert "skip" not in message  # the list's own instruction says it: "Enter alone to skip"
+
+
+def test_the_instrumental_goal_criterion_is_asked_in_plain_words(content: Content) -> None:
+    criterion = next(c for c in content.all_criteria() if c.id == "instrumental-goal")
+    assert "instrumental" not in criterion.question
+    assert criterion.question.startswith("Is the result already set")
+    assert "instrumental goal" in criterion.text  # the report's own words, shown as such
+
+
+def test_the_framing_gives_the_resume_command_in_full(content: Content, tmp_path) -> None:
+    """Issue 22, item 19: not "carry on later with --resume" alone."""
+    from rich.console import Console
+
+    from coprod.interactive.framing import assess_framing
+
+    console = Console(record=True, width=300)
+    path = tmp_path / "my file.yaml"
+    assess_framing(console, Questionnaire(content, _answers(content)), "new", path)
+    said = " ".join(console.export_text().split())
+    assert f"Ctrl-C is safe: carry on later with coprod assess --resume '{path}'." in said

@@ -544,9 +544,9 @@ def test_team_shows_notes_with_who_wrote_them_in_every_format(invoke: Any, tmp_p
     terminal = flat(invoke("team", *files).stdout)
     assert "Notes, practice by practice" in terminal
     assert "Sam (officer): Sam: the brief was fixed before we met." in terminal
-    assert "resident: Resident: nobody asked us what the problem was." in terminal
+    assert "Respondent 2 (resident): Resident: nobody asked us what the problem was." in terminal
     assert "Jo (councillor): Jo's note." in terminal
-    assert "resident: Resident brings lived experience." in terminal
+    assert "Respondent 2 (resident): Resident brings lived experience." in terminal
 
     md = invoke("team", *files, "-f", "md").stdout
     tokens = md_tokens(md)
@@ -568,7 +568,7 @@ def test_team_shows_notes_with_who_wrote_them_in_every_format(invoke: Any, tmp_p
     label = {r["id"]: r["label"] for r in data["respondents"]}
     assert [label[n["respondent"]] for n in openness["notes"]] == [
         "Sam (officer)",
-        "resident",
+        "Respondent 2 (resident)",
         "Jo (councillor)",
     ]
     assert data["reflections"]["bring_and_take"] == [

@@ -74,8 +74,10 @@ def actions_command(
     ctx: typer.Context,
     files: Annotated[list[Path], answers_files("One or more answers files.")],
     only_open: Annotated[
-        bool, typer.Option("--open", help="Only actions not done or dropped.")
+        bool,
+        typer.Option("--to-do", help="Only actions not started or in progress."),
     ] = False,
+    open_alias: Annotated[bool, typer.Option("--open", hidden=True)] = False,  # before 2026-12
     format: ListFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -88,7 +90,7 @@ def actions_command(
     listed once, as the latest file has it. Overdue: due date past, not done or
     dropped.
 
-    Examples: [bold]coprod actions *.yaml --open[/bold],
+    Examples: [bold]coprod actions *.yaml --to-do[/bold],
     [bold]coprod actions *.yaml -o plan.csv[/bold]
     """
     from coprod.core.actions import actions_json, list_actions
@@ -96,7 +98,7 @@ def actions_command(
     fmt = _format(format, output)
     content = content_for(ctx)
     when = today_from(today)
-    items = list_actions(load_all(files, content, warn), when, only_open=only_open)
+    items = list_actions(load_all(files, content, warn), when, only_open=only_open or open_alias)
     if fmt is None and output is None:
         from coprod.render.terminal.room import render_action_list
 

@@ -118,9 +118,16 @@ def assess_command(
         content, quick=quick, save=save, resume=resume, force=force, previous=previous
     )
     result = assess(session.run(), content, session.notices)
-    _show(result, as_json=False)
-    session.print_where_saved()
+    for notice in result.notices:
+        warn(notice.text())
     _export(result, export, force)
+    # the screen ends on what to remember: three lines, and how to read the whole report
+    session.print_where_saved()
+    from coprod.render.terminal.assessment import print_brief
+
+    out().print()
+    print_brief(result, out())
+    session.print_full_report()
 
 
 assess_command.__doc__ = HELP

@@ -38,7 +38,7 @@ def cases_command(
         typer.Option(
             "--theme",
             "-t",
-            help="Cases on a theme, e.g. planning-and-environment.",
+            help="A theme, e.g. planning-and-environment.",
         ),
     ] = None,
     strategy: Annotated[

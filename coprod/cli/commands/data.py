@@ -31,12 +31,16 @@ def validate_command(
             metavar="DIR", help="The content folder to check (default: the one in use)."
         ),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List what each pack leaves to the original."),
+    ] = False,
 ) -> None:
     """Check a content folder: YAML, fields and cross-references.
 
     Exit code 2 if it is not valid, with each problem's file, line and field. Its
-    packs (packs/cy, packs/easy-read) are checked too; the texts a pack leaves to
-    the original are listed as warnings.
+    packs (packs/cy, packs/easy-read) are checked too; how many of their texts come
+    from the original is counted, and --verbose lists them as warnings.
     """
     from rich.markup import escape
 
@@ -51,17 +55,19 @@ def validate_command(
         f"{len(content.practices)} practices, {statements} statements, "
         f"{len(content.all_criteria())} criteria, {len(content.cases)} cases."
     )
-    _validate_packs(chosen, content)
+    _validate_packs(chosen, content, verbose=verbose)
 
 
-def _validate_packs(folder: Path, content: Content) -> None:
-    """Every pack under packs/: problems refuse it (exit 2), fallbacks are warnings."""
+def _validate_packs(folder: Path, content: Content, *, verbose: bool) -> None:
+    """Every pack under packs/: problems refuse it (exit 2); fallbacks are warnings with
+    ``verbose``, else counted in one line."""
     from rich.markup import escape
 
     from coprod.storage.packs import apply_pack, available_packs
     from coprod.terminal.console import warn
 
     problems: list[Problem] = []
+    held_back = 0
     for name in available_packs(folder):
         try:
             result = apply_pack(folder, name, content)
@@ -75,10 +81,20 @@ def _validate_packs(folder: Path, content: Content) -> None:
             f"[green]✓[/green] pack {escape(name)} is valid{status}: {result.texts} texts of "
             f"its own, {falling} from the original."
         )
-        for notice in result.notices:
+        for notice in result.notices:  # these may need work: always said
             warn(_("pack %(name)s: %(message)s") % {"name": name, "message": notice.text()})
-        for fallback in result.fallbacks:
+        held_back += 0 if verbose else len(result.fallbacks)
+        for fallback in result.fallbacks if verbose else []:
             warn(_("pack %(name)s: %(message)s") % {"name": name, "message": fallback})
+    if held_back:
+        from coprod.i18n import ngettext
+
+        line = ngettext(
+            "%(n)d note on what the packs leave to the original: %(command)s lists it.",
+            "%(n)d notes on what the packs leave to the original: %(command)s lists them.",
+            held_back,
+        ) % {"n": held_back, "command": "coprod data validate --verbose"}
+        out().print(f"[dim]{escape(line)}[/dim]")
     if problems:
         raise CoprodError(problems, hint=None)
 

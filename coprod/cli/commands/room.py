@@ -23,7 +23,7 @@ def room_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        answers_files("One or more answers files for the same project (one per person)."),
+        answers_files("Answers files for one project, one per person."),
     ],
     format: FormatOption = None,
     output: OutputOption = None,

@@ -74,6 +74,7 @@ def team_command(
 
     if choose_actions is not None:
         _check_own_file(choose_actions)  # before any work or question
+        _check_can_ask()
     files = distinct_files(files, warn)  # one person, one file: never counted twice
     from coprod.cli.anonymity import anonymous_for
 
@@ -135,19 +136,31 @@ def _check_own_file(path: Path) -> None:
         )
 
 
-def _choose(view: TeamView, path: Path, content: Content) -> None:
-    """The person adds up to three actions to their own answers file, from the group's view."""
-    from coprod.interactive import end_questions as cycle_interview
+def _check_can_ask() -> None:
+    """--choose-actions asks questions: refused up front where nobody could see or answer them."""
+    from coprod.i18n import _
     from coprod.interactive import interview
-    from coprod.interactive.session import DraftWriter, run_safely
-    from coprod.storage.answers_file import load_answers
 
     if not interview.stdin_is_terminal():
-        from coprod.i18n import _
-
         raise CoprodError(
             _("--choose-actions asks questions, but standard input is not a terminal.")
         )
+    if not interview.stdout_is_terminal():
+        raise CoprodError(
+            _(
+                "--choose-actions asks questions, but the output goes to a pipe or a file, "
+                "where the questions would not be seen."
+            ),
+            hint=_("Run it in a terminal, without a pipe."),
+        )
+
+
+def _choose(view: TeamView, path: Path, content: Content) -> None:
+    """The person adds up to three actions to their own answers file, from the group's view."""
+    from coprod.interactive import end_questions as cycle_interview
+    from coprod.interactive.session import DraftWriter, run_safely
+    from coprod.storage.answers_file import load_answers
+
     answers = load_answers(path, content).answers
     writer = DraftWriter(path, overwrite_first=True, resumed=True)
     console = out()

@@ -45,10 +45,16 @@ HELP = "\n\n".join(
 
 
 def _say(line: str = "") -> None:
-    """One plain line on stdout, flushed (no rich: a URL must never be wrapped)."""
+    """One plain line on stdout, flushed, wrapped between words in a terminal (a URL whole)."""
     import re
+    import shutil
 
-    sys.stdout.write(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", line) + "\n")
+    line = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", line)
+    if sys.stdout.isatty():
+        from coprod.terminal.lines import wrap
+
+        line = wrap(line, shutil.get_terminal_size().columns)
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
 
 
@@ -363,10 +369,12 @@ def serve(
             % {"n": len(people), "finished": finished}
         )
     )
-    _say_both(lambda: _("Answers are in %(folder)s/") % {"folder": workshop.folder})
-    _say_both(
-        lambda: _("Read them together: %(command)s") % {"command": team_command_line(workshop)}
-    )
+    if people:  # nobody joined: no answers to point to
+        _say_both(lambda: _("Answers are in %(folder)s/") % {"folder": workshop.folder})
+    if len(people) >= 2:  # coprod team reads two or more people
+        _say_both(
+            lambda: _("Read them together: %(command)s") % {"command": team_command_line(workshop)}
+        )
 
 
 def team_command_line(workshop: Workshop) -> str:

@@ -36,7 +36,7 @@ def render_about(content: Content, console: Console) -> None:
             name = item.get("name") or _("Viewpoint %(n)d") % {"n": item["number"]}
             bullet(
                 console,
-                f"[bold]{escape(name)}[/bold] [dim]({item['id']})[/dim]: {escape(item['text'])}",
+                f"[bold]{escape(name)}[/bold]: {escape(item['text'])}",  # ids: --json only
             )
         cited = list(
             dict.fromkeys(

@@ -114,6 +114,33 @@ def print_summary(assessment: Assessment, console: Console) -> None:
     console.print("[dim]" + _(SCORE_NOTE) + "[/dim]")
 
 
+def print_brief(assessment: Assessment, console: Console) -> None:
+    """Three lines to end an interview on: the verdict, the profile, where to start."""
+    from coprod.core.scoring import BANDS
+
+    kind = assessment.verdict.kind
+    style = VERDICT_STYLE[kind]
+    console.print(_("When to co-produce") + f": [{style}]{VERDICT_TITLE[kind]}[/{style}]")
+    scored = [r.score.band for r in assessment.practices if r.score.band]
+    counts = [
+        f"[{BAND_STYLE[band]}]{scored.count(band)} {escape_markup(band_label(band))}[/]"
+        for _floor, band in BANDS
+        if band in scored
+    ]
+    profile = _("Practice profile") + ": " + (", ".join(counts) or _("not scored"))
+    if assessment.overall is not None:
+        profile += " · " + _("overall %(score)d") % {"score": assessment.overall}
+    console.print(profile)
+    if assessment.priorities:
+        r = assessment.priorities[0].result
+        console.print(
+            "[bold]"
+            + escape_markup(_("Start with"))
+            + f":[/bold] {escape_markup(r.practice.name)} "
+            f"({r.score.score}, {band_label(r.score.band)})"
+        )
+
+
 def _profile_list(assessment: Assessment, console: Console) -> None:
     """The practice profile for narrow terminals: one practice, then its score line."""
     console.print("[bold]" + _("Practice profile") + "[/bold]")

@@ -55,21 +55,14 @@ def render_no_match(console: Console) -> None:
 
 def render_case(case: Case, content: Content, console: Console) -> None:
     """One case in full: summary, questions, partners, numbers, lessons, numbered sources."""
-    from rich.panel import Panel
-
     from coprod.i18n import partial_date
     from coprod.render.json import method_names
+    from coprod.render.terminal.common import titled_panel
     from coprod.render.terminal.items import print_item
 
     practices = {p.id: p.name for p in content.practices}
     strategies = {s.id: s for s in content.strategies}
-    console.print(
-        Panel(
-            escape(case.summary),
-            title=f"{escape(case.name)}  [dim]({case.id})[/dim]",
-            title_align="left",
-        )
-    )
+    titled_panel(console, escape(case.summary), escape(case.name))  # the id was typed
 
     def section(title: str, items: list[str]) -> None:
         if items:

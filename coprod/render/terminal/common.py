@@ -27,6 +27,19 @@ def bullet(console: Console, text: str, *, indent: int = 2, marker: str = "•")
     console.print(grid)
 
 
+def titled_panel(console: Console, body: str, title: str, **options: object) -> None:
+    """A panel with its title on its border, or above it when the border has no room:
+    a panel's title is cut at the border's end, in the middle of a word."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    if Text.from_markup(title).cell_len + 6 > console.width:
+        console.print(f"[bold]{title}[/bold]")
+        console.print(Panel(body, **options))  # type: ignore[arg-type]
+    else:
+        console.print(Panel(body, title=title, title_align="left", **options))  # type: ignore[arg-type]
+
+
 def section(console: Console, title: str) -> None:
     """A section heading, after a blank line."""
     console.print(f"\n[bold]{title}[/bold]")

@@ -39,7 +39,8 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
     note = escape_markup(_("note"))
     for notice in comparison.notices:
         console.print(f"[yellow]{note}:[/yellow] {escape_markup(notice.text())}")
-    if not comparison.over_time:
+    people = any(n.kind == "different-people" for n in comparison.notices)
+    if not comparison.over_time and people:  # one person's file twice is no team
         files = " ".join(map(shlex.quote, comparison.paths)) if comparison.paths else "FILE FILE"
         # printed as it is safe to run: an anonymous workshop's files stay anonymous
         together = _("To read several people together: %(command)s") % {

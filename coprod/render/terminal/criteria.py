@@ -24,11 +24,11 @@ def render_criteria(crit: Criteria, console: Console) -> None:
     helpful = _("Co-production is especially helpful when…")
     console.print(f"[bold green]{escape(helpful)}[/bold green]")
     for c in crit.favourable:
-        print_item(console, "[green]+[/green]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
+        print_item(console, "[green]+[/green]", escape(c.text))
     unlikely = _("Its promises are unlikely to be realised when…")
     console.print(f"\n[bold yellow]{escape(unlikely)}[/bold yellow]")
     for c in crit.warning:
-        print_item(console, "[yellow]![/yellow]", f"{escape(c.text)}  [dim]({c.id})[/dim]")
+        print_item(console, "[yellow]![/yellow]", escape(c.text))
     console.print()
     print_item(
         console,

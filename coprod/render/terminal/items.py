@@ -14,7 +14,8 @@ class Hanging:
     ``label`` (a bullet, an id, "Key point:") and ``text`` are rich markup: escape
     untrusted text before passing it. Lines carry no trailing spaces. A label wider
     than a third of the line hangs the text four columns in instead, so that a narrow
-    terminal keeps room for words.
+    terminal keeps room for words. Lines break between words (:func:`lines.flow`), never
+    inside one.
     """
 
     def __init__(self, label: str, text: str, *, indent: int = 2) -> None:
@@ -25,6 +26,8 @@ class Hanging:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
 
+        from coprod.terminal.lines import flow
+
         label = Text.from_markup(self.label)
         body = Text.from_markup(self.text)
         first = Text(" " * self.indent) + label + Text(" ")
@@ -32,14 +35,10 @@ class Hanging:
         if hang > options.max_width // 3:
             hang = self.indent + 4
         first_width = max(options.max_width - first.cell_len, 1)
-        lines = list(body.wrap(console, first_width, overflow="fold"))
-        for line in lines:
-            line.rstrip()
+        lines = list(flow(body, first_width + 1).split("\n"))
         if len(lines) > 1 and hang != first.cell_len:
             rest = Text(" ").join(lines[1:])
-            lines[1:] = rest.wrap(console, max(options.max_width - hang, 1), overflow="fold")
-            for line in lines[1:]:
-                line.rstrip()
+            lines[1:] = flow(rest, max(options.max_width - hang, 1) + 1).split("\n")
         for number, line in enumerate(lines):
             yield (first if number == 0 else Text(" " * hang)) + line
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
-from coprod.i18n import _
+from coprod.i18n import _, ngettext
+from coprod.render.terminal.common import NARROW
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,11 +17,46 @@ if TYPE_CHECKING:
 
 def render_practices(content: Content, console: Console) -> None:
     """A table of the practices, with how many key points, statements and cases each has."""
+    title = _("The seven practices of co-production")
+    if console.width < NARROW:
+        _practices_list(content, console, title)
+    else:
+        _practices_table(content, console, title)
+    total = sum(len(p.statements) for p in content.practices)
+    line = ngettext(
+        "%(n)d self-assessment statement in all. Show one practice in full: %(command)s",
+        "%(n)d self-assessment statements in all. Show one practice in full: %(command)s",
+        total,
+    )
+    console.print(escape(line) % {"n": total, "command": "[bold]coprod practices ID[/bold]"})
+
+
+def _counts(practice: Practice) -> str:
+    key_points, statements, cases = (
+        len(practice.key_points),
+        len(practice.statements),
+        len(practice.cases),
+    )
+    return ", ".join(
+        [
+            ngettext("%(n)d key point", "%(n)d key points", key_points) % {"n": key_points},
+            ngettext("%(n)d statement", "%(n)d statements", statements) % {"n": statements},
+            ngettext("%(n)d case", "%(n)d cases", cases) % {"n": cases},
+        ]
+    )
+
+
+def _practices_list(content: Content, console: Console, title: str) -> None:
+    """The table for a narrow terminal: each practice, then its id and counts, stacked."""
+    console.print(f"[bold]{escape(title)}[/bold]")
+    for p in content.practices:
+        console.print(f"{p.number}. {escape(p.name)}")
+        console.print(f"   [cyan]{p.id}[/cyan] · {escape(_counts(p))}")
+
+
+def _practices_table(content: Content, console: Console, title: str) -> None:
     from rich.table import Table
 
-    from coprod.i18n import ngettext
-
-    title = _("The seven practices of co-production")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(_("Practice"), min_width=16)
@@ -38,29 +74,16 @@ def render_practices(content: Content, console: Console) -> None:
             str(len(p.cases)),
         )
     console.print(table)
-    total = sum(len(p.statements) for p in content.practices)
-    line = ngettext(
-        "%(n)d self-assessment statement in all. Show one practice in full: %(command)s",
-        "%(n)d self-assessment statements in all. Show one practice in full: %(command)s",
-        total,
-    )
-    console.print(escape(line) % {"n": total, "command": "[bold]coprod practices ID[/bold]"})
 
 
 def render_practice(practice: Practice, content: Content, console: Console) -> None:
     """One practice in full: key points with their statements, cases, source."""
-    from rich.panel import Panel
-
+    from coprod.render.terminal.common import titled_panel
     from coprod.render.terminal.items import print_item
     from coprod.render.text import source_lines
+    from coprod.terminal.lines import print_command
 
-    console.print(
-        Panel(
-            escape(practice.summary),
-            title=f"{practice.number}. {escape(practice.name)}  [dim]({practice.id})[/dim]",
-            title_align="left",
-        )
-    )
+    titled_panel(console, escape(practice.summary), f"{practice.number}. {escape(practice.name)}")
     from coprod.render.text import REPORTS_WORDS, means_line
 
     if practice.name_means:
@@ -77,7 +100,7 @@ def render_practice(practice: Practice, content: Content, console: Console) -> N
         if kp.means:
             print_item(console, "", escape(means_line(kp.means)), indent=2)
         for s in (s for s in practice.statements if s.key_point == kp.id):
-            print_item(console, f"[cyan]{s.id}[/cyan] ", escape(s.text))
+            print_item(console, "•", escape(s.text))  # the statement's id is for files only
     if practice.cases:
         console.print("\n[bold]" + escape(_("Case studies that show this practice")) + "[/bold]")
         for link in practice.cases:
@@ -86,8 +109,13 @@ def render_practice(practice: Practice, content: Content, console: Console) -> N
             if link.role != "example":
                 role = "[yellow]" + escape(_("caution")) + "[/yellow]"
             print_item(console, "•", f"{escape(case.name)} ({role}): {escape(link.why)}")
-        more = _("More: %(command)s") % {"command": "coprod cases show ID"}
-        console.print(f"  [dim]{escape(more)}[/dim]")
+            more = _("More: %(command)s") % {"command": f"coprod cases show {case.id}"}
+            if len(more) + 4 < console.width:
+                console.print(f"    [dim]{escape(more)}[/dim]", soft_wrap=True)
+            else:  # the command on a line of its own, typeable as printed
+                label = _("More: %(command)s") % {"command": ""}
+                console.print(f"    [dim]{escape(label.rstrip())}[/dim]")
+                print_command(console, "coprod", "cases", "show", case.id)
     console.print()
     print_item(
         console,

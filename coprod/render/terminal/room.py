@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 STATUS_STYLE = {"present": "green", "thin": "yellow", "missing": "red", "unknown": "dim"}
-ACTION_STYLE = {"open": "", "in-progress": "cyan", "done": "green", "dropped": "dim"}
+ACTION_STYLE = {"not-started": "", "in-progress": "cyan", "done": "green", "dropped": "dim"}
 
 
 def render_room(coverage: Coverage, content: Content, console: Console) -> None:

@@ -18,6 +18,7 @@ from coprod.render.markdown.team import (
 from coprod.render.safe import escape_markup
 from coprod.render.terminal.common import (
     BAND_STYLE,
+    NARROW,
     bullet,
     print_calls_to_action,
     print_draft_line,
@@ -37,8 +38,6 @@ def _written(written: Written) -> str:
 
 def render_team(view: TeamView, console: Console) -> None:
     """Spread per practice, conversations to have, and everyone's notes."""
-    from rich.table import Table
-
     n = len(view.respondents)
     people = ngettext("%(n)d respondent", "%(n)d respondents", n) % {"n": n}
     paper = on_paper(a.answers for a in view.assessments)
@@ -61,26 +60,10 @@ def render_team(view: TeamView, console: Console) -> None:
     }
     console.print(escape_markup(verdicts))
 
-    table = Table(title=_("Practice profile across respondents"), title_justify="left")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(_("Practice"), min_width=14, ratio=1)
-    table.add_column(_("Mean"), justify="right", no_wrap=True)
-    table.add_column(_("Band"), no_wrap=True)
-    table.add_column(_("Low–high"), justify="right", no_wrap=True)
-    table.add_column(_("Spread"), justify="right", no_wrap=True)
-    for p in view.practices:
-        band = p.band or "not scored"  # a style key, not shown
-        style = BAND_STYLE.get(band, "dim")
-        low_high = "–" if p.low is None else f"{p.low}–{p.high}"
-        table.add_row(
-            str(p.practice.number),
-            escape_markup(p.practice.name),
-            "–" if p.mean is None else str(p.mean),
-            f"[{style}]{band_label(p.band)}[/{style}]",
-            low_high,
-            "–" if p.spread is None else str(p.spread),
-        )
-    console.print(table)
+    if console.width < NARROW:
+        _profile_list(view, console)
+    else:
+        _profile_table(view, console)
     console.print("[dim]" + _(TEAM_SCORE_NOTE) + "[/dim]")
 
     if view.disagreements:
@@ -120,6 +103,47 @@ def render_team(view: TeamView, console: Console) -> None:
                     bullet(console, _written(w))
     _room_and_actions(view, console)
     print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)
+
+
+def _profile_list(view: TeamView, console: Console) -> None:
+    """The profile for a narrow terminal: each practice, then its figures, stacked."""
+    console.print("[bold]" + escape_markup(_("Practice profile across respondents")) + "[/bold]")
+    for p in view.practices:
+        style = BAND_STYLE.get(p.band or "not scored", "dim")
+        mean = "–" if p.mean is None else str(p.mean)
+        console.print(f"{p.practice.number}. {escape_markup(p.practice.name)}")
+        figures = [f"[{style}]{mean} {escape_markup(band_label(p.band))}[/{style}]"]
+        if p.low is not None:
+            low_high = _("low–high %(low)d–%(high)d") % {"low": p.low, "high": p.high}
+            figures.append(escape_markup(low_high))
+        if p.spread is not None:
+            figures.append(escape_markup(_("spread %(n)d") % {"n": p.spread}))
+        console.print("   " + " · ".join(figures))
+
+
+def _profile_table(view: TeamView, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(title=_("Practice profile across respondents"), title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(_("Practice"), min_width=14, ratio=1)
+    table.add_column(_("Mean"), justify="right", no_wrap=True)
+    table.add_column(_("Band"), no_wrap=True)
+    table.add_column(_("Low–high"), justify="right", no_wrap=True)
+    table.add_column(_("Spread"), justify="right", no_wrap=True)
+    for p in view.practices:
+        band = p.band or "not scored"  # a style key, not shown
+        style = BAND_STYLE.get(band, "dim")
+        low_high = "–" if p.low is None else f"{p.low}–{p.high}"
+        table.add_row(
+            str(p.practice.number),
+            escape_markup(p.practice.name),
+            "–" if p.mean is None else str(p.mean),
+            f"[{style}]{band_label(p.band)}[/{style}]",
+            low_high,
+            "–" if p.spread is None else str(p.spread),
+        )
+    console.print(table)
 
 
 def _room_and_actions(view: TeamView, console: Console) -> None:

@@ -197,6 +197,16 @@ def _partial_date(value: object) -> object:
     return value
 
 
+class SentenceSource(Sourced):
+    """Where one sentence of a case's description or summary comes from.
+
+    ``starts`` gives the sentence's first words; a case lists its sentences' sources in
+    the order the sentences come, the description's first (see core/sentences.py).
+    """
+
+    starts: Text
+
+
 class Case(Sourced):
     """One of the ten Jam and Justice action research projects."""
 
@@ -214,6 +224,7 @@ class Case(Sourced):
     impacts: list[Claim] = Field(default_factory=list)
     strategy: Slug | None = None
     lessons: list[Claim] = Field(default_factory=list)
+    sentence_sources: list[SentenceSource] = Field(default_factory=list)
 
     _started = field_validator("started", mode="before")(_partial_date)
 

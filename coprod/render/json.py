@@ -149,7 +149,19 @@ def case_json(case: Case, content: Content, *, full: bool = False) -> dict[str, 
         "summary": case.summary,
     }
     if full:
+        from coprod.core.sentences import sourced_sentences
+
+        sentences = sourced_sentences(case)
         data |= {
+            "sentences": [
+                {
+                    "field": field,
+                    "text": text,
+                    "source": [s.model_dump(exclude_none=True) for s in src],
+                }
+                for field in ("description", "summary")
+                for text, src in sentences[field]
+            ],
             "figures": [f.model_dump(mode="json", exclude_none=True) for f in case.figures],
             "outputs": _claims(case.outputs),
             "impacts": _claims(case.impacts),

@@ -31,6 +31,19 @@ def source_line(source: SourceRef, content: Content) -> str:
     }
 
 
+def reference_line(source: SourceRef, content: Content) -> str:
+    """A numbered reference's text: ``"The report, section “Appendix 3…”"``, and the
+    publication's address where it has one."""
+    from coprod.i18n.labels import publication_label
+
+    publication = next((p for p in content.meta.publications if p.id == source.ref), None)
+    name = publication_label(source.ref, publication.citation if publication else source.ref)
+    line = _("%(citation)s, section “%(section)s”") % {"citation": name, "section": source.section}
+    if source.page:
+        line += ", " + _("p. %(page)s") % {"page": source.page}
+    return line + (f" {publication.url}" if publication and publication.url else "")
+
+
 def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:
     return [source_line(s, content) for s in sources]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
-from coprod.core.models import Case, Content
+from coprod.core.models import Case, Content, SourceRef
 from coprod.i18n import N_, _, ngettext
 from coprod.i18n.labels import rating_label
 from coprod.render.markdown.assessment_summary import practice_label, score_text
@@ -26,7 +26,7 @@ from coprod.render.markdown.blocks import (
     link,
     table,
 )
-from coprod.render.text import CITATION, REFLECTION_QUESTIONS, source_line
+from coprod.render.text import CITATION, REFLECTION_QUESTIONS, reference_line
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
 CASES_HEADING = N_("Case studies to learn from")
@@ -225,14 +225,25 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
         escape_md(_("The Jam and Justice projects suggested above, in short.")),
     ]
     for case in cases:
-        blocks += [
-            heading(level + 1, escape_md(case.name)),
-            escape_md(case.summary),
-            "*"
-            + escape_md(_("Source") + ": " + source_line(case.source[0], assessment.content))
-            + "*",
-        ]
+        blocks += [heading(level + 1, escape_md(case.name)), *sourced_summary(case, assessment)]
     return blocks
+
+
+def sourced_summary(case: Case, assessment: Assessment) -> list[str]:
+    """A case's summary, each sentence with its numbered sources, and the sources listed."""
+    from coprod.core.sentences import sourced_sentences
+
+    used: list[SourceRef] = []
+    marked = []
+    for text, sources in sourced_sentences(case)["summary"]:
+        used += [s for s in sources if s not in used]
+        numbers = ", ".join(str(used.index(s) + 1) for s in sources)
+        marked.append(escape_md(text + (f" [{numbers}]" if numbers else "")))
+    listed = [
+        escape_md(f"[{n}] " + reference_line(s, assessment.content))
+        for n, s in enumerate(used, start=1)
+    ]
+    return [" ".join(marked), "*" + escape_md(_("Sources")) + "*", bullets(listed)]
 
 
 def caveat_blocks(assessment: Assessment, level: int = 2) -> list[str]:

@@ -11,7 +11,7 @@ from coprod.core.answers import LoadedAnswers
 from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.notices import Notice
-from coprod.core.scoring import Rating
+from coprod.core.scoring import VERDICT_BASIS_SHORT, Rating
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.i18n.labels import role_label
@@ -123,6 +123,7 @@ class Comparison:
         return {
             "project": self.new.answers.project.name,
             "same_respondent": self.same_respondent,
+            "verdict_basis": _(VERDICT_BASIS_SHORT),
             "old": {
                 "date": when(self.old),
                 "respondent": who(self.old),

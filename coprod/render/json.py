@@ -106,6 +106,9 @@ def practices_document(content: Content, chosen: list[Practice]) -> dict[str, An
 
 def criteria_document(content: Content) -> dict[str, Any]:
     """``coprod criteria --json``."""
+    from coprod.core.scoring import VERDICT_RULES
+    from coprod.i18n import _
+
     crit = content.criteria
 
     def criterion(c: Any) -> dict[str, Any]:
@@ -117,6 +120,7 @@ def criteria_document(content: Content) -> dict[str, Any]:
             "content_version": content.version,
             "favourable": [criterion(c) for c in crit.favourable],
             "warning": [criterion(c) for c in crit.warning],
+            "verdict_rules": _(VERDICT_RULES),
             "starting_point": {"id": crit.starting_point.id, "text": crit.starting_point.text},
             "caveats": [{"id": n.id, "text": n.text} for n in crit.caveats],
         },

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coprod.core.models import Content, SourceRef
+from coprod.core.scoring import VERDICT_BASIS
 from coprod.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -160,4 +161,5 @@ def verdict_lines(assessment: Assessment) -> list[str]:
             ngettext("%(n)d criterion was not answered.", "%(n)d criteria were not answered.", n)
             % {"n": n}
         )
+    lines.append(_(VERDICT_BASIS))
     return lines

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.i18n import N_, _, report_date
 from coprod.i18n.labels import rating_label, role_label
 from coprod.render.markdown.actions import review_blocks
@@ -169,6 +170,7 @@ def compare_verdict_blocks(comparison: Comparison, level: int = 2) -> list[str]:
                 f"**{escape_md(second)}:** {escape_md(VERDICT_TITLE[now])}",
             ]
         ),
+        escape_md(_(VERDICT_BASIS_SHORT)),
     ]
 
 

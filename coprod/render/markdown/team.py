@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.core.team import CriterionSplit, Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.i18n.labels import (
@@ -116,6 +117,7 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
         return [
             heading(level, _("When to co-produce")),
             escape_md(verdict_counts_text(view) + "."),
+            escape_md(_(VERDICT_BASIS_SHORT)),
         ]
     rows = [
         [escape_md(person.label), escape_md(VERDICT_TITLE[assessment.verdict.kind])]
@@ -129,6 +131,7 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
             rows,
             caption=_("When to co-produce: each respondent"),
         ),
+        escape_md(_(VERDICT_BASIS_SHORT)),
     ]
 
 

@@ -6,6 +6,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.i18n import _
 from coprod.i18n.labels import rating_label
 from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
@@ -48,6 +49,7 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
         console.print(f"[dim]{escape_markup(together)}[/dim]")
     verdict = _("When to co-produce: %(verdict)s") % {"verdict": verdict_sentence(comparison)}
     console.print(escape_markup(verdict))
+    console.print(f"[dim]{escape_markup(_(VERDICT_BASIS_SHORT))}[/dim]")
     title = _("Practice scores then and now") if comparison.over_time else _("Practice scores")
     table = Table(title=title, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)

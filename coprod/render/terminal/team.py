@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
 from coprod.i18n.labels import band_label
@@ -53,6 +54,7 @@ def render_team(view: TeamView, console: Console) -> None:
         "counts": verdict_counts_text(view)
     }
     console.print(escape_markup(verdicts))
+    console.print(f"[dim]{escape_markup(_(VERDICT_BASIS_SHORT))}[/dim]")
 
     table = Table(title=_("Practice profile across respondents"), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)

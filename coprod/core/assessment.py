@@ -228,6 +228,7 @@ def calls_to_action_json(content: Content, roles: list[str | None]) -> list[dict
             "id": c.id,
             "reader": c.reader,
             "text": c.text,
+            **({"quote": c.quote} if c.quote else {}),
             "source": [s.model_dump(exclude_none=True) for s in c.source],
         }
         for c in content.calls_to_action(roles)

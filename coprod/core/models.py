@@ -317,12 +317,22 @@ class Finding(Sourced):
 
 
 class CallToAction(Sourced):
-    """What the report asks of one kind of reader, and the respondent roles it speaks to."""
+    """What the report asks of one kind of reader, and the respondent roles it speaks to;
+    ``quote`` is the call in the report's own words."""
 
     id: Slug
     reader: Text
     roles: list[Slug] = Field(min_length=1)
     text: Text
+    quote: Text | None = None
+
+
+class Passage(Finding):
+    """What the report says that coprod carries as it says it: our words (``text``) and
+    the report's own (``quote``, verbatim): its vision, how it frames its calls to action,
+    its headlines of what changed."""
+
+    quote: Text
 
 
 class Background(Strict):
@@ -332,6 +342,9 @@ class Background(Strict):
     contributions: list[Finding] = Field(min_length=1)
     limits: list[Finding] = Field(min_length=1)
     calls_to_action: list[CallToAction] = Field(min_length=1)
+    vision: list[Passage] = Field(default_factory=list)
+    calls_framing: list[Passage] = Field(default_factory=list)
+    what_changed: list[Passage] = Field(default_factory=list)
     assessment_framing: list[Note] = Field(min_length=1)
     challenges: list[Challenge] = Field(min_length=1)
     arc_characteristics: list[Characteristic] = Field(min_length=1)

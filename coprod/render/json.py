@@ -208,41 +208,32 @@ def glossary_document(content: Content, terms: list[GlossaryTerm]) -> dict[str, 
 def about_sections(content: Content) -> dict[str, list[dict[str, Any]]]:
     """The ideas behind the practices (``coprod about``), each section's items by key.
 
-    Items have ``id``, ``name`` and ``text`` (and ``source`` where the report gives
-    one); the leadership viewpoints have a ``number`` instead of a name.
+    Every item has ``id``, ``name``, ``text`` and ``source``; the leadership viewpoints
+    have a ``number`` instead of a name; ``quote`` is the report's own words, where an
+    item carries them (the calls to action, the vision, what changed).
     """
     bg = content.background
 
-    def finding(f: Any) -> dict[str, Any]:
-        return {"id": f.id, "name": f.name, "text": f.text, "source": sources(f)}
+    def item(x: Any, name: str, text: str, **more: Any) -> dict[str, Any]:
+        quote = {"quote": x.quote} if getattr(x, "quote", None) else {}
+        return {"id": x.id, "name": name, "text": text, **more, **quote, "source": sources(x)}
 
     return {
-        "what_it_is": [finding(f) for f in bg.what_it_is],
-        "contributions": [finding(f) for f in bg.contributions],
-        "limits": [finding(f) for f in bg.limits],
+        "what_it_is": [item(f, f.name, f.text) for f in bg.what_it_is],
+        "contributions": [item(f, f.name, f.text) for f in bg.contributions],
+        "limits": [item(f, f.name, f.text) for f in bg.limits],
+        "vision": [item(f, f.name, f.text) for f in bg.vision],
+        "calls_framing": [item(f, f.name, f.text) for f in bg.calls_framing],
         "calls_to_action": [
-            {
-                "id": c.id,
-                "name": c.reader,
-                "text": c.text,
-                "roles": list(c.roles),
-                "source": sources(c),
-            }
-            for c in bg.calls_to_action
+            item(c, c.reader, c.text, roles=list(c.roles)) for c in bg.calls_to_action
         ],
-        "challenges": [
-            {"id": c.id, "name": c.name, "text": f"{c.question} {c.description}"}
-            for c in bg.challenges
-        ],
-        "strategies": [
-            {"id": s.id, "name": s.name, "text": s.description} for s in content.strategies
-        ],
-        "arc_characteristics": [
-            {"id": c.id, "name": c.name, "text": c.description} for c in bg.arc_characteristics
-        ],
-        "tyrannies": [{"id": t.id, "name": t.name, "text": t.description} for t in bg.tyrannies],
+        "what_changed": [item(f, f.name, f.text) for f in bg.what_changed],
+        "challenges": [item(c, c.name, f"{c.question} {c.description}") for c in bg.challenges],
+        "strategies": [item(s, s.name, s.description) for s in content.strategies],
+        "arc_characteristics": [item(c, c.name, c.description) for c in bg.arc_characteristics],
+        "tyrannies": [item(t, t.name, t.description) for t in bg.tyrannies],
         "leadership_viewpoints": [
-            {"id": v.id, "number": v.number, "text": v.description}
+            {"id": v.id, "number": v.number, "text": v.description, "source": sources(v)}
             for v in bg.leadership_viewpoints
         ],
     }

@@ -1,16 +1,15 @@
 """Rules the bundled content is held to: what a statement may ask, where every claim
-comes from, how statements are replaced between content versions, and that our own
-words are our own (no long runs copied from the report).
+comes from and how statements are replaced between content versions (that our own words
+are our own is checked in test_own_words.py).
 
 A rule here fails on the content as a reader would meet it, naming the item.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,6 @@ from coprod.core.models import (
     Sourced,
     SourceRef,
 )
-from coprod.storage.content import bundled_data_dir
 
 # Excerpts of the source publications (fixtures/sources/README.md; make.py remakes them)
 SOURCES = FIXTURES / "sources"
@@ -39,7 +37,6 @@ EXCERPTS = {
     "ukri-outcomes": SOURCES / "ukri-outcomes-excerpt.txt",
     "website": SOURCES / "website-excerpt.txt",
 }
-REPORT_RUNS = SOURCES / "report-runs.txt"
 
 # --------------------------------------------------------------------- one idea each
 
@@ -421,85 +418,3 @@ def test_case_json_claims_carry_their_sources(invoke) -> None:  # type: ignore[n
     for key in ("outputs", "impacts", "lessons"):
         assert case[key] and all(item["text"] and item["source"] for item in case[key])
     assert "Photovoice" in case["method_names"]
-
-
-# ----------------------------------------------------------------- our own words
-
-
-# Fields that quote the sources on purpose: Key Points, case questions, the three
-# challenges' questions, the report's conditions for co-production, titles and names,
-# and publication citations.
-QUOTED_FIELDS = {
-    ("practices.yaml", "key_points", "text"),
-    ("cases.yaml", "questions"),
-    ("background.yaml", "challenges", "question"),
-    ("criteria.yaml", "favourable", "text"),
-    ("criteria.yaml", "warning", "text"),
-    ("meta.yaml", "publications", "citation"),
-}
-RUN = 12
-
-
-def _words(text: str) -> list[str]:
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    return re.findall(r"[a-z0-9£]+(?:'[a-z]+)?", text)
-
-
-def run_key(words: Sequence[str]) -> str:
-    """A run of words as the fixture keeps it: a hash, not the report's text."""
-    return hashlib.blake2b(" ".join(words).encode(), digest_size=6).hexdigest()
-
-
-def report_runs() -> set[str]:
-    return set(REPORT_RUNS.read_text(encoding="utf-8").split())
-
-
-def _strings(obj: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            yield from _strings(value, (*path, str(key)))
-    elif isinstance(obj, list):
-        for value in obj:
-            yield from _strings(value, path)
-    elif isinstance(obj, str):
-        yield path, obj
-
-
-def _quoted(file: str, path: tuple[str, ...]) -> bool:
-    if path and path[-1] in {"name", "title", "reader"}:
-        return True
-    return any(
-        f == file and path[-len(keys) :] == keys
-        for f, *rest in QUOTED_FIELDS
-        for keys in [tuple(rest)]
-    )
-
-
-def test_no_long_run_of_the_reports_words_outside_quotations() -> None:
-    """No 12 or more consecutive words of the report appear in data/ outside quoted fields."""
-    runs = report_runs()
-    copied = []
-    for path in sorted(bundled_data_dir().glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for where, text in _strings(data):
-            if _quoted(path.name, where):
-                continue
-            words = _words(text)
-            for i in range(len(words) - RUN + 1):
-                if run_key(words[i : i + RUN]) in runs:
-                    copied.append((path.name, ".".join(where), " ".join(words[i : i + RUN])))
-                    break
-    assert copied == []
-
-
-def test_the_overlap_check_finds_a_copied_run() -> None:
-    """The check itself: a Key Point is in the report, and would be caught unquoted."""
-    runs = report_runs()
-    copied = _words("Those initiating co-production need to be ready for change, willing to adapt")
-    assert len(copied) > RUN
-    assert all(run_key(copied[i : i + RUN]) in runs for i in range(len(copied) - RUN + 1))
-    assert run_key(["no", *copied[1:RUN]]) not in runs
-    assert _quoted("practices.yaml", ("practices", "key_points", "text"))
-    assert not _quoted("practices.yaml", ("practices", "statements", "text"))
-    assert not _quoted("cases.yaml", ("cases", "summary"))
-    assert _quoted("cases.yaml", ("cases", "questions"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
-from coprod.core.models import Case, Content, SourceRef
+from coprod.core.models import Case, SourceRef
 from coprod.i18n import N_, _, ngettext
 from coprod.i18n.labels import rating_label
 from coprod.render.markdown.assessment_summary import practice_label, score_text
@@ -280,21 +280,3 @@ def respondent_roles(assessment: Assessment) -> list[str | None]:
     """The respondent's role as a one-item list (``[None]`` when not given)."""
     respondent = assessment.answers.respondent
     return [respondent.role if respondent else None]
-
-
-def calls_to_action_blocks(
-    content: Content, roles: Sequence[str | None], level: int = 2
-) -> list[str]:
-    """The report's calls to action for these roles (all four when a role is unknown)."""
-    calls = content.calls_to_action(roles)
-    if not calls:
-        return []
-    sections = dict.fromkeys(s.section for c in calls for s in c.source)
-    return [
-        heading(level, _("What the report asks of you")),
-        bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
-        escape_md(
-            _("From the report's section %(sections)s.")
-            % {"sections": ", ".join(f"“{s}”" for s in sections)}
-        ),
-    ]

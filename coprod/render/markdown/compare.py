@@ -27,6 +27,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
+from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import draft_blocks
 from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 
@@ -347,6 +348,15 @@ def comparison_blocks(comparison: Comparison, chart: Sequence[str] | None = None
         *review_blocks(comparison.actions),
         *caveat_blocks(comparison.new),
         *source_blocks(comparison.new),
+        *closing_blocks(comparison.new.content, comparison_roles(comparison)),
+    ]
+
+
+def comparison_roles(comparison: Comparison) -> list[str | None]:
+    """Both files' respondent roles (``None`` where one is not given): whom the calls speak to."""
+    return [
+        a.answers.respondent.role if a.answers.respondent else None
+        for a in (comparison.old, comparison.new)
     ]
 
 

@@ -18,7 +18,6 @@ from coprod.i18n.labels import (
 )
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment_detail import (
-    calls_to_action_blocks,
     caveat_blocks,
     source_blocks,
 )
@@ -32,6 +31,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.room import room_blocks
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
@@ -288,7 +288,7 @@ def team_blocks(view: TeamView) -> list[str]:
         *team_action_blocks(view, first.content),
         *caveat_blocks(first),
         *source_blocks(first),
-        *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
+        *closing_blocks(first.content, [r.role for r in view.respondents]),
     ]
     return blocks + glossary_blocks(first.content, blocks)
 

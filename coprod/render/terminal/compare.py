@@ -9,9 +9,14 @@ from coprod.core.compare import Comparison, respondent_text
 from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.i18n import _
 from coprod.i18n.labels import rating_label
-from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
+from coprod.render.markdown.compare import (
+    comparison_roles,
+    side_labels,
+    verdict_sentence,
+    when_text,
+)
 from coprod.render.safe import escape_markup
-from coprod.render.terminal.common import bullet, section
+from coprod.render.terminal.common import bullet, print_closing, section
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -119,3 +124,4 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
     from coprod.render.terminal.room import render_reviews
 
     render_reviews(comparison.actions, console)
+    print_closing(comparison.new.content, comparison_roles(comparison), console)

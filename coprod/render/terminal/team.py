@@ -19,7 +19,7 @@ from coprod.render.safe import escape_markup
 from coprod.render.terminal.common import (
     BAND_STYLE,
     bullet,
-    print_calls_to_action,
+    print_closing,
     print_draft_line,
     section,
 )
@@ -114,7 +114,7 @@ def render_team(view: TeamView, console: Console) -> None:
                 for w in answered[key]:
                     bullet(console, _written(w))
     _room_and_actions(view, console)
-    print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)
+    print_closing(view.assessments[0].content, [r.role for r in view.respondents], console)
 
 
 def _room_and_actions(view: TeamView, console: Console) -> None:

@@ -96,6 +96,10 @@ class Statement(Strict):
     text: Text
     next_step: Text
     replaces: list[Slug] = Field(default_factory=list)
+    # where in the report the statement is grounded (the practice's section)
+    source: list[SourceRef] = Field(default_factory=list)
+
+    _normalise_source = field_validator("source", mode="before")(_as_list)
 
 
 class CaseLink(Strict):

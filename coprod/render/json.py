@@ -84,7 +84,13 @@ def practice_json(practice: Practice) -> dict[str, Any]:
         "summary": practice.summary,
         "key_points": [{"id": k.id, "text": k.text} for k in practice.key_points],
         "statements": [
-            {"id": s.id, "text": s.text, "key_point": s.key_point, "next_step": s.next_step}
+            {
+                "id": s.id,
+                "text": s.text,
+                "key_point": s.key_point,
+                "next_step": s.next_step,
+                **({"source": sources(s)} if s.source else {}),
+            }
             for s in practice.statements
         ],
         "cases": [link.case for link in practice.cases],

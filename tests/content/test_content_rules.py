@@ -240,58 +240,68 @@ def test_validate_fails_on_an_item_without_a_source(
 # ------------------------------------------------------------ replacing statements
 
 
-def _previous_ids(content: Content) -> list[str]:
-    previous = [v for v in content.meta.history if v.content_version == content.version - 1]
-    assert previous, "meta.yaml keeps the previous version's statement ids under history"
+def _previous_ids(content: Content, version: int | None = None) -> list[str]:
+    version = content.version - 1 if version is None else version
+    previous = [v for v in content.meta.history if v.content_version == version]
+    assert previous, f"meta.yaml keeps version {version}'s statement ids under history"
     return previous[0].statements
 
 
-def test_replaces_names_statements_of_the_previous_version(content: Content) -> None:
-    previous = _previous_ids(content)
+def test_replaces_names_statements_of_earlier_versions(content: Content) -> None:
     current = {s.id for _, s in content.statements()}
     replaced = content.replaced_by()
     assert replaced, "this content version replaces statements"
+    earlier = {i for v in content.meta.history for i in v.statements}
     for old, new in replaced.items():
-        assert old in previous, old
+        assert old in earlier, old
         assert old not in current, f"{old} is replaced but still asked"
         assert set(new) <= current
-    # every statement of the previous version is either still asked or replaced
-    assert [i for i in previous if i not in current and i not in replaced] == []
+    # every statement of every earlier version is either still asked or replaced
+    for version in range(1, content.version):
+        gone = [i for i in _previous_ids(content, version) if i not in current]
+        assert [i for i in gone if i not in replaced] == [], version
 
 
-def test_history_matches_a_real_answers_file_of_the_previous_version(content: Content) -> None:
-    """The v1 fixture answered every v1 statement: the recorded history is that list."""
-    old = yaml.safe_load((FIXTURES / "full-v1.yaml").read_text(encoding="utf-8"))
-    assert old["content_version"] == content.version - 1
-    assert list(old["ratings"]) == _previous_ids(content)
+@pytest.mark.parametrize("version", [1, 2])
+def test_history_matches_a_real_answers_file_of_each_earlier_version(
+    content: Content, version: int
+) -> None:
+    """Each earlier version's fixture answered every statement it had: the history."""
+    old = yaml.safe_load((FIXTURES / f"full-v{version}.yaml").read_text(encoding="utf-8"))
+    assert old["content_version"] == version < content.version
+    assert list(old["ratings"]) == _previous_ids(content, version)
 
 
-def test_validate_fails_on_replaces_naming_an_id_the_previous_version_lacked(
+def test_validate_fails_on_replaces_naming_an_id_no_earlier_version_had(
     invoke: Any, data_copy: Path
 ) -> None:
     path = data_copy / "practices.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "        replaces: [openness-4]\n" in text
+    assert "        replaces: [openness-8]\n" in text
     path.write_text(
-        text.replace("        replaces: [openness-4]\n", "        replaces: [openness-44]\n", 1),
+        text.replace("        replaces: [openness-8]\n", "        replaces: [openness-44]\n", 1),
         encoding="utf-8",
     )
-    line = text.splitlines().index("        replaces: [openness-4]") + 1
+    line = text.splitlines().index("        replaces: [openness-8]") + 1
     result = invoke("data", "validate", str(data_copy))
     assert result.exit_code == 2
     assert f"{path}:{line}:" in result.stderr
-    assert "openness-44" in result.stderr and "version 1" in result.stderr
+    assert "openness-44" in result.stderr and "version 1, 2" in result.stderr
 
 
-def test_an_answers_file_of_the_previous_version_loads_naming_what_was_replaced(
-    invoke: Any, content: Content
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_answers_file_of_an_earlier_version_loads_naming_what_was_replaced(
+    invoke: Any, content: Content, version: int
 ) -> None:
-    old = FIXTURES / "full-v1.yaml"
+    old = FIXTURES / f"full-v{version}.yaml"
     result = invoke("assess", "--answers", str(old), "--json")
     assert result.exit_code == 0, result.stderr
     warning = next(line for line in result.stderr.splitlines() if "reworded or split" in line)
-    for gone, new in content.replaced_by().items():
-        assert f"{gone} → {', '.join(new)}" in warning
+    answered = set(yaml.safe_load(old.read_text(encoding="utf-8"))["ratings"])
+    named = [gone for gone in content.replaced_by() if gone in answered]
+    assert named
+    for gone in named:
+        assert f"{gone} → {', '.join(content.replaced_by()[gone])}" in warning
     data = json.loads(result.stdout)
     openness = next(p for p in data["practices"] if p["id"] == "openness")
     assert openness["score"] is not None  # scored on the statements both versions share

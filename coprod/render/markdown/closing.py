@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod.core.models import Content, Passage
-from coprod.i18n import N_, _
+from coprod.i18n import N_, _, ngettext
 from coprod.render.markdown.blocks import bold, bullets, escape_md, heading
 
 CALLS_HEADING = N_("What the report asks of you")
@@ -26,17 +26,22 @@ def in_its_words(quote: str | None) -> str:
     )
 
 
-def _from_sections(passages: Sequence[object]) -> str:
-    sections = dict.fromkeys(
-        s.section
-        for p in passages
-        for s in p.source  # type: ignore[attr-defined]
-        if s.ref == "report"
+def from_sections(passages: Sequence[object]) -> str:
+    """``From the report's sections “A”, “B”.``: the report sections ``passages`` cite
+    (plain text, to escape)."""
+    sections = list(
+        dict.fromkeys(
+            s.section
+            for p in passages
+            for s in p.source  # type: ignore[attr-defined]
+            if s.ref == "report"
+        )
     )
-    return escape_md(
-        _("From the report's section %(sections)s.")
-        % {"sections": ", ".join(f"“{s}”" for s in sections)}
-    )
+    return ngettext(
+        "From the report's section %(sections)s.",
+        "From the report's sections %(sections)s.",
+        len(sections),
+    ) % {"sections": ", ".join(f"“{s}”" for s in sections)}
 
 
 def _passage(p: Passage) -> str:
@@ -56,7 +61,7 @@ def vision_blocks(content: Content, level: int = 2) -> list[str]:
             bold(_("What changed, in the report's headlines")),
             bullets(_passage(p) for p in bg.what_changed),
         ]
-    return [*blocks, _from_sections([*bg.vision, *bg.what_changed])]
+    return [*blocks, escape_md(from_sections([*bg.vision, *bg.what_changed]))]
 
 
 def calls_to_action_blocks(
@@ -79,7 +84,7 @@ def calls_to_action_blocks(
             for c in calls
         ),
         *(_passage(p) for p in last),
-        _from_sections([*first, *calls, *last]),
+        escape_md(from_sections([*first, *calls, *last])),
     ]
 
 

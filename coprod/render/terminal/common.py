@@ -37,7 +37,12 @@ def print_closing(content: Content, roles: list[str | None], console: Console) -
     asks of these roles (all four when a role is unknown), framed as the report frames it.
     The report's own words are quoted and marked as its words."""
     from coprod.i18n import _
-    from coprod.render.markdown.closing import CALLS_HEADING, VISION_HEADING, in_its_words
+    from coprod.render.markdown.closing import (
+        CALLS_HEADING,
+        VISION_HEADING,
+        from_sections,
+        in_its_words,
+    )
 
     bg = content.background
 
@@ -47,11 +52,7 @@ def print_closing(content: Content, roles: list[str | None], console: Console) -
             bullet(console, f"[italic]{escape_markup(in_its_words(quote))}[/italic]", marker=" ")
 
     def cited(items: list[Any]) -> None:
-        sections = dict.fromkeys(s.section for i in items for s in i.source if s.ref == "report")
-        line = _("From the report's section %(sections)s.") % {
-            "sections": ", ".join(f"“{s}”" for s in sections)
-        }
-        console.print(f"[dim]{escape_markup(line)}[/dim]")
+        console.print(f"[dim]{escape_markup(from_sections(items))}[/dim]")
 
     if bg.vision or bg.what_changed:
         console.print(f"\n[bold]{escape_markup(_(VISION_HEADING))}[/bold]")

@@ -14,6 +14,7 @@ from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Sta
 from coprod.core.notices import Notice
 from coprod.core.scoring import (
     BAND_FLOORS,
+    VERDICT_BASIS,
     PracticeScore,
     Rating,
     Verdict,
@@ -21,6 +22,7 @@ from coprod.core.scoring import (
     score_practice,
     verdict_for,
 )
+from coprod.i18n import _
 
 STRENGTH_FLOOR = BAND_FLOORS["developing"]  # below "developing" is never called a strength
 CLEAR_MARGIN = 15  # ...and one not "strong" only when this far above the person's own mean
@@ -90,6 +92,7 @@ class Assessment:
         the answers themselves (ratings, criteria, notes, reflections)."""
         data: dict[str, Any] = {
             "verdict": self.verdict.kind,
+            "verdict_basis": _(VERDICT_BASIS),
             "overall": self.overall,
             "practices": [
                 {
@@ -225,6 +228,7 @@ def calls_to_action_json(content: Content, roles: list[str | None]) -> list[dict
             "id": c.id,
             "reader": c.reader,
             "text": c.text,
+            **({"quote": c.quote} if c.quote else {}),
             "source": [dump(s, exclude_none=True) for s in c.source],
         }
         for c in content.calls_to_action(roles)

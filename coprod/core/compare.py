@@ -8,10 +8,10 @@ from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import LoadedAnswers
-from coprod.core.assessment import Assessment, assess
+from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.notices import Notice
-from coprod.core.scoring import Rating
+from coprod.core.scoring import VERDICT_BASIS_SHORT, Rating
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.i18n.labels import role_label
@@ -123,6 +123,7 @@ class Comparison:
         return {
             "project": self.new.answers.project.name,
             "same_respondent": self.same_respondent,
+            "verdict_basis": _(VERDICT_BASIS_SHORT),
             "old": {
                 "date": when(self.old),
                 "respondent": who(self.old),
@@ -165,6 +166,13 @@ class Comparison:
             "removed_notes": [{"practice": p.id, "note": note} for p, note in self.removed_notes],
             "actions": [r.to_json() for r in self.actions],
             "messages": [n.text() for n in self.notices],
+            "calls_to_action": calls_to_action_json(
+                self.new.content,
+                [
+                    a.answers.respondent.role if a.answers.respondent else None
+                    for a in (self.old, self.new)
+                ],
+            ),
         }
 
     @property

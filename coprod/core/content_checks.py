@@ -242,29 +242,32 @@ def _case_methods_and_strategies_exist(f: _Folder) -> None:
 
 
 def _history(f: _Folder) -> None:
-    """``replaces`` must name statements of the previous content version, each once."""
+    """``replaces`` names statements of an earlier content version, none still asked.
+
+    A statement may take over ids of any earlier version in ``history``: a statement
+    kept from the previous version keeps the older ids it replaced, so answers of every
+    earlier version still load naming what replaced them.
+    """
     meta = f.meta
-    previous = max(
-        (v for v in meta.history if v.content_version < meta.content_version),
-        key=lambda v: v.content_version,
-        default=None,
-    )
+    earlier = [v for v in meta.history if v.content_version < meta.content_version]
+    known = {old for v in earlier for old in v.statements}
+    versions = ", ".join(str(v.content_version) for v in earlier)
     current_ids = {s.id for p in f.practices for s in p.statements}
     for i, p in enumerate(f.practices):
         for j, s in enumerate(p.statements):
             for k, old in enumerate(s.replaces):
                 loc: Loc = ("practices", i, "statements", j, "replaces", k)
                 message = None
-                if previous is None:
+                if not earlier:
                     message = _(
                         "replaces %(id)s, but %(file)s has no history of an earlier "
                         "content version to check it against"
                     ) % {"id": repr(old), "file": "meta.yaml"}
-                elif old not in previous.statements:
+                elif old not in known:
                     message = _(
                         "replaces %(id)s, which content version %(version)s "
                         "did not have (see history in %(file)s)"
-                    ) % {"id": repr(old), "version": previous.content_version, "file": "meta.yaml"}
+                    ) % {"id": repr(old), "version": versions, "file": "meta.yaml"}
                 elif old in current_ids and old != s.id:
                     message = _("replaces %(id)s, which is still a statement of this version") % {
                         "id": repr(old)
@@ -329,6 +332,39 @@ def _sources_declared(f: _Folder) -> None:
                 )
 
 
+def _case_sentences_sourced(f: _Folder) -> None:
+    """Every sentence of a case's description and summary has its own source."""
+    from coprod.core.sentences import sentence_problems
+
+    for i, case in enumerate(f.cases):
+        for problem in sentence_problems(case):
+            shown = (problem.sentence or "")[:60]
+            if problem.starts is None:
+                f.problem(
+                    "cases.yaml",
+                    ("cases", i, problem.field),
+                    _(
+                        "sentence %(n)d (“%(sentence)s…”) has no source: give it one under "
+                        "sentence_sources, in the order the sentences come"
+                    )
+                    % {"n": problem.index + 1, "sentence": shown},
+                )
+            elif problem.sentence is None:
+                f.problem(
+                    "cases.yaml",
+                    ("cases", i, "sentence_sources", problem.index),
+                    _("names no sentence: the description and the summary have only %(n)d")
+                    % {"n": problem.index},
+                )
+            else:
+                f.problem(
+                    "cases.yaml",
+                    ("cases", i, "sentence_sources", problem.index, "starts"),
+                    _("%(starts)s does not begin sentence %(n)d (“%(sentence)s…”)")
+                    % {"starts": repr(problem.starts), "n": problem.index + 1, "sentence": shown},
+                )
+
+
 #: The rules, in the order their problems are listed.
 RULES: tuple[Callable[[_Folder], None], ...] = (
     _unique_ids,
@@ -338,6 +374,7 @@ RULES: tuple[Callable[[_Folder], None], ...] = (
     _call_to_action_roles,
     _room_characteristics,
     _sources_declared,
+    _case_sentences_sourced,
 )
 
 

@@ -93,6 +93,8 @@ class Statement(Strict):
     next_step: Text
     replaces: list[Slug] = dataclasses.field(default_factory=list)
     picture: Slug | None = None  # shown beside it in easy read (coprod/pictures)
+    # where in the report the statement is grounded (the practice's section)
+    source: Annotated[list[SourceRef], Before(_as_list)] = dataclasses.field(default_factory=list)
 
 
 class CaseLink(Strict):
@@ -193,6 +195,16 @@ def _partial_date(value: object) -> object:
     return value
 
 
+class SentenceSource(Sourced):
+    """Where one sentence of a case's description or summary comes from.
+
+    ``starts`` gives the sentence's first words; a case lists its sentences' sources in
+    the order the sentences come, the description's first (see core/sentences.py).
+    """
+
+    starts: Text
+
+
 class Case(Sourced):
     """One of the ten Jam and Justice action research projects."""
 
@@ -210,6 +222,7 @@ class Case(Sourced):
     impacts: list[Claim] = dataclasses.field(default_factory=list)
     strategy: Slug | None = None
     lessons: list[Claim] = dataclasses.field(default_factory=list)
+    sentence_sources: list[SentenceSource] = dataclasses.field(default_factory=list)
 
     @property
     def started_key(self) -> str:
@@ -300,12 +313,22 @@ class Finding(Sourced):
 
 
 class CallToAction(Sourced):
-    """What the report asks of one kind of reader, and the respondent roles it speaks to."""
+    """What the report asks of one kind of reader, and the respondent roles it speaks to;
+    ``quote`` is the call in the report's own words."""
 
     id: Slug
     reader: Text
     roles: Annotated[list[Slug], Check(min_length=1)]
     text: Text
+    quote: Text | None = None
+
+
+class Passage(Finding):
+    """What the report says that coprod carries as it says it: our words (``text``) and
+    the report's own (``quote``, verbatim): its vision, how it frames its calls to action,
+    its headlines of what changed."""
+
+    quote: Text
 
 
 class Background(Strict):
@@ -315,6 +338,9 @@ class Background(Strict):
     contributions: Annotated[list[Finding], Check(min_length=1)]
     limits: Annotated[list[Finding], Check(min_length=1)]
     calls_to_action: Annotated[list[CallToAction], Check(min_length=1)]
+    vision: list[Passage] = dataclasses.field(default_factory=list)
+    calls_framing: list[Passage] = dataclasses.field(default_factory=list)
+    what_changed: list[Passage] = dataclasses.field(default_factory=list)
     assessment_framing: Annotated[list[Note], Check(min_length=1)]
     challenges: Annotated[list[Challenge], Check(min_length=1)]
     arc_characteristics: Annotated[list[Characteristic], Check(min_length=1)]

@@ -8,7 +8,9 @@ The rules (also in README and ``coprod assess --help``):
 * Bands: 0-39 needs attention, 40-69 developing, 70-100 strong.
 * Overall: the mean of the scored practices (rounded half up), never shown alone.
 * Verdict: any warning sign answered yes -> ``caution``; otherwise two or more
-  favourable conditions answered yes -> ``favourable``; otherwise ``unclear``.
+  favourable conditions answered yes -> ``favourable``; otherwise ``unclear``. These
+  rules are coprod's reading of the report's criteria, not the report's own (every
+  format that prints the verdict says so: :data:`VERDICT_BASIS`).
 """
 
 from __future__ import annotations
@@ -18,12 +20,30 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coprod.i18n import N_
 from coprod.i18n.labels import NOT_RATED_WORDS, SCALE_WORDS
 
 Rating = int | Literal["dont_know", "na"]
 CriterionAnswer = Literal["yes", "no", "unsure"]
 Band = Literal["needs attention", "developing", "strong"]
 VerdictKind = Literal["favourable", "caution", "unclear"]
+
+#: Said wherever the verdict is explained or printed: the report names the conditions; the
+#: rules that weigh the answers into a verdict are coprod's.
+VERDICT_BASIS = N_(
+    "This verdict is coprod's reading of the report's criteria: the report names the "
+    "conditions, and coprod's own rules weigh your answers (any warning sign answered yes "
+    "gives caution; otherwise two or more favourable conditions give favourable; otherwise "
+    "unclear)."
+)
+VERDICT_RULES = N_(
+    "How coprod gives a verdict (coprod's reading of the report's criteria, not the "
+    "report's own rules): any warning sign answered yes gives caution; otherwise two or more "
+    "favourable conditions give favourable; otherwise unclear."
+)
+VERDICT_BASIS_SHORT = N_(
+    "The verdict is coprod's reading of the report's criteria, not the report's own judgement."
+)
 
 # The scale's points and their words (English, translated where shown: coprod.i18n.labels)
 SCALE: dict[int, str] = SCALE_WORDS

@@ -116,6 +116,13 @@ ROOM_STATUS = {
     "unknown": N_("not known"),  # no one said what they bring
 }
 
+#: The publications the content cites (meta.yaml's ids), as a numbered reference names them.
+PUBLICATION_NAMES = {
+    "report": N_("The report"),
+    "ukri-outcomes": N_("The research outcomes record (UKRI Gateway to Research)"),
+    "website": N_("The project website"),
+}
+
 
 def _label(table: dict[str, str], key: str) -> str:
     return _(table[key]) if key in table else key
@@ -185,3 +192,8 @@ def room_status_label(status: str) -> str:
 def choices(table: dict[str, str]) -> list[tuple[str, str]]:
     """``(id, label)`` pairs of a table, in its order, in the language of the moment."""
     return [(key, _(label)) for key, label in table.items()]
+
+
+def publication_label(ref: str, citation: str) -> str:
+    """A cited publication in short (``"The report"``); its citation when not a known id."""
+    return _(PUBLICATION_NAMES[ref]) if ref in PUBLICATION_NAMES else citation

@@ -88,7 +88,13 @@ def practice_json(practice: Practice) -> dict[str, Any]:
         "summary": practice.summary,
         "key_points": [{"id": k.id, "text": k.text} for k in practice.key_points],
         "statements": [
-            {"id": s.id, "text": s.text, "key_point": s.key_point, "next_step": s.next_step}
+            {
+                "id": s.id,
+                "text": s.text,
+                "key_point": s.key_point,
+                "next_step": s.next_step,
+                **({"source": sources(s)} if s.source else {}),
+            }
             for s in practice.statements
         ],
         "cases": [link.case for link in practice.cases],
@@ -110,6 +116,9 @@ def practices_document(content: Content, chosen: list[Practice]) -> dict[str, An
 
 def criteria_document(content: Content) -> dict[str, Any]:
     """``coprod criteria --json``."""
+    from coprod.core.scoring import VERDICT_RULES
+    from coprod.i18n import _
+
     crit = content.criteria
 
     def criterion(c: Any) -> dict[str, Any]:
@@ -121,6 +130,7 @@ def criteria_document(content: Content) -> dict[str, Any]:
             "content_version": content.version,
             "favourable": [criterion(c) for c in crit.favourable],
             "warning": [criterion(c) for c in crit.warning],
+            "verdict_rules": _(VERDICT_RULES),
             "starting_point": {"id": crit.starting_point.id, "text": crit.starting_point.text},
             "caveats": [{"id": n.id, "text": n.text} for n in crit.caveats],
         },
@@ -154,8 +164,19 @@ def case_json(case: Case, content: Content, *, full: bool = False) -> dict[str, 
     }
     if full:
         from coprod.core.models import dump
+        from coprod.core.sentences import sourced_sentences
 
+        sentences = sourced_sentences(case)
         data |= {
+            "sentences": [
+                {
+                    "field": field,
+                    "text": text,
+                    "source": [dump(s, exclude_none=True) for s in src],
+                }
+                for field in ("description", "summary")
+                for text, src in sentences[field]
+            ],
             "figures": [dump(f, exclude_none=True) for f in case.figures],
             "outputs": _claims(case.outputs),
             "impacts": _claims(case.impacts),
@@ -198,41 +219,32 @@ def glossary_document(content: Content, terms: list[GlossaryTerm]) -> dict[str, 
 def about_sections(content: Content) -> dict[str, list[dict[str, Any]]]:
     """The ideas behind the practices (``coprod about``), each section's items by key.
 
-    Items have ``id``, ``name`` and ``text`` (and ``source`` where the report gives
-    one); the leadership viewpoints have a ``number`` instead of a name.
+    Every item has ``id``, ``name``, ``text`` and ``source``; the leadership viewpoints
+    have a ``number`` instead of a name; ``quote`` is the report's own words, where an
+    item carries them (the calls to action, the vision, what changed).
     """
     bg = content.background
 
-    def finding(f: Any) -> dict[str, Any]:
-        return {"id": f.id, "name": f.name, "text": f.text, "source": sources(f)}
+    def item(x: Any, name: str, text: str, **more: Any) -> dict[str, Any]:
+        quote = {"quote": x.quote} if getattr(x, "quote", None) else {}
+        return {"id": x.id, "name": name, "text": text, **more, **quote, "source": sources(x)}
 
     return {
-        "what_it_is": [finding(f) for f in bg.what_it_is],
-        "contributions": [finding(f) for f in bg.contributions],
-        "limits": [finding(f) for f in bg.limits],
+        "what_it_is": [item(f, f.name, f.text) for f in bg.what_it_is],
+        "contributions": [item(f, f.name, f.text) for f in bg.contributions],
+        "limits": [item(f, f.name, f.text) for f in bg.limits],
+        "vision": [item(f, f.name, f.text) for f in bg.vision],
+        "calls_framing": [item(f, f.name, f.text) for f in bg.calls_framing],
         "calls_to_action": [
-            {
-                "id": c.id,
-                "name": c.reader,
-                "text": c.text,
-                "roles": list(c.roles),
-                "source": sources(c),
-            }
-            for c in bg.calls_to_action
+            item(c, c.reader, c.text, roles=list(c.roles)) for c in bg.calls_to_action
         ],
-        "challenges": [
-            {"id": c.id, "name": c.name, "text": f"{c.question} {c.description}"}
-            for c in bg.challenges
-        ],
-        "strategies": [
-            {"id": s.id, "name": s.name, "text": s.description} for s in content.strategies
-        ],
-        "arc_characteristics": [
-            {"id": c.id, "name": c.name, "text": c.description} for c in bg.arc_characteristics
-        ],
-        "tyrannies": [{"id": t.id, "name": t.name, "text": t.description} for t in bg.tyrannies],
+        "what_changed": [item(f, f.name, f.text) for f in bg.what_changed],
+        "challenges": [item(c, c.name, f"{c.question} {c.description}") for c in bg.challenges],
+        "strategies": [item(s, s.name, s.description) for s in content.strategies],
+        "arc_characteristics": [item(c, c.name, c.description) for c in bg.arc_characteristics],
+        "tyrannies": [item(t, t.name, t.description) for t in bg.tyrannies],
         "leadership_viewpoints": [
-            {"id": v.id, "number": v.number, "text": v.description}
+            {"id": v.id, "number": v.number, "text": v.description, "source": sources(v)}
             for v in bg.leadership_viewpoints
         ],
     }

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coprod.core.models import Content, SourceRef
+from coprod.core.scoring import VERDICT_BASIS
 from coprod.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -29,6 +30,19 @@ def source_line(source: SourceRef, content: Content) -> str:
         "citation": citation,
         "section": source.section,
     }
+
+
+def reference_line(source: SourceRef, content: Content) -> str:
+    """A numbered reference's text: ``"The report, section “Appendix 3…”"``, and the
+    publication's address where it has one."""
+    from coprod.i18n.labels import publication_label
+
+    publication = next((p for p in content.meta.publications if p.id == source.ref), None)
+    name = publication_label(source.ref, publication.citation if publication else source.ref)
+    line = _("%(citation)s, section “%(section)s”") % {"citation": name, "section": source.section}
+    if source.page:
+        line += ", " + _("p. %(page)s") % {"page": source.page}
+    return line + (f" {publication.url}" if publication and publication.url else "")
 
 
 def source_lines(sources: Iterable[SourceRef], content: Content) -> list[str]:
@@ -156,4 +170,5 @@ def verdict_lines(assessment: Assessment) -> list[str]:
             ngettext("%(n)d criterion was not answered.", "%(n)d criteria were not answered.", n)
             % {"n": n}
         )
+    lines.append(_(VERDICT_BASIS))
     return lines

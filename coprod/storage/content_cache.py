@@ -30,6 +30,7 @@ SHAPING_SOURCES: tuple[str, ...] = (
     "core/validation.py",
     "core/document.py",
     "core/content_checks.py",
+    "core/sentences.py",  # a case's sentences and their sources
     "core/answers.py",  # the roles a call to action may name
     "core/scoring.py",  # (imported by answers)
     "core/notices.py",  # a pack's notices

@@ -24,13 +24,16 @@ def printable(text: str | Path) -> str:
     return clean_text(str(text)).replace("\t", "").replace("\n", "")
 
 
-def break_points(line: str, width: int) -> list[tuple[int, int]]:
+def break_points(line: str, width: int, *, long_addresses: bool = False) -> list[tuple[int, int]]:
     """Where to break one line for ``width`` columns: ``(offset, indent of the next line)``.
 
     Between words, never inside one: a word too long for a line of its own breaks
     only after a hyphen (``young-people-`` | ``missing``); an address, a path or a
-    word with no hyphen stays whole (the terminal shows it, unbroken when copied). Continuation lines are indented as
-    the line itself is, so a problem listed under a heading stays under it.
+    word with no hyphen stays whole (the terminal shows it, unbroken when copied). With
+    ``long_addresses`` (a reference listed under its item), an address longer than a
+    whole line breaks after a ``/ ? = &`` instead of spilling to the line's start.
+    Continuation lines are indented as the line itself is, so a problem listed under a
+    heading stays under it.
     """
     import re
 
@@ -54,7 +57,13 @@ def break_points(line: str, width: int) -> list[tuple[int, int]]:
             used, fresh = hang, True
         offset = start
         whole = "://" in word or word.startswith(("/", "~", "."))  # an address or a path
-        for piece in [word] if whole else re.split(r"(?<=[^-]-)(?=[^-])", word):
+        if not whole:
+            pieces = re.split(r"(?<=[^-]-)(?=[^-])", word)
+        elif long_addresses and hang + size > room:  # break after its / ? = &
+            pieces = re.split(r"(?<=[/?=&])(?=[^/?=&])", word)
+        else:
+            pieces = [word]
+        for piece in pieces:
             if not fresh and used + cell_len(piece) > room:
                 breaks.append((offset, hang))
                 used = hang
@@ -75,14 +84,18 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def flow(text: Text, width: int) -> Text:
-    """Styled text wrapped between words for ``width`` columns, as :func:`wrap` does."""
+def flow(text: Text, width: int, *, long_addresses: bool = False) -> Text:
+    """Styled text wrapped between words for ``width`` columns, as :func:`wrap` does
+    (``long_addresses``: see :func:`break_points`)."""
     from rich.text import Text
 
     points: list[tuple[int, int]] = []
     position = 0
     for line in text.plain.split("\n"):
-        points += [(position + offset, hang) for offset, hang in break_points(line, width)]
+        points += [
+            (position + offset, hang)
+            for offset, hang in break_points(line, width, long_addresses=long_addresses)
+        ]
         position += len(line) + 1
     if not points:
         return text

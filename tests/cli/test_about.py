@@ -46,7 +46,7 @@ def test_about_starts_with_what_co_production_is_and_asks(invoke, content):
         assert contribution in text
     for call in content.background.calls_to_action:
         assert f"{call.reader}:" in text and f"({call.id})" not in text
-    assert "Report, “What would ‘different’ look like?”" in text
+    assert "The report, section “What would ‘different’ look like?”" in text
 
 
 def test_about_json_carries_the_headline_findings_with_sources(invoke, content):

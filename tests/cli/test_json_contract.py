@@ -60,6 +60,8 @@ READABLE = {
     "text",
     "title",
     "items",
+    "verdict_basis",  # the verdict is coprod's reading of the report's criteria, in words
+    "verdict_rules",
     "why",
     "word",
     "was",

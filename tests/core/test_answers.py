@@ -17,9 +17,9 @@ FULL_TEXT = FULL.read_text(encoding="utf-8")
 
 @pytest.fixture
 def content_v2(data_copy: Path) -> Path:
-    """Content version 3, in which ``openness-1`` was renamed ``openness-1b``."""
+    """Content version 4, in which ``openness-1`` was renamed ``openness-1b``."""
     meta = data_copy / "meta.yaml"
-    meta.write_text(replaced("content_version: 2\n", "content_version: 3\n", meta.read_text()))
+    meta.write_text(replaced("content_version: 3\n", "content_version: 4\n", meta.read_text()))
     practices = data_copy / "practices.yaml"
     practices.write_text(
         replaced("- id: openness-1\n", "- id: openness-1b\n", practices.read_text())
@@ -63,7 +63,7 @@ def test_old_answers_warning_goes_to_stderr(invoke, content_v2) -> None:
 
 def test_check_tells_when_an_old_criterion_was_left_out(invoke, data_copy) -> None:
     meta = data_copy / "meta.yaml"
-    meta.write_text(replaced("content_version: 2\n", "content_version: 3\n", meta.read_text()))
+    meta.write_text(replaced("content_version: 3\n", "content_version: 4\n", meta.read_text()))
     criteria = data_copy / "criteria.yaml"
     criteria.write_text(
         replaced("- id: problem-undefined\n", "- id: problem-undefined-2\n", criteria.read_text())
@@ -77,7 +77,7 @@ def test_unknown_id_for_the_current_content_version_is_an_error(
     invoke, content_v2, tmp_path
 ) -> None:
     path = tmp_path / "answers.yaml"
-    path.write_text(replaced("content_version: 2\n", "content_version: 3\n"))
+    path.write_text(replaced("content_version: 3\n", "content_version: 4\n"))
     result = invoke("--data-dir", str(content_v2), "assess", "--answers", str(path))
     assert_refused(
         result,
@@ -90,15 +90,15 @@ def test_unknown_id_for_the_current_content_version_is_an_error(
 
 def test_answers_newer_than_the_content_are_refused(invoke, content_v2, tmp_path) -> None:
     path = tmp_path / "answers.yaml"
-    path.write_text(replaced("content_version: 2\n", "content_version: 4\n"))
+    path.write_text(replaced("content_version: 3\n", "content_version: 5\n"))
     result = invoke("--data-dir", str(content_v2), "assess", "--answers", str(path))
     assert_refused(
         result,
         path,
         line=line_of(FULL_TEXT, "content_version"),
         field="content_version",
-        says=("content version 4", "version 3"),
+        says=("content version 5", "version 4"),
     )
-    # and against the built-in content (version 2) a version-3 file is newer too
-    path.write_text(replaced("content_version: 2\n", "content_version: 3\n"))
+    # and against the built-in content (version 3) a version-4 file is newer too
+    path.write_text(replaced("content_version: 3\n", "content_version: 4\n"))
     assert_refused(invoke("report", str(path)), path, says=("newer",))

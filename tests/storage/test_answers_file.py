@@ -163,7 +163,7 @@ def _cases() -> list:
             id="unknown-local-tag",
         ),
         pytest.param(
-            replaced("content_version: 2", "content_version: one"),
+            replaced("content_version: 3", "content_version: one"),
             line_of(FULL_TEXT, "content_version"),
             "content_version",
             (),

@@ -49,3 +49,12 @@ def test_styled_text_keeps_its_styles_when_wrapped() -> None:
     assert flowed.plain.split() == text.plain.split()
     assert all(len(line) < 30 for line in flowed.plain.splitlines())
     assert any(span.style == "bold red" and span.end - span.start == 6 for span in flowed.spans)
+
+
+def test_a_listed_address_longer_than_a_whole_line_breaks_after_a_slash_or_equals_sign() -> None:
+    url = "https://gtr.ukri.org/projects?ref=ES%2FN005945%2F2"
+    lines = flow(Text(f"    See {url}"), 40, long_addresses=True).plain.split("\n")
+    assert all(len(line) <= 40 for line in lines)
+    assert all(line.startswith("    ") for line in lines)  # it hangs under its item
+    assert "".join(line.strip() for line in lines[1:]) == url
+    assert lines[1].strip().endswith(("/", "?", "=", "&"))

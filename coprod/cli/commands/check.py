@@ -27,7 +27,8 @@ def check_command(
     """Ask whether the conditions favour co-production, and give the verdict.
 
     Any warning sign answered yes → caution; otherwise two or more favourable
-    conditions → favourable; otherwise unclear. No toolkit can decide this for you:
+    conditions → favourable; otherwise unclear. These rules are coprod's reading of
+    the report's criteria, not the report's own. No toolkit can decide this for you:
     the verdict is a starting point for a conversation.
 
     Your answers, reflections included, are saved after every question (default:

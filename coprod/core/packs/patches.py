@@ -113,6 +113,14 @@ class FindingPatch(Patch):
     text: Opt = None
 
 
+class PassagePatch(Patch):
+    """The vision, the calls' framing, what changed: our words; the quote stays the report's."""
+
+    what = "passage"
+    name: Opt = None
+    text: Opt = None
+
+
 class CallToActionPatch(Patch):
     what = "call to action"
     reader: Opt = None
@@ -176,6 +184,9 @@ class BackgroundPatch(Strict):
     contributions: list[FindingPatch] | None = None
     limits: list[FindingPatch] | None = None
     calls_to_action: list[CallToActionPatch] | None = None
+    vision: list[PassagePatch] | None = None
+    calls_framing: list[PassagePatch] | None = None
+    what_changed: list[PassagePatch] | None = None
     assessment_framing: list[NotePatch] | None = None
     challenges: list[ChallengePatch] | None = None
     arc_characteristics: list[CharacteristicPatch] | None = None

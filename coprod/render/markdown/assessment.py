@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from coprod.core.assessment import Assessment
 from coprod.render.markdown.actions import assessment_action_blocks
 from coprod.render.markdown.assessment_detail import (
-    calls_to_action_blocks,
     case_blocks,
     caveat_blocks,
     gaps_blocks,
@@ -37,6 +36,7 @@ from coprod.render.markdown.assessment_summary import (
     verdict_blocks,
 )
 from coprod.render.markdown.blocks import RULE, heading_slug, join_blocks
+from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import glossary_blocks
 
 
@@ -66,7 +66,7 @@ def report_blocks(
         *case_blocks(suggested_cases(assessment), assessment),
         *caveat_blocks(assessment),
         *source_blocks(assessment),
-        *calls_to_action_blocks(assessment.content, respondent_roles(assessment)),
+        *closing_blocks(assessment.content, respondent_roles(assessment)),
     ]
     return blocks + glossary_blocks(assessment.content, blocks)
 

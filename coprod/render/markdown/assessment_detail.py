@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment, CaseSuggestion, PracticeResult, StatementResult
-from coprod.core.models import Case, Content
+from coprod.core.models import Case, SourceRef
 from coprod.i18n import N_, _, ngettext
 from coprod.i18n.labels import rating_label
 from coprod.render.markdown.assessment_summary import practice_label, score_text
@@ -26,7 +26,7 @@ from coprod.render.markdown.blocks import (
     link,
     table,
 )
-from coprod.render.text import CITATION, REFLECTION_QUESTIONS, source_line
+from coprod.render.text import CITATION, REFLECTION_QUESTIONS, reference_line
 
 LOW_RATING = 2  # statements rated this or lower get their next step shown
 CASES_HEADING = N_("Case studies to learn from")
@@ -234,14 +234,25 @@ def case_blocks(cases: Sequence[Case], assessment: Assessment, level: int = 2) -
         escape_md(_("The Jam and Justice projects suggested above, in short.")),
     ]
     for case in cases:
-        blocks += [
-            heading(level + 1, escape_md(case.name)),
-            escape_md(case.summary),
-            "*"
-            + escape_md(_("Source") + ": " + source_line(case.source[0], assessment.content))
-            + "*",
-        ]
+        blocks += [heading(level + 1, escape_md(case.name)), *sourced_summary(case, assessment)]
     return blocks
+
+
+def sourced_summary(case: Case, assessment: Assessment) -> list[str]:
+    """A case's summary, each sentence with its numbered sources, and the sources listed."""
+    from coprod.core.sentences import sourced_sentences
+
+    used: list[SourceRef] = []
+    marked = []
+    for text, sources in sourced_sentences(case)["summary"]:
+        used += [s for s in sources if s not in used]
+        numbers = ", ".join(str(used.index(s) + 1) for s in sources)
+        marked.append(escape_md(text + (f" [{numbers}]" if numbers else "")))
+    listed = [
+        escape_md(f"[{n}] " + reference_line(s, assessment.content))
+        for n, s in enumerate(used, start=1)
+    ]
+    return [" ".join(marked), "*" + escape_md(_("Sources")) + "*", bullets(listed)]
 
 
 def caveat_blocks(assessment: Assessment, level: int = 2) -> list[str]:
@@ -278,21 +289,3 @@ def respondent_roles(assessment: Assessment) -> list[str | None]:
     """The respondent's role as a one-item list (``[None]`` when not given)."""
     respondent = assessment.answers.respondent
     return [respondent.role if respondent else None]
-
-
-def calls_to_action_blocks(
-    content: Content, roles: Sequence[str | None], level: int = 2
-) -> list[str]:
-    """The report's calls to action for these roles (all four when a role is unknown)."""
-    calls = content.calls_to_action(roles)
-    if not calls:
-        return []
-    sections = dict.fromkeys(s.section for c in calls for s in c.source)
-    return [
-        heading(level, _("What the report asks of you")),
-        bullets(f"{bold(c.reader)}: {escape_md(c.text)}" for c in calls),
-        escape_md(
-            _("From the report's section %(sections)s.")
-            % {"sections": ", ".join(f"“{s}”" for s in sections)}
-        ),
-    ]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from coprod.core.assessment import Assessment
 from coprod.core.compare import Comparison, respondent_text
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.i18n import N_, _, report_date
 from coprod.i18n.labels import rating_label, role_label
 from coprod.render.markdown.actions import review_blocks
@@ -26,6 +27,7 @@ from coprod.render.markdown.blocks import (
     mermaid_bar_chart,
     table,
 )
+from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import draft_blocks
 from coprod.render.text import SCORE_NOTE, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
 
@@ -169,6 +171,7 @@ def compare_verdict_blocks(comparison: Comparison, level: int = 2) -> list[str]:
                 f"**{escape_md(second)}:** {escape_md(VERDICT_TITLE[now])}",
             ]
         ),
+        escape_md(_(VERDICT_BASIS_SHORT)),
     ]
 
 
@@ -385,6 +388,15 @@ def comparison_blocks(
         *review_blocks(comparison.actions),
         *caveat_blocks(comparison.new),
         *source_blocks(comparison.new),
+        *closing_blocks(comparison.new.content, comparison_roles(comparison)),
+    ]
+
+
+def comparison_roles(comparison: Comparison) -> list[str | None]:
+    """Both files' respondent roles (``None`` where one is not given): whom the calls speak to."""
+    return [
+        a.answers.respondent.role if a.answers.respondent else None
+        for a in (comparison.old, comparison.new)
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coprod.core.answers import on_paper
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.core.team import CriterionSplit, Disagreement, TeamView, Written
 from coprod.i18n import N_, _, ngettext, report_date
 from coprod.i18n.labels import (
@@ -18,7 +19,6 @@ from coprod.i18n.labels import (
 )
 from coprod.render.markdown.actions import team_action_blocks
 from coprod.render.markdown.assessment_detail import (
-    calls_to_action_blocks,
     caveat_blocks,
     source_blocks,
 )
@@ -32,6 +32,7 @@ from coprod.render.markdown.blocks import (
     join_blocks,
     table,
 )
+from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import draft_blocks, glossary_blocks
 from coprod.render.markdown.room import room_blocks
 from coprod.render.text import REFLECTION_QUESTIONS, TEAM_SCORE_NOTE, VERDICT_KIND, VERDICT_TITLE
@@ -129,6 +130,7 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
         return [
             heading(level, _("When to co-produce")),
             escape_md(verdict_counts_text(view) + "."),
+            escape_md(_(VERDICT_BASIS_SHORT)),
         ]
     rows = [
         [escape_md(person.label), escape_md(VERDICT_TITLE[assessment.verdict.kind])]
@@ -142,6 +144,7 @@ def team_verdict_blocks(view: TeamView, level: int = 2) -> list[str]:
             rows,
             caption=_("When to co-produce: each respondent"),
         ),
+        escape_md(_(VERDICT_BASIS_SHORT)),
     ]
 
 
@@ -298,7 +301,7 @@ def team_blocks(view: TeamView, *, mermaid: bool = False) -> list[str]:
         *team_action_blocks(view, first.content),
         *caveat_blocks(first),
         *source_blocks(first),
-        *calls_to_action_blocks(first.content, [r.role for r in view.respondents]),
+        *closing_blocks(first.content, [r.role for r in view.respondents]),
     ]
     return blocks + glossary_blocks(first.content, blocks)
 

@@ -13,7 +13,7 @@ from coprod.render.terminal.common import (
     NARROW,
     VERDICT_STYLE,
     bullet,
-    print_calls_to_action,
+    print_closing,
     print_draft_line,
     section,
 )
@@ -234,7 +234,7 @@ def print_detail(assessment: Assessment, console: Console) -> None:
         )
     )
     respondent = assessment.answers.respondent
-    print_calls_to_action(assessment.content, [respondent.role if respondent else None], console)
+    print_closing(assessment.content, [respondent.role if respondent else None], console)
 
 
 def _priorities(assessment: Assessment, console: Console) -> None:

@@ -55,6 +55,7 @@ def render_no_match(console: Console) -> None:
 
 def render_case(case: Case, content: Content, console: Console) -> None:
     """One case in full: summary, questions, partners, numbers, lessons, numbered sources."""
+    from coprod.core.sentences import sourced_sentences
     from coprod.i18n import partial_date
     from coprod.render.json import method_names
     from coprod.render.terminal.common import titled_panel
@@ -62,7 +63,13 @@ def render_case(case: Case, content: Content, console: Console) -> None:
 
     practices = {p.id: p.name for p in content.practices}
     strategies = {s.id: s for s in content.strategies}
-    titled_panel(console, escape(case.summary), escape(case.name))  # the id was typed
+    refs = _References(case, content)
+    sentences = sourced_sentences(case)
+
+    def marked(field: str) -> str:
+        return " ".join(escape(text + refs.marks(src)) for text, src in sentences[field])
+
+    titled_panel(console, marked("summary"), escape(case.name))  # the id was typed
 
     def section(title: str, items: list[str]) -> None:
         if items:
@@ -70,8 +77,7 @@ def render_case(case: Case, content: Content, console: Console) -> None:
             for item in items:
                 print_item(console, "•", escape(item))
 
-    refs = _References(case, content)
-    console.print(f"\n{escape(case.description)}")
+    console.print(f"\n{marked('description')}")
     section(_("Questions it asked"), case.questions)
     if case.started:
         started = _("Started")
@@ -106,8 +112,13 @@ class _References:
 
     def __init__(self, case: Case, content: Content) -> None:
         self.content = content
+        from coprod.core.sentences import sourced_sentences
+
         used: list[SourceRef] = []
-        claims: list[list[SourceRef]] = [f.source for f in case.figures]
+        claims: list[list[SourceRef]] = [
+            src for field in ("summary", "description") for _, src in sourced_sentences(case)[field]
+        ]
+        claims += [f.source for f in case.figures]
         claims += [c.source for c in (*case.outputs, *case.impacts, *case.lessons)]
         for sources in [*claims, case.source]:
             used += [s for s in sources if s not in used]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coprod.render.safe import escape_markup
 
@@ -45,21 +45,46 @@ def section(console: Console, title: str) -> None:
     console.print(f"\n[bold]{title}[/bold]")
 
 
-def print_calls_to_action(content: Content, roles: list[str | None], console: Console) -> None:
-    """The report's calls to action for these roles (all four when a role is unknown)."""
+def print_closing(content: Content, roles: list[str | None], console: Console) -> None:
+    """How every terminal report ends: the report's vision and what changed, then what it
+    asks of these roles (all four when a role is unknown), framed as the report frames it.
+    The report's own words are quoted and marked as its words."""
+    from coprod.i18n import _
+    from coprod.render.markdown.closing import (
+        CALLS_HEADING,
+        VISION_HEADING,
+        from_sections,
+        in_its_words,
+    )
+
+    bg = content.background
+
+    def passage(name: str, text: str, quote: str | None) -> None:
+        bullet(console, f"[bold]{escape_markup(name)}[/bold]: {escape_markup(text)}")
+        if quote:
+            bullet(console, f"[italic]{escape_markup(in_its_words(quote))}[/italic]", marker=" ")
+
+    def cited(items: list[Any]) -> None:
+        console.print(f"[dim]{escape_markup(from_sections(items))}[/dim]")
+
+    if bg.vision or bg.what_changed:
+        console.print(f"\n[bold]{escape_markup(_(VISION_HEADING))}[/bold]")
+        for p in [*bg.vision, *bg.what_changed]:
+            passage(p.name, p.text, p.quote)
+        cited([*bg.vision, *bg.what_changed])
     calls = content.calls_to_action(roles)
     if not calls:
         return
-    from coprod.i18n import _
-
-    title = _("What the report asks of you")
-    console.print(f"\n[bold]{title}[/bold]")
+    first = [p for p in bg.calls_framing if p.id == "take-stock"]
+    last = [p for p in bg.calls_framing if p.id != "take-stock"]
+    console.print(f"\n[bold]{escape_markup(_(CALLS_HEADING))}[/bold]")
+    for p in first:
+        passage(p.name, p.text, p.quote)
     for call in calls:
-        bullet(console, f"[bold]{escape_markup(call.reader)}[/bold]: {escape_markup(call.text)}")
-    sections = dict.fromkeys(s.section for c in calls for s in c.source)
-    cited = ", ".join(f"“{s}”" for s in sections)
-    line = _("From the report's section %(sections)s.") % {"sections": cited}
-    console.print(f"[dim]{escape_markup(line)}[/dim]")
+        passage(call.reader, call.text, call.quote)
+    for p in last:
+        passage(p.name, p.text, p.quote)
+    cited([*first, *calls, *last])
 
 
 def print_draft_line(content: Content, console: Console) -> None:

@@ -6,11 +6,17 @@ import shlex
 from typing import TYPE_CHECKING
 
 from coprod.core.compare import Comparison, respondent_text
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.i18n import _
 from coprod.i18n.labels import rating_label
-from coprod.render.markdown.compare import side_labels, verdict_sentence, when_text
+from coprod.render.markdown.compare import (
+    comparison_roles,
+    side_labels,
+    verdict_sentence,
+    when_text,
+)
 from coprod.render.safe import escape_markup
-from coprod.render.terminal.common import bullet, section
+from coprod.render.terminal.common import bullet, print_closing, section
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,6 +55,7 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
         console.print(f"[dim]{escape_markup(together)}[/dim]")
     verdict = _("When to co-produce: %(verdict)s") % {"verdict": verdict_sentence(comparison)}
     console.print(escape_markup(verdict))
+    console.print(f"[dim]{escape_markup(_(VERDICT_BASIS_SHORT))}[/dim]")
     title = _("Practice scores then and now") if comparison.over_time else _("Practice scores")
     table = Table(title=title, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
@@ -118,3 +125,4 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
     from coprod.render.terminal.room import render_reviews
 
     render_reviews(comparison.actions, console)
+    print_closing(comparison.new.content, comparison_roles(comparison), console)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
+from coprod.core.scoring import VERDICT_RULES
 from coprod.i18n import _
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def render_criteria(crit: Criteria, console: Console) -> None:
     console.print(f"\n[bold yellow]{escape(unlikely)}[/bold yellow]")
     for c in crit.warning:
         print_item(console, "[yellow]![/yellow]", escape(c.text))
-    console.print()
+    console.print("\n[dim]" + escape(_(VERDICT_RULES)) + "[/dim]\n")
     print_item(
         console,
         "[bold]" + escape(_("A fertile place to start")) + ":[/bold]",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
-from coprod.i18n import _
+from coprod.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,7 +46,11 @@ def render_glossary(content: Content, terms: list[GlossaryTerm], console: Consol
         else:
             sections = dict.fromkeys(source.section for source in t.source)
             cited = ", ".join(f"“{section}”" for section in sections)
-            where = _("From the report's section %(sections)s.") % {"sections": cited}
+            where = ngettext(
+                "From the report's section %(sections)s.",
+                "From the report's sections %(sections)s.",
+                len(sections),
+            ) % {"sections": cited}
         console.print(Padding(Text(where, style="dim"), (0, 0, 1, 2)))
     if publication is not None:
         console.print(Text(_("Source") + ": " + publication.citation, style="dim"))

@@ -35,10 +35,11 @@ class Hanging:
         if hang > options.max_width // 3:
             hang = self.indent + 4
         first_width = max(options.max_width - first.cell_len, 1)
-        lines = list(flow(body, first_width + 1).split("\n"))
+        lines = list(flow(body, first_width + 1, long_addresses=True).split("\n"))
         if len(lines) > 1 and hang != first.cell_len:
             rest = Text(" ").join(lines[1:])
-            lines[1:] = flow(rest, max(options.max_width - hang, 1) + 1).split("\n")
+            width = max(options.max_width - hang, 1) + 1
+            lines[1:] = flow(rest, width, long_addresses=True).split("\n")
         for number, line in enumerate(lines):
             yield (first if number == 0 else Text(" " * hang)) + line
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod.core.answers import on_paper
+from coprod.core.scoring import VERDICT_BASIS_SHORT
 from coprod.core.team import TeamView, Written
 from coprod.i18n import _, ngettext
 from coprod.i18n.labels import band_label
@@ -20,7 +21,7 @@ from coprod.render.terminal.common import (
     BAND_STYLE,
     NARROW,
     bullet,
-    print_calls_to_action,
+    print_closing,
     print_draft_line,
     section,
 )
@@ -59,6 +60,7 @@ def render_team(view: TeamView, console: Console) -> None:
         "counts": verdict_counts_text(view)
     }
     console.print(escape_markup(verdicts))
+    console.print(f"[dim]{escape_markup(_(VERDICT_BASIS_SHORT))}[/dim]")
 
     if console.width < NARROW:
         _profile_list(view, console)
@@ -102,7 +104,7 @@ def render_team(view: TeamView, console: Console) -> None:
                 for w in answered[key]:
                     bullet(console, _written(w))
     _room_and_actions(view, console)
-    print_calls_to_action(view.assessments[0].content, [r.role for r in view.respondents], console)
+    print_closing(view.assessments[0].content, [r.role for r in view.respondents], console)
 
 
 def _profile_list(view: TeamView, console: Console) -> None:

@@ -45,15 +45,26 @@ SHAPING_SOURCES: tuple[str, ...] = (
 
 
 def cache_dir() -> Path | None:
-    """Where validated content is cached: ``$COPROD_CACHE_DIR``, else the user cache folder.
+    """Where validated content is cached: ``$COPROD_CACHE_DIR``, else the user cache folder
+    (``~/.cache/coprod``; on Windows ``%LOCALAPPDATA%\\coprod\\cache``).
 
     ``COPROD_CACHE_DIR=""`` turns the cache off.
     """
     explicit = os.environ.get("COPROD_CACHE_DIR")
     if explicit is not None:
         return Path(explicit) if explicit else None
+    if not _by_descriptor() and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "coprod" / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "coprod"
+
+
+def _by_descriptor() -> bool:
+    """Whether files can be opened relative to an open folder and their owner checked
+    (Linux, macOS): then the cache is read and written through descriptors. Windows has
+    neither; there the cache is used only inside the user's own profile folder, which
+    Windows keeps private to the user, and read and written by path."""
+    return os.open in os.supports_dir_fd and hasattr(os, "getuid")
 
 
 def fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
@@ -248,6 +259,46 @@ def _write_cached(folder_fd: int, name: str, key: str, content: Content) -> None
 MAX_CACHE_BYTES = 20_000_000
 
 
+def _in_profile(folder: Path) -> bool:
+    """Whether ``folder`` is inside the user's own profile folder (Windows keeps it private)."""
+    try:
+        folder.resolve().relative_to(Path.home().resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return True
+
+
+def _load_by_path(folder: Path, name: str, key: str, data_dir: Path, pack: str | None) -> Content:
+    """As :func:`load_via_cache`, where folders cannot be opened (Windows): by path, and
+    only in the user's own profile folder."""
+    import json
+
+    from coprod.storage.content import load_content_uncached
+
+    if not _in_profile(folder):
+        return load_content_uncached(data_dir, pack)
+    path = folder / name
+    try:
+        with open(path, "rb") as handle:
+            stored = json.loads(handle.read(MAX_CACHE_BYTES + 1))
+        if isinstance(stored, dict) and stored.get("key") == key:
+            content = _construct(Content, stored["content"])
+            if isinstance(content, Content):
+                return content
+    except Exception:  # absent, unreadable, truncated, an older format: rebuild
+        pass
+    content = load_content_uncached(data_dir, pack)
+    tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"key": key, "content": dump(content)}), encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, ValueError, TypeError):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return content
+
+
 def load_via_cache(data_dir: Path, pack: str | None = None) -> Content:
     """Validated content from the cache when its files are unchanged; else load and cache it.
 
@@ -260,11 +311,13 @@ def load_via_cache(data_dir: Path, pack: str | None = None) -> Content:
     key = fingerprint(data_dir, pack) if folder is not None else None
     if folder is None or key is None:
         return load_content_uncached(data_dir, pack)
+    name = f"content-{key[:32]}.json"
+    if not _by_descriptor():
+        return _load_by_path(folder, name, key, data_dir, pack)
     folder_fd = _open_cache_folder(folder)
     if folder_fd is None:
         return load_content_uncached(data_dir, pack)
     try:
-        name = f"content-{key[:32]}.json"
         content = _read_cached(folder_fd, name, key)
         if content is None:
             content = load_content_uncached(data_dir, pack)

@@ -286,3 +286,52 @@ def test_the_shaping_sources_are_every_module_that_loading_content_imports(
         if not line.endswith("__init__.py")
     }
     assert imported == set(content_cache.SHAPING_SOURCES)
+
+
+# Windows: no descriptors relative to a folder, no owner ids --------------------------------
+
+
+@pytest.fixture
+def by_path(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The cache as on Windows (by path), counting the loads from the content's files."""
+    monkeypatch.setattr(content_cache, "_by_descriptor", lambda: False)
+    loads: list[str] = []
+    from coprod.storage import content as storage_content
+
+    real = storage_content.load_content_uncached
+
+    def counted(data_dir: Path, pack: str | None = None):  # type: ignore[no-untyped-def]
+        loads.append(str(data_dir))
+        return real(data_dir, pack)
+
+    monkeypatch.setattr(storage_content, "load_content_uncached", counted)
+    return loads
+
+
+def test_on_windows_the_cache_in_the_users_profile_is_used(
+    data, cache, by_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("HOME", str(cache.parent))  # the cache folder is in the profile
+    monkeypatch.setenv("USERPROFILE", str(cache.parent))
+    first = content_cache.load_via_cache(data)
+    second = content_cache.load_via_cache(data)
+    assert by_path == [str(data)]  # the second came from the cache
+    assert dump(second) == dump(first)
+    assert cache_file(data, cache).is_file()
+
+
+def test_on_windows_a_cache_outside_the_users_profile_is_not_used(
+    data, cache, by_path, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "someone"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "someone"))
+    content_cache.load_via_cache(data)
+    content_cache.load_via_cache(data)
+    assert len(by_path) == 2 and not cache.exists()
+
+
+def test_on_windows_the_cache_defaults_to_local_app_data(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(content_cache, "_by_descriptor", lambda: False)
+    monkeypatch.delenv("COPROD_CACHE_DIR", raising=False)
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "AppData" / "Local"))
+    assert content_cache.cache_dir() == tmp_path / "AppData" / "Local" / "coprod" / "cache"

@@ -164,7 +164,7 @@ def test_the_command_with_a_low_open_file_limit_keeps_the_phones_working(
     assert server.stop(signal.SIGTERM) == 0
     rest, err = server.rest_of_output()
     assert "Traceback" not in err and "Too many open files" not in err, err[:2000]
-    lines = [line for line in err.splitlines() if "127.0.0.1" in line]
+    lines = [line for line in err.splitlines() if "127.0.0.1 has" in line]
     assert len(lines) == 1 and lines[0].startswith("warning:"), err[:2000]
     assert "Workshop stopped: 1 participant, 0 finished." in "\n".join(rest)
 

@@ -131,7 +131,7 @@ def test_a_welsh_quick_assessment_is_welsh_throughout(
         "hunanasesiad coprod",
         "nid gradd",
         f"{total} cwestiwn:",
-        "Dewisol: nodyn ar bob arfer a 2 gwestiwn ar y diwedd",
+        "Dewisol: nodyn ar bob arfer a 3 chwestiwn ar y diwedd",
         "Mae Ctrl-C yn ddiogel",
         "Pryd i gydgynhyrchu?",
         "Beth sydd bwysicaf?",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -225,6 +226,10 @@ def test_summary_is_the_verdict_profile_where_to_start_and_actions(
     assert "| 7\\. Holding the process | 44 | developing |" in text
     full = invoke("report", str(answers), "--format", "md").stdout
     assert len(text) * 4 < len(full)
+    # every link leads somewhere in the summary itself (no case studies' anchors here)
+    anchors = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert anchors == {"where-to-focus-next"}
+    assert "Learn from" not in text and text.count("Overall") == 1
 
 
 def test_summary_in_html_word_and_the_terminal(

@@ -72,14 +72,14 @@ def report_blocks(
 
 
 def summary_report_blocks(assessment: Assessment) -> list[str]:
-    """The one-screen version (``coprod report --summary``): the verdict, strengths and
-    where to start, the profile as a short table, the first priority's next steps, and
-    the actions."""
+    """The short version (``coprod report --summary``): the verdict, strengths and where
+    to start, the profile as a short table, the first priority's next steps, and the
+    actions (the case studies to learn from, and their anchors, are in the full report)."""
     return [
         *summary_header_blocks(assessment),
         *summary_blocks(assessment),
         *summary_profile_blocks(assessment),
-        *priority_blocks(assessment, limit=1),
+        *priority_blocks(assessment, limit=1, cases=False),
         *assessment_action_blocks(
             assessment.answers.actions, assessment.content, assessment.answers.previous
         ),

@@ -49,9 +49,10 @@ def case_line(suggestion: CaseSuggestion) -> str:
 
 
 def priority_blocks(
-    assessment: Assessment, level: int = 2, *, limit: int | None = None
+    assessment: Assessment, level: int = 2, *, limit: int | None = None, cases: bool = True
 ) -> list[str]:
-    """Where to focus next: next steps and case studies to learn from (the first ``limit``)."""
+    """Where to focus next: next steps and case studies to learn from (the first ``limit``;
+    without ``cases``, the next steps only)."""
     blocks = [heading(level, _("Where to focus next"))]
     if not assessment.priorities:
         blocks.append(escape_md(_("No practice is scored yet, so there are no priorities.")))
@@ -68,7 +69,7 @@ def priority_blocks(
             )
         if p.next_steps:
             blocks += [bold(_("Next steps")), bullets(_step_line(step) for step in p.next_steps)]
-        if p.cases:
+        if p.cases and cases:
             blocks += [bold(_("Learn from")), bullets(case_line(c) for c in p.cases)]
     return blocks
 

@@ -305,7 +305,8 @@ def summary_header_blocks(assessment: Assessment, level: int = 1) -> list[str]:
 
 
 def summary_profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
-    """The profile as a short table (practice, score, band) and the overall score."""
+    """The profile as a short table (practice, score, band); the overall score is in the
+    summary above it."""
     rows = [
         [
             escape_md(practice_label(r)),
@@ -322,6 +323,5 @@ def summary_profile_blocks(assessment: Assessment, level: int = 2) -> list[str]:
             caption=_("Practice scores (0-100)"),
             align=["left", "right", "left"],
         ),
-        overall_text(assessment),
         f"*{escape_md(_(SCORE_NOTE))}*",
     ]

@@ -8,11 +8,15 @@ appears.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
 from coprod.render.formats import Format
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content
+    from coprod.core.own import OwnStatement
 
 ListFormat = Literal["md", "csv", "json"]
 Chart = Literal["none", "mermaid"]
@@ -45,10 +49,27 @@ SaveOption = Annotated[
 ]
 ResumeOption = Annotated[
     Path | None,
+    typer.Option("--resume", metavar="FILE", help="Carry on where a draft answers file stopped."),
+]
+StatementsOption = Annotated[
+    Path | None,
     typer.Option(
-        "--resume", metavar="FILE", help="Carry on from where a draft answers file stopped."
+        "--statements",
+        metavar="FILE",
+        help="The group's own statements too (a statements file), after the practices.",
     ),
 ]
+
+
+def own_statements(path: Path | None, content: Content) -> list[OwnStatement]:
+    """``--statements FILE`` read and checked, before any question or folder (none: [])."""
+    if path is None:
+        return []
+    from coprod.storage.inputs import load_statements
+
+    return load_statements(path, content)
+
+
 AnswersOption = Annotated[
     Path | None,
     typer.Option(

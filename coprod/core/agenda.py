@@ -20,9 +20,10 @@ from coprod.core.actions import practice_name, shared_priorities, status_label
 from coprod.core.answers import MAX_ACTIONS, Action, LoadedAnswers
 from coprod.core.assessment import Assessment, assess
 from coprod.core.models import Case, Content, Practice
+from coprod.core.people import check_same_project
 from coprod.core.room import coverage_of
 from coprod.core.scoring import band_for, round_half_up
-from coprod.core.team import DISAGREEMENT_GAP, check_same_project
+from coprod.core.team import DISAGREEMENT_GAP
 from coprod.i18n import _, ngettext, report_date
 from coprod.i18n.labels import answer_word, band_label
 
@@ -278,13 +279,12 @@ def _weakest(assessments: Sequence[Assessment], content: Content) -> Section | N
 
 def _sides(assessments: Sequence[Assessment], content: Content, mode: str) -> Section | None:
     """The gaps between the two sides of the table (core/sense.py), when any is marked."""
-    from coprod.core.sense import items_of, people_of, sides
+    from coprod.core.sense import people_of, sides, with_own
 
-    statements = [] if mode == "quick" else items_of(content, mode)
+    rated = with_own(content, mode, assessments)  # the group's own statements too
+    statements = [i for i in rated if i.id != i.practice_id]  # quick: only its own
     result = sides([p.id for p in content.practices], statements, people_of(assessments))
-    texts = {p.id: p.name for p in content.practices} | {
-        s.id: s.text for _p, s in content.statements()
-    }
+    texts = {p.id: p.name for p in content.practices} | {i.id: i.text for i in rated}
     marked = [g for g in (*result.practices, *result.statements) if g.flagged]
     if not marked:
         return None

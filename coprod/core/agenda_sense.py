@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from coprod.core.agenda import MAX_CONVERSATIONS, Section
 from coprod.core.assessment import Assessment
 from coprod.core.models import Content
-from coprod.core.sense import agreement, items_of, matters_most, people_of, split_and_mattering
+from coprod.core.sense import (
+    agreement,
+    matters_most,
+    people_of,
+    split_and_mattering,
+    with_own,
+)
 from coprod.i18n import _
 from coprod.i18n.labels import rating_label
 
@@ -19,7 +25,7 @@ from coprod.i18n.labels import rating_label
 def matters_section(assessments: Sequence[Assessment], content: Content) -> Section | None:
     """The statements people marked as mattering most that also split the room, if any."""
     mode = assessments[0].answers.mode
-    items, people = items_of(content, mode), people_of(assessments)
+    items, people = with_own(content, mode, assessments), people_of(assessments)
     result = agreement(items, people)
     first = split_and_mattering(result, matters_most(items, people))[:MAX_CONVERSATIONS]
     if not first:

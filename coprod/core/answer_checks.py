@@ -20,12 +20,14 @@ from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.document import Document
 from coprod.core.models import Content
 from coprod.core.notices import Notice
+from coprod.core.own import is_own, unknown_practices
 from coprod.core.validation import _clean_loc, field_path, validate
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 from coprod.i18n import N_, _
 
 #: The message for an id the content does not have, by what kind of id it is.
 _UNKNOWN_ID = {
+    "own": N_("own statement %(id)s is not defined under own_statements%(suggestion)s"),
     "criterion": N_("unknown criterion id %(id)s%(suggestion)s"),
     "statement": N_("unknown statement id %(id)s%(suggestion)s"),
     "practice": N_("unknown practice id %(id)s%(suggestion)s"),
@@ -109,6 +111,9 @@ def content_problems(
     else:
         rating_ids, rating_kind = [s.id for _, s in content.statements()], "statement"
 
+    own_ids = [s.id for s in answers.own_statements]
+    problems += unknown_practices(answers.own_statements, content, doc, "own_statements")
+    rating_ids = [*rating_ids, *own_ids]  # the file's own statements are known ids too
     unknown: list[tuple[str, str, str, list[str]]] = []
     for section, given, kind, known in (
         ("criteria", answers.criteria, "criterion", criterion_ids),
@@ -167,7 +172,7 @@ def content_problems(
         shown = MAX_SHOWN - len(problems)
         problems += [
             Problem(
-                _(_UNKNOWN_ID[kind])
+                _(_UNKNOWN_ID["own" if is_own(key) else kind])
                 % {
                     "id": _shown(key),
                     "suggestion": _closest(key, options) if number < shown else "",
@@ -203,7 +208,7 @@ def content_problems(
                     },
                 )
             )
-    missing = [i for i in rating_ids if i not in answers.ratings]
+    missing = [i for i in rating_ids if i not in answers.ratings and not is_own(i)]
     if answered_version < current and missing:
         loaded.unanswered = missing
         loaded.notices.append(

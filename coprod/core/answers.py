@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from coprod.core.notices import Notice
+from coprod.core.own import OwnStatement, check_list
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import _
 
@@ -223,6 +224,9 @@ class Answers(_Model):
     criteria: dict[str, Annotated[CriterionAnswer, BeforeValidator(parse_criterion_answer)]] = (
         Field(default_factory=dict)
     )
+    own_statements: Annotated[list[OwnStatement], AfterValidator(check_list)] = Field(
+        default_factory=list
+    )
     ratings: dict[str, Annotated[Rating, BeforeValidator(parse_rating)]] = Field(
         default_factory=dict
     )
@@ -234,7 +238,7 @@ class Answers(_Model):
 
     _previous = field_validator("previous", mode="before")(_optional_text)
 
-    @field_validator("actions", mode="before")
+    @field_validator("actions", "own_statements", mode="before")
     @classmethod
     def _no_actions(cls, value: Any) -> Any:
         return [] if value is None else value
@@ -365,7 +369,14 @@ class Answers(_Model):
         respondent = data.get("respondent")
         if isinstance(respondent, dict) and not respondent.get("brings"):
             respondent.pop("brings", None)
-        for key in ("respondent", "reasons", "matters_most", "reflections", "actions"):
+        for key in (
+            "respondent",
+            "own_statements",
+            "reasons",
+            "matters_most",
+            "reflections",
+            "actions",
+        ):
             if not data.get(key):
                 data.pop(key, None)
         return data

@@ -12,6 +12,7 @@ from typing import Any
 from coprod.core.answers import Answers
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement, dump
 from coprod.core.notices import Notice
+from coprod.core.own import OwnStatement
 from coprod.core.scoring import (
     BAND_FLOORS,
     VERDICT_BASIS,
@@ -81,6 +82,11 @@ class Assessment:
         ]
 
     @property
+    def own(self) -> list[tuple[OwnStatement, Rating | None]]:
+        """The group's own statements this file answered, each with its rating (or None)."""
+        return [(s, self.answers.ratings.get(s.id)) for s in self.answers.own_statements]
+
+    @property
     def dont_know_count(self) -> int:
         return sum(r.score.dont_know for r in self.practices)
 
@@ -129,6 +135,9 @@ class Assessment:
             "calls_to_action": calls_to_action_json(
                 self.content, [self.answers.respondent.role if self.answers.respondent else None]
             ),
+            "own_statements": [
+                {**s.model_dump(mode="json"), "rating": rating} for s, rating in self.own
+            ],
         }
         if statements:
             data["criteria"] = dict(self.answers.criteria)

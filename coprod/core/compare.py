@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.actions import ActionReview, review_actions
-from coprod.core.answers import LoadedAnswers
+from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.assessment import Assessment, assess, calls_to_action_json
 from coprod.core.models import Content, Practice, Statement, slugify
 from coprod.core.notices import Notice
+from coprod.core.own import OwnStatement, merge
 from coprod.core.scoring import VERDICT_BASIS_SHORT, Rating
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
@@ -54,6 +55,35 @@ class StatementMove:
 
 
 @dataclass(frozen=True)
+class OwnChange:
+    """One of the group's own statements, matched by id: its rating then and now."""
+
+    statement: OwnStatement
+    old: Rating | None
+    new: Rating | None
+
+    @property
+    def delta(self) -> int | None:
+        if isinstance(self.old, int) and isinstance(self.new, int):
+            return int(self.new) - int(self.old)
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.statement.model_dump(mode="json"),
+            "old": self.old,
+            "new": self.new,
+            "change": self.delta,
+        }
+
+
+def own_changes(old: Answers, new: Answers) -> list[OwnChange]:
+    """Each own statement in either file, by id (the newer file's words), then and now."""
+    defined, _warnings = merge([("new", new.own_statements), ("old", old.own_statements)])
+    return [OwnChange(s, old.ratings.get(s.id), new.ratings.get(s.id)) for s in defined]
+
+
+@dataclass(frozen=True)
 class NoteChange:
     """A practice's note that is new, changed or gone since the older file."""
 
@@ -90,6 +120,7 @@ class Comparison:
     notices: list[Notice] = field(default_factory=list)  # the two files', then its own
     paths: list[str] = field(default_factory=list)  # the two files, as given
     actions: list[ActionReview] = field(default_factory=list)  # OLD's actions, as in NEW
+    own: list[OwnChange] = field(default_factory=list)  # the group's own statements, by id
 
     @property
     def same_respondent(self) -> bool:
@@ -165,6 +196,7 @@ class Comparison:
             ],
             "removed_notes": [{"practice": p.id, "note": note} for p, note in self.removed_notes],
             "actions": [r.to_json() for r in self.actions],
+            "own_statements": [o.to_json() for o in self.own],
             "messages": [n.text() for n in self.notices],
             "calls_to_action": calls_to_action_json(
                 self.new.content,
@@ -246,6 +278,7 @@ def compare(
         notices,
         [str(old.path), str(new.path)],
         review_actions(old.answers, new.answers, today or dt.date.today()),
+        own_changes(old.answers, new.answers),
     )
     if not comparison.same_respondent:
         notices.append(

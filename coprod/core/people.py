@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from coprod.core.answers import LoadedAnswers
 from coprod.core.models import slugify
+from coprod.errors import CoprodError, Problem
+from coprod.i18n import _
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,42 @@ def latest_per_person(files: Sequence[LoadedAnswers]) -> list[LoadedAnswers]:
             newest[key] = loaded
     keep = {id(f) for f in newest.values()}
     return [f for f in files if _key(f) is None or id(f) in keep]
+
+
+def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = True) -> None:
+    """Reject a mix of projects (or, with ``modes``, of full/quick answers), naming the odd file."""
+    first = files[0].answers
+    for other in files[1:]:
+        a = other.answers
+        if slugify(a.project.name) != slugify(first.project.name):
+            raise CoprodError(
+                Problem(
+                    _(
+                        "is for project %(project)s, but %(first_file)s is for %(first)s; "
+                        "%(command)s reads answers for one project"
+                    )
+                    % {
+                        "project": repr(a.project.name),
+                        "first_file": files[0].path,
+                        "first": repr(first.project.name),
+                        "command": what,
+                    },
+                    other.path,
+                )
+            )
+        if modes and a.mode != first.mode:
+            raise CoprodError(
+                Problem(
+                    _(
+                        "is a %(mode)s assessment, but %(first_file)s is %(first_mode)s; "
+                        "%(command)s compares like with like"
+                    )
+                    % {
+                        "mode": a.mode,
+                        "first_file": files[0].path,
+                        "first_mode": first.mode,
+                        "command": what,
+                    },
+                    other.path,
+                )
+            )

@@ -27,6 +27,7 @@ from coprod.core.scoring import Rating, round_half_up
 if TYPE_CHECKING:
     from coprod.core.assessment import Assessment
     from coprod.core.models import Content
+    from coprod.core.own import OwnStatement
 
 MIN_RATERS = 3
 AGREE_SPAN = 1
@@ -270,6 +271,19 @@ def items_of(content: Content, mode: str) -> list[Item]:
     if mode == "quick":
         return [Item(p.id, p.id, p.name) for p in content.practices]
     return [Item(s.id, p.id, s.text) for p, s in content.statements()]
+
+
+def own_items(statements: Sequence[OwnStatement]) -> list[Item]:
+    """The group's own statements as items (``practice_id`` empty when none is given)."""
+    return [Item(s.id, s.practice or "", s.text) for s in statements]
+
+
+def with_own(content: Content, mode: str, assessments: Sequence[Assessment]) -> list[Item]:
+    """What is rated 0-4, then the group's own statements the files define (merged by id)."""
+    from coprod.core.own import merge
+
+    own, _said = merge([("", a.answers.own_statements) for a in assessments])
+    return items_of(content, mode) + own_items(own)
 
 
 def people_of(assessments: Sequence[Assessment]) -> list[Person]:

@@ -12,11 +12,13 @@ from coprod.core import sense
 from coprod.core.actions import SharedAction, action_key, shared_priorities
 from coprod.core.answers import Action, LoadedAnswers, on_paper
 from coprod.core.assessment import Assessment, assess, calls_to_action_json
-from coprod.core.models import Content, Criterion, Practice, Statement, slugify
+from coprod.core.models import Content, Criterion, Practice, Statement
+from coprod.core.own import OwnScore, OwnStatement, merge, scores
+from coprod.core.people import check_same_project
 from coprod.core.room import Coverage, coverage_of
 from coprod.core.scoring import Rating, band_for, round_half_up
-from coprod.core.sense import Agreement, MattersMost, Sides, items_of, people_of
-from coprod.errors import CoprodError, Problem
+from coprod.core.sense import Agreement, Item, MattersMost, Sides, items_of, own_items, people_of
+from coprod.errors import CoprodError
 from coprod.i18n import _
 from coprod.i18n.labels import role_label
 
@@ -161,6 +163,8 @@ class TeamView:
     coverage: Coverage | None = None
     shared: list[SharedAction] = field(default_factory=list)
     shared_keys: set[str] = field(default_factory=set)
+    own: list[OwnStatement] = field(default_factory=list)  # the group's own statements
+    own_warnings: list[str] = field(default_factory=list)  # one id, different words
 
     @property
     def suggested_steps(self) -> list[tuple[str | None, str | None, str]]:
@@ -250,22 +254,30 @@ class TeamView:
         return result
 
     @property
+    def items(self) -> list[Item]:
+        """What is rated 0-4: the content's statements (quick: practices), then our own."""
+        return items_of(self.assessments[0].content, self.mode) + own_items(self.own)
+
+    @property
+    def own_scores(self) -> list[OwnScore]:
+        """How the group rated each of its own statements (never in the practices' scores)."""
+        return scores(self.own, [a.answers.ratings for a in self.assessments])
+
+    @property
     def agreement(self) -> Agreement:
         """What the group agrees on, and where it splits (core/sense.py)."""
-        content = self.assessments[0].content
-        return sense.agreement(items_of(content, self.mode), people_of(self.assessments))
+        return sense.agreement(self.items, people_of(self.assessments))
 
     @property
     def matters_most(self) -> list[MattersMost]:
         """What people marked as mattering most to them, most marked first (core/sense.py)."""
-        content = self.assessments[0].content
-        return sense.matters_most(items_of(content, self.mode), people_of(self.assessments))
+        return sense.matters_most(self.items, people_of(self.assessments))
 
     @property
     def sides(self) -> Sides:
         """The group seen from the two sides of the table (core/sense.py)."""
         content = self.assessments[0].content
-        statements = [] if self.mode == "quick" else items_of(content, self.mode)
+        statements = own_items(self.own) if self.mode == "quick" else self.items
         ids = [p.id for p in content.practices]
         return sense.sides(ids, statements, people_of(self.assessments))
 
@@ -336,6 +348,7 @@ class TeamView:
             "agreement": self.agreement.to_json(),
             "sides": self.sides.to_json(),
             "matters_most": [m.to_json() for m in self.matters_most],
+            "own_statements": [o.to_json() for o in self.own_scores],
             "calls_to_action": calls_to_action_json(
                 self.assessments[0].content, [r.role for r in self.respondents]
             ),
@@ -401,45 +414,6 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     return result
 
 
-def check_same_project(files: list[LoadedAnswers], *, what: str, modes: bool = True) -> None:
-    """Reject a mix of projects (or, with ``modes``, of full/quick answers), naming the odd file."""
-    first = files[0].answers
-    for other in files[1:]:
-        a = other.answers
-        if slugify(a.project.name) != slugify(first.project.name):
-            raise CoprodError(
-                Problem(
-                    _(
-                        "is for project %(project)s, but %(first_file)s is for %(first)s; "
-                        "%(command)s reads answers for one project"
-                    )
-                    % {
-                        "project": repr(a.project.name),
-                        "first_file": files[0].path,
-                        "first": repr(first.project.name),
-                        "command": what,
-                    },
-                    other.path,
-                )
-            )
-        if modes and a.mode != first.mode:
-            raise CoprodError(
-                Problem(
-                    _(
-                        "is a %(mode)s assessment, but %(first_file)s is %(first_mode)s; "
-                        "%(command)s compares like with like"
-                    )
-                    % {
-                        "mode": a.mode,
-                        "first_file": files[0].path,
-                        "first_mode": first.mode,
-                        "command": what,
-                    },
-                    other.path,
-                )
-            )
-
-
 def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool = False) -> TeamView:
     """Read several respondents' answers for one project together."""
     if len(files) < 2:
@@ -482,6 +456,7 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
     )
     if anonymous:
         shared = [SharedAction(s.text, s.practice, s.statement, s.count, []) for s in shared]
+    own, own_warnings = merge([(f.path, f.answers.own_statements) for f in files])
     return TeamView(
         project=files[0].answers.project.name,
         mode=files[0].answers.mode,
@@ -494,4 +469,6 @@ def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool =
         coverage=coverage_of([f.answers for f in files], content),
         shared=shared,
         shared_keys=shared_keys,
+        own=own,
+        own_warnings=own_warnings,
     )

@@ -267,6 +267,7 @@ def ask_matters_most(
         items = [(p.id, f"{p.number}. {p.name}") for p in content.practices]
     else:
         items = [(s.id, s.text) for _p, s in content.statements()]
+    items += [(s.id, s.text) for s in answers.own_statements]  # the group's own too
     marked = answers.matters_most
     choices: list[tuple[str, Any, bool]] = []
     for key, text in items:

@@ -16,6 +16,7 @@ from typing import Any
 
 from coprod.core.answers import MAX_REASON, Answers
 from coprod.core.models import Content, Practice
+from coprod.core.own import OWN_SECTION
 from coprod.core.scoring import SCALE
 from coprod.i18n import _
 from coprod.interactive import prompts
@@ -109,7 +110,7 @@ class Interview(Questionnaire):
             back,
             step.instruction,
             neutral=_("press %(keys)s") % {"keys": keys_in_words(step.choices)},
-            why=step.section == "ratings",
+            why=step.section in ("ratings", "own"),
         )
 
     def _ask_why(self, step: Step) -> None:
@@ -147,7 +148,7 @@ class Interview(Questionnaire):
 
         index = self.first_step() if start is None else start
         shown: Practice | None = None
-        criteria_shown = False
+        criteria_shown = own_shown = False
         while index < len(self.steps):
             step = self.steps[index]
             if step.ask is not None:  # an end question: it asks and saves itself
@@ -162,6 +163,9 @@ class Interview(Questionnaire):
             if step.practice is not None and step.practice is not shown:
                 self._heading(step.practice)
                 shown = step.practice
+            if step.section == "own" and not own_shown:
+                self.print_line(f"\n[bold]{escape(_(OWN_SECTION))}[/bold]")
+                own_shown = True
             try:
                 value = self._ask(index)
             except prompts.TypedSoFar as stopped:

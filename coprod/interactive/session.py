@@ -7,7 +7,7 @@ and the report, so the commands only choose between a file and the questions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from coprod.core.models import Content
     from coprod.core.notices import Notice
+    from coprod.core.own import OwnStatement
     from coprod.interactive.interview import ConfirmTarget
 
 T = TypeVar("T")
@@ -248,7 +249,9 @@ class AssessSession:
         resume: Path | None,
         force: bool,
         previous: Path | None,
+        statements: Sequence[OwnStatement] = (),
     ) -> None:
+        """``statements``: the group's own (``--statements``), asked after the practices."""
         from coprod.interactive.interview import Interview
         from coprod.storage.answers_file import load_answers
         from coprod.terminal.console import out
@@ -283,6 +286,7 @@ class AssessSession:
         else:
             self.answers = Answers.new("quick" if quick else "full", content.version)
             self.writer = DraftWriter(save, overwrite_first=force)
+        self._define_own(statements)
         self.before = self._previous_answers(previous)
         if self.writer.path is not None and not self.writer.resumed:
             # never over a file this command reads (--previous, the content), --force or
@@ -308,6 +312,22 @@ class AssessSession:
         )
         self.again = _again(["coprod", "assess", *(["--quick"] if quick else [])], save, force)
         self.walked = False
+
+    def _define_own(self, statements: Sequence[OwnStatement]) -> None:
+        """The answers keep the words of each own statement asked (a resumed file's stay)."""
+        from coprod.core.own import MAX_OWN, merge
+        from coprod.terminal.console import warn
+
+        file = self.resume or _("the answers")
+        kept, said = merge([(file, self.answers.own_statements), ("--statements", statements)])
+        for message in said:
+            warn(message)
+        if len(kept) > MAX_OWN:
+            raise CoprodError(
+                _("%(n)d own statements in all; at most %(max)d may be asked")
+                % {"n": len(kept), "max": MAX_OWN}
+            )
+        self.answers.own_statements = kept
 
     def _previous_answers(self, given: Path | None) -> Answers | None:
         """The earlier answers whose open actions start this assessment, if any.

@@ -23,7 +23,7 @@ from coprod.i18n.labels import answer_label, role_label, stage_label
 # A question asked after the interview's own (what you bring, the actions): it is
 # given the progress line to show, asks, and saves what it is told.
 AskEnd = Callable[[str], None]
-Section = Literal["project", "criteria", "reflections", "ratings", "notes", "end"]
+Section = Literal["project", "criteria", "reflections", "ratings", "notes", "own", "end"]
 #: A list question's choices: ``(title, value, shortcut key)``.
 Choices = list[tuple[str, Any, str]]
 
@@ -34,6 +34,7 @@ SECONDS: dict[Section, int] = {
     "reflections": 40,
     "ratings": 15,
     "notes": 20,
+    "own": 15,
     "end": 45,
 }
 
@@ -90,6 +91,7 @@ class Questionnaire:
                 self._quick_steps()
             else:
                 self._full_steps()
+            self._own_steps()
         for key, ask in end or []:
             self.steps.append(
                 Step(key, "end", "", lambda a: None, lambda a, v: None, required=False, ask=ask)
@@ -232,7 +234,7 @@ class Questionnaire:
             practice=practice,
         )
 
-    def _rating_step(self, key: str, message: str, practice: Practice) -> Step:
+    def _rating_step(self, key: str, message: str, practice: Practice | None) -> Step:
         def put(a: Answers, v: Any) -> None:
             a.ratings[key] = v
 
@@ -262,6 +264,15 @@ class Questionnaire:
                 message = f"{where} {statement.text}"
                 self.steps.append(self._rating_step(statement.id, message, practice))
             self.steps.append(self._note_step(practice))
+
+    def _own_steps(self) -> None:
+        """The group's own statements the answers hold, after the practices: rated alike."""
+        own = self.answers.own_statements
+        for i, statement in enumerate(own, start=1):
+            where = _("[Our own statements · %(i)d of %(n)d]") % {"i": i, "n": len(own)}
+            step = self._rating_step(statement.id, f"{where} {statement.text}", None)
+            step.key, step.section = f"own.{statement.id}", "own"
+            self.steps.append(step)
 
     def _quick_steps(self) -> None:
         count = len(self.content.practices)
@@ -309,6 +320,8 @@ class Questionnaire:
                     _("%(n)d statements across the %(practices)d practices")
                     % {"n": counts["ratings"], "practices": practices}
                 )
+        if counts.get("own"):
+            parts.append(_("%(n)d of the group's own statements") % {"n": counts["own"]})
         optional = []  # said apart, in a sentence of their own
         if counts.get("notes"):
             optional.append(_("a note on each practice"))

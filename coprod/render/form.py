@@ -10,12 +10,14 @@ any other participant. One autoescaping template; nothing fetched; print CSS for
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
 
 from coprod import i18n
 from coprod.core.models import Content
+from coprod.core.own import OWN_SECTION, OwnStatement
 from coprod.i18n import labels
 from coprod.render.text import REFLECTION_QUESTIONS
 
@@ -35,8 +37,10 @@ def render_form(
     quick: bool = False,
     project: str | None = None,
     today: dt.date | None = None,
+    own: Sequence[OwnStatement] = (),
 ) -> str:
-    """The whole form as one HTML file (``quick``: one overall rating per practice)."""
+    """The whole form as one HTML file (``quick``: one overall rating per practice; ``own``:
+    the group's own statements, on their own after the practices, in the group's words)."""
     from markupsafe import Markup
 
     from coprod.pictures import PAGE_PICTURES
@@ -58,5 +62,8 @@ def render_form(
         reflections=[(key, i18n._(question)) for key, question in REFLECTION_QUESTIONS],
         characteristics=content.background.arc_characteristics,
         most=MAX_MATTERS_MOST,
+        own=own,
+        own_title=i18n._(OWN_SECTION),
+        practice_names={p.id: p.name for p in content.practices},
         draft_line=content.pack.draft_line if content.pack else None,
     )

@@ -33,6 +33,7 @@ SHAPING_SOURCES: tuple[str, ...] = (
     "core/sentences.py",  # a case's sentences and their sources
     "core/answers.py",  # the roles a call to action may name
     "core/scoring.py",  # (imported by answers)
+    "core/own.py",  # (imported by answers: the own statements an answers file defines)
     "core/notices.py",  # a pack's notices
     "core/packs/choice.py",
     "core/packs/patches.py",

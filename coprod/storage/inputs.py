@@ -12,6 +12,7 @@ from coprod.i18n import _
 if TYPE_CHECKING:
     from coprod.core.answers import LoadedAnswers
     from coprod.core.models import Content
+    from coprod.core.own import OwnStatement
 
 Warn = Callable[[str], None]
 
@@ -51,3 +52,17 @@ def load_all(paths: list[Path], content: Content, warn: Warn) -> list[LoadedAnsw
             warn(f"{path}: {notice.text()}")
         loaded.append(item)
     return loaded
+
+
+MAX_STATEMENTS_BYTES = 100_000  # twenty statements of 200 characters fit many times over
+
+
+def load_statements(path: Path, content: Content) -> list[OwnStatement]:
+    """Read and check a statements file (``--statements``): the group's own statements."""
+    from coprod.core.own import statements_from_document
+    from coprod.storage.yamlio import load_yaml_file
+
+    doc = load_yaml_file(
+        path, what=_("a coprod statements file (YAML)"), max_bytes=MAX_STATEMENTS_BYTES
+    )
+    return statements_from_document(doc, content)

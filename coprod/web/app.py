@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 from coprod.core.models import Content
 from coprod.errors import CoprodError
 from coprod.i18n import _
-from coprod.web import facilitator, paper, participant, wall
+from coprod.web import facilitator, own, paper, participant, wall
 from coprod.web.language import LanguageMiddleware
 from coprod.web.pages import HERE
 from coprod.web.security import BodyLimit, SameOrigin, SecurityHeaders
@@ -67,6 +67,7 @@ def create_app(
         Route("/j/{token}/{slug:path}", participant.page_post, methods=["POST"]),
         Route("/f/{token}/", facilitator.console, methods=["GET"]),
         Route("/f/{token}/reveal", facilitator.reveal, methods=["POST"]),
+        Route("/f/{token}/own", own.add, methods=["POST"]),
         Route("/f/{token}/events", facilitator.events, methods=["GET"]),
         Route("/f/{token}/team.{fmt}", facilitator.export, methods=["GET"]),
         Route("/f/{token}/team-share.{fmt}", facilitator.export_shared, methods=["GET"]),

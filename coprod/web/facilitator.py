@@ -12,8 +12,9 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from coprod.core.own import MAX_OWN
 from coprod.i18n import _
-from coprod.web import live
+from coprod.web import live, own
 from coprod.web.events import event_stream, qr_svg
 from coprod.web.security import export_csp
 from coprod.web.site import needs_secret, not_found, site_of
@@ -39,8 +40,26 @@ async def console(request: Request) -> Response:
         "projector_url": site.urls.projector,
         "code": code_text(site.workshop.settings.code),
         "base": site.facilitator_path,
+        **own_context(request),
     }
     return site.render(request, "facilitator.html", context)
+
+
+def own_context(request: Request) -> dict[str, object]:
+    """The console's own statements: those so far, and what adding one said."""
+    site = site_of(request)
+    message, typed, practice = getattr(request.state, "own_message", ("", "", ""))
+    added = request.query_params.get("added", "")
+    shown = next((s.text for s in site.workshop.own if s.id == added), None)
+    return {
+        "own": site.workshop.own,
+        "own_error": message,
+        "own_typed": typed,
+        "own_practice": practice,
+        "own_added": _(own.ADDED) % {"text": shown} if shown else "",
+        "own_full": len(site.workshop.own) >= MAX_OWN,
+        "practices": site.content.practices,
+    }
 
 
 @needs_secret("facilitator")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from coprod.core.answers import MAX_MATTERS_MOST, MAX_REASON, ROLES, Answers, Respondent
 from coprod.core.models import Content, Practice
+from coprod.core.own import OWN_SECTION, OwnStatement
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import N_, _
 from coprod.render.safe import clean_typed
@@ -48,18 +49,25 @@ class Page:
         return self.title if self.practice else _(self.title)
 
 
-def pages(content: Content) -> list[Page]:
-    """Every page in order: about you, the criteria, one per practice, reflections, done."""
+OWN_PAGE = "own"  # the group's own statements, when it has any
+Own = Sequence[OwnStatement]
+
+
+def pages(content: Content, own: Own = ()) -> list[Page]:
+    """Every page in order: about you, the criteria, one per practice, the group's own
+    statements (when there are any), reflections, done."""
     result = [Page("about", N_("About you")), Page("criteria", N_("When to co-produce?"))]
     result += [
         Page(f"practice/{p.id}", f"{p.number}. {p.name}", practice=p) for p in content.practices
     ]
+    if own:
+        result.append(Page(OWN_PAGE, OWN_SECTION))
     result += [Page("reflections", N_("Two reflections")), Page("done", N_("Thank you"))]
     return result
 
 
-def page_by_slug(content: Content, slug: str) -> tuple[int, Page] | None:
-    for index, page in enumerate(pages(content)):
+def page_by_slug(content: Content, slug: str, own: Own = ()) -> tuple[int, Page] | None:
+    for index, page in enumerate(pages(content, own)):
         if page.slug == slug:
             return index, page
     return None
@@ -137,11 +145,12 @@ def apply(
     content: Content,
     brings: Sequence[str] = (),
     matters: Sequence[str] = (),
+    own: Own = (),
 ) -> Outcome:
     """Change ``answers`` by what was posted on ``page``; unknown fields and values are ignored.
 
     ``brings`` and ``matters`` are every value of the repeated ``brings`` and
-    ``matters_most`` checkbox fields; messages are in the language of the request
+    ``matters_most`` checkbox fields; ``own``, the group's own statements; messages are in the language of the request
     (coprod.i18n).
     """
     outcome = Outcome()
@@ -164,16 +173,7 @@ def apply(
             if value in CRITERION_VALUES:
                 answers.criteria[criterion.id] = value
     elif page.practice is not None:
-        for key in rating_ids(page.practice, answers):
-            value = form.get(key)
-            if value is not None and value in RATING_VALUES:
-                answers.ratings[key] = RATING_VALUES[value]
-            present, why = _text_field(form, why_field(key), MAX_REASON, outcome)
-            if present:
-                if why:
-                    answers.reasons[key] = why
-                else:
-                    answers.reasons.pop(key, None)
+        _rate(rating_ids(page.practice, answers), form, answers, outcome)
         if "matters_most_asked" in form:
             _mark(rating_ids(page.practice, answers), matters, answers, outcome)
         present, note = _text_field(form, "note", MAX_TEXT, outcome)
@@ -182,6 +182,15 @@ def apply(
                 answers.notes[page.practice.id] = note
             else:
                 answers.notes.pop(page.practice.id, None)
+    elif page.slug == OWN_PAGE:
+        # those the page showed (a statement added since waits for the next look); the
+        # answers file keeps the words it answered, so that it reads on its own
+        shown = [s for s in own if s.id in form or why_field(s.id) in form]
+        defined = {s.id for s in answers.own_statements}
+        answers.own_statements += [s for s in shown if s.id not in defined]
+        _rate([s.id for s in shown], form, answers, outcome)
+        if "matters_most_asked" in form:
+            _mark([s.id for s in shown], matters, answers, outcome)
     elif page.slug == "reflections":
         present, why = _text_field(form, "reflection_why", MAX_TEXT, outcome)
         if present:
@@ -190,6 +199,20 @@ def apply(
         if present:
             answers.reflections.bring_and_take = bring
     return outcome
+
+
+def _rate(keys: Sequence[str], form: Mapping[str, str], answers: Answers, outcome: Outcome) -> None:
+    """The ratings posted for ``keys``, and the reason given with each."""
+    for key in keys:
+        value = form.get(key)
+        if value is not None and value in RATING_VALUES:
+            answers.ratings[key] = RATING_VALUES[value]
+        present, why = _text_field(form, why_field(key), MAX_REASON, outcome)
+        if present:
+            if why:
+                answers.reasons[key] = why
+            else:
+                answers.reasons.pop(key, None)
 
 
 def _mark(ids: Sequence[str], ticked: Sequence[str], answers: Answers, outcome: Outcome) -> None:
@@ -213,9 +236,10 @@ class Skipped:
     text: str
 
 
-def skipped(answers: Answers, content: Content) -> list[Skipped]:
-    """Criteria and ratings not answered, in page order."""
-    by_slug = {p.slug: p for p in pages(content)}
+def skipped(answers: Answers, content: Content, own: Own = ()) -> list[Skipped]:
+    """Criteria and ratings not answered, in page order (own statements never shown to
+    this phone are :func:`new_own`, not skipped)."""
+    by_slug = {p.slug: p for p in pages(content, own)}
     result = [
         Skipped(by_slug["criteria"], c.id, c.question)
         for c in content.all_criteria()
@@ -232,25 +256,35 @@ def skipped(answers: Answers, content: Content) -> list[Skipped]:
                 for s in practice.statements
                 if s.id not in answers.ratings
             ]
+    defined = {s.id for s in answers.own_statements}
+    result += [
+        Skipped(by_slug[OWN_PAGE], s.id, s.text)
+        for s in own
+        if s.id in defined and s.id not in answers.ratings
+    ]
     return result
 
 
-def matters_most(answers: Answers, content: Content) -> list[Skipped]:
+def new_own(answers: Answers, own: Own) -> list[OwnStatement]:
+    """The group's own statements added since this phone last saw their page."""
+    defined = {s.id for s in answers.own_statements}
+    return [s for s in own if s.id not in defined]
+
+
+def matters_most(answers: Answers, content: Content, own: Own = ()) -> list[Skipped]:
     """The statements marked as mattering most, with the page and anchor to change them."""
-    by_slug = {p.slug: p for p in pages(content)}
-    texts = {p.id: (p, p.name) for p in content.practices} | {
-        s.id: (p, s.text) for p, s in content.statements()
-    }
+    by_slug = {p.slug: p for p in pages(content, own)}
+    texts = {p.id: (by_slug[f"practice/{p.id}"], p.name) for p in content.practices}
+    texts |= {s.id: (by_slug[f"practice/{p.id}"], s.text) for p, s in content.statements()}
+    texts |= {s.id: (by_slug[OWN_PAGE], s.text) for s in own}
     return [
-        Skipped(by_slug[f"practice/{texts[key][0].id}"], key, texts[key][1])
-        for key in answers.matters_most
-        if key in texts
+        Skipped(texts[key][0], key, texts[key][1]) for key in answers.matters_most if key in texts
     ]
 
 
-def resume_page(answers: Answers, content: Content) -> Page:
+def resume_page(answers: Answers, content: Content, own: Own = ()) -> Page:
     """Where opening the join URL again goes: the first page with a question unanswered."""
-    all_pages = pages(content)
+    all_pages = pages(content, own)
     if answers.complete:
         return all_pages[-1]
     for page in all_pages:
@@ -261,6 +295,8 @@ def resume_page(answers: Answers, content: Content) -> Page:
         if page.practice is not None and any(
             key not in answers.ratings for key in rating_ids(page.practice, answers)
         ):
+            return page
+        if page.slug == OWN_PAGE and any(s.id not in answers.ratings for s in own):
             return page
     return next(p for p in all_pages if p.slug == "reflections")
 

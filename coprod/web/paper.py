@@ -28,6 +28,7 @@ from starlette.responses import RedirectResponse, Response
 
 from coprod.core.answers import MAX_MATTERS_MOST, MAX_REASON, ROLES, Answers
 from coprod.core.models import Content, Practice
+from coprod.core.own import OWN_SECTION
 from coprod.i18n import N_, _, ngettext
 from coprod.render.safe import clean_typed
 from coprod.web import flow, pages
@@ -58,8 +59,11 @@ class Typed:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def check(typed: Typed, content: Content, mode: str, *, anonymous: bool) -> None:
-    """Put in ``typed.errors`` every value the form does not offer and every text too long."""
+def check(
+    typed: Typed, content: Content, mode: str, *, anonymous: bool, own: flow.Own = ()
+) -> None:
+    """Put in ``typed.errors`` every value the form does not offer and every text too long
+    (``own``: the group's own statements, on the form after the practices)."""
     fields, errors = typed.fields, typed.errors
 
     def one_of(name: str, allowed: Sequence[str]) -> None:
@@ -81,7 +85,7 @@ def check(typed: Typed, content: Content, mode: str, *, anonymous: bool) -> None
         errors["brings"] = _(NOT_ON_FORM) % {"value": repr(odd[0][:40])}
     for criterion in content.all_criteria():
         one_of(criterion.id, flow.CRITERION_VALUES)
-    keys = [k for p in content.practices for k in _rating_ids(p, mode)]
+    keys = [k for p in content.practices for k in _rating_ids(p, mode)] + [s.id for s in own]
     for key in keys:
         one_of(key, list(flow.RATING_VALUES))
         short(flow.why_field(key), MAX_REASON)
@@ -116,7 +120,8 @@ def answers_from(typed: Typed, site: Site) -> Answers | None:
     """The paper form's answers (``source: paper``, finished), or ``None`` with
     ``typed.errors`` saying what to put right."""
     settings, content = site.workshop.settings, site.content
-    check(typed, content, settings.mode, anonymous=settings.anonymous)
+    own = site.workshop.own
+    check(typed, content, settings.mode, anonymous=settings.anonymous, own=own)
     if typed.errors:
         return None
     answers = Answers.new(settings.mode, content.version, settings.project, settings.stage)
@@ -125,14 +130,16 @@ def answers_from(typed: Typed, site: Site) -> Answers | None:
     if settings.anonymous:
         form.pop("respondent_name", None)
     matters = list(dict.fromkeys(typed.matters))
-    for page in flow.pages(content):
+    for page in flow.pages(content, own):
         page_form = {**form, "brings_asked": "1"}  # every box was on the page
+        if page.slug == flow.OWN_PAGE:
+            page_form["matters_most_asked"] = "1"
         if page.practice is not None:
             page_form |= {
                 "matters_most_asked": "1",
                 "note": form.get(note_field(page.practice.id), ""),
             }
-        flow.apply(page, page_form, answers, content, typed.brings, matters)
+        flow.apply(page, page_form, answers, content, typed.brings, matters, own)
     reflected = answers.reflections.why or answers.reflections.bring_and_take
     if not (
         answers.ratings or answers.criteria or answers.respondent or answers.notes or reflected
@@ -183,6 +190,8 @@ def _page(request: Request, typed: Typed | None = None, saved: str = "") -> Resp
         "saved": saved,
         "most": MAX_MATTERS_MOST,
         "name_limit": flow.MAX_NAME,
+        "own": site.workshop.own,
+        "own_title": _(OWN_SECTION),
     }
     status = 422 if typed.errors else 200
     if typed.errors.get("full"):
@@ -259,6 +268,7 @@ async def printable_form(request: Request) -> Response:
         quick=settings.mode == "quick",
         project=settings.project,
         today=dt.date.today(),
+        own=site.workshop.own,
     )
     return Response(
         html,

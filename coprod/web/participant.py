@@ -45,8 +45,9 @@ async def join(request: Request) -> Response:
     site = site_of(request)
     person = site.person(request)
     if person is not None:
-        last = flow.page_by_slug(site.content, request.cookies.get(PAGE_COOKIE, ""))
-        page = last[1] if last else flow.resume_page(person.answers, site.content)
+        own = site.workshop.own
+        last = flow.page_by_slug(site.content, request.cookies.get(PAGE_COOKIE, ""), own)
+        page = last[1] if last else flow.resume_page(person.answers, site.content, own)
         return RedirectResponse(site.page_url(page) + "?back=1", status_code=303)
     if site.workshop.full:
         return _full(request)
@@ -113,11 +114,12 @@ def _page(
 ) -> Response:
     site = site_of(request)
     content = site.content_for(request)
-    found = flow.page_by_slug(content, slug)
+    own = site.workshop.own
+    found = flow.page_by_slug(content, slug, own)
     if found is None:
         return not_found()
     index, page = found
-    all_pages = flow.pages(content)
+    all_pages = flow.pages(content, own)
     answers = person.answers if person else None
     context: dict[str, Any] = {
         "title": page.shown_title,
@@ -139,6 +141,7 @@ def _page(
         "autosave": person is not None and page.slug != "done",
         "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
         "page_picture": page.practice.picture if page.practice else PAGE_PICTURES.get(page.slug),
+        "own": own,
     }
     if index:  # a draft translation says so once, on the welcome page, not on every page
         context["draft_line"] = None
@@ -147,8 +150,9 @@ def _page(
 
         result = assess(answers, content)
         context["result"] = result
-        context["skipped"] = flow.skipped(answers, content)
-        context["matters_most"] = flow.matters_most(answers, content)
+        context["skipped"] = flow.skipped(answers, content, own)
+        context["matters_most"] = flow.matters_most(answers, content, own)
+        context["new_own"] = flow.new_own(answers, own)  # added since: offered here
         context["page_url"] = site.page_url
         context["group"] = (
             _group_beside(request, result) if site.workshop.wall.share_phones else None
@@ -205,7 +209,7 @@ async def choose_language(request: Request) -> Response:
 async def page_get(request: Request) -> Response:
     site = site_of(request)
     slug = str(request.path_params["slug"])
-    if flow.page_by_slug(site.content, slug) is None:
+    if flow.page_by_slug(site.content, slug, site.workshop.own) is None:
         return not_found()
     person = site.person(request)
     if person is None:  # no cookie (yet): the welcome page comes first
@@ -217,7 +221,8 @@ async def page_get(request: Request) -> Response:
 async def page_post(request: Request) -> Response:
     site = site_of(request)
     slug = str(request.path_params["slug"])
-    found = flow.page_by_slug(site.content, slug)
+    own = site.workshop.own
+    found = flow.page_by_slug(site.content, slug, own)
     if found is None:
         return not_found()
     index, page = found
@@ -242,7 +247,7 @@ async def page_post(request: Request) -> Response:
                     person = site.workshop.new_participant(new_key)
                 except WorkshopFull:
                     return _full(request)
-                outcome = _apply(page, fields, brings, person, site.content, matters)
+                outcome = _apply(page, fields, brings, person, site.content, matters, own)
                 try:
                     await site.save(person, first=True)
                 except BaseException:
@@ -251,7 +256,7 @@ async def page_post(request: Request) -> Response:
                 site.workshop.admit(person)
                 await site.save_state()
     if outcome is None:  # a participant already (or the newcomer's second tap)
-        outcome = _apply(page, fields, brings, person, site.content, matters)
+        outcome = _apply(page, fields, brings, person, site.content, matters, own)
         await site.save(person)
     going_back = fields.get("nav") == "back"
     if fields.get("nav") == "save":  # phone.js: a choice saved as it is made
@@ -259,7 +264,7 @@ async def page_post(request: Request) -> Response:
     elif outcome.errors:
         response = _page(request, person, slug, outcome)
     else:
-        all_pages = flow.pages(site.content)
+        all_pages = flow.pages(site.content, own)
         step = -1 if going_back else 1
         target = all_pages[min(max(0, index + step), len(all_pages) - 1)]
         response = RedirectResponse(site.page_url(target), status_code=303)
@@ -275,8 +280,9 @@ def _apply(
     person: Participant,
     content: Content,
     matters: list[str],
+    own: flow.Own = (),
 ) -> flow.Outcome:
-    outcome = flow.apply(page, fields, person.answers, content, brings, matters)
+    outcome = flow.apply(page, fields, person.answers, content, brings, matters, own)
     # Finish marks it complete; Back, and a choice saved as it is made (phone.js), do not
     moving_on = fields.get("nav") not in ("back", "save")
     if page.slug == "reflections" and moving_on and not outcome.errors:

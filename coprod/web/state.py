@@ -29,7 +29,7 @@ from coprod.core.models import Content, slugify
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
 from coprod.storage.answers_file import WORKSHOP_STATE, load_answers
-from coprod.web.statefile import CODE_ALPHABET, CODE_LENGTH, STATE_VERSION
+from coprod.web.statefile import CODE_ALPHABET, CODE_LENGTH, STATE_VERSION, read_own
 
 STATE_FILE = WORKSHOP_STATE  # answers_file tells a participant's file by it
 LOCK_FILE = ".coprod-workshop.lock"  # held by the server that serves the folder
@@ -145,6 +145,7 @@ class Workshop:
         self._joining: dict[int, Participant] = {}  # newcomers whose first save is on its way
         #: Files in the folder that are not shown, each said once (for the facilitator's page).
         self.warnings: list[str] = []
+        self.own = read_own(folder, content)  # the group's own statements (statefile.OWN_FILE)
 
     # --- opening and creating ------------------------------------------------
 

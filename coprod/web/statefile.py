@@ -13,10 +13,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import _
+
+if TYPE_CHECKING:
+    from coprod.core.models import Content
+    from coprod.core.own import OwnStatement
 
 STATE_VERSION = 1
 MAX_STATE_BYTES = 16 * 1024 * 1024
@@ -235,3 +239,16 @@ def folder_is_anonymous(folder: Path) -> bool:
         return not (isinstance(settings, dict) and settings.get("anonymous") is False)
     except (OSError, ValueError, RecursionError):
         return True
+
+
+OWN_FILE = ".coprod-statements.yaml"  # hidden: never one of DIR/*.yaml's answers files
+
+
+def read_own(folder: Path, content: Content) -> list[OwnStatement]:
+    """The group's own statements kept in the workshop's folder (``--statements`` and the
+    console's): an ordinary statements file, checked like one (its line on a problem)."""
+    if not (folder / OWN_FILE).exists():
+        return []
+    from coprod.storage.inputs import load_statements
+
+    return load_statements(folder / OWN_FILE, content)

@@ -67,7 +67,8 @@ def wall_context(site: Site, snapshot: Snapshot | None = None) -> dict[str, Any]
             view = site.live.snapshot_team(snapshot, True)
             context.update(site.live.group(shared=True, view=view, given=True))
         if context.get("view") is not None and slide.id in ("agree", "split", "sides"):
-            context.update(slides.sense_context(context["view"], ON_A_SLIDE["statements"]))
+            shown = ON_A_SLIDE["statements"]
+            context.update(slides.sense_context(context["view"], shown, workshop.wall.scale))
     return context
 
 

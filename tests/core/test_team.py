@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from coprod.core.models import Content
-from coprod.core.team import anonymous_role_counts, check_same_project, team_view
+from coprod.core.people import check_same_project
+from coprod.core.team import anonymous_role_counts, team_view
 from coprod.errors import CoprodError
 
 

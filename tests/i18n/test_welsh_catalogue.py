@@ -145,6 +145,7 @@ NOUNS = {
     "person": "m",
     "problem": "f",
     "pwynt": "m",
+    "rheswm": "m",
     "ymatebydd": "m",
 }
 # Words that may follow the number without being the thing counted.

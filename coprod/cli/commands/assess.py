@@ -14,6 +14,8 @@ from coprod.cli.options import (
     JsonOption,
     ResumeOption,
     SaveOption,
+    StatementsOption,
+    own_statements,
 )
 from coprod.errors import CoprodError
 from coprod.i18n import _
@@ -78,6 +80,7 @@ def assess_command(
             help="Start with the open actions from an earlier answers file, and name it.",
         ),
     ] = None,
+    statements: StatementsOption = None,
     as_json: JsonOption = False,
 ) -> None:
     from coprod.core.assessment import assess
@@ -91,17 +94,18 @@ def assess_command(
         format_from_suffix(export)
         check_save_target(export, force=force, resuming=None)
     if answers_file is not None:
-        if resume is not None or quick or previous is not None:
+        if resume is not None or quick or previous is not None or statements is not None:
             raise CoprodError(
                 _(
                     "%(answers)s reads a finished file; it does not go with %(resume)s, "
-                    "%(quick)s or %(previous)s"
+                    "%(quick)s, %(previous)s or %(statements)s"
                 )
                 % {
                     "answers": "--answers",
                     "resume": "--resume",
                     "quick": "--quick",
                     "previous": "--previous",
+                    "statements": "--statements",
                 }
             )
         loaded = load_answers(answers_file, content)
@@ -114,8 +118,15 @@ def assess_command(
             _("%(json)s goes with %(answers)s (the interactive assessment prints a report)")
             % {"json": "--json", "answers": "--answers FILE"}
         )
+    own = own_statements(statements, content)  # checked before any question
     session = AssessSession(
-        content, quick=quick, save=save, resume=resume, force=force, previous=previous
+        content,
+        quick=quick,
+        save=save,
+        resume=resume,
+        force=force,
+        previous=previous,
+        statements=own,
     )
     result = assess(session.run(), content, session.notices)
     for notice in result.notices:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from coprod.cli.context import content_for
-from coprod.cli.options import ForceOption, OutputOption
+from coprod.cli.options import ForceOption, OutputOption, StatementsOption, own_statements
 from coprod.cli.output import emit
 
 
@@ -21,6 +21,7 @@ def form_command(
         str | None,
         typer.Option("--project", metavar="NAME", help="Print the project's name on the form."),
     ] = None,
+    statements: StatementsOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -38,8 +39,9 @@ def form_command(
     from coprod.render.form import render_form
 
     content = content_for(ctx)
+    own = own_statements(statements, content)
     emit(
-        render_form(content, quick=quick, project=project, today=dt.date.today()),
+        render_form(content, quick=quick, project=project, today=dt.date.today(), own=own),
         output,
         force=force,
     )

@@ -41,8 +41,8 @@ def room_command(
     Examples: [bold]coprod room *.yaml[/bold], [bold]coprod room *.yaml -o room.html[/bold],
     [bold]coprod room *.yaml --format json[/bold]
     """
+    from coprod.core.people import check_same_project
     from coprod.core.room import coverage_of
-    from coprod.core.team import check_same_project
 
     content = content_for(ctx)
     loaded = _one_per_person(load_all(files, content, warn), latest=latest)

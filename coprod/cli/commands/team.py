@@ -88,6 +88,8 @@ def team_command(
         view = team_view(loaded, content, anonymous=hidden)
     finally:
         gc.enable()
+    for message in view.own_warnings:  # one own statement's id with different words
+        warn(message)
     fmt = choose_format(format, output, default=None)
     if fmt is None:
         from coprod.render import terminal

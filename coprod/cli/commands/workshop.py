@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coprod.cli.context import workshop_contents
+from coprod.cli.options import StatementsOption, own_statements
 from coprod.cli.workshop_folder import default_folder, holds_workshop, open_workshop
 from coprod.errors import CoprodError, Problem
 from coprod.terminal.console import warn
@@ -118,6 +119,7 @@ def workshop_command(
             "(in a new folder beside it).",
         ),
     ] = False,
+    statements: StatementsOption = None,
     host: Annotated[
         str | None,
         typer.Option(
@@ -164,6 +166,8 @@ def workshop_command(
                 _("already holds a workshop; --new starts a new one: choose another --out"), out
             )
         )
+    own = own_statements(statements, content)  # checked before any folder is made
+    from coprod.web.own import start_with
     from coprod.web.state import Workshop, hold_folder
 
     # one server per folder, for its whole life (a new folder: once it is made)
@@ -179,6 +183,7 @@ def workshop_command(
             max_participants=max_participants,
         )
         lock = lock or hold_folder(out)
+        start_with(workshop, own)  # the group's own statements, kept in the folder
         _serve_on(
             ctx,
             workshop,

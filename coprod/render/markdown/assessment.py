@@ -38,6 +38,7 @@ from coprod.render.markdown.assessment_summary import (
 from coprod.render.markdown.blocks import RULE, heading_slug, join_blocks
 from coprod.render.markdown.closing import closing_blocks
 from coprod.render.markdown.language import glossary_blocks
+from coprod.render.markdown.own import assessment_own_blocks
 
 
 def report_blocks(
@@ -62,6 +63,7 @@ def report_blocks(
         ),
         *gaps_blocks(assessment),
         *practices_blocks(assessment),
+        *assessment_own_blocks(assessment),
         *reflection_blocks(assessment),
         *case_blocks(suggested_cases(assessment), assessment),
         *caveat_blocks(assessment),

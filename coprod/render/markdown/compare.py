@@ -379,11 +379,14 @@ def comparison_blocks(
 ) -> list[str]:
     """The whole comparison, as markdown blocks; ``chart`` replaces the chart blocks
     (``mermaid``: a mermaid chart, else only the bands note)."""
+    from coprod.render.markdown.own import compare_own_blocks
+
     return [
         *compare_header_blocks(comparison),
         *compare_verdict_blocks(comparison),
         *compare_profile_blocks(comparison, chart=chart, mermaid=mermaid),
         *moved_blocks(comparison),
+        *compare_own_blocks(comparison),
         *note_blocks(comparison),
         *review_blocks(comparison.actions),
         *caveat_blocks(comparison.new),

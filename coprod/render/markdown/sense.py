@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coprod.core.sense import MIN_SIDE, Gap, MattersMost, Reason, Sides, Spread
+from coprod.core.sense import MIN_SIDE, Gap, Item, MattersMost, Reason, Sides, Spread
 from coprod.core.team import TeamView
 from coprod.i18n import N_, _
 from coprod.i18n.labels import SCALE_WORDS, rating_label
@@ -44,11 +44,16 @@ def median_text(median: float) -> str:
     return f"{median:g}"
 
 
+def item_text(item: Item, practice_names: dict[str, str]) -> str:
+    """A statement's words and its practice in brackets (a practice alone, or an own
+    statement without one: its words only)."""
+    where = practice_names.get(item.practice_id, "")
+    return item.text if item.id == item.practice_id or not where else f"{item.text} ({where})"
+
+
 def spread_line(spread: Spread, practice_names: dict[str, str]) -> str:
     """One statement: its words, its practice, how many rated it, the middle and the range."""
-    item = spread.item
-    where = practice_names.get(item.practice_id, "")
-    text = item.text if item.id == item.practice_id else f"{item.text} ({where})"
+    text = item_text(spread.item, practice_names)
     low, high = min(spread.ratings), max(spread.ratings)
     if low == high:
         figures = _("rated by %(n)d, all %(rating)s") % {
@@ -81,9 +86,7 @@ def _with_reasons(spread: Spread, names: dict[str, str]) -> str:
 
 def matters_line(marked: MattersMost, practice_names: dict[str, str]) -> str:
     """``Statement (Practice) — marked by 4; mean 2.3, from 1 to 4`` (plain text)."""
-    item = marked.item
-    where = practice_names.get(item.practice_id, "")
-    text = item.text if item.id == item.practice_id else f"{item.text} ({where})"
+    text = item_text(marked.item, practice_names)
     figures = _("marked by %(n)d") % {"n": marked.count}
     if marked.mean is not None and marked.ratings:
         figures += "; " + _("mean %(mean)s, from %(low)d to %(high)d") % {
@@ -198,7 +201,7 @@ def sides_blocks(view: TeamView, level: int = 2) -> list[str]:
             align=["left", "right", "right", "right", "left"],
         )
     )
-    statements = {s.id: s.text for _p, s in content.statements()}
+    statements = {item.id: item.text for item in view.items}
     flagged = [g for g in result.statements if g.flagged]
     if flagged:
         blocks.append(escape_md(_("Statements the two sides rate a point or more apart (0-4):")))

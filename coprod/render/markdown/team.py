@@ -283,6 +283,7 @@ def team_reflection_blocks(view: TeamView, level: int = 2) -> list[str]:
 
 def team_blocks(view: TeamView, *, mermaid: bool = False) -> list[str]:
     """The whole team report, as markdown blocks (``mermaid``: with the chart's block)."""
+    from coprod.render.markdown.own import team_own_blocks
     from coprod.render.markdown.sense import agreement_blocks, matters_most_blocks, sides_blocks
 
     first = view.assessments[0]
@@ -294,6 +295,7 @@ def team_blocks(view: TeamView, *, mermaid: bool = False) -> list[str]:
         *matters_most_blocks(view),
         *agreement_blocks(view),
         *sides_blocks(view),
+        *team_own_blocks(view),
         *criteria_split_blocks(view),
         *team_notes_blocks(view),
         *team_reflection_blocks(view),

@@ -223,6 +223,9 @@ def print_detail(assessment: Assessment, console: Console) -> None:
                 _("Not scored (nothing rated):") + " " + escape_markup(", ".join(not_scored))
             )
 
+    from coprod.render.terminal.own import render_assessment_own
+
+    render_assessment_own(assessment, console)
     _notes(assessment, console)
 
     caveats = assessment.content.criteria.caveats

@@ -122,7 +122,9 @@ def render_comparison(comparison: Comparison, console: Console, *, anonymous: bo
                 console,
                 f"[bold]{escape_markup(n.practice.name)}:[/bold] {escape_markup(n.old or '')}",
             )
+    from coprod.render.terminal.own import render_compare_own
     from coprod.render.terminal.room import render_reviews
 
+    render_compare_own(comparison, console)
     render_reviews(comparison.actions, console)
     print_closing(comparison.new.content, comparison_roles(comparison), console)

@@ -81,6 +81,9 @@ def render_team(view: TeamView, console: Console) -> None:
     else:
         console.print("\n" + escape_markup(_("No statement was rated two or more points apart.")))
     render_sense(view, console)
+    from coprod.render.terminal.own import render_team_own
+
+    render_team_own(view, console)
     if view.criteria_splits:
         section(console, _("When to co-produce: answered differently"))
         for s in view.criteria_splits:
@@ -211,7 +214,7 @@ def render_sense(view: TeamView, console: Console) -> None:
         mark = "  [bold]⚑[/bold]" if gap.flagged else ""
         text = f"{practice.number}. {practice.name}: {sense.gap_text(gap, whole=True)}"
         bullet(console, escape_markup(text) + mark)
-    statements = {s.id: s.text for _p, s in content.statements()}
+    statements = {item.id: item.text for item in view.items}
     for gap in (g for g in sides.statements if g.flagged):
         text = f"{statements.get(gap.id, gap.id)}: {sense.gap_text(gap, whole=False)}"
         bullet(console, escape_markup(text) + "  [bold]⚑[/bold]")

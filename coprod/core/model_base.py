@@ -10,6 +10,7 @@ a file is read (:func:`coprod.core.validation.validate`), reading ``__pydantic_c
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, ClassVar, dataclass_transform
@@ -110,3 +111,28 @@ def field_types(model: type[Strict]) -> dict[str, Any]:
 
 
 _FIELD_TYPES: dict[type[Strict], dict[str, Any]] = {}
+
+
+def slugify(text: str) -> str:
+    """A filename- and id-safe slug: ``"Space in Common!"`` -> ``"space-in-common"``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "project"
+
+
+def partial_date(value: object) -> object:
+    """``2018-03-16`` (YAML date or text) or ``2018-05`` (a month): kept as written."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+        if not match:
+            raise ValueError("expected a date as YYYY-MM-DD or a month as YYYY-MM")
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month), int(day or 1))
+        except ValueError as exc:
+            raise ValueError(f"not a real date: {exc}") from None
+    return value

@@ -11,15 +11,25 @@ constraints pydantic reads, dumping to JSON data) is :mod:`coprod.core.model_bas
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
-from coprod.core.model_base import SLUG, Before, Check, Slug, Strict, Text, dump, field_types
+from coprod.core.model_base import (
+    SLUG,
+    Before,
+    Check,
+    Slug,
+    Strict,
+    Text,
+    dump,
+    field_types,
+    partial_date,
+    slugify,
+)
 from coprod.i18n import ENGLISH_MONTHS
 
-__all__ = ["SLUG", "Before", "Check", "Slug", "Strict", "Text", "dump", "field_types"]
+__all__ = ["SLUG", "Before", "Check", "Slug", "Strict", "Text", "dump", "field_types", "slugify"]
 
 
 class Publication(Strict):
@@ -179,22 +189,6 @@ class Claim(Sourced):
 MONTHS = ENGLISH_MONTHS  # coprod.i18n: month names in English, for dates as written
 
 
-def _partial_date(value: object) -> object:
-    """``2018-03-16`` (YAML date or text) or ``2018-05`` (a month): kept as written."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
-        if not match:
-            raise ValueError("expected a date as YYYY-MM-DD or a month as YYYY-MM")
-        year, month, day = match.groups()
-        try:
-            date(int(year), int(month), int(day or 1))
-        except ValueError as exc:
-            raise ValueError(f"not a real date: {exc}") from None
-    return value
-
-
 class SentenceSource(Sourced):
     """Where one sentence of a case's description or summary comes from.
 
@@ -216,7 +210,7 @@ class Case(Sourced):
     partners: list[Text] = dataclasses.field(default_factory=list)
     methods: list[Slug] = dataclasses.field(default_factory=list)
     themes: list[Text] = dataclasses.field(default_factory=list)
-    started: Annotated[str | None, Before(_partial_date)] = None
+    started: Annotated[str | None, Before(partial_date)] = None
     figures: list[Figure] = dataclasses.field(default_factory=list)
     outputs: list[Claim] = dataclasses.field(default_factory=list)
     impacts: list[Claim] = dataclasses.field(default_factory=list)
@@ -491,12 +485,3 @@ class Content(Strict):
             for old in statement.replaces:
                 mapping.setdefault(old, []).append(statement.id)
         return mapping
-
-
-def slugify(text: str) -> str:
-    """A filename- and id-safe slug: ``"Space in Common!"`` -> ``"space-in-common"``."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "project"

@@ -450,7 +450,7 @@ def test_actions_csv_has_one_row_per_action_sorted_by_due_date(invoke, tmp_path)
 def test_actions_json_md_and_file_output(invoke, tmp_path, content):
     old, new = cycle_files(tmp_path)
     data = json.loads(invoke("actions", str(old), str(new), "--format", "json").stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert len(data["actions"]) == 5
     md = invoke("actions", str(old), str(new), "--format", "md", "--today", "2027-01-01").stdout
     assert (

@@ -18,7 +18,7 @@ def scores(invoke, path: Path) -> dict[str, int | None]:
 
 def test_team_json_numbers_follow_each_persons_scores(invoke, content):
     data = json.loads(invoke("team", *map(str, TEAM), "--format", "json").stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert [r["label"] for r in data["respondents"]] == [
         "Sam (officer)",
         "Respondent 2 (resident)",  # unnamed: numbered like anyone else, never a bare role

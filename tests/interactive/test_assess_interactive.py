@@ -237,7 +237,7 @@ def test_check_json_after_prompts(invoke, pipe_input, content, workdir):
         + criteria_keys(content, {"problem-undefined": "y", "new-opportunities": "y"})
     )
     data = json.loads(invoke("check", "--json").stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["verdict"] == "favourable"
     assert data["overall"] is None
     assert all(p["score"] is None for p in data["practices"])

@@ -398,7 +398,7 @@ def test_report_format_from_output_suffix(invoke: Any, full_answers: Path, tmp_p
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
     result = invoke("report", str(full_answers), "-o", str(tmp_path / "r.json"))
-    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_report_format_and_suffix_must_agree(
@@ -449,7 +449,7 @@ def test_report_several_files(invoke: Any, full_answers: Path, hostile_answers: 
     data = json.loads(
         invoke("report", str(full_answers), str(hostile_answers), "-f", "json").stdout
     )
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert [r["project"]["name"] for r in data["reports"]] == [
         "Riverside Food Partnership",
         "# Heading | pipe",

@@ -325,7 +325,7 @@ def test_team_format_from_other_suffixes(invoke: Any, tmp_path: Path) -> None:
     assert invoke("team", *map(str, TEAM), "-o", str(tmp_path / "t.md")).exit_code == 0
     assert (tmp_path / "t.md").read_text(encoding="utf-8").startswith("# Riverside")
     assert invoke("team", *map(str, TEAM), "-o", str(tmp_path / "t.json")).exit_code == 0
-    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["version"] == 2
 
 
 # --- team: hostile text --------------------------------------------------------------------

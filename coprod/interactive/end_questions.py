@@ -64,6 +64,8 @@ def checkbox(
     import questionary
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
+    prompts.build_default_bindings_once()
+
     from coprod.i18n import _, ngettext
 
     if instruction is None:

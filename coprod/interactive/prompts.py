@@ -126,6 +126,35 @@ def echo(shown: str, typed: str, *, own_line: bool) -> None:
     output.flush()
 
 
+def build_default_bindings_once() -> None:
+    """Build prompt_toolkit's default key bindings once, not once a question.
+
+    Every prompt_toolkit Application builds its default bindings (emacs, vi, mouse:
+    thousands of them) when it is made, and questionary makes one a question: about
+    20 ms before each of an interview's eighty questions appears. The bindings depend
+    on no application (their filters ask the one running), so one set serves every
+    question, as prompt_toolkit's own PromptSession reuses its application.
+    tests/deps/test_prompt_toolkit.py checks Application still builds them through
+    these two module functions.
+    """
+    import importlib
+
+    application: Any = importlib.import_module("prompt_toolkit.application.application")
+    if getattr(application.load_key_bindings, "built_once", False):
+        return
+    keys, pages = application.load_key_bindings(), application.load_page_navigation_bindings()
+
+    def load_key_bindings() -> Any:
+        return keys
+
+    def load_page_navigation_bindings() -> Any:
+        return pages
+
+    load_key_bindings.built_once = True  # type: ignore[attr-defined]
+    application.load_key_bindings = load_key_bindings
+    application.load_page_navigation_bindings = load_page_navigation_bindings
+
+
 def _merge_bindings(question: Any, bindings: Any) -> None:
     from prompt_toolkit.key_binding import merge_key_bindings
 
@@ -166,6 +195,8 @@ def select(
 
     from coprod.i18n import _
     from coprod.render.safe import terminal_safe
+
+    build_default_bindings_once()
 
     message = terminal_safe(message)  # content text: no escapes reach the terminal
     width = terminal_width()
@@ -234,6 +265,8 @@ def text(message: str, default: Any, back: bool, *, required: bool = False) -> A
     from prompt_toolkit.key_binding import KeyBindings
 
     from coprod.i18n import _
+
+    build_default_bindings_once()
 
     if back and not required:
         instruction = _("(Enter to skip, '<' to go back)")

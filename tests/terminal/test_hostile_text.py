@@ -69,8 +69,9 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     originals = {}
     for name in FILES:
         path = folder / name
-        originals[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(originals[name]), allow_unicode=True))
+        originals[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        poisoned = _poison(originals[name])
+        path.write_text(yaml.dump(poisoned, Dumper=yaml.CSafeDumper, allow_unicode=True))
     for _ in range(5):  # a field whose rules the payload breaks (a length limit) is left as is
         try:
             content = load_content_uncached(folder)
@@ -89,12 +90,12 @@ def _restore(path: Path, field: str | None, originals: dict[str, object]) -> Non
     loc: list[str | int] = [
         int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field)
     ]
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     target, original = data, originals[path.name]
     for part in loc[:-1]:
         target, original = target[part], original[part]  # type: ignore[index]
     target[loc[-1]] = original[loc[-1]]  # type: ignore[index]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
 
 
 def hostile_answers(folder: Path, name: str, role: str = "officer") -> Path:
@@ -255,7 +256,7 @@ def test_hostile_content_errors_are_inert(invoke, tmp_path) -> None:
     folder = tmp_path / "c[/y]"
     shutil.copytree(bundled_data_dir(), folder)
     path = folder / "practices.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     data["practices"][0]["na\x1b]0;pwned\x07me[/x]"] = "x"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     for args in (["data", "validate", str(folder)], ["--data-dir", str(folder), "practices"]):

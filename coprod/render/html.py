@@ -414,10 +414,4 @@ def render_comparison(comparison: Comparison) -> str:
         figures=figures,
         pictures=report_pictures(comparison.new.content),
     )
-    name = comparison.new.answers.project.name
-    title = (
-        _("%(project)s: then and now")
-        if comparison.over_time
-        else _("%(project)s: two assessments side by side")
-    ) % {"project": name}
-    return document(title, f"<article>\n{body}</article>")
+    return document(markdown.document_title(comparison), f"<article>\n{body}</article>")

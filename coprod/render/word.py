@@ -358,13 +358,7 @@ def render_comparison(comparison: Comparison) -> bytes:
         key = _("In the picture, the pale bar is %(first)s and the full-coloured bar %(second)s.")
         chart.append(markdown.escape_md(key % {"first": first, "second": second}))
     text = markdown.comparison_blocks_text(comparison, chart)
-    name = comparison.new.answers.project.name
-    title = (
-        _("%(project)s: then and now")
-        if comparison.over_time
-        else _("%(project)s: two assessments side by side")
-    ) % {"project": name}
-    return _document(title, iter([(text, figures)]))
+    return _document(markdown.document_title(comparison), iter([(text, figures)]))
 
 
 def render_text(text: str, title: str) -> bytes:

@@ -237,13 +237,7 @@ async def paper_post(request: Request) -> Response:
             typed.errors["full"] = _(FULL)
             return _page(request, typed)
         person.answers = answers
-        try:
-            await site.save(person, first=True)
-        except BaseException:
-            site.workshop.release(person)
-            raise
-        site.workshop.admit(person)
-        await site.save_state()
+        await site.admit(person)
         if form_id:
             desk.remember(form_id, person.number)
     return _saved(site, person.number)

@@ -248,13 +248,7 @@ async def page_post(request: Request) -> Response:
                 except WorkshopFull:
                     return _full(request)
                 outcome = _apply(page, fields, brings, person, site.content, matters, own)
-                try:
-                    await site.save(person, first=True)
-                except BaseException:
-                    site.workshop.release(person)
-                    raise
-                site.workshop.admit(person)
-                await site.save_state()
+                await site.admit(person)
     if outcome is None:  # a participant already (or the newcomer's second tap)
         outcome = _apply(page, fields, brings, person, site.content, matters, own)
         await site.save(person)

@@ -200,6 +200,17 @@ class Site:
             person.revision += 1
         self.hub.touch()
 
+    async def admit(self, person: Participant) -> None:
+        """A newcomer's first answers on disk, then the newcomer counted in the workshop's
+        state: the place given to them is given back if the first save fails."""
+        try:
+            await self.save(person, first=True)
+        except BaseException:
+            self.workshop.release(person)
+            raise
+        self.workshop.admit(person)
+        await self.save_state()
+
     async def save_state(self) -> None:
         """Save the workshop's state; returns once a save that began after this call is done.
 

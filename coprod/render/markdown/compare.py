@@ -69,6 +69,14 @@ def chart_title(comparison: Comparison) -> str:
     return _(COMPARE_CHART_TITLE if comparison.over_time else SIDE_BY_SIDE_CHART_TITLE)
 
 
+def document_title(comparison: Comparison) -> str:
+    """The title of a comparison's HTML page or Word file."""
+    name = comparison.new.answers.project.name
+    if comparison.over_time:
+        return _("%(project)s: then and now") % {"project": name}
+    return _("%(project)s: two assessments side by side") % {"project": name}
+
+
 def _change_text(delta: int | None, arrow: str) -> str:
     """``"+7 ↑"``, ``"0 →"``, ``"-3 ↓"`` or ``"–"`` (not scored on one side)."""
     if delta is None:

@@ -120,6 +120,7 @@ class DraftWriter:
             overwrite=self._overwrite,
             # a resumed draft is read, then saved over: it is ours; no other file read is
             replaces_input=self.resumed or self.written,
+            mode=0o600,  # a person's name, role and ratings: for their own account only
         )
         self._overwrite = True  # from now on it is our own draft
         self.written = True

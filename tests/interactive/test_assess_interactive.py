@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def test_full_assessment_saves_answers_and_prints_report(invoke, pipe_input, con
     assert result.exit_code == 0, result.output
     path = saved_file(workdir)
     assert path.name == f"coprod-riverside-food-partnership-{date.today().isoformat()}.yaml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # personal data: the user's alone
     saved = yaml.safe_load(path.read_text())
     assert saved["version"] == 1
     assert saved["mode"] == "full"

@@ -414,13 +414,21 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     return result
 
 
-def team_view(files: list[LoadedAnswers], content: Content, *, anonymous: bool = False) -> TeamView:
-    """Read several respondents' answers for one project together."""
+def team_view(
+    files: list[LoadedAnswers],
+    content: Content,
+    *,
+    anonymous: bool = False,
+    assessments: list[Assessment] | None = None,
+) -> TeamView:
+    """Read several respondents' answers for one project together (``assessments``: each
+    file's, when already made, in the same order)."""
     if len(files) < 2:
         raise CoprodError(_("coprod team needs two or more answers files (one per respondent)"))
     check_same_project(files, what="coprod team")
     people = _unique_labels([_label(f, i, anonymous) for i, f in enumerate(files, start=1)])
-    assessments = [assess(f.answers, content, f.notices) for f in files]
+    if assessments is None:
+        assessments = [assess(f.answers, content, f.notices) for f in files]
     spreads = [
         PracticeSpread(practice, [a.practices[i].score.score for a in assessments])
         for i, practice in enumerate(content.practices)

@@ -20,6 +20,7 @@ def environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # the templates are coprod's own, installed with it
     )
     env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
     env.install_gettext_callables(i18n._, i18n.ngettext)  # type: ignore[attr-defined]

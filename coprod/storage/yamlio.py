@@ -307,7 +307,23 @@ def load_yaml_file(
 
 
 def dump_yaml(data: Any) -> str:
-    """YAML text for data coprod writes (block style, keys in the given order)."""
+    """YAML text for data coprod writes (block style, keys in the given order).
+
+    A mapping is written key by key: what PyYAML would write plainly is written directly
+    (:mod:`coprod.storage.yaml_plain`, the same text, faster), the rest by PyYAML.
+    """
+    from coprod.storage.yaml_plain import block
+
+    if type(data) is not dict or not data:
+        return _pyyaml(data)
+    parts = []
+    for key, value in data.items():
+        text = block(key, value)
+        parts.append(text if text is not None else _pyyaml({key: value}))
+    return "".join(parts)
+
+
+def _pyyaml(data: Any) -> str:
     try:
         dumper: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
     except AttributeError:  # pragma: no cover

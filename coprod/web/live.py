@@ -41,6 +41,7 @@ from coprod.web.state import WallState, Workshop
 
 if TYPE_CHECKING:
     from coprod.core.answers import Answers, LoadedAnswers
+    from coprod.core.assessment import Assessment
     from coprod.core.team import TeamView
 
 NEEDS_TWO = N_(
@@ -80,6 +81,8 @@ class LiveView:
         self._rendering = asyncio.Lock()
         self._read: dict[Path, tuple[int, LoadedAnswers | None]] = {}
         self._read_team: dict[bool, tuple[tuple[tuple[Path, int], ...], TeamView | None]] = {}
+        # each participant's assessment, made once per revision (and language) they are at
+        self._assessed: dict[Path, tuple[tuple[int, str, bool], Assessment]] = {}
 
     def counts(self) -> Counts:
         people = self.workshop.participants
@@ -221,16 +224,27 @@ class LiveView:
         cached = self._read_team.get(anonymous)
         if cached is not None and cached[0] == key:
             return cached[1]
-        loaded = []
+        from coprod import i18n
+        from coprod.core.assessment import assess
+
+        content = self.workshop.content
+        language = (i18n.language(), i18n.easy_read())
+        loaded, assessments = [], []
         for path, revision, written in snapshot.people:
             known = self._read.get(path)
             if known is None or known[0] != revision:
                 known = (revision, self.workshop.read_back(path, written))
                 self._read[path] = known
-            if known[1] is not None:
-                loaded.append(known[1])
+            if known[1] is None:
+                continue
+            loaded.append(known[1])
+            made = self._assessed.get(path)
+            if made is None or made[0] != (revision, *language):
+                assessment = assess(known[1].answers, content, known[1].notices)
+                made = self._assessed[path] = ((revision, *language), assessment)
+            assessments.append(made[1])
         view = (
-            team_view(loaded, self.workshop.content, anonymous=anonymous)
+            team_view(loaded, content, anonymous=anonymous, assessments=assessments)
             if len(loaded) >= 2
             else None
         )

@@ -325,6 +325,9 @@ class Server:
             timeout_graceful_shutdown=3,
             lifespan="off",
             server_header=False,
+            # phones reach the laptop directly: no proxy's X-Forwarded-For is trusted
+            # (the connection limits are per phone's own address)
+            proxy_headers=False,
         )
         self.server = Server(config)
 

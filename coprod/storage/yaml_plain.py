@@ -1,0 +1,110 @@
+"""Block YAML for plain data, written directly where PyYAML would write it plainly.
+
+A workshop writes a participant's answers file after every page, and most of it is ids
+and small numbers (``ratings: {participation-1: 3, ...}``). PyYAML builds a node for
+every value in Python before its C emitter writes it; for that kind of data this module
+writes the very same text itself. Anything it is not sure PyYAML would write plainly (a
+quoted or folded string, a date-like or yes-like word, non-ASCII text, a long line, a
+nested list) is left to PyYAML: :func:`block` returns ``None`` for such a value, and
+:func:`coprod.storage.yamlio.dump_yaml` dumps that top-level key with PyYAML. Tests
+compare the two writers' output on generated data (``tests/storage/test_yaml_plain.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import yaml
+
+#: PyYAML's line width for coprod's files (``width=88``); a plain line this module
+#: writes stays well inside it, so PyYAML would not have folded it.
+WIDTH = 88
+_MAX_LINE = 80
+_PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.,()/-]| (?! |$))*\Z")
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=4096)
+def shown(text: str) -> str | None:
+    """``text`` as PyYAML writes it when its characters are safe: as it is when YAML reads
+    it back as text, else in single quotes (``'yes'``, ``'2026-12-07'``); ``None`` otherwise."""
+    if _PLAIN.match(text) is None:
+        return None
+    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR:  # type: ignore[no-untyped-call]
+        return text
+    return f"'{text}'"
+
+
+def plain(text: str) -> bool:
+    """Whether PyYAML writes ``text`` as it is (a mapping's key must be)."""
+    return shown(text) == text
+
+
+def _scalar(value: Any) -> str | None:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return str(value)
+    if type(value) is str:
+        return shown(value)
+    return None
+
+
+def block(key: str, value: Any) -> str | None:
+    """``key: value`` at the top level as PyYAML writes it, or ``None`` to leave it to PyYAML."""
+    lines: list[str] = []
+    if type(key) is not str or not _entry(lines, "", key, value):
+        return None
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _entry(lines: list[str], indent: str, key: str, value: Any) -> bool:
+    """Append ``key: value`` (a mapping's entry) at ``indent``; False where unsure."""
+    if not plain(key):
+        return False
+    head = f"{indent}{key}:"
+    if type(value) is dict:
+        if not value:
+            lines.append(head + " {}")
+            return True
+        lines.append(head)
+        return _mapping(lines, indent + "  ", value)
+    if type(value) is list:
+        if not value:
+            lines.append(head + " []")
+            return True
+        lines.append(head)
+        return _sequence(lines, indent, value)  # PyYAML's sequences in a mapping: not indented
+    text = _scalar(value)
+    if text is None or len(head) + 1 + len(text) > _MAX_LINE:
+        return False
+    lines.append(f"{head} {text}")
+    return True
+
+
+def _mapping(lines: list[str], indent: str, value: dict[Any, Any]) -> bool:
+    return all(type(k) is str and _entry(lines, indent, k, v) for k, v in value.items())
+
+
+def _sequence(lines: list[str], indent: str, items: list[Any]) -> bool:
+    for item in items:
+        if type(item) is dict and item:
+            first, *rest = item.items()
+            start = len(lines)
+            if not _mapping(lines, indent + "  ", dict([first, *rest])):
+                return False
+            lines[start] = indent + "- " + lines[start][len(indent) + 2 :]
+            continue
+        text = _scalar(item)
+        if text is None or len(indent) + 2 + len(text) > _MAX_LINE:
+            return False  # a nested list, an empty mapping, an unsure scalar
+        lines.append(f"{indent}- {text}")
+    return True

@@ -13,29 +13,36 @@ compare the two writers' output on generated data (``tests/storage/test_yaml_pla
 from __future__ import annotations
 
 import functools
-import re
+import io
 from typing import Any
 
 import yaml
 
-#: PyYAML's line width for coprod's files (``width=88``); a plain line this module
-#: writes stays well inside it, so PyYAML would not have folded it.
+#: PyYAML's line width for coprod's files (``width=88``); a line this module writes stays
+#: well inside it, so PyYAML would not have folded it.
 WIDTH = 88
 _MAX_LINE = 80
-_PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.,()/-]| (?! |$))*\Z")
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
+_ANALYSER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def shown(text: str) -> str | None:
-    """``text`` as PyYAML writes it when its characters are safe: as it is when YAML reads
-    it back as text, else in single quotes (``'yes'``, ``'2026-12-07'``); ``None`` otherwise."""
-    if _PLAIN.match(text) is None:
+    """``text`` as PyYAML writes it on one line (a mapping's value): as it is where YAML
+    reads it back as text, else in single quotes (``'yes'``, ``'a: b'``, ``''``); ``None``
+    where PyYAML would need double quotes or more than one line, or for non-ASCII text."""
+    if len(text) > _MAX_LINE or not (text.isascii() and text.isprintable()):
         return None
-    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR:  # type: ignore[no-untyped-call]
+    analysis = _ANALYSER.analyze_scalar(text)  # PyYAML's own choice of style
+    if analysis.multiline:
+        return None
+    is_text = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR  # type: ignore[no-untyped-call]
+    if analysis.allow_block_plain and not analysis.empty and is_text:
         return text
-    return f"'{text}'"
+    if analysis.allow_single_quoted:
+        return "'" + text.replace("'", "''") + "'"
+    return None
 
 
 def plain(text: str) -> bool:

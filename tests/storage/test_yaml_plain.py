@@ -83,8 +83,16 @@ def test_words_yaml_would_misread_are_quoted_and_read_back_as_written() -> None:
         assert yaml.safe_load(dump_yaml({"note": word})) == {"note": word}
 
 
+def test_text_yaml_would_misread_unquoted_is_quoted_as_pyyaml_quotes_it() -> None:
+    assert block("note", "a: b") == "note: 'a: b'\n"
+    assert block("note", "it's ok") == "note: it's ok\n"
+    quoted = block("note", "'x' it's")
+    assert quoted == "note: '''x'' it''s'\n"
+    assert yaml.safe_load(quoted) == {"note": "'x' it's"}
+
+
 def test_what_it_is_unsure_of_is_left_to_pyyaml() -> None:
-    for word in ("a: b", "x" * 90, "ŵ", "it's", " x", "a\nb"):
+    for word in ("x" * 90, "ŵ", "a\nb", "tab\there", "bell\x07"):
         assert block("note", word) is None, word
         assert yaml.safe_load(dump_yaml({"note": word})) == {"note": word}
 

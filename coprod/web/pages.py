@@ -9,8 +9,10 @@ report files use.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
 from coprod import i18n
@@ -32,8 +34,55 @@ def templates() -> Jinja2Templates:
         band_low=low,
         band_high=high,
         picture_alt=labels.picture_alt,
+        radio_options=radio_options,
     )
     return Jinja2Templates(env=env)
+
+
+def radio_options(name: str, options: list[tuple[str, str]], current: object) -> Markup:
+    """The radio buttons of one choice (``_macros.html``'s ``choices``), ``current`` checked.
+
+    A practice page has a choice per statement, each with seven options, on every phone:
+    their escaped HTML is made once per choice and set of labels, then only the mark moves.
+    """
+    chosen = None if current is None else str(current)
+    rows = _option_rows(name, tuple(options))
+    return Markup("".join(row % (" checked" if value == chosen else "") for value, row in rows))
+
+
+@functools.lru_cache(maxsize=2048)
+def _option_rows(name: str, options: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    def html(text: str) -> str:
+        return str(escape(text)).replace("%", "%%")
+
+    return tuple(
+        (
+            value,
+            f'<label class="option"><input type="radio" name="{html(name)}" '
+            f'value="{html(value)}"%s> <span>{html(label)}</span></label>\n',
+        )
+        for value, label in options
+    )
+
+
+def warm(templates: Jinja2Templates) -> None:
+    """Before the first phone arrives: every template compiled, and what the pages and the
+    live view use imported, so the first people to join do not wait for it."""
+    import importlib
+
+    for name in templates.env.list_templates(extensions=["html"]):
+        templates.env.get_template(name)
+    for module in (
+        "coprod.core.assessment",
+        "coprod.core.team",
+        "coprod.render.markdown.team",
+        "coprod.render.markdown.sense",
+        "coprod.web.slides",
+        "coprod.storage.files",
+        "coprod.storage.yaml_plain",
+        "sse_starlette.sse",
+    ):
+        importlib.import_module(module)
 
 
 def role_options() -> list[tuple[str, str]]:

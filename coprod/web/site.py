@@ -92,7 +92,7 @@ class Site:
         self._joining: weakref.WeakValueDictionary[str, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
-        self.state_lock = asyncio.Lock()
+        self._state_saving: asyncio.Future[None] | None = None  # the save under way
         self._state_asked = 0  # state saves asked for, and the last one covered by a save
         self._state_done = 0
         self.templates = pages.templates()
@@ -219,12 +219,21 @@ class Site:
         """
         self._state_asked += 1
         mine = self._state_asked
-        async with self.state_lock:
-            if self._state_done >= mine:
-                return  # a save that started after we asked has finished
+        while self._state_done < mine:
+            saving = self._state_saving
+            if saving is not None:
+                # Everyone waiting wakes at once when it ends (a lock would hand itself on
+                # to one waiter per turn of the event loop: seconds, with a room joining).
+                await asyncio.shield(saving)
+                continue  # covered, or the next save is ours to start
             covers = self._state_asked
-            await anyio.to_thread.run_sync(self.workshop.save_state)
-            self._state_done = covers
+            self._state_saving = saving = asyncio.get_running_loop().create_future()
+            try:
+                await anyio.to_thread.run_sync(self.workshop.save_state)
+                self._state_done = covers
+            finally:
+                self._state_saving = None
+                saving.set_result(None)  # a failed save: the next one asked for tries again
 
 
 def site_of(request: Request) -> Site:

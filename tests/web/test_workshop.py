@@ -722,3 +722,47 @@ def test_phones_that_join_at_once_are_all_kept_for_a_restart(
     again = Workshop.open(folder, content)
     assert len(again.participants) == 30
     assert all(again.participant(key) is not None for key in keys)
+
+
+def test_state_saves_asked_at_once_share_saves_and_a_failed_one_is_tried_again(
+    folder: Path, content: Content
+) -> None:
+    # Everyone who asks returns only once a save that began after they asked is done;
+    # those asking together share saves, and a save that fails fails for its caller
+    # alone: the next caller's save tries again.
+    import asyncio
+    import time
+
+    workshop = make_workshop(folder, content)
+    site = app_for(workshop).state.site
+    saves: list[tuple[float, float]] = []
+    fail_next = [True]
+
+    def save_state() -> None:
+        start = time.monotonic()
+        time.sleep(0.01)
+        if fail_next[0]:
+            fail_next[0] = False
+            raise OSError("disk full")
+        saves.append((start, time.monotonic()))
+
+    workshop.save_state = save_state  # type: ignore[method-assign]
+
+    async def one(number: int) -> tuple[float, float, str]:
+        await asyncio.sleep((number % 5) * 0.004)
+        asked = time.monotonic()
+        try:
+            await site.save_state()
+        except OSError:
+            return asked, time.monotonic(), "failed"
+        return asked, time.monotonic(), "saved"
+
+    async def room() -> list[tuple[float, float, str]]:
+        return await asyncio.gather(*(one(n) for n in range(100)))
+
+    results = asyncio.run(room())
+    assert [r[2] for r in results].count("failed") == 1
+    assert 1 <= len(saves) <= 6  # shared, not one each
+    for asked, returned, outcome in results:
+        if outcome == "saved":
+            assert any(asked <= start and end <= returned for start, end in saves)

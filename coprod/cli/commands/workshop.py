@@ -276,6 +276,7 @@ def serve(
     """
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
+    from coprod.web.pages import warm
     from coprod.web.server import Server, is_loopback, lan_address, url_host
     from coprod.web.state import code_text
 
@@ -289,6 +290,7 @@ def serve(
         projector=f"{origin}/w/{s.projector_token}/",
     )
     app = create_app(workshop, urls, contents, language=language, phones=phones)
+    warm(app.state.site.templates)
     server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():

@@ -66,23 +66,31 @@ def _option_rows(name: str, options: tuple[tuple[str, str], ...]) -> tuple[tuple
 
 
 def warm(templates: Jinja2Templates) -> None:
-    """Before the first phone arrives: every template compiled, and what the pages and the
-    live view use imported, so the first people to join do not wait for it."""
+    """Before the first phones arrive: every template compiled, and what the pages and the
+    live view use imported, so the first people to join do not wait for it. Anything that
+    fails here is left for the page that needs it to report."""
     import importlib
 
-    for name in templates.env.list_templates(extensions=["html"]):
-        templates.env.get_template(name)
-    for module in (
-        "coprod.core.assessment",
-        "coprod.core.team",
-        "coprod.render.markdown.team",
-        "coprod.render.markdown.sense",
-        "coprod.web.slides",
-        "coprod.storage.files",
-        "coprod.storage.yaml_plain",
-        "sse_starlette.sse",
-    ):
-        importlib.import_module(module)
+    try:
+        for name in templates.env.list_templates(extensions=["html"]):
+            templates.env.get_template(name)
+        for module in WARM_MODULES:
+            importlib.import_module(module)
+    except Exception:  # the page that needs it says what is wrong
+        pass
+
+
+#: What the pages and the live view import on first use.
+WARM_MODULES = (
+    "coprod.core.assessment",
+    "coprod.core.team",
+    "coprod.render.markdown.team",
+    "coprod.render.markdown.sense",
+    "coprod.web.slides",
+    "coprod.storage.files",
+    "coprod.storage.yaml_plain",
+    "sse_starlette.sse",
+)
 
 
 def role_options() -> list[tuple[str, str]]:

@@ -274,6 +274,8 @@ def serve(
 
     ``open_console`` opens the facilitator page in the web browser once serving.
     """
+    import threading
+
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
     from coprod.web.pages import warm
@@ -290,7 +292,8 @@ def serve(
         projector=f"{origin}/w/{s.projector_token}/",
     )
     app = create_app(workshop, urls, contents, language=language, phones=phones)
-    warm(app.state.site.templates)
+    # compiled while the room gathers (in a thread: the addresses are shown at once)
+    threading.Thread(target=warm, args=(app.state.site.templates,), daemon=True).start()
     server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():

@@ -10,6 +10,7 @@ a file is read (:func:`coprod.core.validation.validate`), reading ``__pydantic_c
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -113,6 +114,7 @@ def field_types(model: type[Strict]) -> dict[str, Any]:
 _FIELD_TYPES: dict[type[Strict], dict[str, Any]] = {}
 
 
+@functools.lru_cache(maxsize=1024)  # a room's project name, slugified for every file
 def slugify(text: str) -> str:
     """A filename- and id-safe slug: ``"Space in Common!"`` -> ``"space-in-common"``."""
     import unicodedata

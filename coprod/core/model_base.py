@@ -82,8 +82,10 @@ class Strict:
 
 
 def dump(value: Any, *, exclude_none: bool = False) -> Any:
-    """A model (or a list of them) as JSON data: dicts, lists, text, numbers; dates as text."""
-    if isinstance(value, Strict):
+    """A model (a content model, an answers file's; or a list or mapping of them) as JSON
+    data: dicts, lists, text, numbers; dates as text. ``exclude_none`` leaves out a
+    model's fields that are ``None`` (a mapping's values are kept as they are)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {}
         for item in dataclasses.fields(value):
             inner = getattr(value, item.name)
@@ -91,8 +93,10 @@ def dump(value: Any, *, exclude_none: bool = False) -> Any:
                 continue
             data[item.name] = dump(inner, exclude_none=exclude_none)
         return data
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [dump(v, exclude_none=exclude_none) for v in value]
+    if isinstance(value, dict):
+        return {k: dump(v, exclude_none=exclude_none) for k, v in value.items()}
     if isinstance(value, date):
         return value.isoformat()
     return value

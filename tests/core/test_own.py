@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from coprod.core.own import MAX_OWN_ID, OwnStatement, add_statement, merge, scores
 
@@ -13,22 +12,22 @@ from coprod.core.own import MAX_OWN_ID, OwnStatement, add_statement, merge, scor
     ["own-a", "own-listened_2", "own-" + "a" * (MAX_OWN_ID - 4)],
 )
 def test_an_id_starts_own_and_is_at_most_sixty_characters(key: str) -> None:
-    assert OwnStatement(id=key, text="Words.").id == key
+    assert OwnStatement.checked(id=key, text="Words.").id == key
 
 
 @pytest.mark.parametrize(
     "key", ["own-", "listened", "own-é", "own- a", "OWN-a", "own-" + "a" * (MAX_OWN_ID - 3)]
 )
 def test_other_ids_are_refused_saying_what_an_id_looks_like(key: str) -> None:
-    with pytest.raises(ValidationError, match="must start with own-"):
-        OwnStatement(id=key, text="Words.")
+    with pytest.raises(ValueError, match="must start with own-"):
+        OwnStatement.checked(id=key, text="Words.")
 
 
 def test_words_are_kept_on_one_line_and_two_hundred_is_the_limit() -> None:
-    assert OwnStatement(id="own-a", text="  Two\n  lines. ").text == "Two lines."
-    assert len(OwnStatement(id="own-a", text="x" * 200).text) == 200
-    with pytest.raises(ValidationError, match="is 201 characters long"):
-        OwnStatement(id="own-a", text="x" * 201)
+    assert OwnStatement.checked(id="own-a", text="  Two\n  lines. ").text == "Two lines."
+    assert len(OwnStatement.checked(id="own-a", text="x" * 200).text) == 200
+    with pytest.raises(ValueError, match="is 201 characters long"):
+        OwnStatement.checked(id="own-a", text="x" * 201)
 
 
 def test_merging_keeps_the_first_words_and_names_both_files() -> None:

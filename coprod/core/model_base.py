@@ -103,18 +103,54 @@ def dump(value: Any, *, exclude_none: bool = False) -> Any:
 
 
 def field_types(model: type[Strict]) -> dict[str, Any]:
-    """A model's fields and their types (``Annotated`` metadata left out), in order."""
+    """A model's fields and their types (``Annotated`` metadata left out), in order.
+
+    As ``typing.get_type_hints`` reads them, but each annotation's text is evaluated once
+    for all the models of a module (forty models share fifty annotations: reading the
+    cached content spent 8 ms compiling the same ones again).
+    """
     found = _FIELD_TYPES.get(model)
     if found is None:
-        import typing
+        import sys
 
-        hints = typing.get_type_hints(model)
-        found = {f.name: hints[f.name] for f in dataclasses.fields(model)}
+        namespace = vars(sys.modules[model.__module__])
+        found = {}
+        for item in dataclasses.fields(model):
+            annotation = item.type
+            if isinstance(annotation, str):
+                key = (model.__module__, annotation)
+                if key not in _EVALUATED:
+                    _EVALUATED[key] = _strip(eval(annotation, namespace))  # as get_type_hints does
+                annotation = _EVALUATED[key]
+            found[item.name] = annotation
         _FIELD_TYPES[model] = found
     return found
 
 
+def _strip(annotation: Any) -> Any:
+    """``annotation`` without its ``Annotated`` metadata, at any depth."""
+    import types
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _strip(typing.get_args(annotation)[0])
+    args = typing.get_args(annotation)
+    if not args or origin is typing.Literal:
+        return annotation
+    stripped = tuple(_strip(arg) for arg in args)
+    if stripped == args:
+        return annotation
+    if origin in (typing.Union, types.UnionType):
+        import functools
+        import operator
+
+        return functools.reduce(operator.or_, stripped)
+    return typing.cast(Any, origin)[stripped if len(stripped) > 1 else stripped[0]]
+
+
 _FIELD_TYPES: dict[type[Strict], dict[str, Any]] = {}
+_EVALUATED: dict[tuple[str, str], Any] = {}
 
 
 def slugify(text: str) -> str:

@@ -10,7 +10,7 @@ of the table and what matters most, and never in the seven practices' scores.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,7 +279,9 @@ class OwnScore:
 
     @property
     def mean(self) -> float | None:
-        return round_half_up(statistics.fmean(self.scale) * 10) / 10 if self.scale else None
+        return (
+            round_half_up(math.fsum(self.scale) / len(self.scale) * 10) / 10 if self.scale else None
+        )
 
     @property
     def low(self) -> int | None:

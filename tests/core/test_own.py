@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from coprod.core.own import MAX_OWN_ID, OwnStatement, add_statement, merge, scores
+from coprod.core.models import Content
+from coprod.core.own import (
+    MAX_OWN_ID,
+    OwnStatement,
+    add_statement,
+    merge,
+    scores,
+    statements_from_document,
+)
+from coprod.errors import CoprodError
+from coprod.storage.yamlio import parse_yaml
 
 
 @pytest.mark.parametrize(
@@ -60,3 +70,23 @@ def test_a_groups_scores_count_dont_know_and_na_apart_from_the_mean() -> None:
         1,
         1,
     )
+
+
+def test_a_statements_file_names_every_problem_with_its_line(content: Content) -> None:
+    text = (
+        "version: 2\nstatements:\n  - id: own-a\n    text: ''\n  - {id: listened, text: Words.}\n"
+    )
+    with pytest.raises(CoprodError) as caught:
+        statements_from_document(parse_yaml(text, "ours.yaml", keep_going=True), content)
+    said = [(p.line, p.field, p.message) for p in caught.value.problems]
+    assert said[0] == (1, "version", "must be 1 (the statements file's version)")
+    assert said[1] == (4, "statements[0].text", "must be the statement's words (it is empty)")
+    assert said[2][:2] == (5, "statements[1].id") and "must start with own-" in said[2][2]
+
+
+def test_an_empty_statements_list_says_what_it_needs(content: Content) -> None:
+    with pytest.raises(CoprodError) as caught:
+        statements_from_document(parse_yaml("version: 1\nstatements: []\n", "o.yaml"), content)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (2, "must list at least one statement")
+    ]

@@ -81,6 +81,8 @@ def parse_criterion_answer(value: Any) -> CriterionAnswer:
 
 def parse_rating(value: Any) -> Rating:
     """A 0-4 rating, ``dont_know`` or ``na``."""
+    if value.__class__ is int and 0 <= value <= 4:  # the common case, first
+        return value
     if isinstance(value, bool):
         raise ValueError(_rating_message() % {"value": repr(value)})
     if isinstance(value, str):

@@ -45,6 +45,7 @@ _MAX_REMEMBERED_VALUES = 50_000
 _TAGS: dict[str, str] = {}
 _VALUES: dict[tuple[str, str], Any] = {}
 _UNSEEN = object()
+_SCALAR = yaml.ScalarNode
 
 
 def _value_problem(node: yaml.Node, exc: Exception) -> str:
@@ -101,18 +102,18 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """The tag of a plain scalar, worked out once per text (the same ids, ratings and
         words come back in every answers file of a group)."""
-        if kind is not yaml.ScalarNode or not implicit[0] or len(value) > _MAX_REMEMBERED:
+        if kind is not _SCALAR or not implicit[0]:
             return super().resolve(kind, value, implicit)
         tag = _TAGS.get(value)
         if tag is None:
             tag = super().resolve(kind, value, implicit)
-            if len(_TAGS) < _MAX_REMEMBERED_VALUES:
+            if len(value) <= _MAX_REMEMBERED and len(_TAGS) < _MAX_REMEMBERED_VALUES:
                 _TAGS[value] = tag
         return tag
 
     def _value(self, node: yaml.Node, deep: bool) -> Any:
         """``construct_object(node)``, a plain scalar's value read once per text."""
-        if node.__class__ is not yaml.ScalarNode or node.tag not in _PLAIN_TAGS:
+        if node.__class__ is not _SCALAR or node.tag not in _PLAIN_TAGS:
             return self.construct_object(node, deep=deep)
         key = (node.tag, node.value)
         found = _VALUES.get(key, _UNSEEN)

@@ -3,8 +3,10 @@
 An answers file is plain YAML that a person may write or edit by hand, so the
 values are forgiving where YAML is surprising (``yes`` reads as a boolean) and
 strict where a typo would silently change a score (unknown ids, 0-4 scale).
-Checking ids against the content is :mod:`coprod.core.answer_checks`; reading
-and writing the file is :mod:`coprod.storage.answers_file`.
+The models are plain dataclasses; a file's data is read into them, every problem
+with its line, by :mod:`coprod.core.answers_read` (no pydantic). Checking ids against
+the content is :mod:`coprod.core.answer_checks`; reading and writing the file is
+:mod:`coprod.storage.answers_file`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from coprod.core.model_base import dump
+from coprod.core.model_base import Record, dump
 from coprod.core.notices import Notice
 from coprod.core.own import OwnStatement
 from coprod.core.scoring import CriterionAnswer, Rating
@@ -165,21 +167,21 @@ def parse_due(value: Any) -> dt.date | None:
     raise ValueError(_("must be a date like 2027-01-31 (got %(value)s)") % {"value": repr(value)})
 
 
-@dataclass(kw_only=True)
-class ProjectInfo:
+@dataclass(kw_only=True, eq=False, repr=False)
+class ProjectInfo(Record):
     name: str
     stage: str | None = None
 
 
-@dataclass(kw_only=True)
-class Respondent:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Respondent(Record):
     name: str | None = None
     role: str | None = None
     brings: list[str] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
-class Action:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Action(Record):
     """An action someone chose to carry forward; the same ``id`` in every later file."""
 
     id: str
@@ -197,14 +199,14 @@ class Action:
         return self.status in ("not-started", "in-progress")
 
 
-@dataclass(kw_only=True)
-class Reflections:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Reflections(Record):
     why: str | None = None
     bring_and_take: str | None = None
 
 
-@dataclass(kw_only=True)
-class Answers:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Answers(Record):
     """One respondent's answers for one project (a draft until ``complete``).
 
     Read from a file by :func:`coprod.core.answers_read.read_answers` (every problem
@@ -271,8 +273,8 @@ def on_paper(answers: Iterable[Answers]) -> int:
     return sum(a.source == "paper" for a in answers)
 
 
-@dataclass
-class LoadedAnswers:
+@dataclass(eq=False, repr=False)
+class LoadedAnswers(Record):
     """Answers read from a file, checked against the content, with any notices."""
 
     answers: Answers

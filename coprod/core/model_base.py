@@ -81,6 +81,27 @@ class Strict:
         return f"{type(self).__name__}({shown})"
 
 
+class Record:
+    """Base for the answers file's models (mutable dataclasses): equal when their fields
+    are, shown with their fields, never hashed. Written once here, so that each model is
+    made with ``dataclass(eq=False, repr=False)``: quicker to import (``assess --answers``
+    starts with them)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(
+            getattr(self, name) == getattr(other, name) for name in self.__dataclass_fields__
+        )
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({shown})"
+
+
 def dump(value: Any, *, exclude_none: bool = False) -> Any:
     """A model (a content model, an answers file's; or a list or mapping of them) as JSON
     data: dicts, lists, text, numbers; dates as text. ``exclude_none`` leaves out a

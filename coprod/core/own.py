@@ -18,7 +18,7 @@ from typing import Any
 
 from coprod.core.checker import BAD, Bad, Checker, any_text, field_path, items, whole_number
 from coprod.core.document import Document
-from coprod.core.model_base import dump
+from coprod.core.model_base import Record, dump
 from coprod.core.models import Content
 from coprod.core.scoring import Rating, round_half_up
 from coprod.errors import CoprodError, Problem
@@ -91,8 +91,8 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-@dataclass(kw_only=True)
-class OwnStatement:
+@dataclass(kw_only=True, eq=False, repr=False)
+class OwnStatement(Record):
     """One of the group's own statements: its id, its words, and the practice it sits with."""
 
     id: str

@@ -12,16 +12,15 @@ what is left of the answers once the parts with a problem are set aside.
 
 from __future__ import annotations
 
-import copy
 import difflib
-from typing import Any
 
 from coprod.core.answers import Answers, LoadedAnswers
+from coprod.core.answers_read import read_answers
+from coprod.core.checker import field_path
 from coprod.core.document import Document
 from coprod.core.models import Content
 from coprod.core.notices import Notice
 from coprod.core.own import is_own, unknown_practices
-from coprod.core.validation import _clean_loc, field_path, validate
 from coprod.errors import MAX_SHOWN, CoprodError, Problem
 from coprod.i18n import N_, _
 
@@ -222,7 +221,7 @@ def content_problems(
 def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
     """Validate a parsed answers document and check it against the content."""
     if not isinstance(doc.data, dict):
-        from coprod.core.validation import KIND
+        from coprod.core.checker import KIND
 
         name = type(doc.data).__name__
         kind = _(KIND[name]) if name in KIND else f"a {name}"
@@ -241,81 +240,16 @@ def answers_from_document(doc: Document, content: Content) -> LoadedAnswers:
         raise not_an_answers_file(doc)
     problems = list(doc.problems)  # found while reading (a duplicate key, a bad date)
     read_lines = {p.line for p in problems}
-    result = validate(Answers, doc)
-    answers = result if isinstance(result, Answers) else _what_is_valid(doc.data)
-    if isinstance(result, list):  # a value read with a problem is not reported twice
-        problems += [p for p in result if p.line is None or p.line not in read_lines]
-    hint = None
-    loaded = None
-    if answers is not None:
-        loaded, found, hint = content_problems(answers, doc, content)
-        problems += found
-    if problems or loaded is None:
+    answers, found = read_answers(doc)
+    # a value read with a problem is not reported twice
+    problems += [p for p in found if p.line is None or p.line not in read_lines]
+    loaded, found, hint = content_problems(answers, doc, content)
+    problems += found
+    if problems:
         # in the file's order; the first MAX_SHOWN with their lines, the rest counted
         problems.sort(key=lambda p: (p.line is None, p.line or 0))
         raise CoprodError(problems, hint=hint)
     return loaded
-
-
-#: What stands in for a required field set aside, so that the rest can still be checked.
-_STAND_INS: dict[str, Any] = {"version": 1, "project": {"name": "-"}}
-
-
-def _what_is_valid(data: dict[Any, Any]) -> Answers | None:
-    """The answers without the parts that have a problem, to check the rest against the
-    content; ``None`` when that cannot be had (the problems already found are enough)."""
-    from pydantic import ValidationError
-
-    data = copy.deepcopy(data)
-    for _round in range(6):
-        try:
-            return Answers.model_validate(data)
-        except ValidationError as exc:
-            errors = exc.errors(include_url=False)
-        if len(errors) > 1000:
-            return None  # a file that far off gains nothing from more checks
-        removed = False
-        # the last list items first, so that removing one does not move the others
-        for err in sorted(errors, key=lambda e: [str(part) for part in e["loc"]], reverse=True):
-            removed |= _set_aside(data, _clean_loc(err["loc"], data))
-        if not removed:
-            return None
-    return None
-
-
-def _child(node: Any, part: int | str) -> Any:
-    """``node[part]`` if ``node`` is a mapping with that key or a list with that index."""
-    if isinstance(node, dict) and part in node:
-        return node[part]
-    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-        return node[part]
-    return None
-
-
-def _set_aside(data: dict[Any, Any], loc: list[int | str]) -> bool:
-    """Remove the value at ``loc`` (or, where it is missing, its parent; a required field
-    at the top gets a stand-in); whether anything changed."""
-    while loc:
-        *path, last = loc
-        node: Any = data
-        for part in path:
-            node = _child(node, part)
-        if isinstance(node, dict) and last in node:
-            if not path and last in _STAND_INS:
-                if node[last] == _STAND_INS[last]:
-                    return False
-                node[last] = copy.deepcopy(_STAND_INS[last])
-            else:
-                del node[last]
-            return True
-        if isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):
-            del node[last]
-            return True
-        if not path and isinstance(last, str) and last in _STAND_INS:
-            data[last] = copy.deepcopy(_STAND_INS[last])
-            return True
-        loc = path
-    return False
 
 
 # An answers file has at least one of these; content files and other YAML have none

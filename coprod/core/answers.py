@@ -3,8 +3,10 @@
 An answers file is plain YAML that a person may write or edit by hand, so the
 values are forgiving where YAML is surprising (``yes`` reads as a boolean) and
 strict where a typo would silently change a score (unknown ids, 0-4 scale).
-Checking ids against the content is :mod:`coprod.core.answer_checks`; reading
-and writing the file is :mod:`coprod.storage.answers_file`.
+The models are plain dataclasses; a file's data is read into them, every problem
+with its line, by :mod:`coprod.core.answers_read` (no pydantic). Checking ids against
+the content is :mod:`coprod.core.answer_checks`; reading and writing the file is
+:mod:`coprod.storage.answers_file`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
+from coprod.core.model_base import Record, dump
 from coprod.core.notices import Notice
-from coprod.core.own import OwnStatement, check_list
+from coprod.core.own import OwnStatement
 from coprod.core.scoring import CriterionAnswer, Rating
 from coprod.i18n import _
 
@@ -82,6 +83,8 @@ def parse_criterion_answer(value: Any) -> CriterionAnswer:
 
 def parse_rating(value: Any) -> Rating:
     """A 0-4 rating, ``dont_know`` or ``na``."""
+    if value.__class__ is int and 0 <= value <= 4:  # the common case, first
+        return value
     if isinstance(value, bool):
         raise ValueError(_rating_message() % {"value": repr(value)})
     if isinstance(value, str):
@@ -110,14 +113,6 @@ def parse_source(value: Any) -> Any:
     raise ValueError(_("must be paper, or left out (got %(value)s)") % {"value": repr(value)})
 
 
-def _optional_text(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
 def _short_reason(text: str) -> str:
     if len(text) > MAX_REASON:
         raise ValueError(
@@ -125,17 +120,6 @@ def _short_reason(text: str) -> str:
             % {"max": MAX_REASON, "n": len(text)}
         )
     return text
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ProjectInfo(_Model):
-    name: str = Field(min_length=1)
-    stage: str | None = None
-
-    _text = field_validator("name", "stage", mode="before")(_optional_text)
 
 
 def parse_status(value: Any) -> ActionStatus:
@@ -150,51 +134,64 @@ def parse_status(value: Any) -> ActionStatus:
     )
 
 
-def _brings(value: Any) -> Any:
-    """``brings: roots`` or ``brings: [analysis, roots]``; blank means none."""
-    if value is None:
-        return []
+def parse_date(value: Any) -> dt.date | None:
+    """The answers' date: a calendar date; anything else is refused saying what one looks like."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date()
+    elif isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    shown = value if isinstance(value, (int, float)) else str(value)[:40]
+    raise ValueError(
+        _("must be a date written YYYY-MM-DD, such as 2026-11-20 (got %(value)s)")
+        % {"value": repr(shown)}
+    )
+
+
+def parse_due(value: Any) -> dt.date | None:
+    """An action's due date: a calendar date, or none."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0) and value.tzinfo is None:
+        return value.date()
     if isinstance(value, str):
-        return [value]
-    return value
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(_("must be a date like 2027-01-31 (got %(value)s)") % {"value": repr(value)})
 
 
-class Respondent(_Model):
+@dataclass(kw_only=True, eq=False, repr=False)
+class ProjectInfo(Record):
+    name: str
+    stage: str | None = None
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Respondent(Record):
     name: str | None = None
     role: str | None = None
-    brings: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
-
-    _text = field_validator("name", "role", mode="before")(_optional_text)
-    _normalise_brings = field_validator("brings", mode="before")(_brings)
+    brings: list[str] = field(default_factory=list)
 
 
-class Action(_Model):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Action(Record):
     """An action someone chose to carry forward; the same ``id`` in every later file."""
 
-    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=60)]
-    text: Annotated[str, Field(min_length=1)]
+    id: str
+    text: str
     practice: str | None = None
     statement: str | None = None
     owner: str | None = None
     due: dt.date | None = None
-    status: Annotated[ActionStatus, BeforeValidator(parse_status)] = "not-started"
+    status: ActionStatus = "not-started"
     note: str | None = None
-
-    _text = field_validator("id", "text", "practice", "statement", "owner", "note", mode="before")(
-        _optional_text
-    )
-
-    @field_validator("due", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(
-                    _("must be a date like 2027-01-31 (got %(value)s)") % {"value": repr(value)}
-                ) from None
-        return value
 
     @property
     def is_open(self) -> bool:
@@ -202,15 +199,19 @@ class Action(_Model):
         return self.status in ("not-started", "in-progress")
 
 
-class Reflections(_Model):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Reflections(Record):
     why: str | None = None
     bring_and_take: str | None = None
 
-    _text = field_validator("why", "bring_and_take", mode="before")(_optional_text)
 
+@dataclass(kw_only=True, eq=False, repr=False)
+class Answers(Record):
+    """One respondent's answers for one project (a draft until ``complete``).
 
-class Answers(_Model):
-    """One respondent's answers for one project (a draft until ``complete``)."""
+    Read from a file by :func:`coprod.core.answers_read.read_answers` (every problem
+    with its line); written by :func:`coprod.storage.answers_file.dumps`.
+    """
 
     version: int
     project: ProjectInfo
@@ -219,126 +220,16 @@ class Answers(_Model):
     mode: Literal["full", "quick"] = "full"
     date: dt.date | None = None
     complete: bool = True
-    source: Annotated[Literal["paper"] | None, BeforeValidator(parse_source)] = None
+    source: Literal["paper"] | None = None
     previous: str | None = None
-    criteria: dict[str, Annotated[CriterionAnswer, BeforeValidator(parse_criterion_answer)]] = (
-        Field(default_factory=dict)
-    )
-    own_statements: Annotated[list[OwnStatement], AfterValidator(check_list)] = Field(
-        default_factory=list
-    )
-    ratings: dict[str, Annotated[Rating, BeforeValidator(parse_rating)]] = Field(
-        default_factory=dict
-    )
-    reasons: dict[str, Annotated[str, AfterValidator(_short_reason)]] = Field(default_factory=dict)
-    matters_most: list[str] = Field(default_factory=list)
-    notes: dict[str, str] = Field(default_factory=dict)
-    reflections: Reflections = Field(default_factory=Reflections)
-    actions: list[Action] = Field(default_factory=list)
-
-    _previous = field_validator("previous", mode="before")(_optional_text)
-
-    @field_validator("actions", "own_statements", mode="before")
-    @classmethod
-    def _no_actions(cls, value: Any) -> Any:
-        return [] if value is None else value
-
-    @field_validator("actions")
-    @classmethod
-    def _unique_action_ids(cls, value: list[Action]) -> list[Action]:
-        seen: set[str] = set()
-        for action in value:
-            if action.id in seen:
-                raise ValueError(
-                    _("action id %(id)s is used more than once") % {"id": repr(action.id)}
-                )
-            seen.add(action.id)
-        return value
-
-    @field_validator("version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != ANSWERS_VERSION:
-            raise ValueError(
-                _(
-                    "answers file version %(version)s is not supported "
-                    "(this coprod reads version %(supported)s)"
-                )
-                % {"version": value, "supported": ANSWERS_VERSION}
-            )
-        return value
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        """A calendar date; anything else is refused saying what a date looks like."""
-        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-            return value
-        if isinstance(value, dt.datetime):
-            if value.time() == dt.time(0) and value.tzinfo is None:
-                return value.date()
-        elif isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        shown = value if isinstance(value, (int, float)) else str(value)[:40]
-        raise ValueError(
-            _("must be a date written YYYY-MM-DD, such as 2026-11-20 (got %(value)s)")
-            % {"value": repr(shown)}
-        )
-
-    @field_validator("criteria", "ratings", mode="before")
-    @classmethod
-    def _keys_as_text(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): v for k, v in value.items()}
-        return value if value is not None else {}
-
-    @field_validator("notes", mode="before")
-    @classmethod
-    def _notes(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): _optional_text(v) for k, v in value.items() if v not in (None, "")}
-        return value if value is not None else {}
-
-    @field_validator("reasons", mode="before")
-    @classmethod
-    def _reasons(cls, value: Any) -> Any:
-        """``{statement id: text}``; a blank reason is no reason."""
-        if isinstance(value, dict):
-            texts = {str(k): _optional_text(v) for k, v in value.items()}
-            return {k: v.strip() if isinstance(v, str) else v for k, v in texts.items() if v}
-        return value if value is not None else {}
-
-    @field_validator("matters_most", mode="before")
-    @classmethod
-    def _matters_most(cls, value: Any) -> Any:
-        """A list of statement ids (one id alone is fine); blank means none."""
-        if value is None:
-            return []
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return [str(value)]
-        if isinstance(value, list):
-            return [str(v) if isinstance(v, (str, int)) else v for v in value]
-        return value
-
-    @field_validator("matters_most")
-    @classmethod
-    def _at_most_three(cls, value: list[str]) -> list[str]:
-        if len(value) > MAX_MATTERS_MOST:
-            raise ValueError(
-                _("marks %(n)d statements as mattering most; at most %(max)d may be marked")
-                % {"n": len(value), "max": MAX_MATTERS_MOST}
-            )
-        if len(set(value)) < len(value):
-            raise ValueError(_("names the same statement more than once"))
-        return value
-
-    @field_validator("reflections", "respondent", mode="before")
-    @classmethod
-    def _empty_is_default(cls, value: Any) -> Any:
-        return {} if value is None else value
+    criteria: dict[str, CriterionAnswer] = field(default_factory=dict)
+    own_statements: list[OwnStatement] = field(default_factory=list)
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    matters_most: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    reflections: Reflections = field(default_factory=Reflections)
+    actions: list[Action] = field(default_factory=list)
 
     @classmethod
     def new(
@@ -349,14 +240,9 @@ class Answers(_Model):
         stage: str | None = None,
     ) -> Answers:
         """An empty draft for today (the project is named later when ``project`` is empty)."""
-        info = (
-            ProjectInfo(name=project, stage=stage)
-            if project
-            else ProjectInfo.model_construct(name="", stage=stage)
-        )
         return cls(
             version=ANSWERS_VERSION,
-            project=info,
+            project=ProjectInfo(name=project, stage=stage),
             content_version=content_version,
             mode=mode,
             date=dt.date.today(),
@@ -365,7 +251,7 @@ class Answers(_Model):
 
     def to_yaml_data(self) -> dict[str, Any]:
         """The answers as plain data, in the documented key order, empties dropped."""
-        data = self.model_dump(mode="json", exclude_none=True)
+        data: dict[str, Any] = dump(self, exclude_none=True)
         respondent = data.get("respondent")
         if isinstance(respondent, dict) and not respondent.get("brings"):
             respondent.pop("brings", None)
@@ -387,8 +273,8 @@ def on_paper(answers: Iterable[Answers]) -> int:
     return sum(a.source == "paper" for a in answers)
 
 
-@dataclass
-class LoadedAnswers:
+@dataclass(eq=False, repr=False)
+class LoadedAnswers(Record):
     """Answers read from a file, checked against the content, with any notices."""
 
     answers: Answers

@@ -115,7 +115,7 @@ class Assessment:
             "warnings": list(self.verdict.warnings),
             "favourable": list(self.verdict.favourable),
             "unsure": list(self.verdict.unsure),
-            "project": self.answers.project.model_dump(mode="json"),
+            "project": dump(self.answers.project),
             "mode": self.answers.mode,
             "content_version": self.answers.content_version or self.content.version,
             "strengths": [r.practice.id for r in self.strengths],
@@ -129,23 +129,21 @@ class Assessment:
                 for p in self.priorities
             ],
             "brings": list(self.answers.respondent.brings) if self.answers.respondent else [],
-            "actions": [a.model_dump(mode="json") for a in self.answers.actions],
+            "actions": [dump(a) for a in self.answers.actions],
             "previous": self.answers.previous,
             "messages": [n.text() for n in self.notices],
             "calls_to_action": calls_to_action_json(
                 self.content, [self.answers.respondent.role if self.answers.respondent else None]
             ),
-            "own_statements": [
-                {**s.model_dump(mode="json"), "rating": rating} for s, rating in self.own
-            ],
+            "own_statements": [{**dump(s), "rating": rating} for s, rating in self.own],
         }
         if statements:
             data["criteria"] = dict(self.answers.criteria)
             data["ratings"] = dict(self.answers.ratings)
             data["notes"] = dict(self.answers.notes)
-            data["reflections"] = self.answers.reflections.model_dump(exclude_none=True)
+            data["reflections"] = dump(self.answers.reflections, exclude_none=True)
             if self.answers.respondent:
-                data["respondent"] = self.answers.respondent.model_dump(exclude_none=True)
+                data["respondent"] = dump(self.answers.respondent, exclude_none=True)
             if self.answers.date:
                 data["date"] = self.answers.date.isoformat()
         return data

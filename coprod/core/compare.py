@@ -9,7 +9,7 @@ from typing import Any
 from coprod.core.actions import ActionReview, review_actions
 from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.assessment import Assessment, assess, calls_to_action_json
-from coprod.core.models import Content, Practice, Statement, slugify
+from coprod.core.models import Content, Practice, Statement, dump, slugify
 from coprod.core.notices import Notice
 from coprod.core.own import OwnStatement, merge
 from coprod.core.scoring import VERDICT_BASIS_SHORT, Rating
@@ -70,7 +70,7 @@ class OwnChange:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            **self.statement.model_dump(mode="json"),
+            **dump(self.statement),
             "old": self.old,
             "new": self.new,
             "change": self.delta,

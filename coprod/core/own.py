@@ -10,18 +10,17 @@ of the table and what matters most, and never in the seven practices' scores.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from coprod.core.checker import BAD, Bad, Checker, any_text, field_path, items, whole_number
 from coprod.core.document import Document
+from coprod.core.model_base import Record, dump
 from coprod.core.models import Content
 from coprod.core.scoring import Rating, round_half_up
-from coprod.core.validation import field_path, validate
 from coprod.errors import CoprodError, Problem
 from coprod.i18n import N_, _
 
@@ -45,96 +44,119 @@ def is_own(key: str) -> bool:
     return key.startswith(PREFIX)
 
 
-def _text(value: Any) -> Any:
+def check_id(value: Any) -> str:
+    """An own statement's id: ``own-`` then letters, digits, - or _ (a number is its text)."""
+    key = any_text(_as_text(value))
+    rest = key.removeprefix(PREFIX)
+    allowed = rest and rest[0].isascii() and rest[0].isalnum()
+    if (
+        not key.startswith(PREFIX)
+        or not allowed
+        or len(key) > MAX_OWN_ID
+        or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in rest)
+    ):
+        raise ValueError(
+            _(
+                "must start with own- and go on with letters, digits, - or _ (at most "
+                "%(max)d characters), such as own-listened (got %(value)s)"
+            )
+            % {"max": MAX_OWN_ID, "value": repr(key[:70])}
+        )
+    return key
+
+
+def statement_words(value: Any) -> str:
+    """A statement's words, on one line: at most :data:`MAX_OWN_TEXT` characters."""
+    words = " ".join(any_text(_as_text(value)).split())
+    if not words:
+        raise ValueError(_("must be the statement's words (it is empty)"))
+    if len(words) > MAX_OWN_TEXT:
+        raise ValueError(
+            _("is %(n)d characters long; a statement is at most %(max)d")
+            % {"n": len(words), "max": MAX_OWN_TEXT}
+        )
+    return words
+
+
+def _practice(value: Any) -> str | None:
+    value = _as_text(value)
+    if value is None:
+        return None
+    return any_text(value).strip() or None
+
+
+def _as_text(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return value
 
 
-class OwnStatement(BaseModel):
+@dataclass(kw_only=True, eq=False, repr=False)
+class OwnStatement(Record):
     """One of the group's own statements: its id, its words, and the practice it sits with."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: str
     text: str
     practice: str | None = None
 
-    _texts = field_validator("id", "text", "practice", mode="before")(_text)
-
-    @field_validator("id")
     @classmethod
-    def _id(cls, value: str) -> str:
-        rest = value.removeprefix(PREFIX)
-        allowed = rest and rest[0].isascii() and rest[0].isalnum()
-        if (
-            not value.startswith(PREFIX)
-            or not allowed
-            or len(value) > MAX_OWN_ID
-            or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in rest)
-        ):
-            raise ValueError(
-                _(
-                    "must start with own- and go on with letters, digits, - or _ (at most "
-                    "%(max)d characters), such as own-listened (got %(value)s)"
-                )
-                % {"max": MAX_OWN_ID, "value": repr(value[:70])}
-            )
-        return value
-
-    @field_validator("text")
-    @classmethod
-    def _words(cls, value: str) -> str:
-        text = " ".join(value.split())
-        if not text:
-            raise ValueError(_("must be the statement's words (it is empty)"))
-        if len(text) > MAX_OWN_TEXT:
-            raise ValueError(
-                _("is %(n)d characters long; a statement is at most %(max)d")
-                % {"n": len(text), "max": MAX_OWN_TEXT}
-            )
-        return text
-
-    @field_validator("practice")
-    @classmethod
-    def _practice(cls, value: str | None) -> str | None:
-        return value.strip() or None if value else None
+    def checked(cls, *, id: Any, text: Any, practice: Any = None) -> OwnStatement:
+        """A statement from values given, checked and tidied (a :class:`ValueError` if not)."""
+        return cls(id=check_id(id), text=statement_words(text), practice=_practice(practice))
 
 
-def check_list(value: list[OwnStatement]) -> list[OwnStatement]:
-    """At most :data:`MAX_OWN`, each id once (a pydantic after-validator)."""
-    if len(value) > MAX_OWN:
-        raise ValueError(
-            _("has %(n)d statements; at most %(max)d may be given")
-            % {"n": len(value), "max": MAX_OWN}
-        )
+_FIELDS = frozenset({"id", "text", "practice"})
+
+
+def read_statement(c: Checker, value: Any, loc: tuple[int | str, ...]) -> OwnStatement | None:
+    """One statement of a file (a statements file's, an answers file's), its problems noted
+    in ``c``; ``None`` without a good id and words (a bad ``practice`` is left out)."""
+    data = c.fields(value, loc, _FIELDS, required=("id", "text"))
+    if data is None:
+        return None
+    key = c.read((*loc, "id"), check_id, data["id"]) if "id" in data else BAD
+    words = c.read((*loc, "text"), statement_words, data["text"]) if "text" in data else BAD
+    practice = c.read((*loc, "practice"), _practice, data.get("practice"))
+    if isinstance(key, Bad) or isinstance(words, Bad):
+        return None
+    return OwnStatement(
+        id=key, text=words, practice=None if isinstance(practice, Bad) else practice
+    )
+
+
+def list_problem(statements: Sequence[OwnStatement]) -> str | None:
+    """What is wrong with a list of statements as a whole: more than :data:`MAX_OWN`, or an
+    id used twice."""
+    if len(statements) > MAX_OWN:
+        return _("has %(n)d statements; at most %(max)d may be given") % {
+            "n": len(statements),
+            "max": MAX_OWN,
+        }
     seen: set[str] = set()
-    for statement in value:
+    for statement in statements:
         if statement.id in seen:
-            raise ValueError(_("statement id %(id)s is used more than once") % {"id": statement.id})
+            return _("statement id %(id)s is used more than once") % {"id": statement.id}
         seen.add(statement.id)
-    return value
+    return None
 
 
-class StatementsFile(BaseModel):
-    """A statements file: ``version: 1`` and ``statements``."""
+def read_statements(c: Checker, value: Any, loc: tuple[int | str, ...]) -> list[OwnStatement]:
+    """A list of statements (blank is none): those without a problem; every problem in ``c``.
 
-    model_config = ConfigDict(extra="forbid")
-
-    version: int
-    statements: list[OwnStatement] = Field(min_length=1)
-
-    _checked = field_validator("statements")(check_list)
-
-    @field_validator("version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != STATEMENTS_VERSION:
-            raise ValueError(
-                _("must be %(version)d (the statements file's version)")
-                % {"version": STATEMENTS_VERSION}
-            )
-        return value
+    The list as a whole is checked once its statements are (and, with a problem, set aside).
+    """
+    listed = c.read(loc, items, value)
+    if isinstance(listed, Bad):
+        return []
+    count = len(c.problems)
+    found = [read_statement(c, v, (*loc, i)) for i, v in enumerate(listed)]
+    statements = [s for s in found if s is not None]
+    problem = list_problem(statements)
+    if problem is not None:
+        if len(c.problems) == count:  # said only of a list whose statements are all fine
+            c.fail(loc, problem)
+        return []
+    return statements
 
 
 def unknown_practices(
@@ -166,20 +188,34 @@ def statements_from_document(doc: Document, content: Content) -> list[OwnStateme
             ),
             hint=_(STATEMENTS_EXAMPLE),
         )
-    result = validate(StatementsFile, doc)
-    if isinstance(result, list):
-        raise CoprodError(result, hint=_(STATEMENTS_EXAMPLE))
-    problems = unknown_practices(result.statements, content, doc, "statements")
+    c = Checker(doc)
+    data = c.fields(doc.data, (), ("version", "statements"), required=("version",))
+    assert data is not None
+    if "version" in data:
+        version = c.read(("version",), whole_number, data["version"])
+        if not isinstance(version, Bad) and version != STATEMENTS_VERSION:
+            c.fail(
+                ("version",),
+                _("must be %(version)d (the statements file's version)")
+                % {"version": STATEMENTS_VERSION},
+            )
+    count = len(c.problems)
+    statements = read_statements(c, data["statements"], ("statements",))
+    if not statements and len(c.problems) == count:
+        c.fail(("statements",), _("must list at least one statement"))
+    if c.problems:
+        raise CoprodError(c.problems, hint=_(STATEMENTS_EXAMPLE))
+    problems = unknown_practices(statements, content, doc, "statements")
     if problems:
         raise CoprodError(problems)
-    return result.statements
+    return statements
 
 
 def statements_yaml(statements: Sequence[OwnStatement]) -> dict[str, Any]:
     """A statements file's data (the workshop keeps its own statements as one)."""
     return {
         "version": STATEMENTS_VERSION,
-        "statements": [s.model_dump(exclude_none=True) for s in statements],
+        "statements": [dump(s, exclude_none=True) for s in statements],
     }
 
 
@@ -223,7 +259,7 @@ def add_statement(
     while key in taken:
         key = f"{stem}-{n}"
         n += 1
-    return OwnStatement(id=key, text=text, practice=practice)
+    return OwnStatement.checked(id=key, text=text, practice=practice)
 
 
 @dataclass(frozen=True)
@@ -243,7 +279,9 @@ class OwnScore:
 
     @property
     def mean(self) -> float | None:
-        return round_half_up(statistics.fmean(self.scale) * 10) / 10 if self.scale else None
+        return (
+            round_half_up(math.fsum(self.scale) / len(self.scale) * 10) / 10 if self.scale else None
+        )
 
     @property
     def low(self) -> int | None:

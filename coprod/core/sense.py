@@ -18,8 +18,10 @@ follows the sides of the table (pure: numbers over answers already read).
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from coprod.core.scoring import Rating, round_half_up
@@ -78,11 +80,20 @@ class Reason:
 
 def reasons_for(item_id: str, people: Sequence[Person]) -> tuple[Reason, ...]:
     """The reasons given for an item, by rating then text: an order that cannot tell whose."""
-    found = [
-        Reason(p.ratings.get(item_id), text)
-        for p in people
-        if (text := p.reasons.get(item_id, "").strip())
-    ]
+    return _in_order(_reasons_by_item(people).get(item_id, []))
+
+
+def _reasons_by_item(people: Sequence[Person]) -> dict[str, list[Reason]]:
+    """Each item's reasons, in the people's order (one pass over the reasons given)."""
+    found: dict[str, list[Reason]] = {}
+    for p in people:
+        for item_id, written in p.reasons.items():
+            if text := written.strip():
+                found.setdefault(item_id, []).append(Reason(p.ratings.get(item_id), text))
+    return found
+
+
+def _in_order(found: list[Reason]) -> tuple[Reason, ...]:
     return tuple(sorted(found, key=lambda r: (_RATING_PLACE.get(r.rating, 7), r.text)))
 
 
@@ -139,21 +150,43 @@ def rated(person: Person, item_id: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _scale_ratings(people: Sequence[Person]) -> dict[str, list[int]]:
+    """Each item's 0-4 ratings, in the people's order: one pass over what each person rated
+    (asking every person about every item was most of a thousand-file ``team``)."""
+    found: dict[str, list[int]] = {}
+    for p in people:
+        for item_id, value in p.ratings.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                if item_id in found:
+                    found[item_id].append(value)
+                else:
+                    found[item_id] = [value]
+    return found
+
+
+def _variance(ratings: tuple[int, ...]) -> Fraction:
+    """The ratings' variance, exactly (it orders splits as their standard deviation does)."""
+    n = len(ratings)
+    return Fraction(n * sum(r * r for r in ratings) - sum(ratings) ** 2, n * n)
+
+
 def agreement(items: Sequence[Item], people: Sequence[Person]) -> Agreement:
     """What the group agrees on and where it splits (items rated by fewer than three: neither)."""
+    by_item = _scale_ratings(people)
     counted: list[tuple[int, Spread]] = []
     for order, item in enumerate(items):
-        ratings = tuple(r for p in people if (r := rated(p, item.id)) is not None)
+        ratings = tuple(by_item.get(item.id, ()))
         if len(ratings) >= MIN_RATERS:
             counted.append((order, Spread(item, ratings)))
     agree = [(o, s) for o, s in counted if s.spread <= AGREE_SPAN]
+    reasons = _reasons_by_item(people)
     split = [
-        (o, replace(s, reasons=reasons_for(s.item.id, people)))
+        (o, replace(s, reasons=_in_order(reasons.get(s.item.id, []))))
         for o, s in counted
         if s.spread > AGREE_SPAN
     ]
     agree.sort(key=lambda pair: (-pair[1].n, pair[0]))
-    split.sort(key=lambda pair: (-pair[1].spread, -pair[1].deviation, pair[0]))
+    split.sort(key=lambda pair: (-pair[1].spread, -_variance(pair[1].ratings), pair[0]))
     return Agreement([s for _o, s in agree], [s for _o, s in split])
 
 
@@ -247,6 +280,7 @@ def sides(
         if side is not None:
             by_side[side].append(person)
     shown = all(len(group) >= MIN_SIDE for group in by_side.values())
+    side_ratings = {side: _scale_ratings(group) for side, group in by_side.items()}
     practice_gaps = []
     for pid in practice_ids:
         values: dict[Side, list[float]] = {
@@ -257,8 +291,8 @@ def sides(
     statement_gaps = []
     for item in statements:
         values = {
-            side: [float(r) for p in group if (r := rated(p, item.id)) is not None]
-            for side, group in by_side.items()
+            side: [float(r) for r in ratings.get(item.id, ())]
+            for side, ratings in side_ratings.items()
         }
         statement_gaps.append(_gap(item.id, values, 4, STATEMENT_FLAG, shown))
     return Sides(
@@ -327,13 +361,12 @@ class MattersMost:
 
 def matters_most(items: Sequence[Item], people: Sequence[Person]) -> list[MattersMost]:
     """The items marked as mattering most, most marked first (ties in the content's order)."""
+    counts = Counter(item_id for p in people for item_id in set(p.matters_most))
+    by_item = _scale_ratings(people) if counts else {}
     marked = [
-        MattersMost(
-            item,
-            sum(item.id in p.matters_most for p in people),
-            tuple(r for p in people if (r := rated(p, item.id)) is not None),
-        )
+        MattersMost(item, counts[item.id], tuple(by_item.get(item.id, ())))
         for item in items
+        if item.id in counts
     ]
     return sorted((m for m in marked if m.count), key=lambda m: -m.count)
 

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from coprod.core import sense
 from coprod.core.actions import SharedAction, action_key, shared_priorities
@@ -26,6 +26,7 @@ DISAGREEMENT_GAP = 2  # ratings this far apart are a conversation to have
 MIN_ROLE_GROUP = 3  # anonymous: no role is counted for fewer people than this
 OTHER_ROLES = "other roles"
 REFLECTION_KEYS = ("why", "bring_and_take")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -414,6 +415,20 @@ def _unique_labels(people: list[Respondent]) -> list[Respondent]:
     return result
 
 
+def _by_id(
+    people: list[Respondent], given: list[dict[str, T]]
+) -> dict[str, list[tuple[Respondent, T]]]:
+    """``{id: [(person, value), …]}``, in the people's order, from each person's answers."""
+    found: dict[str, list[tuple[Respondent, T]]] = {}
+    for person, answers in zip(people, given, strict=True):
+        for key, value in answers.items():
+            if key in found:
+                found[key].append((person, value))
+            else:
+                found[key] = [(person, value)]
+    return found
+
+
 def team_view(
     files: list[LoadedAnswers],
     content: Content,
@@ -439,24 +454,20 @@ def team_view(
         if quick
         else [(p, s, s.id) for p, s in content.statements()]
     )
+    # who gave what for each id, in file order: one pass over each file's answers
+    by_rating = _by_id(people, [f.answers.ratings for f in files])
     disagreements = []
     for practice, statement, key in items:
-        ratings = [
-            (person, f.answers.ratings[key])
-            for person, f in zip(people, files, strict=True)
-            if key in f.answers.ratings
-        ]
+        ratings = by_rating.get(key, [])
         numbers = [r for _, r in ratings if isinstance(r, int)]
         if numbers and max(numbers) - min(numbers) >= DISAGREEMENT_GAP:
             disagreements.append(Disagreement(practice, statement, ratings))
     disagreements.sort(key=lambda d: (-d.gap, d.practice.number))
+    criteria: list[dict[str, str]] = [cast(dict[str, str], f.answers.criteria) for f in files]
+    by_criterion = _by_id(people, criteria)
     splits = []
     for criterion in content.all_criteria():
-        answers: list[tuple[Respondent, str]] = [
-            (person, f.answers.criteria[criterion.id])
-            for person, f in zip(people, files, strict=True)
-            if criterion.id in f.answers.criteria
-        ]
+        answers = by_criterion.get(criterion.id, [])
         if len({a for _, a in answers}) > 1:
             splits.append(CriterionSplit(criterion, answers))
     shared, shared_keys = shared_priorities(

@@ -6,12 +6,14 @@ pydantic is imported only when something is validated: the content models
 
 from __future__ import annotations
 
-import reprlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from coprod.core.checker import KIND, MISSING, UNKNOWN, brief_repr, field_path
 from coprod.errors import MAX_SHOWN, Problem
-from coprod.i18n import N_, _
+from coprod.i18n import _
+
+__all__ = ["KIND", "adapter", "field_path", "problems_from", "validate"]
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
@@ -20,40 +22,12 @@ if TYPE_CHECKING:
 
 M = TypeVar("M")
 
-_UNKNOWN = N_("unknown field (check the spelling; see `coprod data validate`)")
 _MESSAGES = {
-    "extra_forbidden": _UNKNOWN,  # a pydantic model's unknown key
-    "unexpected_keyword_argument": _UNKNOWN,  # a dataclass's (the content models)
-    "missing": N_("required field is missing"),
-    "missing_keyword_only_argument": N_("required field is missing"),
+    "extra_forbidden": UNKNOWN,  # a pydantic model's unknown key
+    "unexpected_keyword_argument": UNKNOWN,  # a dataclass's (the content models)
+    "missing": MISSING,
+    "missing_keyword_only_argument": MISSING,
 }
-
-
-_SHORT = reprlib.Repr()
-_SHORT.maxstring = 60
-_SHORT.maxother = 60
-_SHORT.maxlevel = 2
-_SHORT.maxlist = _SHORT.maxdict = 4
-
-KIND = {
-    "str": N_("a piece of text"),
-    "int": N_("a number"),
-    "float": N_("a number"),
-    "list": N_("a list"),
-    "bool": N_("yes/no"),
-    "NoneType": N_("empty"),
-}
-
-
-def field_path(loc: Sequence[int | str]) -> str:
-    """``("practices", 2, "statements", 0, "id")`` -> ``practices[2].statements[0].id``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
 
 
 def _clean_loc(loc: Sequence[int | str], data: Any = None) -> list[int | str]:
@@ -92,9 +66,9 @@ def problems_from(
         if err["type"] == "value_error":
             message = message.removeprefix("Value error, ")  # our own message, already clear
         elif err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict):
-            shown = _SHORT.repr(err["input"])  # bounded, even for deep or aliased input
-            if len(shown) <= 60:
-                message += " " + _("(got %(value)s)") % {"value": shown}
+            value = brief_repr(err["input"])  # bounded, even for deep or aliased input
+            if len(value) <= 60:
+                message += " " + _("(got %(value)s)") % {"value": value}
         problems.append(Problem(message, doc.path, doc.line_of(loc), field_path(loc) or None))
     return problems
 

@@ -14,6 +14,7 @@ Everything is saved after each answer, like the rest of the interview.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from enum import Enum
@@ -190,7 +191,7 @@ def review_previous(answers: Answers, previous: Answers, save: Save, say: Say) -
                 "(d/i/n/x)",
                 neutral=_("press %(keys)s") % {"keys": keys_in_words(choices)},
             )
-        reviewed = action.model_copy(update={"status": status, "note": None})
+        reviewed = dataclasses.replace(action, status=status, note=None)
         answers.actions.append(reviewed)
         save(answers)
         reviewed.note = _kept_text(_("A note on it?"), answers, save, partial(_set_note, reviewed))

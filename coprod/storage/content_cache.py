@@ -28,6 +28,7 @@ SHAPING_SOURCES: tuple[str, ...] = (
     "core/models.py",
     "core/model_base.py",
     "core/validation.py",
+    "core/checker.py",  # (imported by validation: the messages' words, how a value is shown)
     "core/document.py",
     "core/content_checks.py",
     "core/sentences.py",  # a case's sentences and their sources

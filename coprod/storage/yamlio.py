@@ -32,6 +32,21 @@ _MERGE = "tag:yaml.org,2002:merge"
 #: The most entries one mapping may have (an answers file has a few dozen at most).
 MAX_ENTRIES = 5_000
 
+# Plain scalars' tags and values, remembered by their text for the rest of the process:
+# a group's thousand answers files repeat the same ids, ratings and words, and resolving
+# and constructing each again was a third of reading them. Only the standard scalars'
+# values (immutable: text, numbers, yes/no, null, dates) read without a problem, short
+# ones, and at most so many.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_MAX_REMEMBERED = 100  # characters
+_MAX_REMEMBERED_VALUES = 50_000
+_TAGS: dict[str, str] = {}
+_VALUES: dict[tuple[str, str], Any] = {}
+_UNSEEN = object()
+_SCALAR = yaml.ScalarNode
+
 
 def _value_problem(node: yaml.Node, exc: Exception) -> str:
     """PyYAML's own constructors raise ValueError and the like for values such as
@@ -84,6 +99,36 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         super().__init__(stream)
         self.problems: list[tuple[int, str]] = []
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a plain scalar, worked out once per text (the same ids, ratings and
+        words come back in every answers file of a group)."""
+        if kind is not _SCALAR or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) <= _MAX_REMEMBERED and len(_TAGS) < _MAX_REMEMBERED_VALUES:
+                _TAGS[value] = tag
+        return tag
+
+    def _value(self, node: yaml.Node, deep: bool) -> Any:
+        """``construct_object(node)``, a plain scalar's value read once per text."""
+        if node.__class__ is not _SCALAR or node.tag not in _PLAIN_TAGS:
+            return self.construct_object(node, deep=deep)
+        key = (node.tag, node.value)
+        found = _VALUES.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
+        count = len(self.problems)
+        data = self.construct_object(node, deep=deep)
+        if (
+            len(self.problems) == count  # read without a problem (its line is reported)
+            and len(node.value) <= _MAX_REMEMBERED
+            and len(_VALUES) < _MAX_REMEMBERED_VALUES
+        ):
+            _VALUES[key] = data
+        return data
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Like PyYAML's, building each key once, but a key given twice is a problem.
 
@@ -107,10 +152,10 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         if not any(key_node.tag == _MERGE for key_node, _ in node.value):
             # The common case, no ``<<`` merge: build it at once; had a key been given
             # twice the mapping would be shorter, and the slow path below says which.
-            construct = self.construct_object
+            value = self._value
             try:
                 built = {
-                    construct(key_node, deep=deep): construct(value_node, deep=deep)
+                    value(key_node, deep): value(value_node, deep)
                     for key_node, value_node in node.value
                 }
             except TypeError:  # an unhashable key: reported below

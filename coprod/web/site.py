@@ -8,6 +8,7 @@ secret their URL must carry with :func:`needs_secret` — the check is written o
 from __future__ import annotations
 
 import asyncio
+import copy
 import functools
 import secrets
 import weakref
@@ -192,7 +193,7 @@ class Site:
         lock = self.locks.setdefault(person.number, asyncio.Lock())
         async with lock:
             text = dumps(person.answers)
-            written = person.answers.model_copy(deep=True)  # for the live pages (see live.py)
+            written = copy.deepcopy(person.answers)  # for the live pages (see live.py)
             await anyio.to_thread.run_sync(
                 lambda: self.workshop.write_answers(person, text, first=first)
             )

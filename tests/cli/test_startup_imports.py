@@ -60,11 +60,23 @@ def test_a_knowledge_command_on_cached_content_imports_no_pydantic_yaml_or_rich(
     assert not modules & {"pydantic", "pydantic_core", "yaml", "rich"}
 
 
-def test_assess_json_from_an_answers_file_imports_no_rich(tmp_path: Path) -> None:
+def test_assess_json_from_an_answers_file_imports_no_pydantic_rich_or_interview(
+    tmp_path: Path,
+) -> None:
+    """An answers file is read by coprod's own validator; nothing is asked, nothing drawn."""
     answers = str(FIXTURES / "full.yaml")
     stdout, modules = imported(["assess", "--answers", answers, "--json"], tmp_path / "cache")
     assert json.loads(stdout)["kind"] == "assessment"
-    assert "rich" not in modules
+    heavy = {"pydantic", "pydantic_core", "rich", "questionary", "prompt_toolkit"}
+    assert not modules & heavy
+
+
+def test_a_broken_answers_file_is_explained_without_pydantic(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    text = (FIXTURES / "full.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("version: 1", "version: [1]", 1), encoding="utf-8")
+    _stdout, modules = imported(["assess", "--answers", str(broken), "--json"], tmp_path / "c")
+    assert not modules & {"pydantic", "pydantic_core"}
 
 
 def test_a_command_does_not_import_the_others(tmp_path: Path) -> None:

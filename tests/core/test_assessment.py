@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from coprod.core.answers import Answers
+from coprod.core.answers import Answers, ProjectInfo
 from coprod.core.assessment import assess
 from coprod.core.models import Content
 
 
 def quick(content: Content, ratings: list[int]) -> Answers:
-    return Answers.model_validate(
-        {
-            "version": 1,
-            "project": {"name": "Space in Common"},
-            "mode": "quick",
-            "ratings": {p.id: r for p, r in zip(content.practices, ratings, strict=False)},
-        }
+    return Answers(
+        version=1,
+        project=ProjectInfo(name="Space in Common"),
+        mode="quick",
+        ratings={p.id: r for p, r in zip(content.practices, ratings, strict=False)},
     )
 
 
@@ -46,7 +44,7 @@ def test_the_reports_say_relatively_strongest_rather_than_strength(
     import yaml
 
     path = tmp_path / "low.yaml"
-    path.write_text(yaml.safe_dump(quick(content, [2, 2, 2, 1, 1, 1, 1]).model_dump(mode="json")))
+    path.write_text(yaml.safe_dump(quick(content, [2, 2, 2, 1, 1, 1, 1]).to_yaml_data()))
     terminal = invoke("assess", "--answers", str(path)).stdout
     assert "Relatively strongest:" in terminal and "Strengths:" not in terminal
     markdown = invoke("report", str(path), "--format", "md").stdout

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coprod.core.answers import Answers, LoadedAnswers
+from coprod.core.answers import Answers, LoadedAnswers, ProjectInfo, Respondent
 from coprod.core.people import latest_per_person, repeated_people
 
 
 def loaded(name: str | None, date: str, project: str = "Space in Common") -> LoadedAnswers:
-    data: dict[str, object] = {"version": 1, "project": {"name": project}, "date": date}
-    if name is not None:
-        data["respondent"] = {"name": name}
-    return LoadedAnswers(Answers.model_validate(data), f"{name}-{date}.yaml")
+    answers = Answers(
+        version=1,
+        project=ProjectInfo(name=project),
+        date=dt.date.fromisoformat(date),
+        respondent=None if name is None else Respondent(name=name),
+    )
+    return LoadedAnswers(answers, f"{name}-{date}.yaml")
 
 
 def test_the_same_name_in_two_files_is_one_person_appearing_twice() -> None:

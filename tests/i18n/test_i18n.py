@@ -165,7 +165,7 @@ def test_welsh_interview_asks_in_welsh() -> None:
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")
-    interview = Interview(welsh, Answers.model_construct(mode="full"), lambda a: None, print)
+    interview = Interview(welsh, Answers.new("full", welsh.version), lambda a: None, print)
     steps = {step.key: step for step in interview.steps}
     first = steps["ratings.openness-1"]
     assert first.message.startswith("[Arfer 1 o 7 · datganiad 1 o 11] Rydym wedi gadael")
@@ -195,7 +195,7 @@ def test_welsh_interview_outline() -> None:
 
     i18n.activate("cy")
     welsh = load_content(bundled_data_dir(), "cy")
-    interview = Interview(welsh, Answers.model_construct(mode="full"), lambda a: None, print)
+    interview = Interview(welsh, Answers.new("full", welsh.version), lambda a: None, print)
     outline = interview.outline()
     assert outline.startswith(f"{len(interview.steps)} cwestiwn: ")
     assert "am y prosiect a chi" in outline and "Tua " in outline

@@ -202,7 +202,7 @@ def test_the_banner_counts_the_questions_that_are_asked(invoke, pipe_input, cont
 
 def test_every_question_counts_toward_the_total(content):
     for mode in ("full", "quick"):
-        answers = Answers.model_construct(mode=mode)
+        answers = Answers.new(mode, content.version)
         interview = Interview(content, answers, lambda a: None, print)
         assert len(interview.steps) == question_count(content, mode)
         labels = [interview.progress(i) for i in range(len(interview.steps))]

@@ -3,6 +3,7 @@ choosing actions, and reviewing last time's (``--previous``, ``--resume``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -83,7 +84,7 @@ def test_full_assessment_records_what_you_bring_and_three_actions(
     answers = load_answers(path, content).answers
     first, second = answers.actions
     # the suggestions are the priority practices' next steps, weakest practice first
-    suggested = _suggestions(answers.model_copy(update={"actions": []}), content)
+    suggested = _suggestions(dataclasses.replace(answers, actions=[]), content)
     assert (first.practice, first.statement, first.text) == suggested[0]
     assert (second.practice, second.statement, second.text) == suggested[1]
     assert first.practice == "holding"  # rated 0 throughout: the weakest
@@ -99,8 +100,10 @@ def test_full_assessment_records_what_you_bring_and_three_actions(
 def test_quick_assessment_asks_the_same_and_own_words_work(invoke, pipe_input, content, workdir):
     keys = project_keys("Quick one") + criteria_keys(content)
     keys += "".join(f"{n % 5}{ENTER}{ENTER}" for n in range(7))
-    draft = load_answers(FIXTURES / "full.yaml", content).answers.model_copy(
-        update={"mode": "quick", "ratings": {p.id: n % 5 for n, p in enumerate(content.practices)}}
+    draft = dataclasses.replace(
+        load_answers(FIXTURES / "full.yaml", content).answers,
+        mode="quick",
+        ratings={p.id: n % 5 for n, p in enumerate(content.practices)},
     )
     own = len(_suggestions(draft, content))  # "Something in my own words" comes last
     keys += SKIP  # what matters most: nothing
@@ -264,7 +267,7 @@ def test_ctrl_c_while_typing_a_note_or_an_action_keeps_the_words(
         for s in p.statements
     }
     draft = load_answers(FIXTURES / "full.yaml", content).answers
-    own = len(_suggestions(draft.model_copy(update={"ratings": ratings}), content))
+    own = len(_suggestions(dataclasses.replace(draft, ratings=ratings), content))
     keys = project_keys() + criteria_keys(content) + rating_keys(content) + SKIP + SKIP
     pipe_input.send_text(keys)
     # finish everything but the actions, then stop while typing one in own words

@@ -84,11 +84,10 @@ def assess_command(
     as_json: JsonOption = False,
 ) -> None:
     from coprod.core.assessment import assess
-    from coprod.interactive.session import AssessSession, check_save_target
-    from coprod.storage.answers_file import load_answers
 
     content = content_for(ctx)
     if export is not None:  # refuse a bad target before any work or question
+        from coprod.interactive.session import check_save_target
         from coprod.render.formats import format_from_suffix
 
         format_from_suffix(export)
@@ -108,6 +107,8 @@ def assess_command(
                     "statements": "--statements",
                 }
             )
+        from coprod.storage.answers_file import load_answers
+
         loaded = load_answers(answers_file, content)
         result = assess(loaded.answers, content, loaded.notices)
         _show(result, as_json)
@@ -118,6 +119,8 @@ def assess_command(
             _("%(json)s goes with %(answers)s (the interactive assessment prints a report)")
             % {"json": "--json", "answers": "--answers FILE"}
         )
+    from coprod.interactive.session import AssessSession
+
     own = own_statements(statements, content)  # checked before any question
     session = AssessSession(
         content,

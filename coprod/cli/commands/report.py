@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -88,9 +89,7 @@ def report_command(
         for loaded in loaded_files:
             respondent = loaded.answers.respondent
             if respondent is not None:  # who they are goes; what they bring stays
-                loaded.answers.respondent = respondent.model_copy(
-                    update={"name": None, "role": None}
-                )
+                loaded.answers.respondent = dataclasses.replace(respondent, name=None, role=None)
     assessments = [assess(loaded.answers, content, loaded.notices) for loaded in loaded_files]
     if fmt is None and output is None and stdout_is_terminal():
         from coprod.render import terminal

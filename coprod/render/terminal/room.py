@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -134,7 +135,7 @@ def render_action_list(items: Sequence[ListedAction], content: Content, console:
         a = i.action
         due = escape_markup(report_date(a.due)) if a.due else escape_markup(_("no date"))
         overdue = f" [bold red]{overdue_word}[/bold red]" if i.overdue else ""
-        line = action_line(a.model_copy(update={"due": None}), content)
+        line = action_line(dataclasses.replace(a, due=None), content)
         bullet(console, f"[bold]{due}[/bold]{overdue} · {line}")
         bullet(
             console,

@@ -259,6 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"bench: {problem}", file=sys.stderr)
         return 2
+    from bytecode import compile_coprod
+
+    print(compile_coprod(), flush=True)
     with tempfile.TemporaryDirectory(prefix="coprod-bench-") as tmp:
         ENV["COPROD_CACHE_DIR"] = str(Path(tmp, "cache"))
         run_all(args, Path(tmp))

@@ -408,6 +408,9 @@ def main() -> int:
     elif not COPROD.exists():
         print(f"coprod is not installed next to {sys.executable}", file=sys.stderr)
         return 2
+    from bytecode import compile_coprod
+
+    print(compile_coprod(), flush=True)
     content = load_content()
     pages = 2 + len(content.practices) + 1
     print(

@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
-#: PyYAML's line width for coprod's files (``width=88``); a line this module writes stays
-#: well inside it, so PyYAML would not have folded it.
+#: PyYAML's line width for coprod's files (``width=88``): PyYAML breaks a line at a space
+#: only once the line has gone past it, so a line that fits is written whole by both.
 WIDTH = 88
-_MAX_LINE = 80
+_MAX_LINE = WIDTH
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 _ANALYSER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)

@@ -46,6 +46,10 @@ texts = st.one_of(
     st.sampled_from(TRICKY),
     st.text(alphabet="abcXYZ019 -_.,()/:#'\"ŵ\n", max_size=30),
     st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,3}", fullmatch=True),
+    # around the line width (88), where PyYAML starts folding long text
+    st.builds(
+        lambda n, s: (s * 60)[:n], st.integers(60, 110), st.sampled_from(["ab ", "a: b ", "it's "])
+    ),
 )
 scalars = st.one_of(texts, st.integers(-5, 10**6), st.booleans(), st.none())
 values = st.recursive(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.answers import Answers
+from coprod.core.model_base import Frozen
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement, dump
 from coprod.core.notices import Notice
 from coprod.core.own import OwnStatement
@@ -32,28 +33,24 @@ MAX_NEXT_STEPS = 3
 MAX_CASES = 2
 
 
-@dataclass(frozen=True)
-class StatementResult:
+class StatementResult(Frozen):
     statement: Statement
     rating: Rating | None  # None: not answered
 
 
-@dataclass(frozen=True)
-class PracticeResult:
+class PracticeResult(Frozen):
     practice: Practice
     score: PracticeScore
     statements: list[StatementResult]
     note: str | None
 
 
-@dataclass(frozen=True)
-class CaseSuggestion:
+class CaseSuggestion(Frozen):
     case: Case
     link: CaseLink
 
 
-@dataclass(frozen=True)
-class Priority:
+class Priority(Frozen):
     result: PracticeResult
     next_steps: list[StatementResult]
     cases: list[CaseSuggestion]

@@ -51,20 +51,27 @@ Slug = Annotated[str, Check(min_length=1, max_length=60, pattern=SLUG)]
 Text = Annotated[str, Check(min_length=1)]
 
 
-@dataclass_transform(
-    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
-)
-class Strict:
-    """Base for every content model: a frozen dataclass; unknown keys are errors."""
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+class Frozen:
+    """Base for a frozen dataclass whose comparing, showing and freezing are written once,
+    here, not generated for each class when its module is imported (for the forty content
+    models that took 15 ms at start-up): the dataclass writes only its ``__init__``."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # (set on each model by dataclass)
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # (set on each class by dataclass)
+    _kw_only: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # Comparing and showing a model are written once, here, not generated for each
-        # of the forty models when the module is imported (that took 10 ms at start-up).
-        dataclasses.dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+        dataclasses.dataclass(kw_only=cls._kw_only, eq=False, repr=False)(cls)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Frozen: each field is set once, by __init__; nothing is changed or added after.
+        if name in self.__dict__ or name not in self.__dataclass_fields__:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__dataclass_fields__)
@@ -80,6 +87,17 @@ class Strict:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
         return f"{type(self).__name__}({shown})"
+
+
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
+)
+class Strict(Frozen):
+    """Base for every content model: a frozen dataclass built by keyword; unknown keys are
+    errors."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    _kw_only: ClassVar[bool] = True
 
 
 class Record:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
+from coprod.core.model_base import Frozen
 from coprod.i18n import N_
 from coprod.i18n.labels import NOT_RATED_WORDS, SCALE_WORDS
 
@@ -70,8 +71,7 @@ def band_for(score: int | None) -> Band | None:
     return next(name for floor, name in BANDS if score >= floor)
 
 
-@dataclass(frozen=True)
-class PracticeScore:
+class PracticeScore(Frozen):
     """A practice's score and how many answers went into it."""
 
     practice_id: str
@@ -110,8 +110,7 @@ def overall_score(scores: Iterable[PracticeScore]) -> int | None:
     return round_half_up(sum(scored) / len(scored)) if scored else None
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(Frozen):
     """What the when-to-co-produce answers suggest, and why."""
 
     kind: VerdictKind

@@ -24,7 +24,6 @@ This module imports nothing heavy: the consoles load it on every run.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -105,6 +104,8 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def escape_html(text: str, quote: bool = True) -> str:
     """Text for HTML or SVG (element content or a quoted attribute), controls dropped."""
+    import html  # (not at start-up: most commands write no HTML)
+
     return html.escape(clean_text(text), quote=quote)
 
 

@@ -79,13 +79,17 @@ def fingerprint(data_dir: Path, pack: str | None = None) -> str | None:
     cache saves. The code is known by each file's size and modification time (an
     edit, a checkout or an install changes them): ten times cheaper than its bytes.
     """
-    import hashlib
+    try:
+        from _blake2 import blake2b  # hashlib's own, without loading OpenSSL (2 ms)
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
 
     from coprod import __version__
     from coprod.storage.packs import pack_fingerprint
 
-    digest = hashlib.sha256(
-        f"{__version__}\0{data_dir}\0{pack_fingerprint(data_dir, pack)}\0".encode()
+    digest = blake2b(
+        f"{__version__}\0{data_dir}\0{pack_fingerprint(data_dir, pack)}\0".encode(),
+        digest_size=32,
     )
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for source in SHAPING_SOURCES:

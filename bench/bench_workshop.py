@@ -249,6 +249,15 @@ def peak_rss_mb(pid: int) -> float:
     return int(match.group(1)) / 1024 if match else float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """The server's CPU time so far (user + system), from /proc; NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stop(proc: subprocess.Popen[str]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -279,6 +288,7 @@ class Row:
     not_saved: int
     failures: list[str]
     pages: int = 0  # pages each phone posts (a full assessment)
+    cpu_s: float = float("nan")  # the server's CPU time during the run (user + system)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -344,11 +354,13 @@ def run(  # type: ignore[no-untyped-def]
             for t in threads:
                 t.start()
             barrier.wait()
+            cpu_before = cpu_seconds(server.proc.pid)
             t0 = time.monotonic()
             give_up = deadline + 60  # a request in flight at the deadline may take 60 s
             for t in threads:
                 t.join(timeout=max(0.0, give_up - time.monotonic()))
             seconds = time.monotonic() - t0
+            cpu = cpu_seconds(server.proc.pid) - cpu_before
             time.sleep(COALESCE_SECONDS + 1.0)  # the last update arrives
             listener.stop = True
             delays = update_delays(result.post_ends, listener.updates)
@@ -376,6 +388,7 @@ def run(  # type: ignore[no-untyped-def]
             result.not_saved,
             result.failures,
             len(plans[0]) if plans else 0,
+            cpu,
         )
 
 

@@ -18,8 +18,9 @@ def table(rows: list[Any]) -> str:
     lines = [
         "| Participants | Server | Pages saved | Pages/s | Answers/s | POST→saved median | p95 "
         "| p95 first page | p95 later pages "
-        "| Facilitator update median | p95 | Server peak RSS | Not saved / failed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Facilitator update median | p95 | Server CPU per page | Server peak RSS "
+        "| Not saved / failed |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         name = "coprod workshop" if r.server == "workshop" else "bare Starlette"
@@ -28,7 +29,8 @@ def table(rows: list[Any]) -> str:
             f"| {r.answers / r.seconds:,.0f} | "
             f"{r.p50_ms:,.0f} ms | {r.p95_ms:,.0f} ms | {r.first_p95_ms:,.0f} ms | "
             f"{r.rest_p95_ms:,.0f} ms | {r.delay_p50_ms:,.0f} ms | "
-            f"{r.delay_p95_ms:,.0f} ms | {r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
+            f"{r.delay_p95_ms:,.0f} ms | {1000 * r.cpu_s / max(r.posts, 1):.1f} ms | "
+            f"{r.peak_mb:,.0f} MB | {r.not_saved} / {len(r.failures)} |"
         )
     return "\n".join(lines)
 

@@ -325,19 +325,13 @@ def _action(c: Checker, value: Any, loc: Loc) -> Action | None:
 
 
 def _actions(c: Checker, value: Any) -> list[Action]:
-    loc: Loc = ("actions",)
-    listed = c.read(loc, items, value)
-    if isinstance(listed, Bad):
-        return []
-    count = len(c.problems)
-    found = [_action(c, v, (*loc, i)) for i, v in enumerate(listed)]
-    # the list as a whole is checked once its actions are (and, with a problem, set aside)
-    actions = [a for a in found if a is not None]
+    return c.read_list(("actions",), value, _action, _repeated_action_id)
+
+
+def _repeated_action_id(actions: list[Action]) -> str | None:
     seen: set[str] = set()
     for action in actions:
         if action.id in seen:
-            if len(c.problems) == count:  # said only of a list whose actions are all fine
-                c.fail(loc, _("action id %(id)s is used more than once") % {"id": repr(action.id)})
-            return []
+            return _("action id %(id)s is used more than once") % {"id": repr(action.id)}
         seen.add(action.id)
-    return actions
+    return None

@@ -103,6 +103,29 @@ class Checker:
             self.fail(loc, str(exc))
             return BAD
 
+    def read_list(
+        self,
+        loc: tuple[int | str, ...],
+        value: Any,
+        read_one: Callable[[Checker, Any, tuple[int | str, ...]], T | None],
+        whole: Callable[[list[T]], str | None],
+    ) -> list[T]:
+        """A list read item by item (those without a problem kept), then checked as a whole
+        by ``whole`` (a message, or ``None``). The whole's problem is said only of a list
+        whose items are all fine, and sets the list aside (an empty list is returned)."""
+        listed = self.read(loc, items, value)
+        if isinstance(listed, Bad):
+            return []
+        count = len(self.problems)
+        found = [read_one(self, v, (*loc, i)) for i, v in enumerate(listed)]
+        kept = [item for item in found if item is not None]
+        problem = whole(kept)
+        if problem is not None:
+            if len(self.problems) == count:
+                self.fail(loc, problem)
+            return []
+        return kept
+
     def fields(
         self,
         value: Any,

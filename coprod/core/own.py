@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coprod.core.checker import BAD, Bad, Checker, any_text, field_path, items, whole_number
+from coprod.core.checker import BAD, Bad, Checker, any_text, field_path, whole_number
 from coprod.core.document import Document
 from coprod.core.model_base import Record, dump
 from coprod.core.models import Content
@@ -145,18 +145,7 @@ def read_statements(c: Checker, value: Any, loc: tuple[int | str, ...]) -> list[
 
     The list as a whole is checked once its statements are (and, with a problem, set aside).
     """
-    listed = c.read(loc, items, value)
-    if isinstance(listed, Bad):
-        return []
-    count = len(c.problems)
-    found = [read_statement(c, v, (*loc, i)) for i, v in enumerate(listed)]
-    statements = [s for s in found if s is not None]
-    problem = list_problem(statements)
-    if problem is not None:
-        if len(c.problems) == count:  # said only of a list whose statements are all fine
-            c.fail(loc, problem)
-        return []
-    return statements
+    return c.read_list(loc, value, read_statement, list_problem)
 
 
 def unknown_practices(

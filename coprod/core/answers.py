@@ -134,18 +134,26 @@ def parse_status(value: Any) -> ActionStatus:
     )
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """The answers' date: a calendar date; anything else is refused saying what one looks like."""
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
+def _calendar_date(value: Any) -> dt.date | None:
+    """``value`` as a calendar date (a YAML date, a datetime at midnight, ISO text), or
+    ``None`` when it is none."""
     if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.tzinfo is None:
-            return value.date()
-    elif isinstance(value, str):
+        return value.date() if value.time() == dt.time(0) and value.tzinfo is None else None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """The answers' date: a calendar date; anything else is refused saying what one looks like."""
+    found = None if value is None else _calendar_date(value)
+    if value is None or found is not None:
+        return found
     shown = value if isinstance(value, (int, float)) else str(value)[:40]
     raise ValueError(
         _("must be a date written YYYY-MM-DD, such as 2026-11-20 (got %(value)s)")
@@ -155,15 +163,9 @@ def parse_date(value: Any) -> dt.date | None:
 
 def parse_due(value: Any) -> dt.date | None:
     """An action's due date: a calendar date, or none."""
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0) and value.tzinfo is None:
-        return value.date()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    found = None if value is None else _calendar_date(value)
+    if value is None or found is not None:
+        return found
     raise ValueError(_("must be a date like 2027-01-31 (got %(value)s)") % {"value": repr(value)})
 
 

@@ -58,10 +58,12 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit(text: str | bytes, output: Path | None, *, force: bool) -> None:
+def emit(text: str | bytes, output: Path | None, *, force: bool, private: bool = False) -> None:
     """Print ``text``, or write it atomically to ``output`` (refusing to overwrite without force).
 
-    A Word document (bytes) is never printed: it needs a file.
+    A Word document (bytes) is never printed: it needs a file. ``private``: the document
+    says who answered what (names, roles, someone's own ratings or actions), so its file
+    is for the user's account only (0600), as answers files are.
     """
     if output is None:
         if isinstance(text, bytes):
@@ -75,6 +77,6 @@ def emit(text: str | bytes, output: Path | None, *, force: bool) -> None:
 
     from coprod.storage.files import write_atomic
 
-    write_atomic(output, text, overwrite=force)
+    write_atomic(output, text, overwrite=force, mode=0o600 if private else None)
     said = escape(_("Written to %(file)s"))  # the catalogue's words, then the file in bold
     err().print(said % {"file": f"[bold]{escape(str(output))}[/bold]"})

@@ -114,7 +114,7 @@ def actions_command(
         from coprod.render.markdown.actions import render_action_list as markdown_list
 
         text = markdown_list(items, content, when)
-    emit(text, output, force=force)
+    emit(text, output, force=force, private=True)  # who is to do what
 
 
 def _csv(items: Sequence[ListedAction], content: Content) -> str:

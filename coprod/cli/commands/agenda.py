@@ -79,7 +79,7 @@ def agenda_command(
         return
     from coprod.render.formats import render
 
-    emit(render("agenda", agenda, fmt), output, force=force)
+    emit(render("agenda", agenda, fmt), output, force=force, private=not hidden)
 
 
 def _one_per_person(loaded: list[LoadedAnswers], *, latest: bool) -> list[LoadedAnswers]:

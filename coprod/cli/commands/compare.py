@@ -54,4 +54,4 @@ def compare_command(
     from coprod.render.formats import render
 
     text = render("comparison", comparison, fmt, **chart_extra(chart, fmt))
-    emit(text, output, force=force)
+    emit(text, output, force=force, private=True)  # one person's answers, then and now

@@ -85,7 +85,8 @@ def report_command(
         )
     content = content_for(ctx)
     loaded_files = load_all(files, content, warn)
-    if anonymous_for(files, anonymous, named):
+    hidden = anonymous_for(files, anonymous, named)
+    if hidden:
         for loaded in loaded_files:
             respondent = loaded.answers.respondent
             if respondent is not None:  # who they are goes; what they bring stays
@@ -112,4 +113,4 @@ def report_command(
         text = render("assessment", assessments[0], fmt, **extra)
     else:
         text = render("assessments", assessments, fmt, **extra)
-    emit(text, output, force=force)
+    emit(text, output, force=force, private=not hidden)

@@ -107,7 +107,7 @@ def team_command(
         from coprod.i18n import _
 
         raise CoprodError(_("--choose-actions asks questions: it goes with the terminal view"))
-    emit(text, output, force=force)
+    emit(text, output, force=force, private=not hidden)
 
 
 def _check_own_file(path: Path) -> None:

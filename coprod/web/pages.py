@@ -10,8 +10,13 @@ report files use.
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
@@ -35,8 +40,87 @@ def templates() -> Jinja2Templates:
         band_high=high,
         picture_alt=labels.picture_alt,
         radio_options=radio_options,
+        statement_block=_statement_blocks(env),
     )
     return Jinja2Templates(env=env)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a block shows of a statement."""
+
+    id: str
+    text: str
+    picture: str | None
+
+
+@dataclass(frozen=True)
+class _OneStatement:
+    """The part of a person's answers one statement's block shows (and nothing else)."""
+
+    ratings: dict[str, object]
+    reasons: dict[str, str]
+    matters_most: tuple[str, ...]
+
+
+def _statement_blocks(env: jinja2.Environment) -> Callable[..., Markup]:
+    """``statement_block(statement)`` for practice pages: ``_statement.html`` rendered from
+    the values it shows alone (the language, the statement, its rating, reason and mark,
+    and any error or kept text for it), each rendering kept for the same values.
+
+    Most phones are shown each practice page blank, in one of a few languages: the
+    blocks are then made once for the room, not once per phone and page."""
+    kept_blocks: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
+
+    @jinja2.pass_context
+    def statement_block(context: jinja2.runtime.Context, statement: Any) -> Markup:
+        key = statement.id
+        answers = context["answers"]
+        rating = answers.ratings.get(key)
+        reason = answers.reasons.get(key)
+        marked = key in answers.matters_most
+        names = (key, f"{key}.why", "matters_most")
+        errors = {n: v for n, v in context["errors"].items() if n in names}
+        kept = {n: v for n, v in context["kept"].items() if n in names}
+        shown = _Shown(statement.id, statement.text, statement.picture)
+        values = {
+            "statement": shown,
+            "answers": _OneStatement(
+                {key: rating} if rating is not None else {},
+                {key: reason} if reason else {},
+                (key,) if marked else (),
+            ),
+            "errors": errors,
+            "kept": kept,
+            "rating_options": context["rating_options"],
+            "pictures": context["pictures"],
+            "join_path": context["join_path"],
+        }
+        if errors or kept:  # what a phone typed that was refused: never kept for others
+            return Markup(env.get_template("_statement.html").render(values))
+        found = (
+            i18n.language(),
+            i18n.easy_read(),
+            shown,
+            rating,
+            reason,
+            marked,
+            tuple(values["rating_options"]),
+            values["pictures"],
+            values["join_path"],
+        )
+        block = kept_blocks.get(found)
+        if block is None:
+            block = Markup(env.get_template("_statement.html").render(values))
+            kept_blocks[found] = block
+            if len(kept_blocks) > MAX_KEPT_BLOCKS:
+                kept_blocks.popitem(last=False)
+        return block
+
+    return statement_block
+
+
+MAX_KEPT_BLOCKS = 4096  # a few languages x 56 statements x the answers people give
 
 
 def radio_options(name: str, options: list[tuple[str, str]], current: object) -> Markup:

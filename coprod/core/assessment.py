@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.answers import Answers
-from coprod.core.model_base import Frozen
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement, dump
 from coprod.core.notices import Notice
 from coprod.core.own import OwnStatement
@@ -33,24 +32,28 @@ MAX_NEXT_STEPS = 3
 MAX_CASES = 2
 
 
-class StatementResult(Frozen):
+@dataclass(frozen=True)
+class StatementResult:
     statement: Statement
     rating: Rating | None  # None: not answered
 
 
-class PracticeResult(Frozen):
+@dataclass(frozen=True)
+class PracticeResult:
     practice: Practice
     score: PracticeScore
     statements: list[StatementResult]
     note: str | None
 
 
-class CaseSuggestion(Frozen):
+@dataclass(frozen=True)
+class CaseSuggestion:
     case: Case
     link: CaseLink
 
 
-class Priority(Frozen):
+@dataclass(frozen=True)
+class Priority:
     result: PracticeResult
     next_steps: list[StatementResult]
     cases: list[CaseSuggestion]

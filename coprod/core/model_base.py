@@ -51,18 +51,26 @@ Slug = Annotated[str, Check(min_length=1, max_length=60, pattern=SLUG)]
 Text = Annotated[str, Check(min_length=1)]
 
 
-@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-class Frozen:
-    """Base for a frozen dataclass whose comparing, showing and freezing are written once,
-    here, not generated for each class when its module is imported (for the forty content
-    models that took 15 ms at start-up): the dataclass writes only its ``__init__``."""
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
+)
+class Strict:
+    """Base for every content model: a frozen dataclass built by keyword; unknown keys are
+    errors.
 
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # (set on each class by dataclass)
-    _kw_only: ClassVar[bool] = False
+    Comparing, showing and freezing a model are written once, here, not generated for each
+    of the forty models when the module is imported (that took 15 ms at start-up): the
+    dataclass writes only each model's ``__init__``. (The assessment's results, made by
+    the thousand, keep dataclass's own frozen code: its ``__init__`` sets fields without
+    calling a ``__setattr__``.)
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # (set on each model by dataclass)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(kw_only=cls._kw_only, eq=False, repr=False)(cls)
+        dataclasses.dataclass(kw_only=True, eq=False, repr=False)(cls)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Frozen: each field is set once, by __init__; nothing is changed or added after.
@@ -87,17 +95,6 @@ class Frozen:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
         return f"{type(self).__name__}({shown})"
-
-
-@dataclass_transform(
-    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
-)
-class Strict(Frozen):
-    """Base for every content model: a frozen dataclass built by keyword; unknown keys are
-    errors."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
-    _kw_only: ClassVar[bool] = True
 
 
 class Record:

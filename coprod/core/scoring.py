@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Literal
 
-from coprod.core.model_base import Frozen
 from coprod.i18n import N_
 from coprod.i18n.labels import NOT_RATED_WORDS, SCALE_WORDS
 
@@ -71,7 +70,8 @@ def band_for(score: int | None) -> Band | None:
     return next(name for floor, name in BANDS if score >= floor)
 
 
-class PracticeScore(Frozen):
+@dataclass(frozen=True)
+class PracticeScore:
     """A practice's score and how many answers went into it."""
 
     practice_id: str
@@ -110,7 +110,8 @@ def overall_score(scores: Iterable[PracticeScore]) -> int | None:
     return round_half_up(sum(scored) / len(scored)) if scored else None
 
 
-class Verdict(Frozen):
+@dataclass(frozen=True)
+class Verdict:
     """What the when-to-co-produce answers suggest, and why."""
 
     kind: VerdictKind

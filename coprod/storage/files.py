@@ -196,15 +196,23 @@ def write_atomic(
                 )
             ) from None
         tmp = Path(tmp_name)
+        moved = False  # the temporary file has taken the final name (nothing left over)
         try:
             data = text if isinstance(text, bytes) else text.encode("utf-8")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    if not written:  # nothing more fits
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    view = view[written:]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.chmod(tmp, _umask_mode() if mode is None else mode)
             if overwrite:
                 os.replace(tmp, path)
+                moved = True
             else:
                 try:
                     os.link(tmp, path)
@@ -223,8 +231,9 @@ def write_atomic(
                 )
             ) from None
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+            if not moved:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
     return path
 
 

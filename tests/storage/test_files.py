@@ -31,7 +31,7 @@ def _fail(exc: BaseException):  # type: ignore[no-untyped-def]
     return raiser
 
 
-@pytest.mark.parametrize("step", ["replace", "fsync"])
+@pytest.mark.parametrize("step", ["write", "replace", "fsync"])
 def test_failed_overwrite_keeps_the_old_file(tmp_path, monkeypatch, step) -> None:
     target = tmp_path / "report.md"
     target.write_bytes(b"old report\n")

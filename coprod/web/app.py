@@ -66,6 +66,7 @@ def create_app(
         Route("/j/{token}/{slug:path}", participant.page_get, methods=["GET"]),
         Route("/j/{token}/{slug:path}", participant.page_post, methods=["POST"]),
         Route("/f/{token}/", facilitator.console, methods=["GET"]),
+        Route("/open/{key}", facilitator.open_once, methods=["GET"]),
         Route("/f/{token}/reveal", facilitator.reveal, methods=["POST"]),
         Route("/f/{token}/own", own.add, methods=["POST"]),
         Route("/f/{token}/events", facilitator.events, methods=["GET"]),

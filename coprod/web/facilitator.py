@@ -26,6 +26,14 @@ def _names(request: Request) -> bool:
     return request.query_params.get("names") == "1" and site_of(request).live.names_allowed()
 
 
+async def open_once(request: Request) -> Response:
+    """``coprod workshop --open``'s link: the console's address, once (then a bare 404)."""
+    site = site_of(request)
+    if not site.use_once(str(request.path_params.get("key", ""))):
+        return not_found()
+    return RedirectResponse(f"{site.facilitator_path}/", status_code=303)
+
+
 @needs_secret("facilitator")
 async def console(request: Request) -> Response:
     site = site_of(request)

@@ -30,6 +30,7 @@ from coprod.web.state import Participant, Workshop
 
 COOKIE = "coprod_participant"
 COOKIE_AGE = 30 * 24 * 3600
+ONCE_SECONDS = 300.0  # the console's one-time link (--open): time for a browser to start
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 Secret = Literal["join", "facilitator", "projector"]
@@ -100,6 +101,7 @@ class Site:
         self.live = live.LiveView(workshop, self.templates.env)
         self.fragments: dict[str, tuple[int, str]] = {}  # live parts by page: (version, html)
         s = workshop.settings
+        self._once: tuple[str, float] | None = None  # the console's one-time link: its key, until
         self.join_path = f"/j/{s.join_token}"
         self.facilitator_path = f"/f/{s.facilitator_token}"
         self.projector_path = f"/w/{s.projector_token}"
@@ -115,6 +117,31 @@ class Site:
         }[kind]
         given = str(request.path_params.get("token", ""))
         return secrets.compare_digest(given.encode(), wanted.encode())
+
+    def console_once(self, seconds: float = ONCE_SECONDS) -> str:
+        """A path that opens the facilitator's console once, within ``seconds``.
+
+        ``coprod workshop --open`` gives it to the web browser instead of the console's
+        own address: a browser's command line can be read by every account on the
+        laptop, and this one is spent as soon as the browser has used it."""
+        import time
+
+        key = secrets.token_urlsafe(24)
+        self._once = (key, time.monotonic() + seconds)
+        return f"/open/{key}"
+
+    def use_once(self, given: str) -> bool:
+        """Whether ``given`` is the one-time link's key, still unused and in time (it is
+        spent either way once it matches)."""
+        import time
+
+        if self._once is None:
+            return False
+        key, until = self._once
+        if not secrets.compare_digest(given.encode(), key.encode()):
+            return False
+        self._once = None
+        return time.monotonic() <= until
 
     def person(self, request: Request) -> Participant | None:
         return self.workshop.participant(request.cookies.get(COOKIE))

@@ -3,6 +3,7 @@ the glossary's citation once."""
 
 from __future__ import annotations
 
+import re
 import threading
 import webbrowser
 from pathlib import Path
@@ -54,8 +55,15 @@ def test_open_shows_the_console_in_the_default_browser(
     result = workshop(invoke, tmp_path, "--host", "127.0.0.1", "--open")
     assert result.exit_code == 0, result.stderr
     ((url, new),) = browser.opened
-    assert f"The facilitator page (keep it to yourself): {url}" in result.stdout
-    assert "/f/" in url and new == 2  # a new tab
+    assert new == 2  # a new tab
+    # the browser is given a link that opens the console once, not the console's secret
+    # address: a command line can be read by every account on the laptop
+    console = re.search(r"The facilitator page \(keep it to yourself\): (\S+)", result.stdout)
+    assert console is not None
+    secret = console.group(1).rstrip("/").rsplit("/", 1)[1]
+    assert secret not in url
+    origin = console.group(1).split("/f/")[0]
+    assert url.startswith(f"{origin}/open/")
 
 
 def test_without_open_no_browser_is_started(

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from helpers.workshop import Phone, app_for, facilitator, make_workshop
+from starlette.testclient import TestClient
 
 from coprod.core.models import Content
 
@@ -154,3 +155,23 @@ def test_a_cross_site_get_still_shows_pages(folder: Path, content: Content) -> N
     phone = Phone(app_for(workshop), workshop)
     page = phone.client.get(f"{phone.join}/", headers={"sec-fetch-site": "cross-site"})
     assert page.status_code == 200
+
+
+def test_the_consoles_one_time_link_opens_it_once_and_only_in_time(
+    tmp_path: Path, content: Content
+) -> None:
+    # what `coprod workshop --open` gives the web browser instead of the secret address
+    workshop = make_workshop(tmp_path / "ws", content)
+    app = app_for(workshop)
+    site = app.state.site
+    client = TestClient(app, base_url="http://127.0.0.1:8765")
+    link = site.console_once()
+    assert workshop.settings.facilitator_token not in link
+    first = client.get(link, follow_redirects=False)
+    assert first.status_code == 303
+    assert first.headers["location"] == f"/f/{workshop.settings.facilitator_token}/"
+    assert client.get(first.headers["location"]).status_code == 200
+    assert client.get(link, follow_redirects=False).status_code == 404  # spent
+    assert client.get("/open/guess", follow_redirects=False).status_code == 404
+    late = site.console_once(seconds=-1.0)  # its time is up before the browser asks
+    assert client.get(late, follow_redirects=False).status_code == 404

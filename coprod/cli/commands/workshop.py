@@ -355,7 +355,9 @@ def serve(
     if open_console:  # the socket listens already: the page loads once uvicorn runs
         from coprod.cli.browser import open_console_soon
 
-        open_console_soon(urls.facilitator)
+        # not the console's own address: a browser's command line is visible to every
+        # account on the laptop; this link works once
+        open_console_soon(origin + app.state.site.console_once())
     stop = threading.Event()
     ticker = Progress(workshop)
     threading.Thread(target=ticker.run, args=(stop,), daemon=True).start()

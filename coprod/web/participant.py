@@ -7,7 +7,7 @@ import secrets
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from coprod.core.answers import MAX_MATTERS_MOST, Answers
 from coprod.core.assessment import Assessment
@@ -254,7 +254,13 @@ async def page_post(request: Request) -> Response:
         await site.save(person)
     going_back = fields.get("nav") == "back"
     if fields.get("nav") == "save":  # phone.js: a choice saved as it is made
-        response: Response = Response(status_code=422 if outcome.errors else 204)
+        # what was refused, by field name only (phone.js unticks a fourth "matters most"
+        # box only when that is what was refused)
+        response: Response = (
+            JSONResponse({"refused": sorted(outcome.errors)}, status_code=422)
+            if outcome.errors
+            else Response(status_code=204)
+        )
     elif outcome.errors:
         response = _page(request, person, slug, outcome)
     else:

@@ -82,6 +82,17 @@ def test_a_fourth_mark_is_refused_with_a_message_and_the_others_kept(
     assert response.status_code == 422
     assert "already marked 3 statements as mattering most" in response.text
     assert answers_of(tmp_path)["matters_most"] == ids[:3]
+    refused = phone.client.post(  # a choice saved as it is made: told what was refused
+        f"{phone.join}/practice/{second.id}",
+        data={**asked, "matters_most": [extra], "nav": "save"},
+    )
+    assert refused.status_code == 422 and refused.json() == {"refused": ["matters_most"]}
+    too_long = phone.client.post(  # another answer's problem is not the marks'
+        f"{phone.join}/practice/{first.id}",
+        data={**asked, "matters_most": ids[:3], f"{ids[0]}.why": "x" * 300, "nav": "save"},
+    )
+    assert too_long.status_code == 422
+    assert too_long.json() == {"refused": [f"{ids[0]}.why"]}
     # unticking one on its page frees a place
     phone.client.post(
         f"{phone.join}/practice/{first.id}",

@@ -24,10 +24,14 @@
     ticked = null;
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
-        if (response.status === 422 && box && full) {  // already 3 marked: say so, untick it
-          box.checked = false;
-          full.hidden = false;
-        }
+        if (response.status !== 422 || !box || !full) { return; }
+        return response.json().then(function (body) {
+          // already 3 marked: say so, untick it (not for another field's problem)
+          if (body && body.refused && body.refused.indexOf("matters_most") !== -1) {
+            box.checked = false;
+            full.hidden = false;
+          }
+        });
       })
       .catch(function () { /* kept on the page; Next posts it again */ })
       .then(function () {

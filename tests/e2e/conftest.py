@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers.chromium import ARGS, CHROMIUM
+from helpers.server import Server, quick_workshop
 
 
 @pytest.fixture(scope="module")
@@ -20,3 +22,9 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def riverside(tmp_path: Path) -> Iterator[Server]:
+    """A quick workshop for the Riverside project."""
+    yield from quick_workshop(tmp_path, "Riverside")

@@ -4,14 +4,13 @@ answer on the page is refused (a reason too long) is kept."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from helpers.chromium import PHONE
-from helpers.server import Server, free_port
+from helpers.server import Server
 
 from coprod.storage.content import load_content
 
@@ -19,13 +18,8 @@ pytestmark = [pytest.mark.chromium, pytest.mark.e2e, pytest.mark.timeout(240)]
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(
-        ["--project", "Riverside", "--quick", "--port", str(free_port()), "--out", "ws"],
-        tmp_path,
-    ).wait_ready()
-    yield running
-    assert running.stop() == 0
+def server(riverside: Server) -> Server:
+    return riverside
 
 
 def answers(tmp_path: Path) -> dict[str, Any]:

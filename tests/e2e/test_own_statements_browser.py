@@ -7,14 +7,13 @@ differently" slide shows it with each reason beside its rating, and no one's nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from helpers.chromium import PHONE
-from helpers.server import Server, free_port
+from helpers.server import Server
 
 pytestmark = [pytest.mark.chromium, pytest.mark.e2e, pytest.mark.timeout(240)]
 
@@ -27,13 +26,8 @@ PHONES = [
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(
-        ["--project", "Riverside", "--quick", "--port", str(free_port()), "--out", "ws"],
-        tmp_path,
-    ).wait_ready()
-    yield running
-    assert running.stop() == 0
+def server(riverside: Server) -> Server:
+    return riverside
 
 
 def test_an_own_statement_added_on_the_console_is_rated_and_split_on_the_wall(

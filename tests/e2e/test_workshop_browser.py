@@ -17,7 +17,7 @@ import httpx2 as httpx
 import pytest
 import yaml
 from helpers.chromium import PHONE
-from helpers.server import Server, free_port
+from helpers.server import Server, quick_workshop
 
 from coprod.core.models import Content
 
@@ -28,12 +28,7 @@ TAP_TARGETS = "main a, main button, main input[type=text], main textarea, main l
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(
-        ["--project", "Space in Common", "--quick", "--port", str(free_port()), "--out", "ws"],
-        tmp_path,
-    ).wait_ready()
-    yield running
-    assert running.stop() == 0
+    yield from quick_workshop(tmp_path, "Space in Common")
 
 
 def axe_source() -> str:

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,12 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             return self.process.wait(timeout=10)
+
+
+def quick_workshop(tmp_path: Path, project: str) -> Iterator[Server]:
+    """A real ``coprod workshop --quick`` serving ``tmp_path/ws``; stopped cleanly after."""
+    running = Server(
+        ["--project", project, "--quick", "--port", str(free_port()), "--out", "ws"], tmp_path
+    ).wait_ready()
+    yield running
+    assert running.stop() == 0

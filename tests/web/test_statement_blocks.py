@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers.workshop import Phone, lang_app, make_workshop
 
-from coprod.core.models import Content
+from coprod.core.models import Content, Practice
 from coprod.storage.content import bundled_data_dir
 from coprod.web.language import load_choices
 
@@ -24,18 +24,23 @@ def checked(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<input type="radio" name="([^"]+)" value="([^"]+)" checked>', html)
 
 
-def test_each_phone_sees_its_own_answers_on_a_page_others_answered(
-    tmp_path: Path, contents: dict[str, Content]
-) -> None:
-    content = contents["en"]
-    workshop = make_workshop(tmp_path / "ws", content, mode="full")
+def two_phones(tmp_path: Path, contents: dict[str, Content]) -> tuple[Practice, Phone, Phone]:
+    """A full workshop in English with two phones past the welcome page: the first
+    practice, and the phones (Ann's and Ben's)."""
+    workshop = make_workshop(tmp_path / "ws", contents["en"], mode="full")
     app = lang_app(workshop, contents)
-    practice = content.practices[0]
-    first, second = practice.statements[0].id, practice.statements[1].id
-    slug = f"practice/{practice.id}"
     ann, ben = Phone(app, workshop), Phone(app, workshop)
     for phone in (ann, ben):
         assert phone.post("about", {"respondent_name": ""}).status_code == 303
+    return contents["en"].practices[0], ann, ben
+
+
+def test_each_phone_sees_its_own_answers_on_a_page_others_answered(
+    tmp_path: Path, contents: dict[str, Content]
+) -> None:
+    practice, ann, ben = two_phones(tmp_path, contents)
+    first, second = practice.statements[0].id, practice.statements[1].id
+    slug = f"practice/{practice.id}"
     assert ben.get(slug).status_code == 200  # the blank page, made before Ann answers
     answered = ann.post(
         slug,
@@ -62,15 +67,9 @@ def test_each_phone_sees_its_own_answers_on_a_page_others_answered(
 def test_what_a_phone_typed_and_was_refused_is_shown_to_it_alone(
     tmp_path: Path, contents: dict[str, Content]
 ) -> None:
-    content = contents["en"]
-    workshop = make_workshop(tmp_path / "ws", content, mode="full")
-    app = lang_app(workshop, contents)
-    practice = content.practices[0]
+    practice, ann, ben = two_phones(tmp_path, contents)
     first = practice.statements[0].id
     slug = f"practice/{practice.id}"
-    ann, ben = Phone(app, workshop), Phone(app, workshop)
-    for phone in (ann, ben):
-        phone.post("about", {"respondent_name": ""})
     too_long = "Ann wrote this " + "x" * 300
     refused = ann.post(slug, {first: "2", f"{first}.why": too_long})
     assert refused.status_code == 422

@@ -33,18 +33,20 @@ def make_workshop(
     )
 
 
-def app_for(workshop: Workshop) -> Any:
+def urls_for(workshop: Workshop) -> Urls:
+    """The workshop's four addresses, as the tests' browsers reach it."""
     s = workshop.settings
     origin = "http://127.0.0.1:8765"
-    return create_app(
-        workshop,
-        Urls(
-            f"{origin}/j/{s.join_token}/",
-            f"{origin}/f/{s.facilitator_token}/",
-            f"{origin}/code",
-            f"{origin}/w/{s.projector_token}/",
-        ),
+    return Urls(
+        f"{origin}/j/{s.join_token}/",
+        f"{origin}/f/{s.facilitator_token}/",
+        f"{origin}/code",
+        f"{origin}/w/{s.projector_token}/",
     )
+
+
+def app_for(workshop: Workshop) -> Any:
+    return create_app(workshop, urls_for(workshop))
 
 
 class Phone:
@@ -108,20 +110,10 @@ def radio_names(html: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def lang_app(workshop: Workshop, contents: dict[str, Content]) -> Any:
-    """The app with the content in every language (``load_choices``), as ``coprod workshop`` runs it."""
-    s = workshop.settings
-    origin = "http://127.0.0.1:8765"
-    return create_app(
-        workshop,
-        Urls(
-            f"{origin}/j/{s.join_token}/",
-            f"{origin}/f/{s.facilitator_token}/",
-            f"{origin}/code",
-            f"{origin}/w/{s.projector_token}/",
-        ),
-        contents,
-    )
+def lang_app(workshop: Workshop, contents: dict[str, Content], **options: Any) -> Any:
+    """The app with the content in every language (``load_choices``), as ``coprod workshop`` runs it
+    (``options``: ``create_app``'s own, such as ``language="cy+en"``)."""
+    return create_app(workshop, urls_for(workshop), contents, **options)
 
 
 def html_lang(html: str) -> str:

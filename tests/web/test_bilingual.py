@@ -8,14 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.workshop import Phone, answer_quick, facilitator, html_lang, make_workshop, projector
+from helpers.workshop import (
+    Phone,
+    answer_quick,
+    facilitator,
+    html_lang,
+    lang_app,
+    make_workshop,
+    projector,
+)
 
 from coprod import i18n
 from coprod.core.models import Content
 from coprod.core.packs.bilingual import bilingual_content
 from coprod.i18n import _, ngettext
 from coprod.storage.content import bundled_data_dir, load_content
-from coprod.web.app import Urls, create_app
 from coprod.web.language import load_choices
 from coprod.web.state import Workshop
 
@@ -50,20 +57,7 @@ def bilingual_room(folder: Path, contents: dict[str, Content]) -> tuple[Workshop
     """A quick workshop as ``coprod workshop --lang cy+en`` serves it, with three answers."""
     welsh, english = contents["cy"], load_content(bundled_data_dir())
     workshop = make_workshop(folder, bilingual_content(welsh, english))
-    s = workshop.settings
-    origin = "http://127.0.0.1:8765"
-    app = create_app(
-        workshop,
-        Urls(
-            f"{origin}/j/{s.join_token}/",
-            f"{origin}/f/{s.facilitator_token}/",
-            f"{origin}/code",
-            f"{origin}/w/{s.projector_token}/",
-        ),
-        contents,
-        language="cy+en",
-        phones=welsh,
-    )
+    app = lang_app(workshop, contents, language="cy+en", phones=welsh)
     for rating in ("1", "3", "4"):
         answer_quick(Phone(app, workshop), welsh, rating=rating)
     return workshop, app

@@ -9,7 +9,6 @@ report files use.
 
 from __future__ import annotations
 
-import functools
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 from coprod import i18n
@@ -39,7 +38,6 @@ def templates() -> Jinja2Templates:
         band_low=low,
         band_high=high,
         picture_alt=labels.picture_alt,
-        radio_options=radio_options,
         statement_block=_statement_blocks(env),
     )
     return Jinja2Templates(env=env)
@@ -121,32 +119,6 @@ def _statement_blocks(env: jinja2.Environment) -> Callable[..., Markup]:
 
 
 MAX_KEPT_BLOCKS = 4096  # a few languages x 56 statements x the answers people give
-
-
-def radio_options(name: str, options: list[tuple[str, str]], current: object) -> Markup:
-    """The radio buttons of one choice (``_macros.html``'s ``choices``), ``current`` checked.
-
-    A practice page has a choice per statement, each with seven options, on every phone:
-    their escaped HTML is made once per choice and set of labels, then only the mark moves.
-    """
-    chosen = None if current is None else str(current)
-    rows = _option_rows(name, tuple(options))
-    return Markup("".join(row % (" checked" if value == chosen else "") for value, row in rows))
-
-
-@functools.lru_cache(maxsize=2048)
-def _option_rows(name: str, options: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    def html(text: str) -> str:
-        return str(escape(text)).replace("%", "%%")
-
-    return tuple(
-        (
-            value,
-            f'<label class="option"><input type="radio" name="{html(name)}" '
-            f'value="{html(value)}"%s> <span>{html(label)}</span></label>\n',
-        )
-        for value, label in options
-    )
 
 
 def warm(templates: Jinja2Templates) -> None:

@@ -51,10 +51,30 @@ Slug = Annotated[str, Check(min_length=1, max_length=60, pattern=SLUG)]
 Text = Annotated[str, Check(min_length=1)]
 
 
+class _ByFields:
+    """Equal when their fields are, shown with their fields: written once here for the
+    content models and the answers file's, each made with ``dataclass(eq=False,
+    repr=False)`` (quicker to import than generated code for each)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # (set on each model by dataclass)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({shown})"
+
+
 @dataclass_transform(
     kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
 )
-class Strict:
+class Strict(_ByFields):
     """Base for every content model: a frozen dataclass built by keyword; unknown keys are
     errors.
 
@@ -81,41 +101,15 @@ class Strict:
     def __delattr__(self, name: str) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
     def __hash__(self) -> int:
         return hash(self._values())
 
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({shown})"
 
-
-class Record:
+class Record(_ByFields):
     """Base for the answers file's models (mutable dataclasses): equal when their fields
-    are, shown with their fields, never hashed. Written once here, so that each model is
-    made with ``dataclass(eq=False, repr=False)``: quicker to import (``assess --answers``
-    starts with them)."""
+    are, shown with their fields, never hashed."""
 
-    __dataclass_fields__: ClassVar[dict[str, Any]]
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(
-            getattr(self, name) == getattr(other, name) for name in self.__dataclass_fields__
-        )
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({shown})"
 
 
 def dump(value: Any, *, exclude_none: bool = False) -> Any:
@@ -179,7 +173,6 @@ def _strip(annotation: Any) -> Any:
     if stripped == args:
         return annotation
     if origin in (typing.Union, types.UnionType):
-        import functools
         import operator
 
         return functools.reduce(operator.or_, stripped)

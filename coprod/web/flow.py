@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coprod.core.answers import MAX_MATTERS_MOST, MAX_REASON, ROLES, Answers, Respondent
+from coprod.core.answers import (
+    MAX_MATTERS_MOST,
+    MAX_REASON,
+    ROLES,
+    Answers,
+    Reflections,
+    Respondent,
+)
+from coprod.core.model_base import Record
 from coprod.core.models import Content, Practice
 from coprod.core.own import OWN_SECTION, OwnStatement
 from coprod.core.scoring import CriterionAnswer, Rating
@@ -76,6 +84,41 @@ def page_by_slug(content: Content, slug: str, own: Own = ()) -> tuple[int, Page]
 def rating_ids(practice: Practice, answers: Answers) -> list[str]:
     """The ids a practice's page asks about: its statements, or (quick) the practice."""
     return [practice.id] if answers.mode == "quick" else [s.id for s in practice.statements]
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class PageAnswers(Record):
+    """What one page shows of a person's answers, and nothing more (a practice's page: its
+    ratings, reasons, "matters most" marks and note), so the page is the same for everyone
+    who gave the same answers there (see :mod:`coprod.web.page_cache`)."""
+
+    respondent: Respondent | None = None
+    criteria: dict[str, CriterionAnswer] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    matters_most: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    reflections: Reflections = field(default_factory=Reflections)
+
+
+def page_answers(answers: Answers, page: Page, own: Own = ()) -> PageAnswers | Answers:
+    """The answers ``page`` shows (the last page, which sums them all up: all of them)."""
+    if page.practice is not None or page.slug == OWN_PAGE:
+        ids = rating_ids(page.practice, answers) if page.practice else [s.id for s in own]
+        note = answers.notes.get(page.practice.id) if page.practice else None
+        return PageAnswers(
+            ratings={i: answers.ratings[i] for i in ids if i in answers.ratings},
+            reasons={i: answers.reasons[i] for i in ids if i in answers.reasons},
+            matters_most=[i for i in answers.matters_most if i in ids],
+            notes={page.practice.id: note} if page.practice and note is not None else {},
+        )
+    if page.slug == "about":
+        return PageAnswers(respondent=answers.respondent)
+    if page.slug == "criteria":
+        return PageAnswers(criteria=answers.criteria)
+    if page.slug == "reflections":
+        return PageAnswers(reflections=answers.reflections)
+    return answers
 
 
 @dataclass

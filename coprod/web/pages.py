@@ -17,7 +17,6 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from starlette.templating import Jinja2Templates
 
 from coprod import i18n
 from coprod.core.scoring import BAND_BOUNDARIES
@@ -27,7 +26,8 @@ from coprod.render.jinja import environment
 HERE = Path(__file__).parent
 
 
-def templates() -> Jinja2Templates:
+def templates() -> jinja2.Environment:
+    """The workshop's templates (one environment for the server's life)."""
     env = environment(HERE / "templates")
     # "developing" from 40, "strong" from 70: the meters' marks, from core's one table
     low, high = BAND_BOUNDARIES
@@ -40,7 +40,7 @@ def templates() -> Jinja2Templates:
         picture_alt=labels.picture_alt,
         statement_block=_statement_blocks(env),
     )
-    return Jinja2Templates(env=env)
+    return env
 
 
 @dataclass(frozen=True)
@@ -121,15 +121,15 @@ def _statement_blocks(env: jinja2.Environment) -> Callable[..., Markup]:
 MAX_KEPT_BLOCKS = 4096  # a few languages x 56 statements x the answers people give
 
 
-def warm(templates: Jinja2Templates) -> None:
+def warm(env: jinja2.Environment) -> None:
     """Before the first phones arrive: every template compiled, and what the pages and the
     live view use imported, so the first people to join do not wait for it. Anything that
     fails here is left for the page that needs it to report."""
     import importlib
 
     try:
-        for name in templates.env.list_templates(extensions=["html"]):
-            templates.env.get_template(name)
+        for name in env.list_templates(extensions=["html"]):
+            env.get_template(name)
         for module in WARM_MODULES:
             importlib.import_module(module)
     except Exception:  # the page that needs it says what is wrong

@@ -126,15 +126,14 @@ def _page(
         "page": page,
         "index": index,
         "count": len(all_pages),
-        "answers": answers,
+        # each page is given only the answers it shows (a practice's page: its own)
+        "answers": flow.page_answers(answers, page, own) if answers is not None else None,
         "content": content,
         "action": site.page_url(page),
         "errors": outcome.errors if outcome else {},
         "kept": outcome.kept if outcome else {},
         "new": person is None,
         "roles": pages.role_options(),
-        "role_value": _role_value(answers),
-        "brings_value": _brings_value(answers),
         "criterion_options": pages.criterion_options(),
         "rating_options": pages.rating_options(),
         "welcome_back": person is not None and request.query_params.get("back") == "1",
@@ -145,6 +144,9 @@ def _page(
     }
     if index:  # a draft translation says so once, on the welcome page, not on every page
         context["draft_line"] = None
+    if page.slug == "about":  # who this person said they are: on that page alone
+        context["role_value"] = _role_value(answers)
+        context["brings_value"] = _brings_value(answers)
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
 

@@ -8,7 +8,6 @@ secret their URL must carry with :func:`needs_secret` — the check is written o
 from __future__ import annotations
 
 import asyncio
-import copy
 import functools
 import secrets
 import weakref
@@ -25,6 +24,7 @@ from coprod.core.models import Content
 from coprod.storage.answers_file import dumps
 from coprod.web import flow, live, pages
 from coprod.web.language import LANG_COOKIE, LANGUAGE_CHOICES, cookie_choice
+from coprod.web.page_cache import PageCache
 from coprod.web.security import TryLimit
 from coprod.web.state import Participant, Workshop
 
@@ -97,8 +97,9 @@ class Site:
         self._state_saving: asyncio.Future[None] | None = None  # the save under way
         self._state_asked = 0  # state saves asked for, and the last one covered by a save
         self._state_done = 0
-        self.templates = pages.templates()
-        self.live = live.LiveView(workshop, self.templates.env)
+        self.env = pages.templates()
+        self.pages = PageCache(self.env)
+        self.live = live.LiveView(workshop, self.env)
         self.fragments: dict[str, tuple[int, str]] = {}  # live parts by page: (version, html)
         s = workshop.settings
         self._once: tuple[str, float] | None = None  # the console's one-time link: its key, until
@@ -203,7 +204,7 @@ class Site:
             "pictures": content.easy_read,  # a picture beside each point (coprod.pictures)
             "page_picture": None,
         }
-        return self.templates.TemplateResponse(request, name, {**base, **context}, status)
+        return self.pages.render(name, {**base, **context}, status)
 
     def joining(self, key: str) -> asyncio.Lock:
         """One newcomer's taps, one at a time (kept while anyone holds or waits for it)."""
@@ -220,7 +221,7 @@ class Site:
         lock = self.locks.setdefault(person.number, asyncio.Lock())
         async with lock:
             text = dumps(person.answers)
-            written = copy.deepcopy(person.answers)  # for the live pages (see live.py)
+            written = person.answers.copy()  # for the live pages (see live.py)
             await anyio.to_thread.run_sync(
                 lambda: self.workshop.write_answers(person, text, first=first)
             )

@@ -77,7 +77,7 @@ def fragment(site: Site, version: int) -> str:
     cached = site.fragments.get("wall")
     if cached is not None and cached[0] == version:
         return cached[1]
-    template = site.templates.env.get_template("wall/_frame.html")
+    template = site.env.get_template("wall/_frame.html")
     html = template.render(wall_context(site))
     site.fragments["wall"] = (version, html)
     return html
@@ -105,7 +105,7 @@ async def events(request: Request) -> Response:
         cached = site.fragments.get("wall")
         if cached is not None and cached[0] >= seen:
             return cached[1]
-        template = site.templates.env.get_template("wall/_frame.html")
+        template = site.env.get_template("wall/_frame.html")
         html = await site.live.off_loop(
             seen, lambda snapshot: template.render(wall_context(site, snapshot))
         )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +46,33 @@ def test_a_scored_assessment_cannot_be_altered(content: Content) -> None:
         result.note = "changed"  # type: ignore[misc]
     assert result.statements[0].rating == 3
     assert result == assess(answers, content).practices[0]
+
+
+def test_a_copy_of_answers_kept_for_the_live_view_changes_with_nothing(
+    content: Content, full_answers: Path
+) -> None:
+    """The workshop keeps a copy of each participant's answers as written (its live
+    view); answering on must not reach into that copy, nor the copy into the answers."""
+    from coprod.core.answers import Action
+    from coprod.core.own import OwnStatement
+    from coprod.storage.answers_file import load_answers
+
+    answers = load_answers(full_answers, content).answers
+    answers.own_statements.append(OwnStatement(id="own-x", text="We listen"))
+    answers.actions.append(Action(id="a1", text="Meet again", due=dt.date(2027, 1, 31)))
+    kept = answers.copy()
+    assert kept == answers and kept == copy.deepcopy(answers)
+    before = copy.deepcopy(answers)
+    first = next(iter(kept.ratings))
+    kept.ratings[first] = "na" if answers.ratings[first] != "na" else 0
+    kept.notes["extra"] = "a note"
+    kept.matters_most.append("own-x")
+    assert kept.respondent is not None
+    kept.respondent.brings.append("time")
+    kept.actions[0].text = "Changed"
+    kept.reflections.why = "Changed"
+    kept.own_statements[0].text = "Changed"
+    kept.project.name = "Changed"
+    assert answers == before  # the answers are untouched by what the copy went through
+    answers.criteria.clear()
+    assert kept.criteria  # and the copy by what the answers go through

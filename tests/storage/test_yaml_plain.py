@@ -95,10 +95,17 @@ def test_text_yaml_would_misread_unquoted_is_quoted_as_pyyaml_quotes_it() -> Non
     assert yaml.safe_load(quoted) == {"note": "'x' it's"}
 
 
-def test_what_it_is_unsure_of_is_left_to_pyyaml() -> None:
-    for word in ("x" * 90, "ŵ", "a\nb", "tab\there", "bell\x07"):
-        assert block("note", word) is None, word
-        assert yaml.safe_load(dump_yaml({"note": word})) == {"note": word}
+def test_a_text_it_is_unsure_of_is_written_by_pyyaml_in_its_place() -> None:
+    for word in ("x" * 90, "ŵ", "a\nb", "tab\there", "bell\x07", "it's " * 40):
+        for data in ({"note": word}, {"notes": {"p-1": "short", "p-2": word, "p-3": 2}}):
+            assert dump_yaml(data) == pyyaml(data), data
+            assert yaml.safe_load(dump_yaml(data)) == data
+
+
+def test_text_in_a_list_it_is_unsure_of_leaves_the_whole_key_to_pyyaml() -> None:
+    actions = [{"id": "a1", "text": "it's " * 40}]
+    assert block("actions", actions) is None
+    assert dump_yaml({"actions": actions}) == pyyaml({"actions": actions})
 
 
 def test_dumps_of_a_real_answers_file_matches_pyyaml(full_answers: Answers) -> None:

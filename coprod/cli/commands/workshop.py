@@ -293,7 +293,7 @@ def serve(
     )
     app = create_app(workshop, urls, contents, language=language, phones=phones)
     # compiled while the room gathers (in a thread: the addresses are shown at once)
-    threading.Thread(target=warm, args=(app.state.site.templates,), daemon=True).start()
+    threading.Thread(target=warm, args=(app.state.site.env,), daemon=True).start()
     server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():

@@ -1,0 +1,109 @@
+"""Pages made once for the same values, and served again while nothing they show changes.
+
+A page is a function of its template, the values given to it, and the language of the
+request alone: the templates' other names (``_()``, the label tables, the statement
+blocks) follow the language and nothing else. So where every value can be frozen into a
+key, the page is kept under it:
+
+* text and numbers as they are (with their type: ``True``, ``1`` and ``1.0`` are equal
+  in Python, not on a page);
+* lists, tuples and mappings, records (the answers file's models) and frozen dataclasses
+  item by item, by value;
+* content models (frozen, held by the server for its whole life) by identity.
+
+A page given anything else (a function, an unknown type) is rendered as usual, and so is
+any page not served with 200: what a phone typed and had refused is never kept. Routes
+give a page only what it shows (a practice page, that practice's answers), so in a room
+where most phones see each page blank, in one of a few languages, a page is made once
+per language rather than once per phone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from starlette.responses import HTMLResponse, Response
+
+from coprod import i18n
+from coprod.core.model_base import Record, Strict
+
+#: Pages kept (most recently served first out last): ten pages in a few languages, the
+#: same pages with the answers people commonly give, and the console's. About 20 KB each.
+MAX_KEPT_PAGES = 256
+
+
+class _Unkeyable(Exception):
+    """A value that cannot be part of a key: the page is rendered, not kept."""
+
+
+class _Same:
+    """A content model in a key: equal only to itself (and kept alive by the key)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+
+def freeze(value: Any) -> Any:
+    """``value`` as a key: equal keys for values a template cannot tell apart."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is int or kind is bool or kind is float:
+        return (kind, value)
+    if kind is list or kind is tuple:
+        return (kind, *(freeze(item) for item in value))
+    if kind is dict:
+        return (dict, *((freeze(k), freeze(v)) for k, v in value.items()))
+    if isinstance(value, Strict):
+        return _Same(value)
+    if isinstance(value, Record) or (
+        dataclasses.is_dataclass(value) and kind.__dataclass_params__.frozen
+    ):
+        return (kind, *(freeze(getattr(value, name)) for name in value.__dataclass_fields__))
+    if kind is Markup:
+        return (Markup, str(value))
+    raise _Unkeyable(kind)
+
+
+class PageCache:
+    """Renders pages from ``env``, keeping each page served with 200 for the same values."""
+
+    def __init__(self, env: jinja2.Environment, size: int = MAX_KEPT_PAGES) -> None:
+        self.env = env
+        self.size = size
+        self._kept: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+
+    def key(self, name: str, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The page's key, or ``None`` where a value cannot be part of one."""
+        try:
+            frozen = freeze(values)
+        except _Unkeyable:
+            return None
+        return (name, i18n.language(), i18n.second_language(), i18n.easy_read(), frozen)
+
+    def render(self, name: str, values: dict[str, Any], status: int = 200) -> Response:
+        """The page ``name`` with ``values``, in the request's language (served on the
+        event loop only: the pages kept are not shared with other threads)."""
+        key = self.key(name, values) if status == 200 else None
+        body = self._kept.get(key) if key is not None else None
+        if body is not None:
+            self._kept.move_to_end(key)  # type: ignore[arg-type]
+            return HTMLResponse(body)
+        body = self.env.get_template(name).render(values).encode()
+        if key is not None:
+            self._kept[key] = body
+            if len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return HTMLResponse(body, status)

@@ -152,25 +152,41 @@ class Assessment:
 def practice_results(answers: Answers, content: Content) -> list[PracticeResult]:
     """Each practice's statements with their ratings, and its score."""
     results = []
+    quick = answers.mode == "quick"
     for practice in content.practices:
-        if answers.mode == "quick":
-            rating = answers.ratings.get(practice.id)
-            ratings = [rating] if rating is not None else []
+        given = (
+            (answers.ratings.get(practice.id),)
+            if quick
+            else tuple(answers.ratings.get(s.id) for s in practice.statements)
+        )
+        note = answers.notes.get(practice.id)
+        key = (id(practice), quick, given, note)
+        kept = _KEPT_RESULTS.get(key)
+        if kept is not None and kept[0] is practice:
+            results.append(kept[1])
+            continue
+        if quick:
+            ratings = [r for r in given if r is not None]
             statements = [StatementResult(s, None) for s in practice.statements]
         else:
             statements = [
-                StatementResult(s, answers.ratings.get(s.id)) for s in practice.statements
+                StatementResult(s, rating)
+                for s, rating in zip(practice.statements, given, strict=True)
             ]
             ratings = [s.rating for s in statements if s.rating is not None]
-        results.append(
-            PracticeResult(
-                practice,
-                score_practice(practice.id, ratings),
-                statements,
-                answers.notes.get(practice.id),
-            )
-        )
+        result = PracticeResult(practice, score_practice(practice.id, ratings), statements, note)
+        if len(_KEPT_RESULTS) >= MAX_KEPT_RESULTS:
+            _KEPT_RESULTS.clear()
+        _KEPT_RESULTS[key] = (practice, result)  # the practice kept: its id is not reused
+        results.append(result)
     return results
+
+
+#: Each practice's result for the ratings and note given, kept: a workshop's live view
+#: assesses everyone again whenever they answer a page, and the other practices' results
+#: are the same as before (results are frozen, so they can be shared).
+_KEPT_RESULTS: dict[tuple[object, ...], tuple[Practice, PracticeResult]] = {}
+MAX_KEPT_RESULTS = 4096
 
 
 def _next_steps(result: PracticeResult) -> list[StatementResult]:

@@ -81,6 +81,11 @@ def _entry(lines: list[str], indent: str, key: str, value: Any, in_mappings: boo
 
     ``in_mappings``: every level above is a mapping (no list), so a text this module does
     not write can be left to PyYAML alone (:func:`_by_pyyaml`)."""
+    if type(value) in _ONE_LINE:
+        line = _line(indent, key, value)
+        if line is not None:
+            lines.append(line)
+            return True
     if not plain(key):
         return False
     head = f"{indent}{key}:"
@@ -109,9 +114,23 @@ def _entry(lines: list[str], indent: str, key: str, value: Any, in_mappings: boo
 def _mapping(
     lines: list[str], indent: str, value: dict[Any, Any], in_mappings: bool = False
 ) -> bool:
-    return all(
-        type(k) is str and _entry(lines, indent, k, v, in_mappings) for k, v in value.items()
-    )
+    for k, v in value.items():
+        if type(k) is not str or not _entry(lines, indent, k, v, in_mappings):
+            return False
+    return True
+
+
+_ONE_LINE = frozenset({str, int, bool, type(None)})
+
+
+@functools.lru_cache(maxsize=8192, typed=True)  # ids and ratings recur in every file
+def _line(indent: str, key: str, value: str | int | bool | None) -> str | None:
+    """``key: value`` on one line at ``indent`` as PyYAML writes it; ``None`` where unsure."""
+    text = _scalar(value)
+    if text is None or not plain(key):
+        return None
+    line = f"{indent}{key}: {text}"
+    return line if len(line) <= _MAX_LINE else None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -61,9 +61,13 @@ OWN_PAGE = "own"  # the group's own statements, when it has any
 Own = Sequence[OwnStatement]
 
 
-def pages(content: Content, own: Own = ()) -> list[Page]:
+def pages(content: Content, own: Own = ()) -> tuple[Page, ...]:
     """Every page in order: about you, the criteria, one per practice, the group's own
     statements (when there are any), reflections, done."""
+    key = (id(content), bool(own))  # the pages depend on whether there are any
+    kept = _PAGES.get(key)
+    if kept is not None and kept[0] is content:
+        return kept[1]
     result = [Page("about", N_("About you")), Page("criteria", N_("When to co-produce?"))]
     result += [
         Page(f"practice/{p.id}", f"{p.number}. {p.name}", practice=p) for p in content.practices
@@ -71,7 +75,15 @@ def pages(content: Content, own: Own = ()) -> list[Page]:
     if own:
         result.append(Page(OWN_PAGE, OWN_SECTION))
     result += [Page("reflections", N_("Two reflections")), Page("done", N_("Thank you"))]
-    return result
+    if len(_PAGES) >= 16:
+        _PAGES.clear()
+    _PAGES[key] = (content, tuple(result))  # the content kept: its id is not reused
+    return _PAGES[key][1]
+
+
+#: The pages of each content (a workshop's, one per language), made once: every request
+#: looks its page up.
+_PAGES: dict[tuple[int, bool], tuple[Content, tuple[Page, ...]]] = {}
 
 
 def page_by_slug(content: Content, slug: str, own: Own = ()) -> tuple[int, Page] | None:

@@ -185,7 +185,9 @@ class Site:
 
         settings = self.workshop.settings
         language = i18n.language()
-        own = request.url.path.startswith(WORKSHOP_LANGUAGE_PATHS)  # the workshop's content
+        own = str(request.scope["path"]).startswith(
+            WORKSHOP_LANGUAGE_PATHS
+        )  # the workshop's content
         content = self.content if own else self.content_for(request)
         base = {
             "project": settings.project,

@@ -50,3 +50,33 @@ def test_the_reports_say_relatively_strongest_rather_than_strength(
     markdown = invoke("report", str(path), "--format", "md").stdout
     assert "Relatively strongest" in markdown
     assert "none yet: no practice is strong, or clearly above your other scores" in markdown
+
+
+def test_assessing_again_after_a_change_shows_the_change(content: Content) -> None:
+    """A workshop assesses each person again as they answer: a practice's result is the
+    one for its ratings and note as they are now, and the other practices' are unchanged."""
+    answers = quick(content, [2, 2, 2, 1, 1, 1, 1])
+    before = assess(answers, content)
+    first = content.practices[0].id
+    answers.ratings[first] = 4
+    answers.notes[first] = "We changed how we meet"
+    after = assess(answers, content)
+    assert [r.score.score for r in before.practices][:2] == [50, 50]
+    assert [r.score.score for r in after.practices][:2] == [100, 50]
+    assert (before.practices[0].note, after.practices[0].note) == (None, answers.notes[first])
+    answers.ratings[first] = 2
+    del answers.notes[first]
+    assert assess(answers, content).practices == before.practices
+
+
+def test_the_same_ratings_against_welsh_content_give_welsh_results(content: Content) -> None:
+    from coprod.storage.content import bundled_data_dir
+    from coprod.web.language import load_choices
+
+    welsh = load_choices(bundled_data_dir())["cy"]
+    answers = quick(content, [3, 2, 1, 0, 4, 3, 2])
+    english = assess(answers, content)
+    cymraeg = assess(answers, welsh)
+    assert [r.score.score for r in english.practices] == [r.score.score for r in cymraeg.practices]
+    assert [r.practice.name for r in cymraeg.practices] == [p.name for p in welsh.practices]
+    assert english.practices[0].practice.name != cymraeg.practices[0].practice.name

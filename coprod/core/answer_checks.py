@@ -13,11 +13,13 @@ what is left of the answers once the parts with a problem are set aside.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
 from coprod.core.answers import Answers, LoadedAnswers
 from coprod.core.answers_read import read_answers
 from coprod.core.checker import field_path
 from coprod.core.document import Document
+from coprod.core.kept import Kept
 from coprod.core.models import Content
 from coprod.core.notices import Notice
 from coprod.core.own import is_own, unknown_practices
@@ -66,6 +68,37 @@ def check_against_content(answers: Answers, doc: Document, content: Content) -> 
 ID_HINT = N_("Valid ids are listed by `coprod practices --json` and `coprod criteria --json`.")
 
 
+@dataclass(frozen=True)
+class _Ids:
+    """A content's ids, as the checks need them."""
+
+    past: dict[int, set[str]]  # each earlier content version's statement ids
+    criteria: list[str]
+    practices: list[str]
+    statements: list[str]
+    characteristics: list[str]
+
+
+def _ids_of(content: Content) -> _Ids:
+    """The content's ids, worked out once for it (a workshop checks every save's answers)."""
+    found = _IDS.get(content)
+    if found is None:
+        found = _IDS.put(
+            content,
+            value=_Ids(
+                {h.content_version: set(h.statements) for h in content.meta.history},
+                [c.id for c in content.all_criteria()],
+                [p.id for p in content.practices],
+                [s.id for _, s in content.statements()],
+                [c.id for c in content.background.arc_characteristics],
+            ),
+        )
+    return found
+
+
+_IDS: Kept[_Ids] = Kept(16)
+
+
 def content_problems(
     answers: Answers, doc: Document, content: Content
 ) -> tuple[LoadedAnswers, list[Problem], str | None]:
@@ -102,13 +135,13 @@ def content_problems(
             )
         )
         return LoadedAnswers(answers, doc.path), problems, None
-    past = {h.content_version: set(h.statements) for h in content.meta.history}
-    criterion_ids = [c.id for c in content.all_criteria()]
-    practice_ids = [p.id for p in content.practices]
+    ids = _ids_of(content)
+    past, criterion_ids, practice_ids = ids.past, ids.criteria, ids.practices
+    statement_ids = ids.statements
     if answers.mode == "quick":
         rating_ids, rating_kind = practice_ids, "practice"
     else:
-        rating_ids, rating_kind = [s.id for _, s in content.statements()], "statement"
+        rating_ids, rating_kind = statement_ids, "statement"
 
     own_ids = [s.id for s in answers.own_statements]
     problems += unknown_practices(answers.own_statements, content, doc, "own_statements")
@@ -128,7 +161,7 @@ def content_problems(
         for i, key in enumerate(answers.matters_most)
         if key not in rating_set
     ]
-    characteristic_ids = [c.id for c in content.background.arc_characteristics]
+    characteristic_ids = ids.characteristics
     bad_brings = []
     for i, key in enumerate(answers.respondent.brings if answers.respondent else []):
         if key not in characteristic_ids:
@@ -145,7 +178,6 @@ def content_problems(
                     field_path(("respondent", "brings", i)),
                 )
             )
-    statement_ids = [s.id for _, s in content.statements()]
     for i, action in enumerate(answers.actions):
         for value, options, kind in (
             (action.practice, practice_ids, "practice"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod.core.answers import Answers
+from coprod.core.kept import Kept
 from coprod.core.models import Case, CaseLink, Content, Criterion, Practice, Statement, dump
 from coprod.core.notices import Notice
 from coprod.core.own import OwnStatement
@@ -160,10 +161,9 @@ def practice_results(answers: Answers, content: Content) -> list[PracticeResult]
             else tuple(answers.ratings.get(s.id) for s in practice.statements)
         )
         note = answers.notes.get(practice.id)
-        key = (id(practice), quick, given, note)
-        kept = _KEPT_RESULTS.get(key)
-        if kept is not None and kept[0] is practice:
-            results.append(kept[1])
+        kept = _RESULTS.get(practice, quick, given, note)
+        if kept is not None:
+            results.append(kept)
             continue
         if quick:
             ratings = [r for r in given if r is not None]
@@ -175,18 +175,14 @@ def practice_results(answers: Answers, content: Content) -> list[PracticeResult]
             ]
             ratings = [s.rating for s in statements if s.rating is not None]
         result = PracticeResult(practice, score_practice(practice.id, ratings), statements, note)
-        if len(_KEPT_RESULTS) >= MAX_KEPT_RESULTS:
-            _KEPT_RESULTS.clear()
-        _KEPT_RESULTS[key] = (practice, result)  # the practice kept: its id is not reused
-        results.append(result)
+        results.append(_RESULTS.put(practice, quick, given, note, value=result))
     return results
 
 
-#: Each practice's result for the ratings and note given, kept: a workshop's live view
-#: assesses everyone again whenever they answer a page, and the other practices' results
-#: are the same as before (results are frozen, so they can be shared).
-_KEPT_RESULTS: dict[tuple[object, ...], tuple[Practice, PracticeResult]] = {}
-MAX_KEPT_RESULTS = 4096
+#: Each practice's result for the ratings and note given: a workshop's live view assesses
+#: everyone again whenever they answer a page, and the other practices' results are the
+#: same as before (results are frozen, so they can be shared).
+_RESULTS: Kept[PracticeResult] = Kept(4096)
 
 
 def _next_steps(result: PracticeResult) -> list[StatementResult]:
@@ -199,8 +195,21 @@ def _next_steps(result: PracticeResult) -> list[StatementResult]:
 
 
 def _cases(practice: Practice, content: Content) -> list[CaseSuggestion]:
-    links = sorted(practice.cases, key=lambda link: link.role != "example")
-    return [CaseSuggestion(content.case(link.case), link) for link in links[:MAX_CASES]]
+    found = _SUGGESTED.get(content, practice.id)
+    if found is None:
+        links = sorted(practice.cases, key=lambda link: link.role != "example")
+        found = _SUGGESTED.put(
+            content,
+            practice.id,
+            value=tuple(
+                CaseSuggestion(content.case(link.case), link) for link in links[:MAX_CASES]
+            ),
+        )
+    return list(found)
+
+
+#: The cases suggested for each practice of a content (the same for every assessment).
+_SUGGESTED: Kept[tuple[CaseSuggestion, ...]] = Kept(256)
 
 
 def _is_strength(result: PracticeResult, mean: int | None) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Literal
 
+from coprod.core.kept import Kept
 from coprod.core.model_base import (
     SLUG,
     Before,
@@ -454,7 +455,10 @@ class Content(Strict):
         return next(p for p in self.practices if p.id == practice_id)
 
     def case(self, case_id: str) -> Case:
-        return next(c for c in self.cases if c.id == case_id)
+        by_id = _CASES_BY_ID.get(self)
+        if by_id is None:  # looked up for every practice of every assessment
+            by_id = _CASES_BY_ID.put(self, value={c.id: c for c in self.cases})
+        return by_id[case_id]
 
     def practices_of(self, case_id: str) -> list[str]:
         """Ids of the practices that use a case as an illustration (from practices.yaml)."""
@@ -485,3 +489,6 @@ class Content(Strict):
             for old in statement.replaces:
                 mapping.setdefault(old, []).append(statement.id)
         return mapping
+
+
+_CASES_BY_ID: Kept[dict[str, Case]] = Kept(16)

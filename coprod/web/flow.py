@@ -22,6 +22,7 @@ from coprod.core.answers import (
     Reflections,
     Respondent,
 )
+from coprod.core.kept import Kept
 from coprod.core.model_base import Record
 from coprod.core.models import Content, Practice
 from coprod.core.own import OWN_SECTION, OwnStatement
@@ -64,10 +65,9 @@ Own = Sequence[OwnStatement]
 def pages(content: Content, own: Own = ()) -> tuple[Page, ...]:
     """Every page in order: about you, the criteria, one per practice, the group's own
     statements (when there are any), reflections, done."""
-    key = (id(content), bool(own))  # the pages depend on whether there are any
-    kept = _PAGES.get(key)
-    if kept is not None and kept[0] is content:
-        return kept[1]
+    kept = _PAGES.get(content, bool(own))  # the pages depend on whether there are any
+    if kept is not None:
+        return kept
     result = [Page("about", N_("About you")), Page("criteria", N_("When to co-produce?"))]
     result += [
         Page(f"practice/{p.id}", f"{p.number}. {p.name}", practice=p) for p in content.practices
@@ -75,15 +75,12 @@ def pages(content: Content, own: Own = ()) -> tuple[Page, ...]:
     if own:
         result.append(Page(OWN_PAGE, OWN_SECTION))
     result += [Page("reflections", N_("Two reflections")), Page("done", N_("Thank you"))]
-    if len(_PAGES) >= 16:
-        _PAGES.clear()
-    _PAGES[key] = (content, tuple(result))  # the content kept: its id is not reused
-    return _PAGES[key][1]
+    return _PAGES.put(content, bool(own), value=tuple(result))
 
 
 #: The pages of each content (a workshop's, one per language), made once: every request
 #: looks its page up.
-_PAGES: dict[tuple[int, bool], tuple[Content, tuple[Page, ...]]] = {}
+_PAGES: Kept[tuple[Page, ...]] = Kept(16)
 
 
 def page_by_slug(content: Content, slug: str, own: Own = ()) -> tuple[int, Page] | None:

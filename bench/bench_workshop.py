@@ -72,7 +72,7 @@ from urllib.parse import urlsplit
 
 COPROD = Path(sys.executable).parent / "coprod"
 COPROD_ARGV = [str(COPROD)]  # --coprod replaces it
-COALESCE_SECONDS = 0.5  # as the workshop's facilitator page (coprod/web/app.py)
+COALESCE_SECONDS = 0.5  # as the workshop's facilitator page (coprod/web/events.py)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when imported
 from workshop_phones import (  # noqa: E402
@@ -139,12 +139,15 @@ def bare_server(folder: Path) -> None:
 
     async def events(request: Request) -> Response:
         async def stream():  # type: ignore[no-untyped-def]
-            seen = -1
+            seen, began = -1, None  # as coprod/web/events.py: one update per window at most
+            loop = asyncio.get_running_loop()
             while True:
                 if seen >= state["version"]:
                     await changed.wait()
                     await asyncio.sleep(COALESCE_SECONDS)
-                seen = state["version"]
+                elif began is not None:
+                    await asyncio.sleep(max(0.0, began + COALESCE_SECONDS - loop.time()))
+                seen, began = state["version"], loop.time()
                 yield {"event": "update", "id": str(seen), "data": f"<p>{seen} answers</p>"}
 
         return EventSourceResponse(stream(), ping=15)

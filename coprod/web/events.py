@@ -51,13 +51,19 @@ def event_stream(request: Request, hub: Hub, render: Callable[[int], Awaitable[s
 
     async def stream() -> AsyncIterator[dict[str, str]]:
         nonlocal seen
+        loop = asyncio.get_running_loop()
+        began: float | None = None  # when the last update began to be made
         while not shutdown.is_set():
             if seen >= hub.version:
                 await changed_or_stopping()
                 if shutdown.is_set():
                     return  # the response then ends properly, not cut off
                 await asyncio.sleep(COALESCE_SECONDS)  # gather a burst of answers
-            seen = hub.version
+            elif began is not None:
+                # changed again while the last update was made (a room answering at
+                # once): still one update per window, not one after another
+                await asyncio.sleep(max(0.0, began + COALESCE_SECONDS - loop.time()))
+            seen, began = hub.version, loop.time()
             yield {"event": "update", "id": str(seen), "data": await render(seen)}
 
     return EventSourceResponse(stream(), ping=15, shutdown_event=shutdown, shutdown_grace_period=2)

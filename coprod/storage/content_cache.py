@@ -27,6 +27,7 @@ from coprod.core.models import FILE_NAMES, Content, Strict, dump, field_types
 SHAPING_SOURCES: tuple[str, ...] = (
     "core/models.py",
     "core/model_base.py",
+    "core/kept.py",  # (imported by models: what is worked out once per content)
     "core/validation.py",
     "core/checker.py",  # (imported by validation: the messages' words, how a value is shown)
     "core/document.py",

@@ -16,6 +16,7 @@ from coprod.core.own import MAX_OWN
 from coprod.i18n import _
 from coprod.web import live, own
 from coprod.web.events import event_stream, qr_svg
+from coprod.web.forms import read_form
 from coprod.web.security import export_csp
 from coprod.web.site import needs_secret, not_found, site_of
 from coprod.web.state import code_text
@@ -73,9 +74,9 @@ def own_context(request: Request) -> dict[str, object]:
 @needs_secret("facilitator")
 async def reveal(request: Request) -> Response:
     site = site_of(request)
-    async with request.form(max_files=0, max_fields=10) as form:
-        hide = form.get("show") == "hide"
-        names = "?names=1" if form.get("names") == "1" else ""
+    form = await read_form(request, max_fields=10)
+    hide = form.get("show") == "hide"
+    names = "?names=1" if form.get("names") == "1" else ""
     workshop = site.workshop
     if not hide and not workshop.revealed and workshop.wall.slide == "join":
         workshop.wall.slide = "profile"  # the wall moves on to the group's profile

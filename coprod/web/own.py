@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from coprod.core.own import MAX_OWN, MAX_OWN_TEXT, OwnStatement, add_statement
 from coprod.i18n import N_, _
+from coprod.web.forms import read_form
 from coprod.web.site import needs_secret, site_of
 from coprod.web.statefile import OWN_FILE
 
@@ -103,9 +104,9 @@ async def add(request: Request) -> Response:
     from coprod.render.safe import clean_typed
 
     site = site_of(request)
-    async with request.form(max_files=0, max_fields=10) as form:
-        text = " ".join(clean_typed(str(form.get("text") or "")).split())
-        practice = str(form.get("practice") or "").strip()
+    form = await read_form(request, max_fields=10)
+    text = " ".join(clean_typed(str(form.get("text") or "")).split())
+    practice = str(form.get("practice") or "").strip()
     workshop = site.workshop
     problem = check_new(workshop, text, practice)
     if problem is not None:

@@ -32,6 +32,7 @@ from coprod.core.own import OWN_SECTION
 from coprod.i18n import N_, _, ngettext
 from coprod.render.safe import clean_typed
 from coprod.web import flow, pages
+from coprod.web.forms import read_form
 from coprod.web.site import Site, needs_secret, site_of
 from coprod.web.state import WorkshopFull, new_token
 
@@ -215,12 +216,12 @@ async def paper_page(request: Request) -> Response:
 async def paper_post(request: Request) -> Response:
     """One paper form typed in: saved as a participant's answers file, or shown again."""
     site = site_of(request)
-    async with request.form(max_files=0, max_fields=600) as form:
-        typed = Typed(
-            fields={k: v for k, v in form.items() if isinstance(v, str)},
-            brings=[v for v in form.getlist("brings") if isinstance(v, str)],
-            matters=[v for v in form.getlist("matters_most") if isinstance(v, str)],
-        )
+    form = await read_form(request, max_fields=600)
+    typed = Typed(
+        fields={k: v for k, v in form.items() if isinstance(v, str)},
+        brings=[v for v in form.getlist("brings") if isinstance(v, str)],
+        matters=[v for v in form.getlist("matters_most") if isinstance(v, str)],
+    )
     form_id = typed.fields.get("form_id", "")
     if not FORM_ID.fullmatch(form_id):
         form_id = ""

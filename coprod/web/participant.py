@@ -15,6 +15,7 @@ from coprod.core.models import Content
 from coprod.i18n import _
 from coprod.pictures import PAGE_PICTURES
 from coprod.web import flow, pages
+from coprod.web.forms import read_form
 from coprod.web.language import LANG_COOKIE
 from coprod.web.site import COOKIE, COOKIE_AGE, needs_secret, not_found, site_of
 from coprod.web.state import Participant, WorkshopFull, new_token
@@ -69,8 +70,7 @@ async def code_page(request: Request) -> Response:
                 "Too many wrong codes: please wait ten minutes, or scan the QR code."
             )
             return site.render(request, "code.html", context, 429)
-        async with request.form(max_files=0, max_fields=5) as form:
-            typed = str(form.get("code") or "")
+        typed = str((await read_form(request, max_fields=5)).get("code") or "")
         wanted = site.workshop.settings.code
         given = re.sub(r"[^A-Za-z0-9]", "", typed).upper()
         if wanted and secrets.compare_digest(given.encode(), wanted.encode()):
@@ -121,32 +121,43 @@ def _page(
     index, page = found
     all_pages = flow.pages(content, own)
     answers = person.answers if person else None
+    # Each page is given what it shows alone (a practice's page: its own answers), so a
+    # page is the same for everyone who sees the same (coprod.web.page_cache).
     context: dict[str, Any] = {
         "title": page.shown_title,
         "page": page,
         "index": index,
         "count": len(all_pages),
-        # each page is given only the answers it shows (a practice's page: its own)
         "answers": flow.page_answers(answers, page, own) if answers is not None else None,
-        "content": content,
         "action": site.page_url(page),
         "errors": outcome.errors if outcome else {},
         "kept": outcome.kept if outcome else {},
-        "new": person is None,
-        "roles": pages.role_options(),
-        "criterion_options": pages.criterion_options(),
-        "rating_options": pages.rating_options(),
         "welcome_back": person is not None and request.query_params.get("back") == "1",
         "autosave": person is not None and page.slug != "done",
-        "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
         "page_picture": page.practice.picture if page.practice else PAGE_PICTURES.get(page.slug),
-        "own": own,
     }
     if index:  # a draft translation says so once, on the welcome page, not on every page
         context["draft_line"] = None
-    if page.slug == "about":  # who this person said they are: on that page alone
-        context["role_value"] = _role_value(answers)
-        context["brings_value"] = _brings_value(answers)
+    if page.slug == "about":  # who this person said they are, and the language switch
+        context |= {
+            "content": content,
+            "new": person is None,
+            "roles": pages.role_options(),
+            "role_value": _role_value(answers),
+            "brings_value": _brings_value(answers),
+            "language_choices": site.language_choices(),
+            "language_chosen": site.chosen_language(request),
+        }
+    elif page.slug == "criteria":
+        context |= {"content": content, "criterion_options": pages.criterion_options()}
+    elif page.practice is not None or page.slug == flow.OWN_PAGE:
+        context |= {
+            "rating_options": pages.rating_options(),
+            "matters_full": _(flow.MATTERS_FULL) % {"n": MAX_MATTERS_MOST},
+            "own": own,
+        }
+    elif page.slug == "done":
+        context |= {"new": person is None, "own": own}
     if page.slug == "done" and answers is not None:
         from coprod.core.assessment import assess
 
@@ -230,10 +241,10 @@ async def page_post(request: Request) -> Response:
     index, page = found
     if page.slug == "done":  # nothing to answer there
         return RedirectResponse(site.page_url(page), status_code=303)
-    async with request.form(max_files=0, max_fields=200) as form:
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-        brings = [v for v in form.getlist("brings") if isinstance(v, str)]
-        matters = [v for v in form.getlist("matters_most") if isinstance(v, str)]
+    form = await read_form(request, max_fields=200)
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    brings = [v for v in form.getlist("brings") if isinstance(v, str)]
+    matters = [v for v in form.getlist("matters_most") if isinstance(v, str)]
     person = site.person(request)
     new_key: str | None = None
     outcome: flow.Outcome | None = None

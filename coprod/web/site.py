@@ -160,6 +160,10 @@ class Site:
         content = self.contents.get(cookie_choice(scope), self.phones)
         return content.language, content.easy_read
 
+    def language_choices(self) -> list[tuple[str, str, str]]:
+        """The welcome page's language switch: (choice, its label, its language code)."""
+        return [(key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents]
+
     def chosen_language(self, request: Request) -> str:
         """The phone's choice on the switch: its cookie's, else the workshop's own."""
         chosen = request.cookies.get(LANG_COOKIE, "")
@@ -196,10 +200,6 @@ class Site:
             "join_path": self.join_path,
             "lang": language,
             "draft_line": content.pack.draft_line if content.pack else None,
-            "language_choices": [
-                (key, LANGUAGE_CHOICES[key][2], LANGUAGE_CHOICES[key][0]) for key in self.contents
-            ],
-            "language_chosen": self.chosen_language(request),
             "welcome_back": False,
             "autosave": False,
             "bilingual": i18n.second_language() is not None,  # --lang cy+en's screens

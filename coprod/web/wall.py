@@ -26,6 +26,7 @@ from starlette.responses import RedirectResponse, Response
 from coprod.i18n import _
 from coprod.web import slides
 from coprod.web.events import event_stream, qr_svg
+from coprod.web.forms import read_form
 from coprod.web.site import Site, needs_secret, site_of
 from coprod.web.state import WALL_SCALES, code_text
 
@@ -124,8 +125,8 @@ async def qr(request: Request) -> Response:
 async def control(request: Request) -> Response:
     """The console's controls for the wall: the slide, the text size, sharing with phones."""
     site = site_of(request)
-    async with request.form(max_files=0, max_fields=10) as form:
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    form = await read_form(request, max_fields=10)
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
     state = site.workshop.wall
     revealed = site.workshop.revealed
     if "slide" in fields:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
@@ -55,26 +56,52 @@ class _Same:
         return id(self.value)
 
 
+class Choices(tuple[tuple[str, str], ...]):
+    """A page's choices, ``(value, label)`` text pairs: a key as they are (the labels
+    differ between languages, and are made once per language)."""
+
+    __slots__ = ()
+
+    def __new__(cls, pairs: Iterable[tuple[str, str]]) -> Choices:
+        made = super().__new__(cls, pairs)
+        if not all(type(v) is str and type(label) is str for v, label in made):
+            raise TypeError("choices are (value, label) text pairs")
+        return made
+
+
 def freeze(value: Any) -> Any:
     """``value`` as a key: equal keys for values a template cannot tell apart."""
     kind = type(value)
-    if kind is str or value is None:
+    if kind in _AS_IT_IS:
         return value
     if kind is int or kind is bool or kind is float:
         return (kind, value)
     if kind is list or kind is tuple:
-        return (kind, *(freeze(item) for item in value))
+        return (kind, *[v if type(v) in _AS_IT_IS else freeze(v) for v in value])
     if kind is dict:
-        return (dict, *((freeze(k), freeze(v)) for k, v in value.items()))
+        return (
+            dict,
+            *[
+                (
+                    k if type(k) is str else freeze(k),
+                    v if type(v) in _AS_IT_IS else freeze(v),
+                )
+                for k, v in value.items()
+            ],
+        )
     if isinstance(value, Strict):
         return _Same(value)
     if isinstance(value, Record) or (
         dataclasses.is_dataclass(value) and kind.__dataclass_params__.frozen
     ):
-        return (kind, *(freeze(getattr(value, name)) for name in value.__dataclass_fields__))
+        return (kind, *[freeze(getattr(value, name)) for name in value.__dataclass_fields__])
     if kind is Markup:
         return (Markup, str(value))
     raise _Unkeyable(kind)
+
+
+#: Values that are keys as they are (text, nothing, choices made of text).
+_AS_IT_IS = frozenset({str, type(None), Choices})
 
 
 class PageCache:

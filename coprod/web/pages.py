@@ -9,6 +9,7 @@ report files use.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from coprod import i18n
 from coprod.core.scoring import BAND_BOUNDARIES
 from coprod.i18n import labels
 from coprod.render.jinja import environment
+from coprod.web.page_cache import Choices
 
 HERE = Path(__file__).parent
 
@@ -149,15 +151,33 @@ WARM_MODULES = (
 )
 
 
+def _in_language(make: Callable[[], list[tuple[str, str]]]) -> Callable[[], Choices]:
+    """``make``'s choices, made once per language (they are labels, nothing else)."""
+    made: dict[tuple[str, str | None, bool], Choices] = {}
+
+    @functools.wraps(make)
+    def in_language() -> Choices:
+        key = (i18n.language(), i18n.second_language(), i18n.easy_read())
+        found = made.get(key)
+        if found is None:
+            found = made[key] = Choices(make())
+        return found
+
+    return in_language
+
+
+@_in_language
 def role_options() -> list[tuple[str, str]]:
     """The role radios: ``("officer", "Council or public-sector officer")`` ... and "prefer not"."""
     return [*labels.choices(labels.ROLE_CHOICES), ("", i18n._(labels.NO_ROLE_CHOICE))]
 
 
+@_in_language
 def criterion_options() -> list[tuple[str, str]]:
     return labels.choices(labels.ANSWER_CHOICES)
 
 
+@_in_language
 def rating_options() -> list[tuple[str, str]]:
     """The rating radios: ``("3", "3 Mostly")`` ... ``("na", "Not applicable")``."""
     return [

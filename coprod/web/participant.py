@@ -17,7 +17,7 @@ from coprod.pictures import PAGE_PICTURES
 from coprod.web import flow, pages
 from coprod.web.forms import read_form
 from coprod.web.language import LANG_COOKIE
-from coprod.web.site import COOKIE, COOKIE_AGE, needs_secret, not_found, site_of
+from coprod.web.site import COOKIE, needs_secret, not_found, set_cookie, site_of
 from coprod.web.state import Participant, WorkshopFull, new_token
 
 #: What a cookie key looks like (:func:`coprod.web.state.new_token`): anything else is new.
@@ -175,14 +175,7 @@ def _page(
     status = 422 if outcome and outcome.errors else 200
     response = site.render(request, template, context, status)
     if person is not None:  # opening the join address again comes back here
-        response.set_cookie(
-            PAGE_COOKIE,
-            page.slug,
-            max_age=COOKIE_AGE,
-            path=site.join_path,
-            httponly=True,
-            samesite="lax",
-        )
+        set_cookie(response, PAGE_COOKIE, page.slug, site.join_path)
     return response
 
 
@@ -207,14 +200,7 @@ async def choose_language(request: Request) -> Response:
     choice = request.query_params.get("choice", "")
     response = RedirectResponse(f"{site.join_path}/", status_code=303)
     if choice in site.contents:
-        response.set_cookie(
-            LANG_COOKIE,
-            choice,
-            max_age=COOKIE_AGE,
-            path=site.join_path,
-            httponly=True,
-            samesite="lax",
-        )
+        set_cookie(response, LANG_COOKIE, choice, site.join_path)
     return response
 
 
@@ -311,11 +297,4 @@ def newcomer_key(given: str | None) -> str:
 
 
 def _set_key(response: Response, join_path: str, key: str) -> None:
-    response.set_cookie(
-        COOKIE,
-        key,
-        max_age=COOKIE_AGE,
-        path=join_path,
-        httponly=True,
-        samesite="lax",
-    )
+    set_cookie(response, COOKIE, key, join_path)

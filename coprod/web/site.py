@@ -267,6 +267,19 @@ class Site:
                 saving.set_result(None)  # a failed save: the next one asked for tries again
 
 
+def set_cookie(response: Response, name: str, value: str, path: str) -> None:
+    """Set one of the workshop's cookies: for the join address's pages, for a month, out
+    of scripts' reach, not sent from other sites."""
+    response.raw_headers.append((b"set-cookie", _cookie_header(name, value, path)))
+
+
+@functools.lru_cache(maxsize=256)  # a phone's page, set on every page it is shown
+def _cookie_header(name: str, value: str, path: str) -> bytes:
+    probe = Response()
+    probe.set_cookie(name, value, max_age=COOKIE_AGE, path=path, httponly=True, samesite="lax")
+    return next(v for k, v in probe.raw_headers if k == b"set-cookie")
+
+
 def site_of(request: Request) -> Site:
     site: Site = request.app.state.site
     return site

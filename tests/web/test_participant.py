@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
-from helpers.workshop import Phone, answer_quick, app_for, facilitator, make_workshop
+from helpers.workshop import (
+    Phone,
+    answer_quick,
+    app_for,
+    facilitator,
+    lang_app,
+    make_workshop,
+)
 
 from coprod.core.models import Content
 from coprod.errors import CoprodError, Problem
@@ -129,3 +136,33 @@ def test_a_failed_first_save_leaves_the_number_for_the_next_phone(
     answer_quick(Phone(app, workshop), content)
     assert [p.path.name for p in workshop.participants] == ["participant-001.yaml"]
     assert [p.name for p in folder.glob("*.yaml")] == ["participant-001.yaml"]
+
+
+def test_every_cookie_a_phone_is_given_is_for_the_workshop_alone(
+    folder: Path, content: Content
+) -> None:
+    """The phone's key, its page and its language: out of scripts' reach, for the join
+    address only, not sent from other sites, kept for a month."""
+    from coprod.storage.content import bundled_data_dir
+    from coprod.web.language import load_choices
+
+    workshop = make_workshop(folder, content)
+    phone = Phone(lang_app(workshop, load_choices(bundled_data_dir())), workshop)
+    given = [
+        phone.post("about", {"respondent_name": ""}).headers.get_list("set-cookie"),
+        phone.get("criteria").headers.get_list("set-cookie"),
+        phone.client.get(
+            f"{phone.join}/language", params={"choice": "cy"}, follow_redirects=False
+        ).headers.get_list("set-cookie"),
+    ]
+    cookies = [c for got in given for c in got]
+    names = sorted(c.split("=")[0] for c in cookies)
+    assert names == ["coprod_lang", "coprod_page", "coprod_participant"]
+    for cookie in cookies:
+        attributes = {a.strip().lower() for a in cookie.split(";")[1:]}
+        assert attributes == {
+            "httponly",
+            f"max-age={30 * 24 * 3600}",
+            f"path={phone.join}".lower(),
+            "samesite=lax",
+        }, cookie

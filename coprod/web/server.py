@@ -88,6 +88,23 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+#: The garbage collector's thresholds while serving (see :func:`settle_memory`).
+COLLECT_AFTER = (20_000, 20, 20)
+
+
+def settle_memory() -> None:
+    """Before serving: what the server has loaded (the content in each language, the
+    app) is set aside from the garbage collector's scans, and it scans ten times less
+    often. A room answering at once makes many short-lived objects and few cycles: with
+    Python's default thresholds a full room spent about a twelfth of the server's time
+    collecting, mostly rescanning what was loaded at the start."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*COLLECT_AFTER)
+
+
 def raise_open_file_limit() -> int:
     """Raise the open-file soft limit to the hard limit; the soft limit now in force."""
     try:

@@ -279,7 +279,7 @@ def serve(
     from coprod.i18n import _, ngettext
     from coprod.web.app import Urls, create_app
     from coprod.web.pages import warm
-    from coprod.web.server import Server, is_loopback, lan_address, url_host
+    from coprod.web.server import Server, is_loopback, lan_address, settle_memory, url_host
     from coprod.web.state import code_text
 
     s = workshop.settings
@@ -294,6 +294,7 @@ def serve(
     app = create_app(workshop, urls, contents, language=language, phones=phones)
     # compiled while the room gathers (in a thread: the addresses are shown at once)
     threading.Thread(target=warm, args=(app.state.site.env,), daemon=True).start()
+    settle_memory()
     server = Server(app)
     server.early_signals()
     if sys.stdout.isatty():

@@ -155,11 +155,7 @@ def practice_results(answers: Answers, content: Content) -> list[PracticeResult]
     results = []
     quick = answers.mode == "quick"
     for practice in content.practices:
-        given = (
-            (answers.ratings.get(practice.id),)
-            if quick
-            else tuple(answers.ratings.get(s.id) for s in practice.statements)
-        )
+        given = tuple(map(answers.ratings.get, (practice.id,) if quick else _ids(practice)))
         note = answers.notes.get(practice.id)
         kept = _RESULTS.get(practice, quick, given, note)
         if kept is not None:
@@ -178,6 +174,16 @@ def practice_results(answers: Answers, content: Content) -> list[PracticeResult]
         results.append(_RESULTS.put(practice, quick, given, note, value=result))
     return results
 
+
+def _ids(practice: Practice) -> tuple[str, ...]:
+    """The ids of a practice's statements, in order."""
+    found = _IDS.get(practice)
+    if found is None:
+        found = _IDS.put(practice, value=tuple(s.id for s in practice.statements))
+    return found
+
+
+_IDS: Kept[tuple[str, ...]] = Kept(256)
 
 #: Each practice's result for the ratings and note given: a workshop's live view assesses
 #: everyone again whenever they answer a page, and the other practices' results are the

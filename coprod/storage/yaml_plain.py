@@ -115,6 +115,11 @@ def _mapping(
     lines: list[str], indent: str, value: dict[Any, Any], in_mappings: bool = False
 ) -> bool:
     for k, v in value.items():
+        if type(v) in _ONE_LINE and type(k) is str:  # most entries: one line, made once
+            line = _line(indent, k, v)
+            if line is not None:
+                lines.append(line)
+                continue
         if type(k) is not str or not _entry(lines, indent, k, v, in_mappings):
             return False
     return True

@@ -3,7 +3,7 @@
 Run with the project's virtualenv Python (the ``coprod`` console script is looked
 up next to ``sys.executable``)::
 
-    python bench/bench_workshop.py               # the room (200 phones, 3 runs) and a town hall
+    python bench/bench_workshop.py               # the room (200 phones, 5 runs) and a town hall
     python bench/bench_workshop.py --quick       # one run of each
     python bench/bench_workshop.py --counts 10   # a quick look at 10 phones (no targets)
 
@@ -400,7 +400,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each comparison")
-    parser.add_argument("--runs", type=int, default=3, help="runs of the room (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the room (default 5)")
     parser.add_argument(
         "--only", choices=("room", "town-hall"), help="run one comparison (default: both)"
     )

@@ -138,7 +138,9 @@ def _line(indent: str, key: str, value: str | int | bool | None) -> str | None:
     return line if len(line) <= _MAX_LINE else None
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(
+    maxsize=8192
+)  # a town hall's notes and reflections, each rewritten at every page
 def _by_pyyaml(depth: int, key: str, text: str) -> tuple[str, ...]:
     """``key: text`` as PyYAML writes it in a mapping ``depth`` mappings deep: quoted, or
     folded over several lines. An entry of a block mapping is written the same whatever

@@ -77,20 +77,29 @@ class _Ids:
     practices: list[str]
     statements: list[str]
     characteristics: list[str]
+    known: dict[str, frozenset[str]]  # each kind's ids ("criterion", "practice", "statement")
 
 
 def _ids_of(content: Content) -> _Ids:
     """The content's ids, worked out once for it (a workshop checks every save's answers)."""
     found = _IDS.get(content)
     if found is None:
+        criteria = [c.id for c in content.all_criteria()]
+        practices = [p.id for p in content.practices]
+        statements = [s.id for _, s in content.statements()]
         found = _IDS.put(
             content,
             value=_Ids(
                 {h.content_version: set(h.statements) for h in content.meta.history},
-                [c.id for c in content.all_criteria()],
-                [p.id for p in content.practices],
-                [s.id for _, s in content.statements()],
+                criteria,
+                practices,
+                statements,
                 [c.id for c in content.background.arc_characteristics],
+                {
+                    "criterion": frozenset(criteria),
+                    "practice": frozenset(practices),
+                    "statement": frozenset(statements),
+                },
             ),
         )
     return found
@@ -145,17 +154,18 @@ def content_problems(
 
     own_ids = [s.id for s in answers.own_statements]
     problems += unknown_practices(answers.own_statements, content, doc, "own_statements")
-    rating_ids = [*rating_ids, *own_ids]  # the file's own statements are known ids too
+    rating_set = ids.known[rating_kind]
+    if own_ids:  # the file's own statements are known ids too
+        rating_ids = [*rating_ids, *own_ids]
+        rating_set = rating_set | set(own_ids)
     unknown: list[tuple[str, str, str, list[str]]] = []
-    for section, given, kind, known in (
-        ("criteria", answers.criteria, "criterion", criterion_ids),
-        ("ratings", answers.ratings, rating_kind, rating_ids),
-        ("reasons", answers.reasons, rating_kind, rating_ids),
-        ("notes", answers.notes, "practice", practice_ids),
+    for section, given, kind, known, known_set in (
+        ("criteria", answers.criteria, "criterion", criterion_ids, ids.known["criterion"]),
+        ("ratings", answers.ratings, rating_kind, rating_ids, rating_set),
+        ("reasons", answers.reasons, rating_kind, rating_ids, rating_set),
+        ("notes", answers.notes, "practice", practice_ids, ids.known["practice"]),
     ):
-        known_set = set(known)
         unknown += [(section, key, kind, known) for key in given if key not in known_set]
-    rating_set = set(rating_ids)
     unknown += [
         (f"matters_most.{i}", key, rating_kind, rating_ids)
         for i, key in enumerate(answers.matters_most)

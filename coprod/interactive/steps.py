@@ -352,7 +352,22 @@ class Questionnaire:
         }
 
     def first_step(self) -> int:
-        """Where to start: the first required question not yet answered."""
+        """Where to start: the first required question not yet answered; or, when that
+        is the first after the questions about the person (their name and role, optional)
+        and those were left blank, at them: a draft saved at "Your name" starts there (a
+        file cannot tell a question skipped from one not reached, and who answered is
+        worth asking again; the optional reflections and notes are not asked again)."""
+        start = self._first_required_unanswered()
+        while (
+            start > 0
+            and self.steps[start - 1].section == "project"
+            and not self.steps[start - 1].required
+            and self.steps[start - 1].get(self.answers) is None
+        ):
+            start -= 1
+        return start
+
+    def _first_required_unanswered(self) -> int:
         last_answered = -1
         for index, step in enumerate(self.steps):
             if step.required:

@@ -120,7 +120,18 @@ def test_a_draft_resumes_at_the_first_required_question_not_answered(content: Co
     questions = Questionnaire(content, _answers(content))
     first_rating = next(i for i, s in enumerate(questions.steps) if s.section == "ratings")
     _answer_required(questions, upto=first_rating)
-    assert questions.first_step() == first_rating
+    assert questions.first_step() == first_rating  # the optional reflections before it: not again
+
+
+def test_a_draft_saved_at_the_optional_name_resumes_there(content: Content) -> None:
+    """Stopped at "Your name" (after the project's name and stage): asked it again, and
+    the role, rather than starting at the first criterion."""
+    questions = Questionnaire(content, _answers(content))
+    name = [step.key for step in questions.steps].index("respondent.name")
+    _answer_required(questions, upto=name)
+    assert questions.first_step() == name
+    questions.steps[name].put(questions.answers, "Sam")  # a name given, the role left
+    assert questions.first_step() == name + 1
 
 
 def test_a_finished_draft_resumes_after_its_last_required_question(content: Content) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html import unescape
@@ -20,6 +21,7 @@ from helpers.workshop import (
     projector,
 )
 
+from coprod.cli.commands.workshop import Progress
 from coprod.core.models import Content
 from coprod.web.state import Workshop
 
@@ -100,8 +102,12 @@ def test_counted_as_on_paper_on_the_console_the_wall_and_the_team_report(
     workshop = make_workshop(folder, content)  # quick
     app = app_for(workshop)
     answer_quick(Phone(app, workshop), content, name="Sam", role="officer")
+    ticker = Progress(workshop)  # the facilitator's terminal, once a minute
     first = content.practices[0].id
     assert post(workshop, app, {first: "2", "respondent_role": "resident"}).status_code == 303
+    assert ticker.line(dt.datetime(2026, 12, 1, 10, 5)) == (
+        "10:05 · 2 joined, 2 finished, 1 on paper"
+    )
     client, base = facilitator(app, workshop)
     console = visible(client.get(f"{base}/").text)
     assert "Joined 2" in console and "Finished 2" in console and "On paper 1" in console

@@ -410,24 +410,35 @@ class Progress:
         self.workshop = workshop
         self.said = self.counts()
 
-    def counts(self) -> tuple[int, int]:
+    def counts(self) -> tuple[int, int, int]:
+        """Joined, finished, and (of those) typed in from paper forms."""
+        from coprod.core.answers import on_paper
+
         people = list(self.workshop.participants)
-        return len(people), sum(1 for p in people if p.answers.complete)
+        finished = sum(1 for p in people if p.answers.complete)
+        return len(people), finished, on_paper(p.answers for p in people)
 
     def line(self, now: dt.datetime | None = None) -> str | None:
         """The line to print now, or ``None`` when nothing changed since the last one."""
-        from coprod.i18n import _
+        from coprod.i18n import _, ngettext
 
         counts = self.counts()
         if counts == self.said:
             return None
         self.said = counts
+        joined, finished, paper = counts
         at = (now or dt.datetime.now()).strftime("%H:%M")
-        return _("%(time)s · %(joined)d joined, %(finished)d finished") % {
+        said = _("%(time)s · %(joined)d joined, %(finished)d finished") % {
             "time": at,
-            "joined": counts[0],
-            "finished": counts[1],
+            "joined": joined,
+            "finished": finished,
         }
+        if paper:  # as coprod team says it (the console says "N on paper" too)
+            said = ngettext("%(people)s, %(n)d on paper", "%(people)s, %(n)d on paper", paper) % {
+                "people": said,
+                "n": paper,
+            }
+        return said
 
     def run(self, stop: Any) -> None:
         while not stop.wait(self.INTERVAL):

@@ -101,15 +101,20 @@ def checked(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<input type="radio" name="([^"]+)" value="([^"]+)" checked>', html)
 
 
+def ann_and_ben(folder: Path, contents: dict[str, Content]) -> tuple[Phone, Phone]:
+    """Two phones in a full workshop in English, with the language switch."""
+    workshop = make_workshop(folder, contents["en"], mode="full")
+    app = lang_app(workshop, contents)
+    return Phone(app, workshop), Phone(app, workshop)
+
+
 def test_a_practice_page_shows_that_practices_answers_alone(
     tmp_path: Path, contents: dict[str, Content]
 ) -> None:
     """Ann and Ben answer the first practice alike and the second differently: each
     sees the same first page, and their own second page."""
     content = contents["en"]
-    workshop = make_workshop(tmp_path / "ws", content, mode="full")
-    app = lang_app(workshop, contents)
-    ann, ben = Phone(app, workshop), Phone(app, workshop)
+    ann, ben = ann_and_ben(tmp_path / "ws", contents)
     one, two = content.practices[0], content.practices[1]
     for phone, rating in ((ann, "1"), (ben, "4")):
         phone.post("about", {"respondent_name": ""})
@@ -130,9 +135,7 @@ def test_a_practice_page_shows_that_practices_answers_alone(
 def test_each_phone_sees_its_own_name_on_the_about_page(
     tmp_path: Path, contents: dict[str, Content]
 ) -> None:
-    workshop = make_workshop(tmp_path / "ws", contents["en"], mode="full")
-    app = lang_app(workshop, contents)
-    ann, ben = Phone(app, workshop), Phone(app, workshop)
+    ann, ben = ann_and_ben(tmp_path / "ws", contents)
     ann.post("about", {"respondent_name": "Ann", "respondent_role": "resident"})
     ben.post("about", {"respondent_name": "Ben", "respondent_role": "officer"})
     ann_page, ben_page = ann.get("about").text, ben.get("about").text

@@ -105,12 +105,14 @@ _AS_IT_IS = frozenset({str, type(None), Choices})
 
 
 class PageCache:
-    """Renders pages from ``env``, keeping each page served with 200 for the same values."""
+    """Renders templates from ``env``, keeping each rendering for the same values (the
+    ``size`` most recently used): whole pages served with 200, and parts of pages (a
+    practice page's statement blocks, ``coprod.web.pages``)."""
 
     def __init__(self, env: jinja2.Environment, size: int = MAX_KEPT_PAGES) -> None:
         self.env = env
         self.size = size
-        self._kept: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self._kept: OrderedDict[tuple[Any, ...], str] = OrderedDict()
 
     def key(self, name: str, values: dict[str, Any]) -> tuple[Any, ...] | None:
         """The page's key, or ``None`` where a value cannot be part of one."""
@@ -120,17 +122,23 @@ class PageCache:
             return None
         return (name, i18n.language(), i18n.second_language(), i18n.easy_read(), frozen)
 
-    def render(self, name: str, values: dict[str, Any], status: int = 200) -> Response:
-        """The page ``name`` with ``values``, in the request's language (served on the
-        event loop only: the pages kept are not shared with other threads)."""
-        key = self.key(name, values) if status == 200 else None
-        body = self._kept.get(key) if key is not None else None
-        if body is not None:
+    def html(self, name: str, values: dict[str, Any], *, keep: bool = True) -> str:
+        """``name`` rendered with ``values`` in the request's language: the rendering kept
+        for the same values, unless ``keep`` is false (on the event loop only: what is
+        kept is not shared with other threads)."""
+        key = self.key(name, values) if keep else None
+        text = self._kept.get(key) if key is not None else None
+        if text is not None:
             self._kept.move_to_end(key)  # type: ignore[arg-type]
-            return HTMLResponse(body)
-        body = self.env.get_template(name).render(values).encode()
+            return text
+        text = self.env.get_template(name).render(values)
         if key is not None:
-            self._kept[key] = body
+            self._kept[key] = text
             if len(self._kept) > self.size:
                 self._kept.popitem(last=False)
-        return HTMLResponse(body, status)
+        return text
+
+    def render(self, name: str, values: dict[str, Any], status: int = 200) -> Response:
+        """The page ``name`` with ``values`` as a response (kept only when served with
+        200: what a phone typed and had refused is never kept)."""
+        return HTMLResponse(self.html(name, values, keep=status == 200), status)

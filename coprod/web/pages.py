@@ -10,7 +10,6 @@ report files use.
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from coprod import i18n
 from coprod.core.scoring import BAND_BOUNDARIES
 from coprod.i18n import labels
 from coprod.render.jinja import environment
-from coprod.web.page_cache import Choices
+from coprod.web.page_cache import Choices, PageCache
 
 HERE = Path(__file__).parent
 
@@ -69,8 +68,9 @@ def _statement_blocks(env: jinja2.Environment) -> Callable[..., Markup]:
     and any error or kept text for it), each rendering kept for the same values.
 
     Most phones are shown each practice page blank, in one of a few languages: the
-    blocks are then made once for the room, not once per phone and page."""
-    kept_blocks: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
+    blocks are then made once for the room, not once per phone and page (a page with
+    other answers elsewhere is made afresh, its statements' blocks are not)."""
+    blocks = PageCache(env, MAX_KEPT_BLOCKS)
 
     @jinja2.pass_context
     def statement_block(context: jinja2.runtime.Context, statement: Any) -> Markup:
@@ -96,26 +96,8 @@ def _statement_blocks(env: jinja2.Environment) -> Callable[..., Markup]:
             "pictures": context["pictures"],
             "join_path": context["join_path"],
         }
-        if errors or kept:  # what a phone typed that was refused: never kept for others
-            return Markup(env.get_template("_statement.html").render(values))
-        found = (
-            i18n.language(),
-            i18n.easy_read(),
-            shown,
-            rating,
-            reason,
-            marked,
-            tuple(values["rating_options"]),
-            values["pictures"],
-            values["join_path"],
-        )
-        block = kept_blocks.get(found)
-        if block is None:
-            block = Markup(env.get_template("_statement.html").render(values))
-            kept_blocks[found] = block
-            if len(kept_blocks) > MAX_KEPT_BLOCKS:
-                kept_blocks.popitem(last=False)
-        return block
+        # what a phone typed that was refused: never kept for others
+        return Markup(blocks.html("_statement.html", values, keep=not (errors or kept)))
 
     return statement_block
 
